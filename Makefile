@@ -1,0 +1,46 @@
+# reportgen: `make report` writes output/report.docx, `make test` runs the tests.
+# Both create .venv and install what they need on first use (python3 is all it takes).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DATA     ?= data
+TEMPLATE ?= templates/report.docx
+OUTPUT   ?= output/report.docx
+
+.PHONY: report test golden lint check template clean help
+
+help:
+	@echo "make report   write $(OUTPUT) from $(DATA)/"
+	@echo "make test     run the tests"
+	@echo "make check    validate $(DATA)/ without building"
+	@echo "make golden   rewrite the golden text renditions under tests/golden/"
+	@echo "make lint     ruff and mypy --strict"
+
+# The stamp is newer than pyproject.toml once the package and its test extras are installed.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/reportgen build --data $(DATA) --template $(TEMPLATE) --output $(OUTPUT)
+
+check: $(STAMP)
+	$(BIN)/reportgen check --data $(DATA)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+golden: $(STAMP)
+	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+lint: $(STAMP)
+	$(BIN)/ruff check reportgen tests tools
+	$(BIN)/ruff format --check reportgen tests tools
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) output/*.docx output/*.pdf

@@ -1,0 +1,350 @@
+"""Checks across records and files that a single field's type cannot express.
+
+Each check yields a `Finding`: the data file (by stem), the path of the offending value in
+it, and what is wrong in the words of the Convention and of the report. The load stage
+turns findings into located problems; nothing here knows line numbers or Word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import pycountry
+from babel import Locale, UnknownLocaleError
+
+from reportgen.models import INSTRUMENTS, Inputs, State
+from reportgen.problems import Severity
+
+PathT = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something wrong at `path` of data/`file`.yaml."""
+
+    file: str
+    path: PathT
+    message: str
+    severity: Severity = "error"
+
+
+def check(inputs: Inputs, also_known: Iterable[str] = ()) -> list[Finding]:
+    """Every cross-record problem of the inputs, in file order.
+
+    `also_known` names States whose records are invalid (and reported as such): a reference
+    to them is not reported again.
+    """
+    names = _StateNames(inputs, also_known)
+    return [
+        *_check_states(inputs),
+        *_check_report(inputs, names),
+        *_check_categories(inputs, names),
+        *_check_events(inputs, names),
+    ]
+
+
+class _StateNames:
+    """Checks that a name refers to a State of data/states.yaml, suggesting the closest."""
+
+    def __init__(self, inputs: Inputs, also_known: Iterable[str]) -> None:
+        self._names = [s.name for s in inputs.states]
+        self._known = set(self._names) | set(also_known)
+
+    def unknown(self, name: str, file: str, path: PathT) -> Iterator[Finding]:
+        if name in self._known:
+            return
+        folded = {n.casefold(): n for n in self._names}
+        close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.6)
+        hint = f"; did you mean {folded[close[0]]!r}?" if close else ""
+        yield Finding(file, path, f"{name!r} is not a State of data/states.yaml{hint}")
+
+
+# --- data/states.yaml -----------------------------------------------------------------
+
+
+def _check_states(inputs: Inputs) -> Iterator[Finding]:
+    frame = inputs.report
+    regions = {r.name for r in frame.regions}
+    opened = frame.convention.opened_for_signature
+    first_seen: dict[str, int] = {}
+    codes: dict[str, int] = {}
+    for index, state in enumerate(inputs.states):
+        at: PathT = (index,)
+        if state.name in first_seen:
+            yield Finding(
+                "states",
+                (*at, "name"),
+                f"{state.name!r} is listed twice (also states[{first_seen[state.name]}]); "
+                "keep one record per State",
+            )
+        first_seen.setdefault(state.name, index)
+        if state.iso3 in codes:
+            yield Finding(
+                "states",
+                (*at, "iso3"),
+                f"{state.iso3} is also the code of states[{codes[state.iso3]}]",
+            )
+        codes.setdefault(state.iso3, index)
+        yield from _check_code(state, at)
+        if state.region not in regions:
+            yield Finding(
+                "states",
+                (*at, "region"),
+                f"{state.region!r} is not a region of report.yaml "
+                f"(one of: {', '.join(sorted(regions))})",
+            )
+        yield from _check_dates(state, at, opened, frame.as_of)
+
+
+def _check_code(state: State, at: PathT) -> Iterator[Finding]:
+    country = pycountry.countries.get(alpha_3=state.iso3)
+    if country is None:
+        yield Finding("states", (*at, "iso3"), f"{state.iso3} is not an ISO 3166-1 alpha-3 code")
+
+
+def _check_dates(state: State, at: PathT, opened: dt.date, as_of: dt.date) -> Iterator[Finding]:
+    given = [kind for kind in INSTRUMENTS if getattr(state, kind) is not None]
+    for extra in given[1:]:
+        yield Finding(
+            "states",
+            (*at, extra),
+            f"a State deposits one instrument; {given[0]} is already given",
+        )
+    for field in ("signature", *given):
+        day: dt.date | None = getattr(state, field)
+        if day is None:
+            continue
+        if day > as_of:
+            yield Finding(
+                "states",
+                (*at, field),
+                f"{day.isoformat()} is after the report's as-of date {as_of.isoformat()} "
+                "(report.yaml as_of)",
+            )
+        if day < opened:
+            yield Finding(
+                "states",
+                (*at, field),
+                f"{day.isoformat()} is before the Convention was opened for signature "
+                f"on {opened.isoformat()}",
+            )
+    if state.signature is not None and state.accession is not None:
+        yield Finding(
+            "states",
+            (*at, "accession"),
+            "a State that signed joins by ratification, not accession (Article 16)",
+        )
+    if state.signature is None and state.ratification is not None:
+        yield Finding(
+            "states",
+            (*at, "ratification"),
+            "a State that did not sign joins by accession; give the signature date or "
+            "write accession:",
+        )
+    if state.signature and state.ratification and state.ratification < state.signature:
+        yield Finding(
+            "states",
+            (*at, "ratification"),
+            f"ratified {state.ratification.isoformat()}, before signing "
+            f"{state.signature.isoformat()}",
+        )
+
+
+# --- data/report.yaml -----------------------------------------------------------------
+
+
+def _check_report(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
+    frame = inputs.report
+    try:
+        Locale.parse(frame.locale)
+    except (UnknownLocaleError, ValueError):
+        yield Finding("report", ("locale",), f"{frame.locale!r} is not a locale (try en_GB)")
+    yield from names.unknown(frame.issuer, "report", ("issuer",))
+    keys: dict[str, int] = {}
+    previous = None
+    for index, meeting in enumerate(frame.meetings):
+        at = ("meetings", index)
+        if meeting.key in keys:
+            yield Finding("report", (*at, "key"), f"{meeting.key!r} is used twice")
+        keys.setdefault(meeting.key, index)
+        yield from names.unknown(meeting.country, "report", (*at, "country"))
+        if meeting.end < meeting.start:
+            yield Finding("report", (*at, "end"), "is before the meeting's start")
+        if previous is not None and meeting.start <= previous.end:
+            yield Finding(
+                "report",
+                (*at, "start"),
+                f"meetings are listed in order; {meeting.key} starts before {previous.key} ends",
+            )
+        previous = meeting
+    seen_regions: set[str] = set()
+    for index, region in enumerate(frame.regions):
+        if region.name in seen_regions:
+            yield Finding("report", ("regions", index, "name"), f"{region.name!r} is listed twice")
+        seen_regions.add(region.name)
+    references: list[tuple[PathT, str]] = [
+        (("presented_to",), frame.presented_to),
+        (("counting_since",), frame.counting_since),
+        (("highlight", "after"), frame.highlight.after),
+        (("highlight", "before"), frame.highlight.before),
+    ]
+    for index, coordinator in enumerate(frame.coordinators):
+        at = ("coordinators", index)
+        yield from names.unknown(coordinator.state, "report", (*at, "state"))
+        for field in ("appointed_at", "until"):
+            key = getattr(coordinator, field)
+            if key is not None:
+                references.append(((*at, field), key))
+    unknown = False
+    for path, key in references:
+        if key not in keys:
+            unknown = True
+            yield Finding(
+                "report",
+                path,
+                f"{key!r} is not a meeting of report.yaml (one of: {', '.join(keys)})",
+            )
+    if unknown:
+        return
+    order = {key: index for index, key in enumerate(keys)}
+    if order[frame.counting_since] >= order[frame.presented_to]:
+        yield Finding(
+            "report",
+            ("counting_since",),
+            f"must be a meeting before the one the report is presented to ({frame.presented_to})",
+        )
+    after, before = frame.highlight.after, frame.highlight.before
+    if order[after] >= order[before]:
+        yield Finding("report", ("highlight",), f"{after} must come before {before}")
+    elif order[before] > order[frame.presented_to]:
+        yield Finding(
+            "report",
+            ("highlight", "before"),
+            f"the period cannot end after the meeting the report is for ({frame.presented_to})",
+        )
+    if frame.as_of < inputs.meeting(after).end:
+        yield Finding(
+            "report",
+            ("as_of",),
+            f"is before the highlighted period starts (after {after})",
+        )
+    issuer = [c for c in frame.coordinators if c.state == frame.issuer]
+    if not issuer:
+        yield Finding("report", ("issuer",), "must be one of the coordinators")
+    elif issuer[0].appointed_at is None:
+        index = frame.coordinators.index(issuer[0])
+        yield Finding(
+            "report",
+            ("coordinators", index),
+            "the issuer's record needs appointed_at: the report counts its years from it",
+        )
+    elif order[issuer[0].appointed_at] > order[frame.presented_to]:
+        index = frame.coordinators.index(issuer[0])
+        yield Finding(
+            "report",
+            ("coordinators", index, "appointed_at"),
+            f"is after the meeting the report is presented to ({frame.presented_to})",
+        )
+    for index, coordinator in enumerate(frame.coordinators):
+        if (
+            coordinator.appointed_at is not None
+            and coordinator.until is not None
+            and order[coordinator.until] <= order[coordinator.appointed_at]
+        ):
+            yield Finding("report", ("coordinators", index, "until"), "is not after appointed_at")
+
+
+# --- data/categories.yaml -------------------------------------------------------------
+
+
+def _check_categories(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
+    as_of = inputs.report.as_of
+    placed: dict[str, str] = {}
+    keys: set[str] = set()
+    for index, category in enumerate(inputs.categories):
+        at: PathT = (index,)
+        if category.key in keys:
+            yield Finding("categories", (*at, "key"), f"{category.key!r} is used twice")
+        keys.add(category.key)
+        if not category.members:
+            yield Finding(
+                "categories", (*at, "members"), "is empty; list the States of this category"
+            )
+        for position, name in enumerate(category.members):
+            here = (*at, "members", position)
+            unknown = list(names.unknown(name, "categories", here))
+            yield from unknown
+            if unknown:
+                continue
+            if name in placed:
+                yield Finding(
+                    "categories",
+                    here,
+                    f"{name} is already in category {placed[name]}; a State has one category",
+                )
+                continue
+            placed[name] = category.key
+            if not inputs.has_state(name):
+                continue  # its own record is invalid, and reported
+            state = inputs.state(name)
+            if state.is_party_on(as_of):
+                yield Finding(
+                    "categories",
+                    here,
+                    f"{name} is a State Party (deposited {state.deposit}); "
+                    "categories group States not yet Parties",
+                )
+
+
+# --- data/events.yaml -----------------------------------------------------------------
+
+
+def _check_events(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
+    events = inputs.events
+    ids: dict[str, int] = {}
+    for index, initiative in enumerate(events.initiatives):
+        at = ("initiatives", index)
+        if initiative.id is not None:
+            if initiative.id in ids:
+                yield Finding("events", (*at, "id"), f"{initiative.id!r} is used twice")
+            ids.setdefault(initiative.id, index)
+        if initiative.host is not None:
+            yield from names.unknown(initiative.host, "events", (*at, "host"))
+        for position, name in enumerate(initiative.states):
+            yield from names.unknown(name, "events", (*at, "states", position))
+        if initiative.end is not None and initiative.start is None:
+            yield Finding("events", (*at, "end"), "an end date needs a start date")
+        if initiative.start and initiative.end and initiative.end < initiative.start:
+            yield Finding("events", (*at, "end"), "is before the start")
+        if initiative.host is not None and initiative.place is None:
+            yield Finding("events", (*at, "host"), "a host State goes with a place (the city)")
+    yield from _names_in(events.demarches.by, ("demarches", "by"), names)
+    yield from _names_in(events.letter.signed_by, ("letter", "signed_by"), names)
+    if events.demarches.replies > events.demarches.states_approached:
+        yield Finding(
+            "events",
+            ("demarches", "replies"),
+            "more replies than States approached",
+        )
+    if events.strategy.adopted_at not in ids:
+        yield Finding(
+            "events",
+            ("strategy", "adopted_at"),
+            f"{events.strategy.adopted_at!r} is not the id of an initiative",
+        )
+    else:
+        meeting = events.initiatives[ids[events.strategy.adopted_at]]
+        if meeting.place is None or meeting.start is None:
+            yield Finding(
+                "events",
+                ("strategy", "adopted_at"),
+                f"the initiative {meeting.id!r} needs a place and a start date",
+            )
+
+
+def _names_in(values: Iterable[str], at: PathT, names: _StateNames) -> Iterator[Finding]:
+    for position, name in enumerate(values):
+        yield from names.unknown(name, "events", (*at, position))

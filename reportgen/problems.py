@@ -1,0 +1,33 @@
+"""Problems found in the inputs, reported one line each in the data's own terms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the inputs, located in the file a delegate edits."""
+
+    file: str
+    line: int
+    column: int
+    where: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.where}: {prefix}{self.message}"
+
+
+class InputError(Exception):
+    """The inputs cannot make a report; `problems` says every reason at once."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,34 @@
+"""Shared fixtures: the shipped data and the seed report's own table."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reportgen.load import load_inputs
+from reportgen.models import Inputs
+from tests.seed import SeedReport, read_seed
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def inputs() -> Inputs:
+    return load_inputs(DATA)
+
+
+@pytest.fixture(scope="session")
+def seed() -> SeedReport:
+    return read_seed()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Iterator[Path]:
+    """A copy of data/ that a test may break."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    yield copy

@@ -1,0 +1,60 @@
+"""The 4th MSP report as published (tests/fixtures/4msp-report.txt), read independently.
+
+Its status table is the reference the figures are checked against; its footnotes give the
+category lists. Nothing here uses reportgen: the expectations come from the seed alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SEED = Path(__file__).parent / "fixtures" / "4msp-report.txt"
+
+
+@dataclass(frozen=True)
+class SeedRow:
+    """A row of the seed's status table."""
+
+    name: str
+    signature: dt.date | None
+    deposit: dt.date | None
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    """What the seed report's table and footnotes say."""
+
+    rows: tuple[SeedRow, ...]
+    total_signatures: int
+    total_deposits: int
+    footnotes: dict[int, tuple[str, ...]]
+
+
+def _date(text: str) -> dt.date | None:
+    text = text.strip()
+    return dt.datetime.strptime(text, "%d.%m.%Y").date() if text else None
+
+
+def read_seed(path: Path = SEED) -> SeedReport:
+    text = path.read_text(encoding="utf-8")
+    start = text.index("States\tSignature")
+    end = text.rindex("III. Regional outreach")
+    rows, totals = [], (0, 0)
+    for line in text[start:end].splitlines()[1:]:
+        if not line.strip():
+            continue
+        cells = [*line.split("\t"), "", ""]
+        if cells[0] == "Total:":
+            totals = (int(cells[1]), int(cells[2]))
+            continue
+        rows.append(SeedRow(cells[0], _date(cells[1]), _date(cells[2])))
+    footnotes = {}
+    for mark, number in (("\u00b9", 1), ("\u00b2", 2), ("\u00b3", 3)):
+        found = re.search(rf"^{mark} (.+)$", text, re.MULTILINE)
+        assert found, f"footnote {number} not found in the seed"
+        names = [n.strip().rstrip(".") for n in found.group(1).split(",")]
+        footnotes[number] = tuple(n for n in names if n)
+    return SeedReport(tuple(rows), totals[0], totals[1], footnotes)
