@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped data and the seed report's own table."""
+"""Shared fixtures: the shipped data, its figures, and the seed report's own table."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.figures import Figures, compute
 from reportgen.load import load_inputs
 from reportgen.models import Inputs
 from tests.seed import SeedReport, read_seed
@@ -19,6 +20,11 @@ DATA = ROOT / "data"
 @pytest.fixture(scope="session")
 def inputs() -> Inputs:
     return load_inputs(DATA)
+
+
+@pytest.fixture(scope="session")
+def figures(inputs: Inputs) -> Figures:
+    return compute(inputs)
 
 
 @pytest.fixture(scope="session")

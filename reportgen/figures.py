@@ -1,0 +1,276 @@
+"""Compute stage: every figure the report states, as a named value computed from `Inputs`.
+
+Pure: no files, no clock (the as-of date is an input), no Word. Each count keeps the States
+it counts, and each figure a definition in plain words, so that any number in the report
+can be traced to its rows.
+
+"States Parties" follows the report's usage: States that have deposited an instrument of
+ratification, accession or succession, whether or not the six months of Article 17 have
+passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportgen.formatting import collation_key
+from reportgen.models import INSTRUMENTS, Coordinator, Inputs, Instrument, Meeting, Region, State
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A number of States, with the States it counts."""
+
+    definition: str
+    states: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        """How many States."""
+        return len(self.states)
+
+
+@dataclass(frozen=True)
+class Share:
+    """One count as a share of another."""
+
+    definition: str
+    part: int
+    whole: int
+
+    @property
+    def ratio(self) -> float:
+        """part / whole, 0 when there is no whole."""
+        return self.part / self.whole if self.whole else 0.0
+
+
+@dataclass(frozen=True)
+class RegionTally:
+    """A tally restricted to one region."""
+
+    region: Region
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """A coordinator and the meeting that appointed it."""
+
+    state: str
+    meeting: Meeting
+
+
+@dataclass(frozen=True)
+class Coordination:
+    """Who coordinated universalisation with the issuer, and for how long."""
+
+    issuer: str
+    appointed_at: Meeting
+    joined: tuple[str, ...]
+    joined_by: tuple[Appointment, ...]
+    authors: tuple[str, ...]
+    meetings_served: tuple[Meeting, ...]
+
+    @property
+    def intersessional_periods(self) -> int:
+        """Periods between the meetings the issuer served through."""
+        return len(self.meetings_served) - 1
+
+    @property
+    def years(self) -> int:
+        """Whole years from the issuer's appointment to the meeting the report is for."""
+        return self.meetings_served[-1].start.year - self.appointed_at.start.year
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Every figure the report prints."""
+
+    as_of: dt.date
+    signatories: Tally
+    states_parties: Tally
+    ratifications: Tally
+    accessions: Tally
+    successions: Tally
+    signatories_yet_to_ratify: Tally
+    signatories_yet_to_ratify_share: Share
+    signatories_yet_to_ratify_at_period_start: Tally
+    states_parties_at_since_meeting: Tally
+    new_states_parties: Tally
+    new_states_parties_share: Share
+    growth_since_meeting: Share
+    new_states_parties_by_region: tuple[RegionTally, ...]
+    new_accessions: Tally
+    period_states_parties: Tally
+    period_ratifications: Tally
+    period_accessions: Tally
+    category_members: dict[str, Tally]
+    categories: int
+    lines_of_action: int
+    coordination: Coordination
+
+    def named(self) -> dict[str, Tally | Share]:
+        """Every tally and share, by a stable dotted name (for listings and checks)."""
+        found: dict[str, Tally | Share] = {}
+        for name, value in vars(self).items():
+            if isinstance(value, (Tally, Share)):
+                found[name] = value
+        for entry in self.new_states_parties_by_region:
+            found[f"new_states_parties_by_region.{entry.region.name}"] = entry.tally
+        for key, tally in self.category_members.items():
+            found[f"category_members.{key}"] = tally
+        return found
+
+
+def compute(inputs: Inputs) -> Figures:
+    """All figures of the report, from validated inputs."""
+    frame = inputs.report
+    as_of = frame.as_of
+    since = inputs.meeting(frame.counting_since)
+    period_start = inputs.meeting(frame.highlight.after)
+    states = inputs.states
+
+    def tally(definition: str, keep: Callable[[State], bool]) -> Tally:
+        """The States kept, in the order they deposited (then by name)."""
+        chosen = sorted(
+            (s for s in states if keep(s)),
+            key=lambda s: (s.deposit or dt.date.max, collation_key(s.name)),
+        )
+        return Tally(definition, tuple(s.name for s in chosen))
+
+    def deposited_after(day: dt.date, *kinds: Instrument) -> Callable[[State], bool]:
+        wanted = set(kinds or INSTRUMENTS)
+
+        def keep(s: State) -> bool:
+            return s.instrument in wanted and s.deposit is not None and day < s.deposit <= as_of
+
+        return keep
+
+    on = f"by {as_of.isoformat()}"
+    deposited = "deposited an instrument of ratification, accession or succession"
+    after_since = f"after the {since.name} closed ({since.end.isoformat()}) and {on}"
+    after_period = f"after the {period_start.name} closed ({period_start.end.isoformat()}) and {on}"
+
+    signatories = tally(
+        f"States that signed the Convention {on}", lambda s: s.is_signatory_on(as_of)
+    )
+    states_parties = tally(
+        f"States that {deposited} {on}",
+        lambda s: s.is_party_on(as_of),
+    )
+    yet = tally(
+        f"Signatories that had not deposited an instrument of ratification {on}",
+        lambda s: s.is_signatory_on(as_of) and not s.is_party_on(as_of),
+    )
+    new = tally(
+        f"States that {deposited} {after_since}",
+        deposited_after(since.end),
+    )
+    at_since = tally(
+        f"States Parties when the {since.name} closed ({since.end.isoformat()})",
+        lambda s: s.is_party_on(since.end),
+    )
+    by_region = tuple(
+        RegionTally(
+            region,
+            Tally(
+                f"{new.definition}, in the region {region.name}",
+                tuple(n for n in new.states if inputs.state(n).region == region.name),
+            ),
+        )
+        for region in frame.regions
+    )
+    return Figures(
+        as_of=as_of,
+        signatories=signatories,
+        states_parties=states_parties,
+        ratifications=tally(
+            f"States that deposited an instrument of ratification {on}",
+            lambda s: s.instrument == "ratification" and s.is_party_on(as_of),
+        ),
+        accessions=tally(
+            f"States that acceded without signing {on}",
+            lambda s: s.instrument == "accession" and s.is_party_on(as_of),
+        ),
+        successions=tally(
+            f"States that succeeded to the Convention {on}",
+            lambda s: s.instrument == "succession" and s.is_party_on(as_of),
+        ),
+        signatories_yet_to_ratify=yet,
+        signatories_yet_to_ratify_share=Share(
+            "Signatories yet to ratify, as a share of all signatories", yet.count, signatories.count
+        ),
+        signatories_yet_to_ratify_at_period_start=tally(
+            f"Signatories that had not deposited an instrument of ratification when the "
+            f"{period_start.name} closed ({period_start.end.isoformat()})",
+            lambda s: s.is_signatory_on(period_start.end) and not s.is_party_on(period_start.end),
+        ),
+        states_parties_at_since_meeting=at_since,
+        new_states_parties=new,
+        new_states_parties_share=Share(
+            "New States Parties since the meeting, as a share of all States Parties",
+            new.count,
+            states_parties.count,
+        ),
+        growth_since_meeting=Share(
+            f"New States Parties, as a share of the States Parties at the {since.name}",
+            new.count,
+            at_since.count,
+        ),
+        new_states_parties_by_region=by_region,
+        new_accessions=tally(
+            f"States that acceded {after_since}", deposited_after(since.end, "accession")
+        ),
+        period_states_parties=tally(
+            f"States that {deposited} {after_period}",
+            deposited_after(period_start.end),
+        ),
+        period_ratifications=tally(
+            f"States that deposited an instrument of ratification {after_period}",
+            deposited_after(period_start.end, "ratification"),
+        ),
+        period_accessions=tally(
+            f"States that acceded {after_period}", deposited_after(period_start.end, "accession")
+        ),
+        category_members={
+            c.key: Tally(
+                f"States listed in {c.title} of data/categories.yaml",
+                tuple(sorted(c.members, key=collation_key)),
+            )
+            for c in inputs.categories
+        },
+        categories=len(inputs.categories),
+        lines_of_action=len(inputs.lessons.lines_of_action),
+        coordination=_coordination(inputs),
+    )
+
+
+def _coordination(inputs: Inputs) -> Coordination:
+    frame = inputs.report
+    order = {m.key: i for i, m in enumerate(frame.meetings)}
+    presented_to = order[frame.presented_to]
+
+    def start(c: Coordinator) -> int:  # before every listed meeting when not given
+        return -1 if c.appointed_at is None else order[c.appointed_at]
+
+    def end(c: Coordinator) -> int:  # still serving when not given
+        return len(order) if c.until is None else order[c.until]
+
+    issuer = next(c for c in frame.coordinators if c.state == frame.issuer)
+    appointed = start(issuer)
+    return Coordination(
+        issuer=frame.issuer,
+        appointed_at=frame.meetings[appointed],
+        joined=tuple(
+            c.state for c in frame.coordinators if c is not issuer and start(c) < appointed < end(c)
+        ),
+        joined_by=tuple(
+            Appointment(c.state, frame.meetings[start(c)])
+            for c in frame.coordinators
+            if appointed < start(c) <= presented_to
+        ),
+        authors=tuple(c.state for c in frame.coordinators if start(c) <= presented_to < end(c)),
+        meetings_served=tuple(frame.meetings[appointed : presented_to + 1]),
+    )

@@ -1,0 +1,115 @@
+"""How the report writes numbers, dates, lists and names: one function per format.
+
+The template uses these as Jinja filters (`{{ n|words }}`, `{{ day|short_date }}`), so that a
+format is defined once, follows the report's locale (babel, num2words), and never varies
+between one paragraph and the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
+
+from babel import Locale
+from babel.dates import format_date, format_interval
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+from num2words import num2words
+
+
+def collation_key(name: str) -> tuple[str, str]:
+    """Alphabetical order as a reader expects it: accents and case do not count (Côte, Costa)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return (folded.casefold(), name)
+
+
+class HasRatio(Protocol):
+    """Anything with a ratio, such as `figures.Share`."""
+
+    @property
+    def ratio(self) -> float: ...
+
+
+class Formats:
+    """The report's formats in one locale (`en_GB` writes 3 December 2008 and 26.9%)."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = Locale.parse(locale)
+
+    def words(self, number: int) -> str:
+        """A whole number in words: 29 -> "twenty-nine"."""
+        for lang in (str(self.locale), self.locale.language):
+            try:
+                return str(num2words(number, lang=lang))
+            except NotImplementedError:
+                continue
+        return self.number(number)
+
+    def number(self, number: float) -> str:
+        """A number with the locale's digit grouping: 1234 -> "1,234"."""
+        return format_decimal(number, locale=self.locale)
+
+    def percent(self, share: HasRatio | float, decimals: int = 0) -> str:
+        """A share as a percentage: 29/108 -> "27%" (or "26.9%" with one decimal)."""
+        ratio = share if isinstance(share, (int, float)) else share.ratio
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+        return format_percent(ratio, pattern, locale=self.locale)
+
+    def long_date(self, day: dt.date | None) -> str:
+        """3 December 2008."""
+        return "" if day is None else format_date(day, "d MMMM y", locale=self.locale)
+
+    def short_date(self, day: dt.date | None) -> str:
+        """03.12.2008, the status table's format; empty for no date."""
+        return "" if day is None else day.strftime("%d.%m.%Y")
+
+    def month_year(self, day: dt.date) -> str:
+        """September 2012."""
+        return format_date(day, "MMMM y", locale=self.locale)
+
+    def year(self, day: dt.date) -> str:
+        """2012 (without digit grouping)."""
+        return str(day.year)
+
+    def date_range(self, start: dt.date, end: dt.date | None = None) -> str:
+        """22-23 May 2013, in the locale's interval format; one day when `end` is none."""
+        if end is None or end == start:
+            return self.long_date(start)
+        return format_interval(start, end, skeleton="yMMMMd", locale=self.locale)
+
+    def names(self, names: Iterable[str]) -> str:
+        """A list in running text: "Peru, Australia and Iraq"."""
+        items = list(names)
+        return format_list(items, locale=self.locale) if items else ""
+
+    def numbered(self, items: Iterable[str]) -> str:
+        """Items numbered inside a sentence: "1) regional approach; 2) target approach"."""
+        return "; ".join(f"{i}) {item}" for i, item in enumerate(items, start=1))
+
+    def plural(self, number: int, one: str, other: str) -> str:
+        """`one` for exactly one, `other` otherwise."""
+        return one if number == 1 else other
+
+    def sorted_names(self, names: Iterable[str]) -> list[str]:
+        """Names in alphabetical order."""
+        return sorted(names, key=collation_key)
+
+    def filters(self) -> dict[str, Callable[..., Any]]:
+        """Every format, by the name the template uses."""
+        return {
+            "words": self.words,
+            "number": self.number,
+            "percent": self.percent,
+            "long_date": self.long_date,
+            "short_date": self.short_date,
+            "month_year": self.month_year,
+            "year": self.year,
+            "date_range": self.date_range,
+            "names": self.names,
+            "numbered": self.numbered,
+            "plural": self.plural,
+            "sorted_names": self.sorted_names,
+        }
