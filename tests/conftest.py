@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped data, its figures, and the seed report's own table."""
+"""Shared fixtures: the shipped data, a built report, and the seed report's own table."""
 
 from __future__ import annotations
 
@@ -11,10 +11,20 @@ import pytest
 from reportgen.figures import Figures, compute
 from reportgen.load import load_inputs
 from reportgen.models import Inputs
+from reportgen.pipeline import build
 from tests.seed import SeedReport, read_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+TEMPLATE = ROOT / "templates" / "report.docx"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/*.txt from the current output (make golden)",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +40,14 @@ def figures(inputs: Inputs) -> Figures:
 @pytest.fixture(scope="session")
 def seed() -> SeedReport:
     return read_seed()
+
+
+@pytest.fixture(scope="session")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report built from the shipped data and template."""
+    output = tmp_path_factory.mktemp("report") / "report.docx"
+    build(DATA, TEMPLATE, output)
+    return output
 
 
 @pytest.fixture

@@ -1,0 +1,403 @@
+"""Every piece of raw WordprocessingML reportgen needs, behind a small API.
+
+python-docx has no footnotes, fields, repeated table headers or list definitions, and
+docxtpl rewrites XML text in ways data must survive. What reportgen must do at the XML level
+lives here and nowhere else; the rest of the code never imports lxml.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+from docx.table import _Cell, _Row
+from docx.text.paragraph import Paragraph
+from lxml import etree
+from markupsafe import Markup
+
+__all__ = ["CT", "RT"]  # re-exported: the render stage matches parts by content type
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NSMAP = {"w": W_NS}
+
+
+# --- Text from data, inside docxtpl's output ------------------------------------------------
+
+_TEXT_ESCAPES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    # docxtpl turns "{_{" into "{{" (and the like) in the rendered XML, and tabs, line feeds,
+    # \a and \f into runs and paragraphs: as character references they reach Word unchanged.
+    "_": "&#95;",
+    "\t": "&#9;",
+    "\n": "&#10;",
+    "\r": "&#13;",
+}
+_TEXT_TABLE = str.maketrans(_TEXT_ESCAPES)
+
+
+def text_markup(value: object) -> Markup:
+    """`value` as the content of a `<w:t>`: literal in Word whatever characters it holds.
+
+    Used as the Jinja `finalize` hook, so every `{{ value }}` of the template passes here;
+    values that are already markup (runs built below) pass through unchanged.
+    """
+    if hasattr(value, "__html__"):
+        return Markup(value)
+    return Markup(str(value).translate(_TEXT_TABLE))
+
+
+class MalformedXML(ValueError):
+    """Rendering produced XML that Word could not open."""
+
+
+def check_well_formed(xml: str) -> None:
+    """Raise MalformedXML unless `xml` parses strictly (no recovery, no entities)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        etree.fromstring(xml.encode("utf-8"), parser=parser)
+    except etree.XMLSyntaxError as error:
+        raise MalformedXML(f"the rendered document is not well-formed XML: {error}") from error
+
+
+# --- Runs: formatted text placed with docxtpl's {{r value }} ---------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text and how it is set."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+def runs(spans: Iterable[Span]) -> Markup:
+    """Runs of formatted text, to be placed with `{{r value }}` in the template."""
+    out = []
+    for span in spans:
+        run = etree.Element(qn("w:r"), nsmap=_NSMAP)
+        if span.bold or span.italic:
+            properties = etree.SubElement(run, qn("w:rPr"))
+            if span.bold:
+                etree.SubElement(properties, qn("w:b"))
+            if span.italic:
+                etree.SubElement(properties, qn("w:i"))
+        text = etree.SubElement(run, qn("w:t"))
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        text.text = span.text
+        out.append(_fragment(run))
+    return Markup("".join(out))
+
+
+def _fragment(element: etree._Element) -> str:
+    """An element as XML text without its namespace declaration (docxtpl's body has it)."""
+    xml = str(etree.tostring(element, encoding="unicode"))
+    return xml.replace(f' xmlns:w="{W_NS}"', "").replace("_", "&#95;")
+
+
+# --- Footnotes ------------------------------------------------------------------------------
+
+_SINGLE_SPACED = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+_FOOTNOTES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<w:footnotes xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+    f'<w:footnote w:type="separator" w:id="-1"><w:p>{_SINGLE_SPACED}'
+    "<w:r><w:separator/></w:r></w:p></w:footnote>"
+    f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p>{_SINGLE_SPACED}'
+    "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+    "</w:footnotes>"
+)
+
+# Word's built-in styles for footnotes: ids and names as Word writes them, so that Word
+# recognises them as its own (ECMA-376 Part 1, 17.7.4.9; names are lower case).
+_FOOTNOTE_STYLES = (
+    f'<w:styles xmlns:w="{W_NS}">'
+    '<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/>'
+    '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+    f'{_SINGLE_SPACED}<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>'
+    '<w:style w:type="character" w:styleId="FootnoteReference">'
+    '<w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/>'
+    '<w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+    '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
+    "</w:styles>"
+)
+
+# Elements that follow w:footnotePr in CT_Settings (ECMA-376 Part 1, 17.15.1.78).
+_AFTER_FOOTNOTE_PR = (
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+
+
+def footnote_reference(note_id: int) -> Markup:
+    """The run that marks footnote `note_id` in the text, placed with `{{r value }}`."""
+    return Markup(
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+        f'<w:footnoteReference w:id="{int(note_id)}"/></w:r>'
+    )
+
+
+def enable_footnotes(document: Document) -> None:
+    """Give the document what Word needs before it holds footnotes (once; idempotent).
+
+    A footnotes part with the separator notes -1 and 0, `w:footnotePr` naming them in the
+    settings, and the built-in styles "footnote text" and "footnote reference".
+    """
+    if _footnotes_part(document) is None:
+        part = Part(
+            PackURI("/word/footnotes.xml"),
+            CT.WML_FOOTNOTES,
+            _FOOTNOTES_XML.encode("utf-8"),
+            document.part.package,
+        )
+        document.part.relate_to(part, RT.FOOTNOTES)
+    settings = document.settings.element
+    if settings.find(qn("w:footnotePr")) is None:
+        properties = etree.fromstring(
+            f'<w:footnotePr xmlns:w="{W_NS}"><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
+            "</w:footnotePr>"
+        )
+        successor = next(
+            (child for child in settings if etree.QName(child).localname in _AFTER_FOOTNOTE_PR),
+            None,
+        )
+        if successor is None:
+            settings.append(properties)
+        else:
+            successor.addprevious(properties)
+    styles = document.styles.element
+    present = {s.get(qn("w:styleId")) for s in styles.findall(qn("w:style"))}
+    for style in etree.fromstring(_FOOTNOTE_STYLES):
+        if style.get(qn("w:styleId")) not in present:
+            styles.append(style)
+
+
+def next_footnote_id(document: Document) -> int:
+    """The first free footnote id (after any footnotes the template holds)."""
+    root = _footnotes_root(document)
+    ids = (
+        [int(n.get(qn("w:id"))) for n in root.findall(qn("w:footnote"))] if root is not None else []
+    )
+    return max([0, *ids]) + 1
+
+
+def add_footnotes(document: Document, notes: Mapping[int, str]) -> list[int]:
+    """Write the notes the body refers to into the footnotes part; return their ids.
+
+    A note the rendered body does not refer to (its placeholder was removed from the
+    template) is left out, so that Word never holds an orphan footnote.
+    """
+    enable_footnotes(document)
+    part = _footnotes_part(document)
+    assert part is not None
+    root = etree.fromstring(part.blob)
+    referenced = [int(i) for i in document.element.xpath("//w:footnoteReference/@w:id")]
+    added = []
+    for note_id in referenced:
+        if note_id not in notes:
+            continue
+        note = etree.SubElement(root, qn("w:footnote"))
+        note.set(qn("w:id"), str(note_id))
+        paragraph = etree.SubElement(note, qn("w:p"))
+        properties = etree.SubElement(paragraph, qn("w:pPr"))
+        etree.SubElement(properties, qn("w:pStyle")).set(qn("w:val"), "FootnoteText")
+        mark = etree.SubElement(paragraph, qn("w:r"))
+        etree.SubElement(etree.SubElement(mark, qn("w:rPr")), qn("w:rStyle")).set(
+            qn("w:val"), "FootnoteReference"
+        )
+        etree.SubElement(mark, qn("w:footnoteRef"))
+        run = etree.SubElement(paragraph, qn("w:r"))
+        text = etree.SubElement(run, qn("w:t"))
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        text.text = " " + notes[note_id]
+        added.append(note_id)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return added
+
+
+def _footnotes_part(document: Document) -> Part | None:
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            return rel.target_part  # type: ignore[no-any-return]
+    return None
+
+
+def _footnotes_root(document: Document) -> etree._Element | None:
+    part = _footnotes_part(document)
+    return None if part is None else etree.fromstring(part.blob)
+
+
+def footnote_texts(document: Document) -> dict[int, str]:
+    """The text of each real note (not the separators), by id."""
+    root = _footnotes_root(document)
+    if root is None:
+        return {}
+    return {
+        int(n.get(qn("w:id"))): "".join(n.itertext()).strip()
+        for n in root.findall(qn("w:footnote"))
+        if n.get(qn("w:type")) in (None, "normal")
+    }
+
+
+# --- Pieces a template needs that python-docx cannot make -----------------------------------
+
+
+def repeat_as_header(row: _Row) -> None:
+    """Repeat this table row at the top of every page the table runs onto."""
+    properties = row._tr.get_or_add_trPr()
+    if properties.find(qn("w:tblHeader")) is None:
+        properties.append(etree.Element(qn("w:tblHeader")))
+
+
+def keep_row_together(row: _Row) -> None:
+    """Do not split this row across pages."""
+    properties = row._tr.get_or_add_trPr()
+    if properties.find(qn("w:cantSplit")) is None:
+        properties.insert(0, etree.Element(qn("w:cantSplit")))
+
+
+def shade(cell: _Cell, fill: str) -> None:
+    """Fill a table cell with a colour (hex RGB such as "D9D9D9")."""
+    properties = cell._tc.get_or_add_tcPr()
+    shading = etree.SubElement(properties, qn("w:shd"))
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+
+
+def remove_borders(table_element: object) -> None:
+    """Draw a table without borders (a layout table)."""
+    properties = table_element.tblPr  # type: ignore[attr-defined]
+    borders = etree.SubElement(properties, qn("w:tblBorders"))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        etree.SubElement(borders, qn(f"w:{side}")).set(qn("w:val"), "nil")
+
+
+def add_page_number(paragraph: Paragraph) -> None:
+    """Append a PAGE field, which Word and LibreOffice fill with the page's number."""
+    field = etree.SubElement(paragraph._p, qn("w:fldSimple"))
+    field.set(qn("w:instr"), " PAGE ")
+    run = etree.SubElement(field, qn("w:r"))
+    etree.SubElement(run, qn("w:t")).text = "1"
+
+
+def add_list_definition(document: Document, number_format: str, level_text: str) -> int:
+    """Add a one-level numbered list definition ("lowerRoman", "%1)"); return its numId."""
+    numbering = document.part.numbering_part.element
+    abstract_ids = [
+        int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
+    ]
+    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    abstract_id, num_id = max([-1, *abstract_ids]) + 1, max([0, *num_ids]) + 1
+    abstract = etree.fromstring(
+        f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
+        '<w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="{number_format}"/><w:lvlText w:val="{level_text}"/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="720"/></w:pPr></w:lvl>'
+        "</w:abstractNum>"
+    )
+    existing = numbering.findall(qn("w:abstractNum"))
+    if existing:
+        existing[-1].addnext(abstract)
+    else:
+        numbering.insert(0, abstract)
+    number = etree.SubElement(numbering, qn("w:num"))
+    number.set(qn("w:numId"), str(num_id))
+    etree.SubElement(number, qn("w:abstractNumId")).set(qn("w:val"), str(abstract_id))
+    return num_id
+
+
+def use_list(paragraph: Paragraph, num_id: int) -> None:
+    """Number this paragraph with list definition `num_id`."""
+    properties = paragraph._p.get_or_add_pPr()
+    numbering = properties.get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = 0
+    numbering.get_or_add_numId().val = num_id
+
+
+def set_default_font(document: Document, font: str, language: str) -> None:
+    """Make `font` and `language` the document defaults, in place of the theme's fonts."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    properties = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = etree.SubElement(properties, qn("w:rFonts"))
+        properties.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for attribute in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attribute}"), font)
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = etree.SubElement(properties, qn("w:lang"))
+    lang.set(qn("w:val"), language)
+
+
+def plain_style(style: object) -> None:
+    """Drop a style's theme fonts and borders, so that the document defaults show through."""
+    element = style.element  # type: ignore[attr-defined]
+    for fonts in element.findall(f"{qn('w:rPr')}/{qn('w:rFonts')}"):
+        fonts.getparent().remove(fonts)
+    for border in element.findall(f"{qn('w:pPr')}/{qn('w:pBdr')}"):
+        border.getparent().remove(border)
+
+
+def drop_parts(document: Document, *reltypes: str) -> None:
+    """Remove parts related from the package or the main part (thumbnails, customXml)."""
+    for owner in (document.part.package, document.part):
+        for rId, rel in list(owner.rels.items()):
+            if rel.reltype in reltypes:
+                owner.rels.pop(rId)
+
+
+# --- The package ------------------------------------------------------------------------------
+
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def normalise_package(data: bytes) -> bytes:
+    """Rewrite a .docx so that the same document always has the same bytes.
+
+    python-docx stamps every zip entry with the current time; this gives each entry a fixed
+    time, permissions and compression, keeping the order ([Content_Types].xml first).
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.create_system = 0
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename), compresslevel=6)
+    return out.getvalue()

@@ -1,0 +1,63 @@
+"""The whole pipeline, one stage after another.
+
+    data/*.yaml --load--> Inputs --compute--> Figures --render--> .docx --write--> output/
+
+
+The Word stack is imported only by `build`, so that `check` starts fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.figures import Figures, compute
+from reportgen.load import load_inputs, load_with_warnings
+from reportgen.models import Inputs
+from reportgen.problems import Problem
+
+DEFAULT_DATA = Path("data")
+DEFAULT_TEMPLATE = Path("templates/report.docx")
+DEFAULT_OUTPUT = Path("output/report.docx")
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build made."""
+
+    output: Path
+    inputs: Inputs
+    figures: Figures
+
+
+def build(
+    data: Path = DEFAULT_DATA,
+    template: Path = DEFAULT_TEMPLATE,
+    output: Path = DEFAULT_OUTPUT,
+) -> Built:
+    """Generate the report from `data` through `template` into `output`.
+
+    Raises `InputError` with every problem of the inputs or the template; the previous
+    output is then left as it was.
+    """
+    from reportgen.render import render
+    from reportgen.write import write_document
+
+    inputs = load_inputs(data)
+    figures = compute(inputs)
+    write_document(render(inputs, figures, template), output)
+    return Built(output, inputs, figures)
+
+
+def render_bytes(inputs: Inputs, template: Path = DEFAULT_TEMPLATE) -> bytes:
+    """The normalised .docx bytes of a report, without writing a file."""
+    from reportgen.ooxml import normalise_package
+    from reportgen.render import render
+
+    return normalise_package(render(inputs, compute(inputs), template))
+
+
+def check(data: Path = DEFAULT_DATA) -> list[Problem]:
+    """Every problem (errors and warnings) of the inputs in `data`, without building."""
+    _, problems, _ = load_with_warnings(data)
+    return problems

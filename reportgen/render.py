@@ -1,0 +1,264 @@
+"""Render stage: inputs and figures -> the report as .docx bytes, through the Word template.
+
+This stage knows Word and the template. It states no figure of its own: numbers come from
+`reportgen.figures`, formats from `reportgen.formatting`, XML from `reportgen.ooxml`. What it
+adds is layout: table rows, the order of names, the line of each initiative, and the
+footnote of each category.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from reportgen import ooxml
+from reportgen.figures import Figures
+from reportgen.formatting import Formats, collation_key
+from reportgen.models import Category, Initiative, Inputs
+from reportgen.problems import InputError, Problem
+
+
+class _Template(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template with two of its behaviours made safe for data.
+
+    docxtpl renders the footnotes part once per section, so with two sections a data value
+    such as "{{ 7*7 }}" would be evaluated on the second pass: here each part is rendered
+    once. It also renders core properties as templates (escaping them twice): the render
+    stage sets them itself instead.
+    """
+
+    def render_footnotes(
+        self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None
+    ) -> None:
+        for part in self.docx.part.package.iter_parts():
+            if part.content_type == ooxml.CT.WML_FOOTNOTES:
+                xml = self.patch_xml(part.blob.decode("utf-8"))
+                rendered = self.render_xml_part(xml, part, context, jinja_env)
+                ooxml.check_well_formed(rendered)
+                part._blob = rendered.encode("utf-8")  # docxtpl keeps this part as bytes
+
+    def render_properties(
+        self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None
+    ) -> None:
+        return None
+
+    def fix_tables(self, xml: str) -> Any:
+        # docxtpl parses the rendered body in recover mode, which would hide a corruption.
+        ooxml.check_well_formed(xml)
+        return super().fix_tables(xml)
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """A row of the status table."""
+
+    name: str
+    signature: dt.date | None
+    deposit: dt.date | None
+
+
+@dataclass(frozen=True)
+class CategoryView:
+    """A category as the template shows it, with the footnote that lists its members."""
+
+    key: str
+    title: str
+    summary: str
+    description: list[str]
+    members: list[str]
+    size: int
+    footnote: Markup
+
+
+@dataclass(frozen=True)
+class StrategyView:
+    """The regional strategy and the meeting that adopted it."""
+
+    name: str
+    participants: int
+    measures: list[str]
+    place: str
+    dates: str
+
+
+def environment(formats: Formats) -> jinja2.Environment:
+    """The Jinja environment templates are rendered in: sandboxed, escaping, strict."""
+    env = SandboxedEnvironment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=ooxml.text_markup,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(formats.filters())
+    return env
+
+
+def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
+    """The report as .docx bytes (not yet normalised for byte-identical output)."""
+    document = _Template(str(template))
+    docx = document.get_docx()
+    formats = Formats(inputs.report.locale)
+    context, notes = _context(inputs, figures, formats, ooxml.next_footnote_id(docx))
+    try:
+        document.render(context, jinja_env=environment(formats))
+    except jinja2.TemplateError as error:
+        raise InputError([_template_problem(template, error)]) from error
+    except ooxml.MalformedXML as error:
+        raise InputError([Problem(str(template), 1, 1, "template", str(error))]) from error
+    ooxml.add_footnotes(docx, notes)
+    _set_properties(docx, inputs, figures, formats)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _template_problem(template: Path, error: jinja2.TemplateError) -> Problem:
+    context = getattr(error, "docx_context", None)
+    where = "template"
+    if context:
+        text = " ".join(" ".join(context).split())
+        where = f"template, near {text[:120]!r}"
+    return Problem(str(template), 1, 1, where, error.message or type(error).__name__)
+
+
+def _context(
+    inputs: Inputs, figures: Figures, formats: Formats, first_note: int
+) -> tuple[dict[str, Any], dict[int, str]]:
+    frame = inputs.report
+    notes: dict[int, str] = {}
+    categories = []
+    for offset, category in enumerate(inputs.categories):
+        note_id = first_note + offset
+        view = _category(category, figures, note_id)
+        notes[note_id] = ", ".join(view.members) + "."
+        categories.append(view)
+    context = {
+        "report": frame,
+        "convention": frame.convention,
+        "meeting": inputs.meeting(frame.presented_to),
+        "since": inputs.meeting(frame.counting_since),
+        "period_start": inputs.meeting(frame.highlight.after),
+        "period_end": inputs.meeting(frame.highlight.before),
+        "figures": figures,
+        "coordination": figures.coordination,
+        "status": _status_rows(inputs),
+        "new_states_parties": _two_columns(
+            sorted(figures.new_states_parties.states, key=collation_key),
+            set(figures.period_states_parties.states),
+        ),
+        "categories": categories,
+        "initiatives": _initiative_lines(inputs.events.initiatives, formats),
+        "demarches": inputs.events.demarches,
+        "letter": inputs.events.letter,
+        "strategy": _strategy(inputs, formats),
+        "lessons": inputs.lessons,
+    }
+    return context, notes
+
+
+def _status_rows(inputs: Inputs) -> list[StatusRow]:
+    as_of = inputs.report.as_of
+    rows = [
+        StatusRow(s.name, s.signature, s.deposit)
+        for s in inputs.states
+        if s.is_signatory_on(as_of) or s.is_party_on(as_of)
+    ]
+    return sorted(rows, key=lambda r: collation_key(r.name))
+
+
+def _two_columns(names: Sequence[str], bold: set[str]) -> list[list[Markup]]:
+    """Names down the first column, then the second, as runs (bold for those in `bold`)."""
+    height = (len(names) + 1) // 2
+    cells = [ooxml.runs([ooxml.Span(n, bold=n in bold)]) for n in names]
+    cells += [Markup("")] * (2 * height - len(cells))
+    return [[cells[row], cells[row + height]] for row in range(height)]
+
+
+def _category(category: Category, figures: Figures, note_id: int) -> CategoryView:
+    members = figures.category_members[category.key]
+    return CategoryView(
+        key=category.key,
+        title=category.title,
+        summary=category.summary,
+        description=category.description,
+        members=list(members.states),
+        size=members.count,
+        footnote=ooxml.footnote_reference(note_id),
+    )
+
+
+_EMPHASIS = re.compile(r"\*([^*]+)\*")
+
+
+def spans(text: str) -> list[ooxml.Span]:
+    """Text with *asterisks* marking italics (a publication's or organisation's name)."""
+    out, last = [], 0
+    for match in _EMPHASIS.finditer(text):
+        if match.start() > last:
+            out.append(ooxml.Span(text[last : match.start()]))
+        out.append(ooxml.Span(match.group(1), italic=True))
+        last = match.end()
+    if last < len(text):
+        out.append(ooxml.Span(text[last:]))
+    return out
+
+
+def _initiative_lines(initiatives: Sequence[Initiative], formats: Formats) -> list[Markup]:
+    lines = []
+    for index, initiative in enumerate(initiatives):
+        tail = f" in {_place(initiative)}" if initiative.place else ""
+        if initiative.start:
+            tail += f" on {formats.date_range(initiative.start, initiative.end)}"
+        tail += "." if index == len(initiatives) - 1 else ";"
+        lines.append(ooxml.runs([*spans(initiative.text), ooxml.Span(tail)]))
+    return lines
+
+
+def _place(initiative: Initiative) -> str:
+    """ "Lomé, Togo": the city, and the host State when given."""
+    return ", ".join(filter(None, [initiative.place, initiative.host]))
+
+
+def _strategy(inputs: Inputs, formats: Formats) -> StrategyView:
+    strategy = inputs.events.strategy
+    meeting = next(i for i in inputs.events.initiatives if i.id == strategy.adopted_at)
+    assert meeting.place is not None and meeting.start is not None  # checked when loading
+    return StrategyView(
+        name=strategy.name,
+        participants=strategy.participants,
+        measures=strategy.measures,
+        place=_place(meeting),
+        dates=formats.date_range(meeting.start, meeting.end),
+    )
+
+
+def _set_properties(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> None:
+    """Document properties from the data, fixed so that the same inputs give the same bytes."""
+    frame = inputs.report
+    properties = docx.core_properties
+    moment = dt.datetime.combine(frame.as_of, dt.time(0, 0))
+    properties.title = f"{frame.title}: {frame.convention.name}"
+    properties.subject = f"Report to the {inputs.meeting(frame.presented_to).name}"
+    properties.author = formats.names(figures.coordination.authors)
+    properties.last_modified_by = "reportgen"
+    properties.keywords = f"{frame.convention.short_name}; universalisation"
+    properties.comments = ""
+    properties.category = ""
+    properties.content_status = ""
+    properties.identifier = ""
+    properties.language = frame.locale.replace("_", "-")
+    properties.version = ""
+    properties.revision = 1
+    properties.created = moment
+    properties.modified = moment
+    properties.last_printed = moment

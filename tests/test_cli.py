@@ -1,0 +1,89 @@
+"""The command line: `reportgen build` over the library, exit statuses, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportgen.cli import main
+from tests.conftest import ROOT, TEMPLATE
+
+
+def test_build_writes_the_report(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "out" / "report.docx"
+    status = main(
+        ["build", "--data", str(data_copy), "--template", str(TEMPLATE), "--output", str(output)]
+    )
+    assert status == 0
+    assert output.read_bytes()[:2] == b"PK"
+    assert str(output) in capsys.readouterr().err
+
+
+def test_build_defaults_are_data_templates_and_output(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reportgen", "build", "--output", str(tmp_path / "r.docx")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "r.docx").exists()
+
+
+def test_bad_input_exits_2_without_traceback_and_keeps_the_last_output(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "report.docx"
+    assert (
+        main(
+            [
+                "build",
+                "--data",
+                str(data_copy),
+                "--template",
+                str(TEMPLATE),
+                "--output",
+                str(output),
+            ]
+        )
+        == 0
+    )
+    good = output.read_bytes()
+    states = data_copy / "states.yaml"
+    states.write_text(
+        states.read_text().replace("signature: 2008-12-03", "signature: 2008-13-03", 1)
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reportgen",
+            "build",
+            "--data",
+            str(data_copy),
+            "--template",
+            str(TEMPLATE),
+            "--output",
+            str(output),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{states}:")
+    assert "states[0] (Afghanistan).signature" in lines[0]
+    assert output.read_bytes() == good
+
+
+def test_text_prints_the_rendition(report: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["text", str(report)]) == 0
+    assert "[Heading1] I. Latest figures" in capsys.readouterr().out

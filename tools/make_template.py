@@ -1,0 +1,478 @@
+"""Create templates/report.docx from nothing: how the committed template was first made.
+
+    python tools/make_template.py [templates/report.docx]
+
+The .docx is the source: users edit it in Word, and tests/golden/template.txt shows each of
+their changes in review. Running this again throws those edits away; it exists so that
+the template's first version can be reproduced and read, and to start a template for
+another meeting from a clean slate. Prose is the 4th MSP report's; every figure, name and
+date is a placeholder filled from data/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.shared import Cm, Pt, RGBColor
+
+from reportgen import ooxml
+from reportgen.write import write_document
+
+BLACK = RGBColor(0, 0, 0)
+
+
+def _styles(document: docx.document.Document) -> None:
+    """Word's built-in styles, set for a formal report: Times New Roman, black headings."""
+    styles = document.styles
+    ooxml.set_default_font(document, "Times New Roman", "en-GB")
+    normal = styles["Normal"]
+    normal.font.size = Pt(12)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for name, size, before, after in (
+        ("Title", 18, 0, 4),
+        ("Subtitle", 13, 0, 4),
+        ("Heading 1", 13, 18, 6),
+        ("Heading 2", 12, 12, 4),
+    ):
+        style = styles[name]
+        ooxml.plain_style(style)
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = BLACK
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(after)
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    for name in ("Title", "Subtitle"):
+        styles[name].font.all_caps = True
+        styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for name in ("Header", "Footer"):
+        styles[name].font.size = Pt(9)
+    styles["List Bullet"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    styles["List Bullet"].paragraph_format.space_after = Pt(3)
+    if "Table Text" not in [s.name for s in styles]:
+        table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+        table_text.base_style = styles["Normal"]
+        table_text.font.size = Pt(10)
+        table_text.paragraph_format.space_after = Pt(0)
+        table_text.paragraph_format.line_spacing = 1.0
+        table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    ooxml.enable_footnotes(document)
+
+
+def _page(document: docx.document.Document) -> None:
+    """A4, 2.5 cm margins, letterhead on the first page, page numbers on every page."""
+    section = document.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.5))
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    loop, line, end = (header.paragraphs[0], header.add_paragraph(), header.add_paragraph())
+    loop.text = "{%p for line in report.letterhead %}"
+    line.text = "{{ line }}"
+    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    line.runs[0].bold = True
+    end.text = "{%p endfor %}"
+    for footer in (section.footer, section.first_page_footer):
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        ooxml.add_page_number(paragraph)
+
+
+class _Writer:
+    """Appends the template's paragraphs in order."""
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self.document = document
+        self.recommendations = ooxml.add_list_definition(document, "lowerRoman", "%1)")
+
+    def p(self, text: str, style: str | None = None, *, italic: bool = False) -> None:
+        paragraph = self.document.add_paragraph(style=style)
+        run = paragraph.add_run(text)
+        run.italic = italic or None
+
+    def heading(self, text: str, level: int) -> None:
+        self.document.add_heading(text, level)
+
+    def loop(self, head: str, *body: tuple[str, str | None], end: str = "{%p endfor %}") -> None:
+        self.p(head)
+        for text, style in body:
+            self.p(text, style)
+        self.p(end)
+
+
+def _body(document: docx.document.Document) -> None:
+    w = _Writer(document)
+    w.p("{{ report.title }}", "Title")
+    w.p("{{ convention.name }}", "Subtitle")
+    centred = document.add_paragraph()
+    centred.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    centred.add_run("Report by {{ coordination.authors|names }}").italic = True
+
+    w.p(
+        "For the past {{ coordination.years|words }} years, {{ coordination.issuer }} has been "
+        "strongly involved in the universalisation efforts of the {{ convention.name }}, after "
+        "having been appointed as co-coordinator by the {{ coordination.appointed_at.name }}, "
+        "held in {{ coordination.appointed_at.start|month_year }} in "
+        "{{ coordination.appointed_at.city }}, {{ coordination.appointed_at.country }}."
+    )
+    w.p(
+        "In {{ coordination.appointed_at.city }}, {{ coordination.issuer }} "
+        "{% if coordination.joined %}joined {{ coordination.joined|names }} in the coordination"
+        "{% else %}took up the coordination{% endif %}"
+        "{% for a in coordination.joined_by %}{% if loop.first %} and{% else %},{% endif %} in "
+        "{{ a.meeting.start|month_year }} was joined by {{ a.state }}, at the "
+        "{{ a.meeting.short_name }}, which was held in {{ a.meeting.city }}{% endfor %}."
+    )
+    w.p(
+        "The present report gives an account of the efforts undertaken by the co-coordinators "
+        "in the {{ coordination.intersessional_periods|words }} intersessional periods between "
+        "{{ coordination.meetings_served|map(attribute='city')|names }}, and is divided into "
+        "four parts:"
+    )
+    for part in (
+        "I. Latest figures",
+        "II. Action taken jointly by the co-coordinators",
+        "III. Regional outreach",
+        "IV. Lessons learned",
+    ):
+        w.p(part, "List Bullet")
+
+    # I. Latest figures ---------------------------------------------------------------
+    w.heading("I. Latest figures", 1)
+    w.p(
+        "Since the {{ since.name }} ({{ since.start|year }}), the following "
+        "{{ figures.new_states_parties.count|words }} ({{ figures.new_states_parties.count }}) "
+        "States have ratified or acceded to the {{ convention.short_name }}, raising the number "
+        "of States Parties from {{ figures.states_parties_at_since_meeting.count }} to "
+        "{{ figures.states_parties.count }}, an increase of "
+        "{{ figures.growth_since_meeting|percent(1) }}; they make up "
+        "{{ figures.new_states_parties_share|percent(1) }} of all "
+        "{{ figures.states_parties.count }} States Parties. "
+        "{{ figures.period_states_parties.count|words|capitalize }} of them (identified in bold) "
+        "became States Parties in the {{ period_start.start|year }}-{{ period_end.start|year }} "
+        "intersessional period:"
+    )
+    _new_states_parties_table(document)
+    after_table = document.add_paragraph(
+        "Geographically, the new States Parties are distributed as follows:"
+    )
+    after_table.paragraph_format.space_before = Pt(6)
+    w.loop(
+        "{%p for entry in figures.new_states_parties_by_region if entry.tally.count %}",
+        ("{{ entry.tally.count }} from {{ entry.region.prose }}", "List Bullet"),
+    )
+    w.p(
+        "{% if figures.new_accessions.count %}"
+        "{{ figures.new_accessions.count|words|capitalize }} of the abovementioned States "
+        "acceded to the Convention ({{ figures.new_accessions.states|sorted_names|names }}); the "
+        "others "
+        "ratified it. {% endif %}"
+        "{{ figures.period_ratifications.count|words|capitalize }} "
+        "{{ figures.period_ratifications.count|plural('State has', 'States have') }} ratified the "
+        "Convention since the {{ period_start.short_name }} "
+        "({{ figures.period_ratifications.states|names }})"
+        "{% if figures.period_accessions.count %} and "
+        "{{ figures.period_accessions.count|words }} "
+        "{{ figures.period_accessions.count|plural('has', 'have') }} acceded to it "
+        "({{ figures.period_accessions.states|names }}){% endif %}. "
+        "However, {{ figures.signatories_yet_to_ratify.count|words }} "
+        "({{ figures.signatories_yet_to_ratify.count }}) of the "
+        "{{ figures.signatories.count }} signatory States, that is "
+        "{{ figures.signatories_yet_to_ratify_share|percent }}, have yet to ratify the "
+        "{{ convention.short_name }}. It should be noted that this number has come down from "
+        "{{ figures.signatories_yet_to_ratify_at_period_start.count|words }} "
+        "({{ figures.signatories_yet_to_ratify_at_period_start.count }}) since "
+        "{{ period_start.start|month_year }}."
+    )
+    w.p(
+        "Taking into account that the Convention was only opened for signature on "
+        "{{ convention.opened_for_signature|long_date }}, we may well consider the "
+        "{{ convention.short_name }} a very fortunate instrument of international law for its "
+        "speedy entry into force, on {{ convention.entry_into_force|long_date }}, although full "
+        "universalisation seems to drag on, mostly due to security concerns. Nevertheless, it "
+        "looks as if the basic concerns of the {{ convention.short_name }} are generally "
+        "accepted: i) to clear affected areas; ii) to assist victims; and iii) to destroy the "
+        "enormous stockpiles of these weapons, thus making the {{ convention.short_name }} not "
+        "only a disarmament and non-proliferation instrument but also a very relevant "
+        "humanitarian law mechanism."
+    )
+
+    # II. Action taken jointly -------------------------------------------------------
+    w.heading("II. Action taken jointly by the co-coordinators", 1)
+    w.p(
+        "1. As reported last year, in a joint effort, {{ demarches.by|names }} delivered "
+        "demarches in the capitals of {{ demarches.states_approached }} States that were not "
+        "yet Parties to the CCM. {% if demarches.replies_approximate %}Around{% else %}In all,"
+        "{% endif %} {{ demarches.replies|words }} States ({{ demarches.replies }}) replied, "
+        "providing greater clarity on the status of their ratification or accession processes, "
+        "as well as a better understanding of the difficulties that some States face when "
+        "considering joining this disarmament convention."
+    )
+    w.p(
+        "As many as {{ demarches.reporting_ongoing_processes|words }} States "
+        "({{ demarches.reporting_ongoing_processes }}) reported in {{ demarches.period }} that "
+        "their ratification processes were ongoing or expressed their will to join the CCM in "
+        "the near future. Since then {{ demarches.joined_since|words }} "
+        "{{ demarches.joined_since|plural('has', 'have') }} become "
+        "{{ demarches.joined_since|plural('a State Party', 'States Parties') }}. The numbers "
+        "show, however, that an extra effort is needed to bring the States that have not "
+        "finished their legal ratification process into the realm of States Parties. A great "
+        "number have signalled their agreement with the principles and purposes of the CCM, "
+        "but lack the resources to go through the process of ratification or accession "
+        "immediately, in the face of other equally important priorities, namely concerning "
+        "human rights and related instruments."
+    )
+    w.p(
+        "Also noteworthy among those States were concerns about the administrative burden of "
+        "reporting and about the financial obligations that becoming a Party to the CCM could "
+        "entail, which are not limited to the destruction of stockpiles."
+    )
+    w.p(
+        "Finally, a number of States expressed misgivings about stockpile destruction, stemming "
+        "from their security needs. It must be recalled, though, as we did in the demarches, "
+        "that the CCM allows States to keep a small stock of cluster munitions for training "
+        "purposes, which includes detection, deactivation and clearance."
+    )
+    w.p(
+        "This initiative is in line with Action 3 of the Vientiane Action Plan, and in the "
+        "demarches we have also advanced the goals foreseen in Actions 5 and 6 of the Action "
+        "Plan."
+    )
+    w.p(
+        "2. In addition, the question of the universalisation of the CCM was also discussed in "
+        "numerous bilateral political consultations, which also contributed to raising not only "
+        "the profile of the CCM but also awareness of the human suffering that these weapons "
+        "cause. The universalisation team in Geneva also favoured a regional approach, as the "
+        "CCM calls for and as has clearly been endorsed in the Vientiane Action Plan (Actions 2 "
+        "and 4). We would recall here some of the initiatives led by some countries and "
+        "non-State actors, without prejudice to others that may have taken place:"
+    )
+    w.loop("{%p for line in initiatives %}", ("{{r line }}", "List Bullet"))
+    w.p(
+        "There is a clear and widespread group of countries that have worked towards the "
+        "universalisation of the CCM, and as coordinators of this effort, we would like to "
+        "thank all those States, as well as all the non-State actors that have contributed so "
+        "much to our endeavours."
+    )
+    w.p(
+        "3. This year, in a letter signed by the Permanent Representatives of "
+        "{{ letter.signed_by|names }} to the United Nations in Geneva, the merits of the CCM "
+        "were again highlighted and {{ letter.states_addressed }} States, which were still not "
+        "Parties and had missions in Geneva, were urged to consider joining the CCM. Unlike the "
+        "demarches carried out the year before, the answers were very few and inconclusive."
+    )
+    w.p(
+        "We should note in particular that since {{ since.start|year }}, while Africa has made "
+        "a huge step regarding universalisation of the CCM, we regret to conclude that in Asia "
+        "and the Pacific region results have been minor. We thus appeal to the countries that "
+        "are not yet States Parties to the Convention to consider their position once again by "
+        "joining the CCM."
+    )
+    w.p(
+        "4. Following the path initiated in {{ period_start.start|year }}, we herewith present "
+        "a summary of the answers the co-coordinators received during the last "
+        "{{ coordination.years|words }} years to their initiatives."
+    )
+    w.p(
+        "The division into four types of countries made by Zambia in its universalisation paper "
+        "(para. 10) is accurate. However, as coordinators we have tried to reduce the number of "
+        "groups and to bring them more in line with the reasons expressed by the different "
+        "countries. We would note, as Zambia does, that it is regrettable that a large number "
+        "of the countries that have not signed the Convention are indeed the major producers."
+    )
+    w.p(
+        "In addition, we States Parties to the CCM need to continue a dialogue with the main "
+        "producers and possessors of cluster munitions to bring them to join the Convention. "
+        "Most of these main producer countries have supported the concept of restricting the "
+        "use of cluster munitions under the CCW process, which indicates that they are open to "
+        "discussing this issue."
+    )
+    w.p(
+        "Even the largest possessors understand the humanitarian concerns caused by cluster "
+        "munitions. Some States have indicated that armament stocks are being renewed taking "
+        "into consideration the humanitarian consequences of cluster munitions. Although we "
+        "recognise the efforts made by some States to significantly reduce the failure rate of "
+        "cluster munitions, to 1% or even less, efforts must continue to bring all countries to "
+        "the CCM and to achieve the major goal of a world rid of cluster munitions."
+    )
+    w.p(
+        "We have divided the countries into {{ figures.categories|words }} groups: "
+        "{% for c in categories %}{{ c.title }}, comprising {{ c.size }} countries "
+        "{{ c.summary }}{% if loop.revindex == 2 %}; and {% elif not loop.last %}; {% endif %}"
+        "{% endfor %}. In some cases, countries in Category II could become States Parties in "
+        "the near future, but that would require a greater national effort and the support and "
+        "tenacity of the international community due to identified constraints. We should also "
+        "note that in the renewed demarches this year, some countries reconfirmed that they "
+        "will not ratify the CCM in the near future."
+    )
+    w.p("{%p for c in categories %}")
+    heading = document.add_heading("{{ c.title }}: {{ c.size }} States", 2)
+    heading.add_run("{{r c.footnote }}")
+    w.loop("{%p for paragraph in c.description %}", ("{{ paragraph }}", None))
+    w.p("{%p endfor %}")
+    w.p(
+        "At this stage, as of {{ report.as_of|long_date }}, the status of membership of the "
+        "Convention is as follows:"
+    )
+    _status_table(document)
+
+    # III. Regional outreach -----------------------------------------------------------
+    w.heading("III. Regional outreach", 1)
+    w.p(
+        "Representatives from {{ strategy.participants }} African States were outspoken in "
+        "calling for a \u2018concerted and accelerated effort\u2019 towards an Africa-wide ban on "
+        "cluster bombs at a meeting in {{ strategy.place }} on {{ strategy.dates }}."
+    )
+    w.p(
+        "African States adopted the \u201c{{ strategy.name }}\u201d at the meeting, which sets "
+        "out concrete steps States will take to achieve continent-wide membership of the "
+        "{{ convention.opened_for_signature|year }} {{ convention.name }} and a commitment to "
+        "the full, effective and rapid implementation of the treaty. These include: "
+        "{{ strategy.measures|names }}."
+    )
+
+    # IV. Lessons learned --------------------------------------------------------------
+    w.heading("IV. Lessons learned", 1)
+    w.p(
+        "After consulting with interested States, including many States that have yet to "
+        "become Party to the CCM, we came to the conclusion that universalisation efforts have "
+        "greater impact when {{ figures.lines_of_action|words }} different lines of action are "
+        "taken: {{ lessons.lines_of_action|numbered }}. The efforts regarding universalisation "
+        "must continue, and we should take the moment of the {{ meeting.short_name }} to "
+        "promote it and to appeal to States not Parties to adhere to this major instrument of "
+        "international law."
+    )
+    w.p(
+        "A group of initiatives should be kept, starting with the regional approaches, which "
+        "have so far proved to be a very effective means, but also because they may contribute "
+        "to confidence building between countries. This regional approach should be applied in "
+        "the most flexible way, so that the goal of universalisation can be put forward."
+    )
+    w.p(
+        "In addition, promotion among political groupings has translated into positive "
+        "results. From our side, we can report that efforts within the Community of Portuguese "
+        "Speaking Countries have proven to be very useful, and we assume that others, like the "
+        "EU, ASEAN, APEC, the Arab League, the Organisation of Islamic Cooperation, the "
+        "Commonwealth and the Francophonie, to name just a few, may have a similar result."
+    )
+    w.p(
+        "It is of equal importance to continue to fully engage with the main producers and "
+        "stockpilers, underlining the lethal and indiscriminate character of these weapons. The "
+        "humanitarian nature of the CCM (Action 7 of the Vientiane Action Plan) should continue "
+        "to be highlighted in these discussions."
+    )
+    w.p(
+        "The strategy of prioritising countries as a result of the demarches made so far may "
+        "contribute to a faster pace of universalisation, as well as to a more precise idea of "
+        "the reasoning behind countries\u2019 positions on the CCM. The differentiation is of an "
+        "analytical nature, and is intended only as a reference for a more guided or targeted "
+        "approach."
+    )
+    w.p("Taking into account the motives presented by the different States, we consider that:")
+    w.p("{%p for recommendation in lessons.recommendations %}")
+    item = document.add_paragraph(
+        "{{ recommendation }}{% if loop.last %}.{% else %};{% endif %}", style="List Number"
+    )
+    ooxml.use_list(item, w.recommendations)
+    w.p("{%p endfor %}")
+
+
+def _new_states_parties_table(document: docx.document.Document) -> None:
+    """Two columns of names, without borders; bold comes from the data."""
+    table = document.add_table(rows=3, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column in table.columns:
+        column.width = Cm(7)
+    ooxml.remove_borders(table._tbl)
+    table.cell(0, 0).paragraphs[0].text = "{%tr for row in new_states_parties %}"
+    table.cell(1, 0).paragraphs[0].add_run("{{r row[0] }}")
+    table.cell(1, 1).paragraphs[0].add_run("{{r row[1] }}")
+    table.cell(2, 0).paragraphs[0].text = "{%tr endfor %}"
+    for row in table.rows:
+        for cell in row.cells:
+            cell.width = Cm(7)
+            cell.paragraphs[0].style = document.styles["Table Text"]
+
+
+def _status_table(document: docx.document.Document) -> None:
+    """States | Signature | Ratification/Accession, with a total and a repeated header."""
+    table = document.add_table(rows=5, cols=3)
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = (Cm(9), Cm(3.5), Cm(3.5))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    texts = [
+        ("States", "Signature", "Ratification/Accession"),
+        ("Total", "{{ figures.signatories.count }}", "{{ figures.states_parties.count }}"),
+        ("{%tr for state in status %}", "", ""),
+        ("{{ state.name }}", "{{ state.signature|short_date }}", "{{ state.deposit|short_date }}"),
+        ("{%tr endfor %}", "", ""),
+    ]
+    for row, values in zip(table.rows, texts, strict=True):
+        ooxml.keep_row_together(row)
+        for cell, width, text in zip(row.cells, widths, values, strict=True):
+            cell.width = width
+            paragraph = cell.paragraphs[0]
+            paragraph.style = document.styles["Table Text"]
+            if text:
+                paragraph.add_run(text)
+    ooxml.repeat_as_header(table.rows[0])
+    for index in (0, 1):
+        for cell in table.rows[index].cells:
+            cell.paragraphs[0].runs[0].bold = True
+            if index == 0:
+                ooxml.shade(cell, "D9D9D9")
+    for row in table.rows:
+        for cell in row.cells[1:]:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def make_template() -> bytes:
+    """The template as .docx bytes."""
+    document = docx.Document()
+    ooxml.drop_parts(document, RT.THUMBNAIL, RT.CUSTOM_XML)
+    _styles(document)
+    _page(document)
+    _body(document)
+    # python-docx starts from an empty paragraph; the template begins with its title
+    first = document.paragraphs[0]
+    if not first.text:
+        first._p.getparent().remove(first._p)
+    properties = document.core_properties
+    properties.title = "CCM universalisation report (template)"
+    properties.author = "reportgen"
+    properties.last_modified_by = "reportgen"
+    properties.comments = "Placeholders are filled from data/ by `make report`."
+    properties.revision = 1
+    moment = dt.datetime(2013, 1, 1)
+    properties.created = properties.modified = properties.last_printed = moment
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def main() -> None:
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "templates/report.docx")
+    write_document(make_template(), target)
+    print(f"wrote {target}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
