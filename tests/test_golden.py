@@ -1,0 +1,46 @@
+"""Golden text renditions: every change to the report or the template shows in review.
+
+`make golden` rewrites them after a change made on purpose; a failure prints the diff.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from reportgen.text import rendition
+from tests.conftest import TEMPLATE
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _compare(actual: str, golden: Path, update: bool) -> None:
+    if update:
+        golden.write_text(actual, encoding="utf-8")
+        return
+    expected = golden.read_text(encoding="utf-8") if golden.exists() else ""
+    if actual != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                fromfile=f"{golden.relative_to(golden.parent.parent.parent)} (golden)",
+                tofile="generated",
+            )
+        )
+        pytest.fail(
+            f"the rendition differs from its golden file; if on purpose, run make golden\n{diff}",
+            pytrace=False,
+        )
+
+
+def test_report_matches_its_golden_rendition(report: Path, request: pytest.FixtureRequest) -> None:
+    _compare(rendition(report), GOLDEN / "report.txt", request.config.getoption("--update-golden"))
+
+
+def test_template_matches_its_golden_rendition(request: pytest.FixtureRequest) -> None:
+    _compare(
+        rendition(TEMPLATE), GOLDEN / "template.txt", request.config.getoption("--update-golden")
+    )
