@@ -18,7 +18,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
-from docx.table import _Cell, _Row
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from lxml import etree
 from markupsafe import Markup
@@ -28,6 +28,16 @@ __all__ = ["CT", "RT"]  # re-exported: the render stage matches parts by content
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NSMAP = {"w": W_NS}
+
+
+def _insert(parent: etree._Element, child: etree._Element, successors: Iterable[str]) -> None:
+    """Put `child` into `parent` before the first element named in `successors`."""
+    names = set(successors)
+    for existing in parent:
+        if etree.QName(existing).localname in names:
+            existing.addprevious(child)
+            return
+    parent.append(child)
 
 
 # --- Text from data, inside docxtpl's output ------------------------------------------------
@@ -187,14 +197,7 @@ def enable_footnotes(document: Document) -> None:
             f'<w:footnotePr xmlns:w="{W_NS}"><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
             "</w:footnotePr>"
         )
-        successor = next(
-            (child for child in settings if etree.QName(child).localname in _AFTER_FOOTNOTE_PR),
-            None,
-        )
-        if successor is None:
-            settings.append(properties)
-        else:
-            successor.addprevious(properties)
+        _insert(settings, properties, _AFTER_FOOTNOTE_PR)
     styles = document.styles.element
     present = {s.get(qn("w:styleId")) for s in styles.findall(qn("w:style"))}
     for style in etree.fromstring(_FOOTNOTE_STYLES):
@@ -271,34 +274,43 @@ def footnote_texts(document: Document) -> dict[int, str]:
 
 # --- Pieces a template needs that python-docx cannot make -----------------------------------
 
+# Word rejects a document whose property elements are out of schema order, so each element
+# is inserted before the first of the elements that must follow it (ECMA-376 Part 1).
+_AFTER_TBL_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
+_AFTER_CANT_SPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del")
+_AFTER_TBL_HEADER = ("tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
+_AFTER_SHD = ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")
+
 
 def repeat_as_header(row: _Row) -> None:
     """Repeat this table row at the top of every page the table runs onto."""
     properties = row._tr.get_or_add_trPr()
     if properties.find(qn("w:tblHeader")) is None:
-        properties.append(etree.Element(qn("w:tblHeader")))
+        _insert(properties, etree.Element(qn("w:tblHeader")), _AFTER_TBL_HEADER)
 
 
 def keep_row_together(row: _Row) -> None:
     """Do not split this row across pages."""
     properties = row._tr.get_or_add_trPr()
     if properties.find(qn("w:cantSplit")) is None:
-        properties.insert(0, etree.Element(qn("w:cantSplit")))
+        _insert(properties, etree.Element(qn("w:cantSplit")), _AFTER_CANT_SPLIT)
 
 
 def shade(cell: _Cell, fill: str) -> None:
     """Fill a table cell with a colour (hex RGB such as "D9D9D9")."""
     properties = cell._tc.get_or_add_tcPr()
-    shading = etree.SubElement(properties, qn("w:shd"))
+    shading = etree.Element(qn("w:shd"))
+    _insert(properties, shading, _AFTER_SHD)
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
 
 
-def remove_borders(table_element: object) -> None:
+def remove_borders(table: Table) -> None:
     """Draw a table without borders (a layout table)."""
-    properties = table_element.tblPr  # type: ignore[attr-defined]
-    borders = etree.SubElement(properties, qn("w:tblBorders"))
+    properties = table._tbl.tblPr
+    borders = etree.Element(qn("w:tblBorders"))
+    _insert(properties, borders, _AFTER_TBL_BORDERS)
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         etree.SubElement(borders, qn(f"w:{side}")).set(qn("w:val"), "nil")
 
@@ -332,7 +344,8 @@ def add_list_definition(document: Document, number_format: str, level_text: str)
         existing[-1].addnext(abstract)
     else:
         numbering.insert(0, abstract)
-    number = etree.SubElement(numbering, qn("w:num"))
+    number = etree.Element(qn("w:num"))
+    _insert(numbering, number, ("numIdMacAtCleanup",))
     number.set(qn("w:numId"), str(num_id))
     etree.SubElement(number, qn("w:abstractNumId")).set(qn("w:val"), str(abstract_id))
     return num_id

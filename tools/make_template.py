@@ -398,7 +398,7 @@ def _new_states_parties_table(document: docx.document.Document) -> None:
     table.autofit = False
     for column in table.columns:
         column.width = Cm(7)
-    ooxml.remove_borders(table._tbl)
+    ooxml.remove_borders(table)
     table.cell(0, 0).paragraphs[0].text = "{%tr for row in new_states_parties %}"
     table.cell(1, 0).paragraphs[0].add_run("{{r row[0] }}")
     table.cell(1, 1).paragraphs[0].add_run("{{r row[1] }}")
