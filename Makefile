@@ -18,11 +18,11 @@ help:
 	@echo "make golden   rewrite the golden text renditions under tests/golden/"
 	@echo "make lint     ruff and mypy --strict"
 
-# The stamp is newer than pyproject.toml once the package and its test extras are installed.
+# The stamp is newer than pyproject.toml once the package and its extras are installed.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,redline]'
 	touch $(STAMP)
 
 report: $(STAMP)
