@@ -7,15 +7,19 @@ turns findings into located problems; nothing here knows line numbers or Word.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import difflib
+import functools
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pycountry
 from babel import Locale, UnknownLocaleError
 
-from reportgen.models import INSTRUMENTS, Inputs, State
+from reportgen.models import INSTRUMENTS, Category, EventsFile, ReportFrame, State
 from reportgen.problems import Severity
 
 PathT = tuple[str | int, ...]
@@ -31,47 +35,89 @@ class Finding:
     severity: Severity = "error"
 
 
-def check(inputs: Inputs, also_known: Iterable[str] = ()) -> list[Finding]:
-    """Every cross-record problem of the inputs, in file order.
+@dataclass(frozen=True)
+class Parts:
+    """The inputs that validated, file by file; None for a file that did not.
 
-    `also_known` names States whose records are invalid (and reported as such): a reference
-    to them is not reported again.
+    The checks run on whatever is there, so that a broken file does not hide the problems
+    of the others. `also_known` names States whose records are invalid (and reported as
+    such): a reference to them is not reported again.
     """
-    names = _StateNames(inputs, also_known)
-    return [
-        *_check_states(inputs),
-        *_check_report(inputs, names),
-        *_check_categories(inputs, names),
-        *_check_events(inputs, names),
-    ]
+
+    report: ReportFrame | None
+    states: list[State] | None
+    categories: list[Category] | None
+    events: EventsFile | None
+    also_known: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def by_name(self) -> dict[str, State]:
+        """The valid State records, by name."""
+        return {s.name: s for s in self.states or ()}
+
+
+def check(parts: Parts) -> list[Finding]:
+    """Every cross-record problem that the inputs which validated allow to check."""
+    names = _StateNames(parts)
+    report, states, categories, events = parts.report, parts.states, parts.categories, parts.events
+    findings: list[Finding] = []
+    if report is not None:
+        findings += _check_report(report, names)
+        if states is not None:
+            findings += _check_states(report, states)
+        if categories is not None:
+            findings += _check_categories(parts, report, categories, names)
+    if events is not None:
+        findings += _check_events(events, report, names)
+    if None not in (report, states, categories, events):
+        findings += _check_unused(parts)
+    return findings
 
 
 class _StateNames:
     """Checks that a name refers to a State of data/states.yaml, suggesting the closest."""
 
-    def __init__(self, inputs: Inputs, also_known: Iterable[str]) -> None:
-        self._names = [s.name for s in inputs.states]
-        self._known = set(self._names) | set(also_known)
+    def __init__(self, parts: Parts) -> None:
+        self._checkable = parts.states is not None  # else every name would look unknown
+        self._names = list(parts.by_name)
+        self._known = set(self._names) | parts.also_known
 
     def unknown(self, name: str, file: str, path: PathT) -> Iterator[Finding]:
-        if name in self._known:
+        """A finding when `name` is not a State's name, with the closest one suggested."""
+        if name in self._known or not self._checkable:
             return
-        folded = {n.casefold(): n for n in self._names}
-        close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.6)
-        hint = f"; did you mean {folded[close[0]]!r}?" if close else ""
-        yield Finding(file, path, f"{name!r} is not a State of data/states.yaml{hint}")
+        hint = self.closest(name)
+        yield Finding(
+            file,
+            path,
+            f"{name!r} is not a State of data/states.yaml"
+            + (f"; did you mean {hint!r}?" if hint else ""),
+        )
+
+    def closest(self, name: str) -> str | None:
+        """The State most likely meant: same letters but for accents and case, a name the
+        text contains ("Republic of Ghana"), or else the most similar spelling."""
+        folded = _fold(name)
+        by_fold = {_fold(n): n for n in self._names}
+        if folded in by_fold:
+            return by_fold[folded]
+        words = f" {folded} "
+        inside = [n for f, n in by_fold.items() if f and f" {f} " in words]
+        if inside:
+            return max(inside, key=len)
+        close = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.6)
+        return by_fold[close[0]] if close else None
 
 
 # --- data/states.yaml -----------------------------------------------------------------
 
 
-def _check_states(inputs: Inputs) -> Iterator[Finding]:
-    frame = inputs.report
+def _check_states(frame: ReportFrame, states: list[State]) -> Iterator[Finding]:
     regions = {r.name for r in frame.regions}
     opened = frame.convention.opened_for_signature
     first_seen: dict[str, int] = {}
     codes: dict[str, int] = {}
-    for index, state in enumerate(inputs.states):
+    for index, state in enumerate(states):
         at: PathT = (index,)
         if state.name in first_seen:
             yield Finding(
@@ -82,10 +128,11 @@ def _check_states(inputs: Inputs) -> Iterator[Finding]:
             )
         first_seen.setdefault(state.name, index)
         if state.iso3 in codes:
+            first = codes[state.iso3]
             yield Finding(
                 "states",
                 (*at, "iso3"),
-                f"{state.iso3} is also the code of states[{codes[state.iso3]}]",
+                f"{state.iso3} is also the code of states[{first}] ({states[first].name})",
             )
         codes.setdefault(state.iso3, index)
         yield from _check_code(state, at)
@@ -103,6 +150,60 @@ def _check_code(state: State, at: PathT) -> Iterator[Finding]:
     country = pycountry.countries.get(alpha_3=state.iso3)
     if country is None:
         yield Finding("states", (*at, "iso3"), f"{state.iso3} is not an ISO 3166-1 alpha-3 code")
+        return
+    named = _name_forms(state.name)
+    if named & _country_forms(country):
+        return
+    # The name is not one of the code's names: an error only when it is another State's
+    # name; UN names that ISO does not use (Swaziland, Turkey) pass.
+    others = {code for form in named for code in _names_index().get(form, ())} - {state.iso3}
+    if len(others) == 1:
+        other = others.pop()
+        yield Finding(
+            "states",
+            (*at, "iso3"),
+            f"{state.iso3} is the code of {country.name}; {state.name} is {other}",
+        )
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    words = re.sub(r"[^a-z0-9]+", " ", plain).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def _name_forms(name: str, *, iso: bool = False) -> set[str]:
+    """A State's name in the other forms it is written in: the UN's "Bolivia (Plurinational
+    State of)" is also "Plurinational State of Bolivia" and "Bolivia"; ISO's "Bolivia,
+    Plurinational State of" (`iso`) is too."""
+    forms = {_fold(name)}
+    separators = [("(", ")"), (",", "")] if iso else [("(", ")")]
+    for opening, closing in separators:
+        if opening in name:
+            outer, inner = name.split(opening, 1)
+            inner = inner.rstrip(closing) if closing else inner
+            forms |= {_fold(outer), _fold(f"{inner} {outer}")}
+    return forms - {""}
+
+
+def _country_forms(country: object) -> set[str]:
+    forms: set[str] = set()
+    for attribute in ("name", "official_name", "common_name"):
+        value = getattr(country, attribute, None)
+        if value:
+            forms |= _name_forms(value, iso=True)
+    return forms
+
+
+@functools.cache
+def _names_index() -> dict[str, frozenset[str]]:
+    """Every form of every ISO country name, with the codes it may stand for."""
+    index: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        for form in _country_forms(country):
+            index.setdefault(form, set()).add(country.alpha_3)
+    return {form: frozenset(codes) for form, codes in index.items()}
 
 
 def _check_dates(state: State, at: PathT, opened: dt.date, as_of: dt.date) -> Iterator[Finding]:
@@ -156,8 +257,7 @@ def _check_dates(state: State, at: PathT, opened: dt.date, as_of: dt.date) -> It
 # --- data/report.yaml -----------------------------------------------------------------
 
 
-def _check_report(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
-    frame = inputs.report
+def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
     try:
         Locale.parse(frame.locale)
     except (UnknownLocaleError, ValueError):
@@ -225,7 +325,7 @@ def _check_report(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
             ("highlight", "before"),
             f"the period cannot end after the meeting the report is for ({frame.presented_to})",
         )
-    if frame.as_of < inputs.meeting(after).end:
+    if frame.as_of < frame.meetings[order[after]].end:
         yield Finding(
             "report",
             ("as_of",),
@@ -260,11 +360,12 @@ def _check_report(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
 # --- data/categories.yaml -------------------------------------------------------------
 
 
-def _check_categories(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
-    as_of = inputs.report.as_of
+def _check_categories(
+    parts: Parts, frame: ReportFrame, categories: list[Category], names: _StateNames
+) -> Iterator[Finding]:
     placed: dict[str, str] = {}
     keys: set[str] = set()
-    for index, category in enumerate(inputs.categories):
+    for index, category in enumerate(categories):
         at: PathT = (index,)
         if category.key in keys:
             yield Finding("categories", (*at, "key"), f"{category.key!r} is used twice")
@@ -287,10 +388,10 @@ def _check_categories(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
                 )
                 continue
             placed[name] = category.key
-            if not inputs.has_state(name):
+            state = parts.by_name.get(name)
+            if state is None:
                 continue  # its own record is invalid, and reported
-            state = inputs.state(name)
-            if state.is_party_on(as_of):
+            if state.is_party_on(frame.as_of):
                 yield Finding(
                     "categories",
                     here,
@@ -302,8 +403,9 @@ def _check_categories(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
 # --- data/events.yaml -----------------------------------------------------------------
 
 
-def _check_events(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
-    events = inputs.events
+def _check_events(
+    events: EventsFile, frame: ReportFrame | None, names: _StateNames
+) -> Iterator[Finding]:
     ids: dict[str, int] = {}
     for index, initiative in enumerate(events.initiatives):
         at = ("initiatives", index)
@@ -319,6 +421,13 @@ def _check_events(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
             yield Finding("events", (*at, "end"), "an end date needs a start date")
         if initiative.start and initiative.end and initiative.end < initiative.start:
             yield Finding("events", (*at, "end"), "is before the start")
+        if frame is not None and initiative.start and initiative.start > frame.as_of:
+            yield Finding(
+                "events",
+                (*at, "start"),
+                f"is after the report's as-of date ({frame.as_of.isoformat()}); a planned event?",
+                "warning",
+            )
         if initiative.host is not None and initiative.place is None:
             yield Finding("events", (*at, "host"), "a host State goes with a place (the city)")
     yield from _names_in(events.demarches.by, ("demarches", "by"), names)
@@ -342,6 +451,30 @@ def _check_events(inputs: Inputs, names: _StateNames) -> Iterator[Finding]:
                 "events",
                 ("strategy", "adopted_at"),
                 f"the initiative {meeting.id!r} needs a place and a start date",
+            )
+
+
+def _check_unused(parts: Parts) -> Iterator[Finding]:
+    """A State without dates that no file names is printed nowhere: odd, but harmless."""
+    frame, events = parts.report, parts.events
+    assert frame is not None and events is not None and parts.categories is not None
+    named = {frame.issuer, *(c.state for c in frame.coordinators)}
+    named |= {m.country for m in frame.meetings}
+    named |= {name for c in parts.categories for name in c.members}
+    for initiative in events.initiatives:
+        named |= {*initiative.states, *([initiative.host] if initiative.host else [])}
+    named |= {*events.demarches.by, *events.letter.signed_by}
+    counts = collections.Counter(s.name for s in parts.states or ())
+    for index, state in enumerate(parts.states or ()):
+        if counts[state.name] > 1:
+            continue  # reported as listed twice
+        if state.signature is None and state.deposit is None and state.name not in named:
+            yield Finding(
+                "states",
+                (index, "name"),
+                f"{state.name} has no dates and no other file names it, so the report "
+                "never prints it",
+                "warning",
             )
 
 

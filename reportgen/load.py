@@ -8,11 +8,12 @@ in the file, so that a problem found by pydantic or by `reportgen.checks` can be
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -105,59 +106,113 @@ class SourceFile:
         return Problem(self.name, line, column, self.describe(path), message, severity)
 
 
+class _TooLarge(Exception):
+    """A file whose values, aliases expanded, exceed MAX_NODES."""
+
+
 def _parse(source: SourceFile, text: str) -> list[Problem]:
-    """Parse YAML text into `source.data` and `source.positions`; return syntax problems."""
+    """Parse YAML text into `source.data` and `source.positions`; return its problems.
+
+    A repeated key is reported, and the file is still validated (with the last value, as
+    PyYAML keeps it), so that every problem comes out in one run.
+    """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return [
-                Problem(source.name, 1, 1, "file", "is empty; see the comment in the shipped file")
-            ]
-        problems = _index(source, node, ())
-        if problems:
-            return problems
+            return [Problem(source.name, 1, 1, "file", "is empty; see the shipped file's comment")]
+        problems = _index(source, node)
         source.data = loader.construct_document(node)
+        return problems
+    except _TooLarge:
+        return [
+            Problem(
+                source.name,
+                1,
+                1,
+                "file",
+                f"expands to more than {MAX_NODES} values (YAML aliases?); refused",
+            )
+        ]
+    except RecursionError:
+        return [Problem(source.name, 1, 1, "file", "is nested too deeply to be report data")]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(filter(None, [error.context, error.problem]))
-        return [Problem(source.name, line, column, "YAML syntax", _yaml_hint(what))]
+        return [_syntax_problem(source, text, error)]
     except yaml.YAMLError as error:
         return [Problem(source.name, 1, 1, "YAML syntax", str(error))]
     finally:
         loader.dispose()
-    return []
 
 
-def _yaml_hint(what: str) -> str:
-    """PyYAML's words, with the usual cause named for the errors delegates meet most."""
-    if "found character '\\t'" in what:
-        return f"{what} (indent with spaces, not tabs)"
-    if "could not determine a constructor" in what:
-        return f"{what} (tags such as !!python are not allowed in data files)"
-    return what
+def _syntax_problem(source: SourceFile, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error at its line, with the usual cause named where we can tell it."""
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and "simple key" in (error.context or ""):
+        mark = error.context_mark  # the text that lacks its ':', not the line after it
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    unclosed = _unclosed_quote(text, line)
+    if unclosed is not None:
+        return Problem(
+            source.name,
+            *unclosed,
+            "YAML syntax",
+            "a quotation mark opened here is not closed on its line",
+        )
+    what = " ".join(filter(None, [error.context, error.problem]))
+    for clue, hint in _SYNTAX_HINTS:
+        if clue in what:
+            what += f" ({hint})"
+            break
+    return Problem(source.name, line, column, "YAML syntax", what)
 
 
-def _index(source: SourceFile, root: yaml.Node, path: Path_) -> list[Problem]:
-    """Record where every value stands; find repeated keys; refuse alias bombs."""
+_SYNTAX_HINTS = (
+    ("found character '\\t'", "indent with spaces, not tabs"),
+    ("could not determine a constructor", "tags such as !!python are not allowed in data files"),
+    (
+        "could not find expected ':'",
+        "a list item starts with '- '; a field is written 'name: value'",
+    ),
+    ("expected <block end>", "check this line's indentation against the lines above"),
+    (
+        "mapping values are not allowed",
+        "check this line's indentation, or quote a value holding ': '",
+    ),
+)
+
+
+def _unclosed_quote(text: str, upto: int) -> tuple[int, int] | None:
+    """The first line, up to `upto`, whose value opens a quotation mark it does not close.
+
+    YAML lets a quoted value run over several lines, so PyYAML reports an unclosed quote
+    where it finally gives up, often far below the real mistake.
+    """
+    value_start = re.compile(r"^\s*(?:-\s+)?(?:[^#'\"\s][^:#]*:\s+)?(['\"])")
+    for number, line in enumerate(text.splitlines()[:upto], start=1):
+        found = value_start.match(line)
+        if found is None:
+            continue
+        quote, rest = found.group(1), line[found.end() :]
+        closed = rest.replace(quote * 2, "") if quote == "'" else re.sub(r"\\.", "", rest)
+        if quote not in closed:
+            return number, found.start(1) + 1
+    return None
+
+
+def _index(source: SourceFile, root: yaml.Node) -> list[Problem]:
+    """Record where every value stands and find repeated keys; raise _TooLarge on alias bombs.
+
+    Aliases share nodes, so a "billion laughs" document is small once composed; it is
+    walked here, value by value, before anything is built from it.
+    """
     problems: list[Problem] = []
     budget = MAX_NODES
-    stack: list[tuple[yaml.Node, Path_]] = [(root, path)]
+    stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
     while stack:
         node, here = stack.pop()
         budget -= 1
         if budget < 0:
-            mark = root.start_mark
-            return [
-                Problem(
-                    source.name,
-                    mark.line + 1,
-                    mark.column + 1,
-                    "file",
-                    f"expands to more than {MAX_NODES} values (YAML aliases?); refused",
-                )
-            ]
+            raise _TooLarge
         source.positions.setdefault(here, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
@@ -189,19 +244,51 @@ def _index(source: SourceFile, root: yaml.Node, path: Path_) -> list[Problem]:
 
 
 def _validation_problems(
-    source: SourceFile, error: ValidationError, prefix: Path_ = ()
+    source: SourceFile, model: type[BaseModel], error: ValidationError, prefix: Path_ = ()
 ) -> list[Problem]:
     """Turn pydantic's errors into located problems in the data's own terms."""
     problems = []
     for detail in error.errors(include_url=False):
-        path: Path_ = prefix + tuple(detail["loc"])
+        loc = tuple(detail["loc"])
         message = _message(detail)
-        problems.append(source.problem(path, message))
+        if detail["type"] == "extra_forbidden":
+            hint = _closest(str(loc[-1]), _fields_at(model, loc[:-1]))
+            message += hint or " (the comment at the top of the file lists the fields)"
+        problems.append(source.problem(prefix + loc, message))
     return problems
 
 
+def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
+    """The field names of the record at `path` inside `model` (for "did you mean")."""
+    current: Any = model
+    for part in path:
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if isinstance(part, str):
+                field_info = current.model_fields.get(part)
+                if field_info is None:
+                    return []
+                current = field_info.annotation
+            continue
+        args = [a for a in get_args(current) if a is not type(None)]
+        current = args[0] if args else None
+    while not (isinstance(current, type) and issubclass(current, BaseModel)):
+        args = [a for a in get_args(current) if a is not type(None)]
+        if not args:
+            return []
+        current = args[0]
+    if "root" in current.model_fields:
+        return []
+    return list(current.model_fields)
+
+
+def _closest(word: str, candidates: list[str]) -> str:
+    """ "; did you mean 'x'?" when a candidate is close to `word`, else nothing."""
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 _MESSAGES = {
-    "extra_forbidden": "is not a field here (misspelt?); see the comment at the top of the file",
+    "extra_forbidden": "is not a field here",
     "missing": "is missing",
     "string_type": "should be text",
     "int_type": "should be a whole number",
@@ -231,7 +318,7 @@ def read_file(path: Path, name: str) -> tuple[SourceFile, list[Problem]]:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        return source, [Problem(name, 1, 1, "file", "is missing")]
+        return source, [Problem.about(name, "file", "is missing")]
     if size > MAX_FILE_BYTES:
         return source, [
             Problem(
@@ -246,16 +333,27 @@ def read_file(path: Path, name: str) -> tuple[SourceFile, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         return source, [Problem(name, 1, 1, "file", f"is not UTF-8 text ({error.reason})")]
+    except OSError as error:
+        return source, [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
     return source, _parse(source, text)
+
+
+def load(data_dir: Path, *, strict: bool = False) -> tuple[Inputs, list[Problem]]:
+    """Load and validate every file of `data_dir`: the inputs and their warnings.
+
+    Raises InputError with every problem when there is an error, or any warning and
+    `strict` is set.
+    """
+    inputs, problems, _ = load_with_warnings(data_dir)
+    failing = [p for p in problems if p.severity == "error" or strict]
+    if failing or inputs is None:
+        raise InputError(problems)
+    return inputs, problems
 
 
 def load_inputs(data_dir: Path) -> Inputs:
     """Load and validate every file of `data_dir`; raise InputError with all problems."""
-    inputs, problems, _ = load_with_warnings(data_dir)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors or inputs is None:
-        raise InputError(problems)
-    return inputs
+    return load(data_dir)[0]
 
 
 def load_with_warnings(
@@ -270,27 +368,33 @@ def load_with_warnings(
     problems: list[Problem] = []
     sources: dict[str, SourceFile] = {}
     models: dict[str, Any] = {}
+    if not data_dir.is_dir():
+        return None, [Problem.about(_display(data_dir), "data", "is not a folder")], sources
     for stem, model in DATA_FILES.items():
         path = data_dir / f"{stem}.yaml"
         source, found = read_file(path, _display(path))
         sources[stem] = source
         problems += found
-        if found:
+        if source.data is None:
             continue
         validated, invalid = _validate(model, source)
         problems += invalid
         if validated is not None:
             models[stem] = validated
-    if len(models) < len(DATA_FILES):
-        return None, problems, sources
-    inputs = Inputs(**models)
-    named = _record_names(sources["states"].data)
-    for finding in checks.check(inputs, also_known=named):
+    parts = checks.Parts(
+        report=models.get("report"),
+        states=models.get("states"),
+        categories=models.get("categories"),
+        events=models.get("events"),
+        also_known=frozenset(_record_names(sources["states"].data)),
+    )
+    for finding in checks.check(parts):
         problems.append(
             sources[finding.file].problem(finding.path, finding.message, finding.severity)
         )
-    has_errors = any(p.severity == "error" for p in problems)
-    return (None if has_errors else inputs), problems, sources
+    if any(p.severity == "error" for p in problems) or len(models) < len(DATA_FILES):
+        return None, problems, sources
+    return Inputs(**models), problems, sources
 
 
 def _validate(model: type[BaseModel], source: SourceFile) -> tuple[Any, list[Problem]]:
@@ -300,14 +404,14 @@ def _validate(model: type[BaseModel], source: SourceFile) -> tuple[Any, list[Pro
         try:
             validated = model.model_validate(source.data)
         except ValidationError as error:
-            return None, _validation_problems(source, error)
+            return None, _validation_problems(source, model, error)
         return getattr(validated, "root", validated), []
     records, problems = [], []
     for index, item in enumerate(source.data):
         try:
             records.append(item_model.model_validate(item))
         except ValidationError as error:
-            problems += _validation_problems(source, error, prefix=(index,))
+            problems += _validation_problems(source, item_model, error, prefix=(index,))
     return records, problems
 
 

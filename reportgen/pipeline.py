@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.figures import Figures, compute
-from reportgen.load import load_inputs, load_with_warnings
+from reportgen.load import load, load_with_warnings
 from reportgen.models import Inputs
-from reportgen.problems import Problem
+from reportgen.problems import InputError, Problem
 
 DEFAULT_DATA = Path("data")
 DEFAULT_TEMPLATE = Path("templates/report.docx")
@@ -23,30 +23,42 @@ DEFAULT_OUTPUT = Path("output/report.docx")
 
 @dataclass(frozen=True)
 class Built:
-    """What a build made."""
+    """What a build made, and the warnings its inputs raised."""
 
     output: Path
     inputs: Inputs
     figures: Figures
+    warnings: tuple[Problem, ...]
 
 
 def build(
     data: Path = DEFAULT_DATA,
     template: Path = DEFAULT_TEMPLATE,
     output: Path = DEFAULT_OUTPUT,
+    *,
+    strict: bool = False,
 ) -> Built:
     """Generate the report from `data` through `template` into `output`.
 
-    Raises `InputError` with every problem of the inputs or the template; the previous
-    output is then left as it was.
+    Raises `InputError` with every problem of the inputs (warnings too when `strict`), of
+    the template, or of the output path; the previous output is then left as it was.
     """
     from reportgen.render import render
     from reportgen.write import write_document
 
-    inputs = load_inputs(data)
+    inputs, warnings = load(data, strict=strict)
+    if not template.is_file():
+        raise InputError([Problem.about(str(template), "template", "is missing")])
     figures = compute(inputs)
-    write_document(render(inputs, figures, template), output)
-    return Built(output, inputs, figures)
+    document = render(inputs, figures, template)
+    try:
+        write_document(document, output)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(
+            [Problem.about(str(output), "output", f"cannot be written ({reason})")]
+        ) from error
+    return Built(output, inputs, figures, tuple(warnings))
 
 
 def render_bytes(inputs: Inputs, template: Path = DEFAULT_TEMPLATE) -> bytes:
@@ -60,4 +72,4 @@ def render_bytes(inputs: Inputs, template: Path = DEFAULT_TEMPLATE) -> bytes:
 def check(data: Path = DEFAULT_DATA) -> list[Problem]:
     """Every problem (errors and warnings) of the inputs in `data`, without building."""
     _, problems, _ = load_with_warnings(data)
-    return problems
+    return sorted(problems)

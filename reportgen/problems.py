@@ -22,7 +22,13 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.where}: {prefix}{self.message}"
+        place = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{place}: {self.where}: {prefix}{self.message}"
+
+    @classmethod
+    def about(cls, file: str, where: str, message: str) -> Problem:
+        """A problem with a whole file (a template, an output path): it has no line."""
+        return cls(file, 0, 0, where, message)
 
 
 class InputError(Exception):

@@ -87,3 +87,50 @@ def test_bad_input_exits_2_without_traceback_and_keeps_the_last_output(
 def test_text_prints_the_rendition(report: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["text", str(report)]) == 0
     assert "[Heading1] I. Latest figures" in capsys.readouterr().out
+
+
+def test_check_reports_warnings_and_fails_on_them_only_when_strict(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    states = data_copy / "states.yaml"
+    states.write_text(states.read_text() + "\n- name: Tuvalu\n  iso3: TUV\n  region: Pacific\n")
+    assert main(["check", "--data", str(data_copy)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: Tuvalu has no dates" in err
+    assert "no errors, 1 warning(s)" in err
+    assert main(["check", "--data", str(data_copy), "--strict"]) == 2
+
+
+def test_build_prints_warnings_and_strict_refuses_them(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    states = data_copy / "states.yaml"
+    states.write_text(states.read_text() + "\n- name: Tuvalu\n  iso3: TUV\n  region: Pacific\n")
+    output = tmp_path / "report.docx"
+    common = ["--data", str(data_copy), "--template", str(TEMPLATE), "--output", str(output)]
+    assert main(["build", *common]) == 0
+    assert "warning: Tuvalu" in capsys.readouterr().err
+    output.unlink()
+    assert main(["build", *common, "--strict"]) == 2
+    assert not output.exists()
+
+
+def test_an_internal_error_is_one_line_unless_debug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr("reportgen.pipeline.check", broken)
+    assert main(["check"]) == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: RuntimeError: simulated bug" in err
+    with pytest.raises(RuntimeError):
+        main(["--debug", "check"])
+
+
+def test_a_missing_data_folder_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--data", str(tmp_path / "nowhere")]) == 2
+    assert capsys.readouterr().err.strip().endswith("data: is not a folder")
