@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -134,3 +136,60 @@ def test_a_missing_data_folder_is_one_line(
 ) -> None:
     assert main(["check", "--data", str(tmp_path / "nowhere")]) == 2
     assert capsys.readouterr().err.strip().endswith("data: is not a folder")
+
+
+def _commands() -> list[str]:
+    from reportgen.cli import _parser
+
+    parser = _parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return sorted(subparsers.choices)
+
+
+def test_help_lists_every_command_with_a_line_each(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for name in _commands():
+        assert re.search(rf"^    {name}\s+\S", out, re.MULTILINE), name
+    assert "exit status:" in out
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_each_command_help_shows_an_example(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([name, "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert f"example:\n  reportgen {name}" in out
+
+
+def test_version_and_loudness(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportgen import __version__
+
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"reportgen {__version__}"
+    common = [
+        "--data",
+        str(data_copy),
+        "--template",
+        str(TEMPLATE),
+        "--output",
+        str(tmp_path / "r.docx"),
+    ]
+    assert main(["--quiet", "build", *common]) == 0
+    quiet = capsys.readouterr()
+    assert quiet.err == "" and quiet.out == ""
+    assert main(["--verbose", "build", *common]) == 0
+    loud = capsys.readouterr()
+    assert "States Parties as of" in loud.err and loud.out == ""
+
+
+def test_a_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["build", "--no-such-option"])
+    assert exited.value.code == 2
