@@ -85,6 +85,48 @@ class Coordination:
 
 
 @dataclass(frozen=True)
+class Step:
+    """The number of States Parties from `day` on, and the States that deposited that day."""
+
+    day: dt.date
+    count: int
+    joined: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MeetingMark:
+    """A meeting on the timeline, and the States Parties at its close (none after the as-of day)."""
+
+    meeting: Meeting
+    states_parties: Tally | None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """States Parties over time: the count on the opening day, then a step each deposit day.
+
+    `steps[0]` is the day the Convention opened for signature (States may ratify that very
+    day); the last step holds until `end`, the as-of date. The series of chart (a).
+    """
+
+    definition: str
+    start: dt.date
+    end: dt.date
+    steps: tuple[Step, ...]
+    meetings: tuple[MeetingMark, ...]
+
+    @property
+    def first(self) -> Step:
+        """The count on the day the Convention opened for signature."""
+        return self.steps[0]
+
+    @property
+    def last(self) -> Step:
+        """The count on the as-of date (the last deposit day's step)."""
+        return self.steps[-1]
+
+
+@dataclass(frozen=True)
 class Figures:
     """Every figure the report prints."""
 
@@ -102,6 +144,7 @@ class Figures:
     new_states_parties_share: Share
     growth_since_meeting: Share
     new_states_parties_by_region: tuple[RegionTally, ...]
+    states_parties_over_time: Timeline
     new_accessions: Tally
     period_states_parties: Tally
     period_ratifications: Tally
@@ -121,6 +164,9 @@ class Figures:
             found[f"new_states_parties_by_region.{entry.region.name}"] = entry.tally
         for key, tally in self.category_members.items():
             found[f"category_members.{key}"] = tally
+        for mark in self.states_parties_over_time.meetings:
+            if mark.states_parties is not None:
+                found[f"states_parties_over_time.{mark.meeting.key}"] = mark.states_parties
         return found
 
 
@@ -220,6 +266,7 @@ def compute(inputs: Inputs) -> Figures:
             at_since.count,
         ),
         new_states_parties_by_region=by_region,
+        states_parties_over_time=_timeline(inputs, states_parties),
         new_accessions=tally(
             f"States that acceded {after_since}", deposited_after(since.end, "accession")
         ),
@@ -244,6 +291,47 @@ def compute(inputs: Inputs) -> Figures:
         categories=len(inputs.categories),
         lines_of_action=len(inputs.lessons.lines_of_action),
         coordination=_coordination(inputs),
+    )
+
+
+def _timeline(inputs: Inputs, states_parties: Tally) -> Timeline:
+    """States Parties by day, from the opening for signature to the as-of date."""
+    frame = inputs.report
+    opened, as_of = frame.convention.opened_for_signature, frame.as_of
+
+    def deposit(name: str) -> dt.date:
+        day = inputs.state(name).deposit
+        assert day is not None and day >= opened  # a State Party; checked when loading
+        return day
+
+    by_day: dict[dt.date, list[str]] = {opened: []}
+    for name in states_parties.states:  # in the order they deposited
+        by_day.setdefault(deposit(name), []).append(name)
+    steps, count = [], 0
+    for day in sorted(by_day):
+        count += len(by_day[day])
+        steps.append(Step(day, count, tuple(by_day[day])))
+    marks = tuple(
+        MeetingMark(
+            meeting,
+            Tally(
+                f"States Parties when the {meeting.name} closed ({meeting.end.isoformat()})",
+                tuple(n for n in states_parties.states if deposit(n) <= meeting.end),
+            )
+            if meeting.end <= as_of
+            else None,
+        )
+        for meeting in frame.meetings
+    )
+    return Timeline(
+        definition=(
+            "States that had deposited an instrument of ratification, accession or succession, "
+            f"day by day from {opened.isoformat()} to {as_of.isoformat()}"
+        ),
+        start=opened,
+        end=as_of,
+        steps=tuple(steps),
+        meetings=marks,
     )
 
 

@@ -18,6 +18,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
+from docx.shared import Length
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -116,6 +117,70 @@ def _fragment(element: etree._Element) -> str:
     """An element as XML text without its namespace declaration (docxtpl's body has it)."""
     xml = str(etree.tostring(element, encoding="unicode"))
     return xml.replace(f' xmlns:w="{W_NS}"', "").replace("_", "&#95;")
+
+
+# --- Pictures: charts placed with docxtpl's {{r value }} --------------------------------------
+
+
+def picture(
+    document: Document,
+    image: bytes,
+    width: Length,
+    height: Length,
+    *,
+    title: str,
+    description: str,
+) -> Markup:
+    """A run holding an inline picture, to be placed with `{{r value }}` in the template.
+
+    The image becomes a part of the document; `title` and `description` are its alternative
+    text (`wp:docPr`), which Word shows under Alt Text and screen readers read out.
+    """
+    inline = document.part.new_pic_inline(io.BytesIO(image), width, height)
+    properties = inline.docPr
+    properties.set("name", title)
+    properties.set("title", title)
+    properties.set("descr", description)
+    run = etree.Element(qn("w:r"), nsmap=_NSMAP)
+    etree.SubElement(run, qn("w:drawing")).append(inline)
+    return Markup(_fragment(run))
+
+
+def drop_unplaced_pictures(document: Document) -> list[str]:
+    """Remove the image parts the rendered body does not show; return their relationship ids.
+
+    A chart whose placeholder was deleted from the template is then not carried, unseen,
+    inside the .docx.
+    """
+    shown = set(document.element.xpath("//@r:embed | //@r:link | //@r:id"))
+    dropped = []
+    for rId, rel in list(document.part.rels.items()):
+        if rel.reltype == RT.IMAGE and not rel.is_external and rId not in shown:
+            document.part.rels.pop(rId)
+            dropped.append(rId)
+    return dropped
+
+
+# --- Captions -------------------------------------------------------------------------------
+
+
+def add_sequence_number(paragraph: Paragraph, sequence: str = "Figure") -> int:
+    """Append a SEQ field numbering `sequence` ("Figure 1", "Figure 2"...); return its number.
+
+    Word and LibreOffice renumber the fields when figures are added or moved; the number
+    shown until then is this field's rank among the fields of `sequence` already written.
+    """
+    root = paragraph._p.getroottree().getroot()
+    instructions = [
+        *(f.get(qn("w:instr"), "") for f in root.iter(qn("w:fldSimple"))),
+        *(t.text or "" for t in root.iter(qn("w:instrText"))),
+    ]
+    number = 1 + sum(1 for i in instructions if i.split()[:2] == ["SEQ", sequence])
+    field = etree.SubElement(paragraph._p, qn("w:fldSimple"))
+    field.set(qn("w:instr"), f" SEQ {sequence} \\* ARABIC ")
+    run = etree.SubElement(field, qn("w:r"))
+    etree.SubElement(run, qn("w:t")).text = str(number)
+    return number
 
 
 # --- Footnotes ------------------------------------------------------------------------------

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.shared import Cm, Emu
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from reportgen import ooxml
+from reportgen import charts, ooxml
 from reportgen.figures import Figures
 from reportgen.formatting import Formats, collation_key
 from reportgen.models import Category, Initiative, Inputs
@@ -91,6 +92,14 @@ class StrategyView:
     dates: str
 
 
+@dataclass(frozen=True)
+class ChartsView:
+    """The charts of section I as pictures, each placed with `{{r charts.NAME }}`."""
+
+    states_parties_over_time: Markup
+    new_states_parties_by_region: Markup
+
+
 def environment(formats: Formats) -> jinja2.Environment:
     """The Jinja environment templates are rendered in: sandboxed, escaping, strict."""
     env = SandboxedEnvironment(
@@ -109,12 +118,14 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     docx = document.get_docx()
     formats = Formats(inputs.report.locale)
     context, notes = _context(inputs, figures, formats, ooxml.next_footnote_id(docx))
+    context["charts"] = _charts(docx, inputs, figures, formats)
     try:
         document.render(context, jinja_env=environment(formats))
     except jinja2.TemplateError as error:
         raise InputError([_template_problem(template, error)]) from error
     except ooxml.MalformedXML as error:
         raise InputError([Problem(str(template), 1, 1, "template", str(error))]) from error
+    ooxml.drop_unplaced_pictures(docx)
     ooxml.add_footnotes(docx, notes)
     _set_properties(docx, inputs, figures, formats)
     out = io.BytesIO()
@@ -164,6 +175,50 @@ def _context(
         "lessons": inputs.lessons,
     }
     return context, notes
+
+
+def _charts(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> ChartsView:
+    """Each chart drawn at the template's text width, as a picture with its alternative text.
+
+    Every chart becomes an image part here; those whose placeholder the template no longer
+    holds are dropped after rendering.
+    """
+    width = _text_width_cm(docx)
+    return ChartsView(
+        states_parties_over_time=_picture(
+            docx, charts.states_parties_over_time(figures.states_parties_over_time, formats, width)
+        ),
+        new_states_parties_by_region=_picture(
+            docx,
+            charts.new_states_parties_by_region(
+                figures.new_states_parties,
+                figures.new_states_parties_by_region,
+                inputs.meeting(inputs.report.counting_since),
+                formats,
+                width,
+            ),
+        ),
+    )
+
+
+def _picture(docx: Any, chart: charts.Chart) -> Markup:
+    return ooxml.picture(
+        docx,
+        chart.png,
+        Cm(chart.width_cm),
+        Cm(chart.height_cm),
+        title=chart.title,
+        description=chart.description,
+    )
+
+
+def _text_width_cm(docx: Any) -> float:
+    """The width between the margins of the template's first section (charts fill it)."""
+    section = docx.sections[0]
+    if None in (section.page_width, section.left_margin, section.right_margin):
+        return charts.TEXT_WIDTH_CM
+    width = section.page_width - section.left_margin - section.right_margin
+    return round(float(Emu(width).cm), 2)
 
 
 def _status_rows(inputs: Inputs) -> list[StatusRow]:

@@ -141,3 +141,45 @@ def test_every_tally_is_the_number_of_its_states(figures: Figures) -> None:
     for name, value in figures.named().items():
         if isinstance(value, Tally):
             assert value.count == len(set(value.states)), name
+
+
+# The Convention opened for signature in Oslo on 3 December 2008 (../shared/notes/ccm-facts.md).
+OPENED_FOR_SIGNATURE = dt.date(2008, 12, 3)
+
+
+def test_states_parties_over_time_steps_on_each_deposit_day(
+    figures: Figures, seed: SeedReport
+) -> None:
+    timeline = figures.states_parties_over_time
+    deposits = [(_name(r.name), r.deposit) for r in seed.rows if r.deposit]
+    days = sorted({OPENED_FOR_SIGNATURE, *(day for _, day in deposits)})
+    assert [step.day for step in timeline.steps] == days
+    for step in timeline.steps:
+        assert step.count == sum(1 for _, day in deposits if day <= step.day)
+        assert set(step.joined) == {name for name, day in deposits if day == step.day}
+    assert (timeline.start, timeline.end) == (OPENED_FOR_SIGNATURE, figures.as_of)
+    assert timeline.last.count == seed.total_deposits == figures.states_parties.count
+
+
+def test_four_states_were_parties_on_the_opening_day(figures: Figures, seed: SeedReport) -> None:
+    first = figures.states_parties_over_time.first
+    on_the_day = {_name(r.name) for r in seed.rows if r.deposit == OPENED_FOR_SIGNATURE}
+    assert first.day == OPENED_FOR_SIGNATURE
+    assert set(first.joined) == on_the_day == {"Holy See", "Ireland", "Norway", "Sierra Leone"}
+    assert first.count == 4
+
+
+def test_meetings_on_the_timeline_count_the_states_parties_at_their_close(
+    figures: Figures, seed: SeedReport
+) -> None:
+    marks = {
+        mark.meeting.key: None if mark.states_parties is None else mark.states_parties.count
+        for mark in figures.states_parties_over_time.meetings
+    }
+    at = {
+        closed: sum(1 for r in seed.rows if r.deposit and r.deposit <= closed)
+        for closed in (SECOND_MSP_CLOSED, THIRD_MSP_CLOSED)
+    }
+    # The 4th MSP opens after the as-of date (1 September 2013): no count for it yet.
+    assert marks == {"2MSP": at[SECOND_MSP_CLOSED], "3MSP": at[THIRD_MSP_CLOSED], "4MSP": None}
+    assert marks["2MSP"] == figures.states_parties_at_since_meeting.count == 63

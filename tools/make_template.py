@@ -59,6 +59,13 @@ def _styles(document: docx.document.Document) -> None:
         styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for name in ("Header", "Footer"):
         styles[name].font.size = Pt(9)
+    caption = styles["Caption"]  # Word's built-in "caption", which a table of figures lists
+    caption.font.size = Pt(10)
+    caption.font.bold = True
+    caption.font.color.rgb = BLACK
+    caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.space_before = Pt(4)
+    caption.paragraph_format.space_after = Pt(12)
     styles["List Bullet"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     styles["List Bullet"].paragraph_format.space_after = Pt(3)
     if "Table Text" not in [s.name for s in styles]:
@@ -209,6 +216,17 @@ def _body(document: docx.document.Document) -> None:
         "enormous stockpiles of these weapons, thus making the {{ convention.short_name }} not "
         "only a disarmament and non-proliferation instrument but also a very relevant "
         "humanitarian law mechanism."
+    )
+    _chart(
+        document,
+        "states_parties_over_time",
+        "States Parties to the {{ convention.short_name }} from "
+        "{{ convention.opened_for_signature|long_date }} to {{ report.as_of|long_date }}",
+    )
+    _chart(
+        document,
+        "new_states_parties_by_region",
+        "New States Parties since the {{ since.name }}, by region",
     )
 
     # II. Action taken jointly -------------------------------------------------------
@@ -389,6 +407,27 @@ def _body(document: docx.document.Document) -> None:
     )
     ooxml.use_list(item, w.recommendations)
     w.p("{%p endfor %}")
+
+
+def _chart(document: docx.document.Document, name: str, title: str) -> None:
+    """A chart's placeholder in a centred paragraph of its own, kept with its caption below.
+
+    The render stage draws the chart at the text width and puts the picture, with its
+    alternative text, where `{{r charts.NAME }}` stands. The caption is Word's: the built-in
+    Caption style and a SEQ field, so that Word numbers the figures and can list them.
+    """
+    picture = document.add_paragraph()
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    layout = picture.paragraph_format
+    layout.keep_with_next = True
+    layout.line_spacing = 1.0
+    layout.space_before = Pt(6)
+    layout.space_after = Pt(0)
+    picture.add_run(f"{{{{r charts.{name} }}}}")
+    caption = document.add_paragraph(style="Caption")
+    caption.add_run("Figure ")
+    ooxml.add_sequence_number(caption, "Figure")
+    caption.add_run(f": {title}")
 
 
 def _new_states_parties_table(document: docx.document.Document) -> None:
