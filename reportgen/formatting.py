@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from babel import Locale
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from num2words import num2words
@@ -59,8 +59,8 @@ class Formats:
         return format_percent(ratio, pattern, locale=self.locale)
 
     def long_date(self, day: dt.date | None) -> str:
-        """3 December 2008."""
-        return "" if day is None else format_date(day, "d MMMM y", locale=self.locale)
+        """3 December 2008 (the locale's long date: 3 de dezembro de 2008 in pt_PT)."""
+        return "" if day is None else format_date(day, format="long", locale=self.locale)
 
     def short_date(self, day: dt.date | None) -> str:
         """03.12.2008, the status table's format; empty for no date."""
@@ -68,17 +68,27 @@ class Formats:
 
     def month_year(self, day: dt.date) -> str:
         """September 2012."""
-        return format_date(day, "MMMM y", locale=self.locale)
+        return format_skeleton("yMMMM", day, locale=self.locale)
 
     def year(self, day: dt.date) -> str:
         """2012 (without digit grouping)."""
         return str(day.year)
 
     def date_range(self, start: dt.date, end: dt.date | None = None) -> str:
-        """22-23 May 2013, in the locale's interval format; one day when `end` is none."""
+        """22\u201323 May 2013, or 28 May \u2013 2 June 2013: shared parts written once.
+
+        Composed from the long date's own words: babel's interval formats abbreviate some
+        months ("Sept") where the long date does not.
+        """
         if end is None or end == start:
             return self.long_date(start)
-        return format_interval(start, end, skeleton="yMMMMd", locale=self.locale)
+        last = self.long_date(end)
+        if (start.year, start.month) == (end.year, end.month) and last.startswith(f"{end.day} "):
+            return f"{start.day}\u2013{last}"
+        if start.year == end.year and last.endswith(str(end.year)):
+            first = format_skeleton("MMMMd", start, locale=self.locale)
+            return f"{first} \u2013 {last}"
+        return f"{self.long_date(start)} \u2013 {last}"
 
     def names(self, names: Iterable[str]) -> str:
         """A list in running text: "Peru, Australia and Iraq"."""

@@ -9,6 +9,7 @@ footnote of each category.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import re
 from collections.abc import Sequence
@@ -53,10 +54,92 @@ class _Template(DocxTemplate):  # type: ignore[misc]
     ) -> None:
         return None
 
+    def render_xml_part(
+        self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None
+    ) -> str:
+        try:
+            return str(super().render_xml_part(src_xml, part, context, jinja_env))
+        except jinja2.TemplateError as error:
+            raise TemplateProblem.from_error(error, src_xml, part) from error
+
     def fix_tables(self, xml: str) -> Any:
         # docxtpl parses the rendered body in recover mode, which would hide a corruption.
         ooxml.check_well_formed(xml)
         return super().fix_tables(xml)
+
+
+class TemplateProblem(Exception):
+    """A placeholder of the template that cannot be filled, in the words of the template."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.where, self.message = where, message
+
+    @classmethod
+    def from_error(cls, error: jinja2.TemplateError, xml: str, part: Any) -> TemplateProblem:
+        """Name the placeholder and quote the paragraph it sits in.
+
+        docxtpl renders each part as one Jinja source with a paragraph per line, so the
+        line Jinja reports (or the template frame of the traceback, for an error while
+        rendering) is the paragraph.
+        """
+        lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()
+        number = getattr(error, "lineno", None) or _template_line(error)
+        paragraph = ""
+        if number and 0 < number <= len(lines):
+            paragraph = " ".join(html.unescape(re.sub(r"<[^>]+>", "", lines[number - 1])).split())
+        reason = (error.message or type(error).__name__).rstrip(".")
+        attribute = re.search(r"has no attribute '([^']+)'", reason)
+        variable = re.search(r"^'([^']+)' is undefined", reason)
+        unknown_filter = re.search(r"No filter named '([^']+)'", reason)
+        tags = re.findall(r"\{\{.*?\}\}|\{%.*?%\}", paragraph)
+        tag = None
+        if unknown_filter:
+            name = unknown_filter.group(1)
+            tag = next((t for t in tags if re.search(rf"\|\s*{re.escape(name)}\b", t)), None)
+            known = ", ".join(sorted(Formats("en").filters()))
+            reason = f"{tag or name} uses the filter {name!r}, which does not exist ({known})"
+        elif attribute or variable:
+            name = (attribute or variable).group(1)  # type: ignore[union-attr]
+            used = rf"\.{re.escape(name)}\b" if attribute else rf"(?<![\w.]){re.escape(name)}\b"
+            tag = next((t for t in tags if re.search(used, t)), None)
+            owner = re.search(rf"([\w.]+)\.{re.escape(name)}\b", tag or "") if attribute else None
+            reason = f"{tag or name} has no value: " + (
+                f"{owner.group(1) if owner else 'its object'} has no field {name!r}"
+                if attribute
+                else f"{name!r} is not a name the template knows"
+            )
+        elif isinstance(error, jinja2.TemplateSyntaxError):
+            reason = f"a placeholder is broken: {reason}"
+        where = f"template {_part_name(part)}"
+        if not paragraph:
+            return cls(where, reason)
+        return cls(where, f"{reason}; in the paragraph {_excerpt(paragraph, tag)!r}")
+
+
+def _excerpt(paragraph: str, around: str | None, width: int = 140) -> str:
+    """The paragraph, or the part of it around `around` when it is long."""
+    if len(paragraph) <= width:
+        return paragraph
+    start = max(0, paragraph.find(around) - width // 3) if around else 0
+    end = min(len(paragraph), start + width)
+    return ("..." if start else "") + paragraph[start:end] + ("..." if end < len(paragraph) else "")
+
+
+def _template_line(error: BaseException) -> int | None:
+    """The line of the innermost template frame in the traceback (Jinja maps it back)."""
+    line, trace = None, error.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == "<template>":
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
+
+
+def _part_name(part: Any) -> str:
+    """Where in the document a part is, in a user's words (body, header, footnotes)."""
+    name = str(getattr(part, "partname", "")).rsplit("/", 1)[-1].removesuffix(".xml")
+    return "body" if name == "document" else re.sub(r"\d+$", "", name) or "part"
 
 
 @dataclass(frozen=True)
@@ -121,25 +204,18 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     context["charts"] = _charts(docx, inputs, figures, formats)
     try:
         document.render(context, jinja_env=environment(formats))
-    except jinja2.TemplateError as error:
-        raise InputError([_template_problem(template, error)]) from error
+    except TemplateProblem as problem:
+        raise InputError(
+            [Problem.about(str(template), problem.where, problem.message)]
+        ) from problem
     except ooxml.MalformedXML as error:
-        raise InputError([Problem(str(template), 1, 1, "template", str(error))]) from error
+        raise InputError([Problem.about(str(template), "template", str(error))]) from error
     ooxml.drop_unplaced_pictures(docx)
     ooxml.add_footnotes(docx, notes)
     _set_properties(docx, inputs, figures, formats)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
-
-
-def _template_problem(template: Path, error: jinja2.TemplateError) -> Problem:
-    context = getattr(error, "docx_context", None)
-    where = "template"
-    if context:
-        text = " ".join(" ".join(context).split())
-        where = f"template, near {text[:120]!r}"
-    return Problem(str(template), 1, 1, where, error.message or type(error).__name__)
 
 
 def _context(

@@ -1,0 +1,89 @@
+"""A template placeholder that cannot be filled is named, with the paragraph it sits in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from reportgen.pipeline import build
+from reportgen.problems import InputError
+from tests.conftest import DATA, TEMPLATE
+
+
+def _template_with(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the template with one placeholder edited, as a user would in Word."""
+    document = docx.Document(str(TEMPLATE))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    runs += [
+        r
+        for t in document.tables
+        for row in t.rows
+        for c in row.cells
+        for p in c.paragraphs
+        for r in p.runs
+    ]
+    run = next(r for r in runs if old in r.text)
+    run.text = run.text.replace(old, new, 1)
+    path = tmp_path / "template.docx"
+    document.save(str(path))
+    return path
+
+
+def _problem(template: Path, tmp_path: Path) -> str:
+    output = tmp_path / "report.docx"
+    with pytest.raises(InputError) as caught:
+        build(DATA, template, output)
+    assert not output.exists()
+    (problem,) = caught.value.problems
+    assert problem.file == str(template)
+    return str(problem)
+
+
+def test_a_misspelt_field_names_its_placeholder_and_paragraph(tmp_path: Path) -> None:
+    template = _template_with(
+        tmp_path, "{{ coordination.years|words }}", "{{ coordination.yers|words }}"
+    )
+    problem = _problem(template, tmp_path)
+    placeholder = "{{ coordination.yers|words }}"
+    assert f"template body: {placeholder} has no value: coordination has no field 'yers'" in problem
+    assert "in the paragraph 'For the past {{ coordination.yers|words }} years" in problem
+
+
+def test_an_unknown_name_is_reported_with_its_own_placeholder(tmp_path: Path) -> None:
+    template = _template_with(tmp_path, "{{ demarches.period }}", "{{ demarche.period }}")
+    problem = _problem(template, tmp_path)
+    assert (
+        "{{ demarche.period }} has no value: 'demarche' is not a name the template knows" in problem
+    )
+    assert "reported in {{ demarche.period }} that" in problem
+
+
+def test_an_unknown_filter_lists_the_filters(tmp_path: Path) -> None:
+    template = _template_with(
+        tmp_path, "{{ coordination.years|words }}", "{{ coordination.years|wordz }}"
+    )
+    problem = _problem(template, tmp_path)
+    assert "{{ coordination.years|wordz }} uses the filter 'wordz', which does not exist" in problem
+    assert "words" in problem.split("does not exist", 1)[1]
+
+
+def test_broken_syntax_quotes_the_paragraph(tmp_path: Path) -> None:
+    template = _template_with(
+        tmp_path, "{{ letter.states_addressed }}", "{{ letter.states_addressed }"
+    )
+    problem = _problem(template, tmp_path)
+    assert "template body: a placeholder is broken: unexpected '}'" in problem
+    assert "in the paragraph '3. This year, in a letter signed by" in problem
+
+
+def test_a_broken_header_placeholder_says_header(tmp_path: Path) -> None:
+    document = docx.Document(str(TEMPLATE))
+    header = document.sections[0].first_page_header
+    run = next(r for p in header.paragraphs for r in p.runs if "{{ line }}" in r.text)
+    run.text = "{{ lines }}"
+    path = tmp_path / "template.docx"
+    document.save(str(path))
+    problem = _problem(path, tmp_path)
+    assert "template header: {{ lines }} has no value: 'lines' is not a name" in problem
