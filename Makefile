@@ -9,7 +9,7 @@ DATA     ?= data
 TEMPLATE ?= templates/report.docx
 OUTPUT   ?= output/report.docx
 
-.PHONY: report test golden lint check template clean help
+.PHONY: report test golden lint check diff clean help
 
 help:
 	@echo "make report   write $(OUTPUT) from $(DATA)/"
@@ -17,6 +17,7 @@ help:
 	@echo "make check    validate $(DATA)/ without building"
 	@echo "make golden   rewrite the golden text renditions under tests/golden/"
 	@echo "make lint     ruff and mypy --strict"
+	@echo "make diff OLD=previous.docx   build $(OUTPUT) and show what changed since OLD"
 
 # The stamp is newer than pyproject.toml once the package and its extras are installed.
 $(STAMP): pyproject.toml
@@ -41,6 +42,15 @@ lint: $(STAMP)
 	$(BIN)/ruff check reportgen tests tools
 	$(BIN)/ruff format --check reportgen tests tools
 	$(BIN)/mypy
+
+# Build the report, then show its text diff against OLD (coloured on a terminal). A diff
+# is what was asked for, so "they differ" (status 1) does not fail make; errors (2, 3) do.
+diff: $(STAMP)
+	@test -n "$(OLD)" || { echo "usage: make diff OLD=path/to/previous.docx" >&2; exit 2; }
+	@test "$(abspath $(OLD))" != "$(abspath $(OUTPUT))" || \
+	  { echo "OLD is $(OUTPUT), which make diff rebuilds: copy it elsewhere first" >&2; exit 2; }
+	@$(MAKE) --no-print-directory report
+	@status=0; $(BIN)/reportgen diff "$(OLD)" "$(OUTPUT)" || status=$$?; test $$status -le 1 || exit $$status
 
 clean:
 	rm -rf $(VENV) output/*.docx output/*.pdf

@@ -6,6 +6,8 @@ Results go to stdout, messages to stderr.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -104,9 +106,75 @@ def _check(args: argparse.Namespace, say: _Messages) -> int:
 
 
 def _text(args: argparse.Namespace, say: _Messages) -> int:
-    from reportgen.text import rendition
+    from reportgen.text import NotADocx, rendition
 
-    sys.stdout.write(rendition(args.file))
+    try:
+        text = rendition(args.file)
+    except NotADocx as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, say: _Messages) -> int:
+    from reportgen.compare import colourise, diff_documents, wants_colour
+    from reportgen.text import NotADocx
+
+    try:
+        lines = diff_documents(args.old, args.new, context=args.unified)
+    except NotADocx as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if wants_colour(sys.stdout):
+        lines = list(colourise(lines))
+    sys.stdout.writelines(f"{line}\n" for line in lines)
+    return EXIT_DIFFERENT if lines else EXIT_OK
+
+
+def _redline(args: argparse.Namespace, say: _Messages) -> int:
+    from reportgen import compare
+    from reportgen.text import NotADocx
+
+    author = compare.DEFAULT_REDLINE_AUTHOR if args.author is None else args.author
+    date = compare.DEFAULT_REDLINE_DATE if args.date is None else args.date
+    try:
+        written = compare.redline(args.old, args.new, args.output, author=author, date=date)
+    except (NotADocx, compare.RedlineFailed) as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except compare.RedlineUnavailable as error:
+        print(error, file=sys.stderr)
+        return EXIT_MISSING_TOOL
+    say.info(f"wrote {written}")
+    return EXIT_OK
+
+
+def _context_lines(text: str) -> int:
+    """-U: a number of lines, 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of lines (0 or more)")
+    return int(text)
+
+
+def _revision_date(text: str) -> dt.datetime:
+    """--date: an ISO 8601 date or date and time, as a usage error when it is not one."""
+    from reportgen.compare import parse_revision_date
+
+    try:
+        return parse_revision_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _figures(args: argparse.Namespace, say: _Messages) -> int:
+    from reportgen.trace import as_json, as_table, figures_of
+
+    figures = figures_of(args.data)
+    if args.format == "json":
+        sys.stdout.write(as_json(figures))
+    else:
+        sys.stdout.write(as_table(figures, width=shutil.get_terminal_size().columns))
     return EXIT_OK
 
 
@@ -197,4 +265,55 @@ def _parser() -> argparse.ArgumentParser:
     )
     text.add_argument("file", type=Path, help="a .docx file")
     text.set_defaults(run=_text)
+
+    diff = command(
+        "diff",
+        "show what changed between two .docx files, as a unified diff of their text",
+        "reportgen diff previous/report.docx output/report.docx",
+    )
+    diff.add_argument("old", type=Path, metavar="OLD", help="the earlier .docx")
+    diff.add_argument("new", type=Path, metavar="NEW", help="the later .docx")
+    diff.add_argument(
+        "-U",
+        "--unified",
+        type=_context_lines,
+        default=3,
+        metavar="N",
+        help="lines of context around each change (default: 3)",
+    )
+    diff.set_defaults(run=_diff)
+
+    redline = command(
+        "redline",
+        "write a Word document showing the changes from OLD to NEW as tracked changes",
+        "reportgen redline previous/report.docx output/report.docx --output changes.docx",
+    )
+    redline.add_argument("old", type=Path, metavar="OLD", help="the earlier .docx")
+    redline.add_argument("new", type=Path, metavar="NEW", help="the later .docx")
+    redline.add_argument(
+        "--output", type=Path, required=True, help="the .docx of tracked changes to write"
+    )
+    redline.add_argument("--author", help="who the tracked changes are by (default: reportgen)")
+    redline.add_argument(
+        "--date",
+        type=_revision_date,
+        metavar="ISO",
+        help="when they were made, as 2013-09-01 or 2013-09-01T10:00:00Z "
+        "(default: 1980-01-01T00:00:00Z, so that the same inputs give the same file)",
+    )
+    redline.set_defaults(run=_redline)
+
+    figures = command(
+        "figures",
+        "list every figure the report prints, with its definition and the States it counts",
+        "reportgen figures --format json > figures.json",
+    )
+    data_option(figures)
+    figures.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="table for reading, json for programs (default: table)",
+    )
+    figures.set_defaults(run=_figures)
     return parser

@@ -8,7 +8,16 @@ One paragraph per line, in document order:
     i) the benefits ...                      numbered lists, with Word's number
     | **Andorra** | Iraq |                   a table row; **bold**, *italic*
     Category I: 23 States[^1]                a footnote reference, numbered as Word shows it
+    See [the site](https://example.org)      a hyperlink
+    ![Bar chart: new States Parties by region]   a picture, by its alternative text
     [^1]: Angola, Brunei Darussalam, ...     the footnotes, at the end
+    [^i]: ...                                then the endnotes
+
+Notes are numbered as Word and LibreOffice display them: in the order the text first refers
+to them, 1, 2, 3 for footnotes and i, ii, iii for endnotes (Word's default formats), never
+by their raw XML ids; a note's text is the note whose id the reference names
+(ECMA-376 Part 1, 17.11.14). In a document with tracked changes, inserted text shows and
+deleted text does not, but a deleted picture or table row still does.
 
 Text is extracted with docx2python; the rendition is a pure function of the document, so
 two builds of the same inputs give the same text on any machine.
@@ -19,40 +28,92 @@ from __future__ import annotations
 import html
 import io
 import re
+import warnings
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.pkgreader import PackageReader
 from docx2python import docx2python
 
-_FOOTNOTE_REFERENCE = re.compile(r"----footnote(-?\d+)----")
-_FOOTNOTE_LABEL = re.compile(r"^footnote(-?\d+)\)\s*")
+_NOTE_REFERENCE = re.compile(r"----(footnote|endnote)(-?\d+)----")
+_NOTE_LABEL = re.compile(r"^(?:footnote|endnote)(-?\d+)\)\s*")
+# docx2python marks a hyperlink with an HTML <a> (its text escaped, its address not) and a
+# picture with its alternative text followed by the image's name inside the package. The
+# name is left out: writers name the same picture differently (media/image1.png in one,
+# /word/media/P26de....png in another), and the alternative text says what it shows.
+_LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
+_PICTURE = re.compile(r"(?:----Image alt text---->(.*?)<)?----([^\s<>]+?\.\w+)----", re.DOTALL)
 _PLAIN_STYLES = {"", "Normal", "BodyText", "TableText", "Header", "Footer", "FootnoteText"}
 _LIST_STYLES = {"ListBullet": "- ", "ListBullet2": "  - ", "ListBullet3": "    - "}
 _MARKS = {"b": "**", "i": "*"}
 
+# The main part of a Word document, template, or macro-enabled document or template.
+_WORD_MAIN_PARTS = {
+    CT.WML_DOCUMENT_MAIN,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+}
+_OTHER_PACKAGES = {"spreadsheetml": "an Excel workbook", "presentationml": "a PowerPoint deck"}
+# Word 97-2003 .doc files, and .docx files saved with a password, are OLE compound files.
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+# docx2python looks the prefixes w: and r: up in each element's own namespace map, and
+# fails (KeyError 'r') on a part that never declares them, as some writers leave out
+# xmlns:r in footnotes.xml. Declaring them on the part's root element changes nothing else.
+_PREFIXES = {
+    b"w": b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    b"r": b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+_ROOT_START_TAG = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*"  # declaration, comments
+    rb"<([^\s/>!?]+)"  # the root element's name
+    rb"((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*/?>",  # its attributes
+    re.DOTALL,
+)
+
+
+class NotADocx(ValueError):
+    """The file is not a Word document (.docx) that the rendition can read; says why."""
+
 
 class _Notes:
-    """Numbers footnotes in the order the text first refers to them, as Word does."""
+    """Numbers notes in the order the text first refers to them, as Word does."""
 
     def __init__(self) -> None:
-        self.numbers: dict[str, int] = {}
+        self.numbers: dict[str, dict[str, int]] = {"footnote": {}, "endnote": {}}
 
-    def number(self, match: re.Match[str]) -> str:
-        note_id = match.group(1)
-        number = self.numbers.setdefault(note_id, len(self.numbers) + 1)
-        return f"[^{number}]"
+    def mark(self, match: re.Match[str]) -> str:
+        kind, note_id = match.group(1), match.group(2)
+        numbers = self.numbers[kind]
+        return f"[^{_label(kind, numbers.setdefault(note_id, len(numbers) + 1))}]"
+
+
+def read_docx(source: Path | bytes | str) -> bytes:
+    """The bytes of a Word document, or NotADocx saying why the file is not one."""
+    data, name = _read(source)
+    _check_package(data, name)
+    return data
 
 
 def rendition(source: Path | bytes | str) -> str:
-    """The text rendition of a .docx given as a path or as bytes."""
-    opened = io.BytesIO(source) if isinstance(source, bytes) else str(source)
+    """The text rendition of a .docx given as a path or as bytes.
+
+    Raises NotADocx, with a one-line reason, for anything that is not a readable .docx.
+    """
+    data, name = _read(source)
+    _check_package(data, name)
+    content = _extract(_declare_prefixes(data), name)
     notes = _Notes()
-    with docx2python(opened, html=True) as content:
-        properties = content.core_properties
-        header = [f"[header] {t}" for t in _plain_lines(content.header_pars, notes)]
-        body = list(_body_lines(content.body_pars, notes))
-        footer = [f"[footer] {t}" for t in _plain_lines(content.footer_pars, notes)]
-        texts = _footnote_texts(content.footnotes_pars, notes)
+    properties = content["properties"]
+    header = [f"[header] {t}" for t in _plain_lines(content["header"], notes)]
+    body = list(_body_lines(content["body"], notes))
+    footer = [f"[footer] {t}" for t in _plain_lines(content["footer"], notes)]
     lines = [
         f"[properties] title: {properties.get('title') or ''}",
         f"[properties] author: {properties.get('creator') or ''}",
@@ -61,11 +122,137 @@ def rendition(source: Path | bytes | str) -> str:
         "",
         *body,
     ]
-    if notes.numbers:
+    for kind in ("footnote", "endnote"):
+        numbers = notes.numbers[kind]
+        if not numbers:
+            continue
+        texts = _note_texts(content[f"{kind}s"])
         lines.append("")
-        for note_id, number in sorted(notes.numbers.items(), key=lambda item: item[1]):
-            lines.append(f"[^{number}]: {texts.get(note_id, '(missing footnote ' + note_id + ')')}")
+        for note_id, number in sorted(numbers.items(), key=lambda item: item[1]):
+            text = texts.get(note_id, f"(missing {kind} {note_id})")
+            lines.append(f"[^{_label(kind, number)}]: {text}")
     return "\n".join(_squeeze(lines)).strip("\n") + "\n"
+
+
+def _read(source: Path | bytes | str) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, "the document"
+    path = Path(source)
+    try:
+        return path.read_bytes(), str(path)
+    except FileNotFoundError:
+        raise NotADocx(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise NotADocx(f"{path}: is a folder, not a .docx file") from None
+    except OSError as error:
+        raise NotADocx(f"{path}: cannot be read ({error.strerror or error})") from None
+
+
+def _check_package(data: bytes, name: str) -> None:
+    """Raise NotADocx unless `data` is an Open XML package whose main part is Word's."""
+    if data.startswith(_OLE_SIGNATURE):
+        raise NotADocx(
+            f"{name}: not a .docx but a Word 97-2003 .doc or a password-protected file; "
+            "save it from Word as a .docx without a password"
+        )
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise NotADocx(f"{name}: not a Word document (.docx): the file is not a zip package")
+    try:
+        package = PackageReader.from_file(io.BytesIO(data))  # type: ignore[no-untyped-call]
+        main = [
+            content_type
+            for _, content_type, reltype, _ in package.iter_sparts()
+            if reltype == RT.OFFICE_DOCUMENT
+        ]
+    except (KeyError, SyntaxError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as error:
+        raise NotADocx(
+            f"{name}: not a Word document (.docx): its package is damaged ({error})"
+        ) from None
+    if not main:
+        raise NotADocx(f"{name}: not a Word document (.docx): a zip without a main document")
+    if main[0] not in _WORD_MAIN_PARTS:
+        kind = next((v for k, v in _OTHER_PACKAGES.items() if k in main[0]), main[0])
+        raise NotADocx(f"{name}: not a Word document (.docx) but {kind}")
+
+
+def _declare_prefixes(data: bytes) -> bytes:
+    """The package with w: and r: declared on the root of every part docx2python reads."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = {
+            info.filename: package.read(info)
+            for info in package.infolist()
+            if info.filename.startswith("word/") and info.filename.endswith(".xml")
+        }
+        patched = {name: _with_prefixes(xml) for name, xml in parts.items()}
+        if patched == parts:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in package.infolist():
+                body = patched[info.filename] if info.filename in patched else package.read(info)
+                target.writestr(info, body)
+    return out.getvalue()
+
+
+def _with_prefixes(xml: bytes) -> bytes:
+    root = _ROOT_START_TAG.match(xml)
+    if root is None:
+        return xml
+    missing = b"".join(
+        b' xmlns:%s="%s"' % (prefix, uri)
+        for prefix, uri in _PREFIXES.items()
+        if not re.search(rb"\sxmlns:" + prefix + rb"\s*=", root.group(2))
+    )
+    return xml[: root.end(1)] + missing + xml[root.end(1) :] if missing else xml
+
+
+def _extract(data: bytes, name: str) -> dict[str, Any]:
+    """docx2python's paragraphs of each kind of part, and the core properties."""
+    try:
+        with warnings.catch_warnings():
+            # a package without docProps/core.xml (Google Docs) is fine: no title, no author
+            warnings.simplefilter("ignore")
+            with docx2python(io.BytesIO(data), html=True) as content:
+                return {
+                    "properties": dict(content.core_properties),
+                    "header": content.header_pars,
+                    "body": content.body_pars,
+                    "footer": content.footer_pars,
+                    "footnotes": content.footnotes_pars,
+                    "endnotes": content.endnotes_pars,
+                }
+    except (KeyError, SyntaxError, ValueError) as error:
+        raise NotADocx(
+            f"{name}: a Word document whose content cannot be read "
+            f"({type(error).__name__}: {error})"
+        ) from None
+
+
+def _label(kind: str, number: int) -> str:
+    return str(number) if kind == "footnote" else _roman(number)
+
+
+def _roman(number: int) -> str:
+    """Lower-case Roman numerals (i, ii, iii, iv), Word's default for endnotes."""
+    out = ""
+    for value, letters in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
 
 
 def _body_lines(tables: list, notes: _Notes) -> Iterable[str]:  # type: ignore[type-arg]
@@ -112,7 +299,7 @@ def _text(paragraph: object, notes: _Notes) -> str:
     """A paragraph's runs, with bold and italic marked and footnote references numbered."""
     pieces = []
     for run in getattr(paragraph, "runs", []):
-        text = html.unescape(run.text)
+        text = _unescape(run.text)
         if not text:
             continue
         marks = "".join(_MARKS[s] for s in run.html_style if s in _MARKS)
@@ -121,8 +308,20 @@ def _text(paragraph: object, notes: _Notes) -> str:
             text = f"{lead}{marks}{core}{marks[::-1]}{trail}"
         pieces.append(text)
     joined = "".join(pieces).replace("\t", " ")
-    joined = _FOOTNOTE_REFERENCE.sub(notes.number, joined)
+    joined = _NOTE_REFERENCE.sub(notes.mark, joined)
+    joined = _PICTURE.sub(lambda m: f"![{m.group(1) or ''}]", joined)
     return " ".join(joined.split())
+
+
+def _unescape(text: str) -> str:
+    """A run's text as written: docx2python's HTML entities decoded, its links as Markdown."""
+    out, last = [], 0
+    for link in _LINK.finditer(text):
+        out.append(html.unescape(text[last : link.start()]))
+        out.append(f"[{html.unescape(link.group(2))}]({link.group(1)})")
+        last = link.end()
+    out.append(html.unescape(text[last:]))
+    return "".join(out)
 
 
 def _split_space(text: str) -> tuple[str, str, str]:
@@ -144,11 +343,12 @@ def _plain_lines(tables: list, notes: _Notes) -> list[str]:  # type: ignore[type
     return lines
 
 
-def _footnote_texts(tables: list, notes: _Notes) -> dict[str, str]:  # type: ignore[type-arg]
+def _note_texts(tables: list) -> dict[str, str]:  # type: ignore[type-arg]
+    """The text of each note, by its raw id (`footnote3)` and `endnote3)` labels removed)."""
     texts: dict[str, str] = {}
     current: str | None = None
     for text in _plain_lines(tables, _Notes()):
-        label = _FOOTNOTE_LABEL.match(text)
+        label = _NOTE_LABEL.match(text)
         if label:
             current = label.group(1)
             text = text[label.end() :]

@@ -1,0 +1,137 @@
+"""Every figure the report prints: its name, value, definition, and the States it counts.
+
+A delegation checks a report by tracing each number to its sources. `trace` lists the
+figures of the compute stage (`reportgen.figures`) in a fixed order: the tallies and shares
+of `Figures.named()`, then the plain numbers (categories, lines of action, years of
+coordination). `as_json` and `as_table` write that list for programs and for people.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from reportgen.figures import Figures, Share, Tally, compute
+from reportgen.load import load_inputs
+
+Kind = Literal["count", "share", "number"]
+_NO_BREAK = "\u00a0"
+
+
+@dataclass(frozen=True)
+class TracedFigure:
+    """One figure of the report, with where it comes from."""
+
+    name: str
+    kind: Kind
+    value: int | float
+    definition: str
+    states: tuple[str, ...] = ()
+    part: int | None = None
+    whole: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """The figure as JSON-ready values; `part` and `whole` only for a share."""
+        out: dict[str, object] = {
+            "name": self.name,
+            "kind": self.kind,
+            "value": self.value,
+            "definition": self.definition,
+            "states": list(self.states),
+        }
+        if self.kind == "share":
+            out["part"], out["whole"] = self.part, self.whole
+        return out
+
+
+def figures_of(data: Path) -> Figures:
+    """The figures computed from the data folder `data`; raises InputError when invalid."""
+    return compute(load_inputs(data))
+
+
+def trace(figures: Figures) -> list[TracedFigure]:
+    """Every figure the report prints, in a fixed order, each with its definition."""
+    traced = [_traced(name, value) for name, value in figures.named().items()]
+    coordination = figures.coordination
+    appointed, served = coordination.appointed_at, coordination.meetings_served
+    traced += [
+        TracedFigure(
+            "categories",
+            "number",
+            figures.categories,
+            "Categories of States not yet Parties in data/categories.yaml",
+        ),
+        TracedFigure(
+            "lines_of_action",
+            "number",
+            figures.lines_of_action,
+            "Lines of action listed in data/lessons.yaml",
+        ),
+        TracedFigure(
+            "coordination.years",
+            "number",
+            coordination.years,
+            f"Whole years from the {appointed.name} ({appointed.start.year}), which appointed "
+            f"{coordination.issuer} co-coordinator, to the {served[-1].name} "
+            f"({served[-1].start.year})",
+        ),
+        TracedFigure(
+            "coordination.intersessional_periods",
+            "number",
+            coordination.intersessional_periods,
+            f"Intersessional periods between the meetings {coordination.issuer} served "
+            f"through ({', '.join(m.short_name for m in served)})",
+        ),
+    ]
+    return traced
+
+
+def _traced(name: str, value: Tally | Share) -> TracedFigure:
+    if isinstance(value, Tally):
+        return TracedFigure(name, "count", value.count, value.definition, value.states)
+    return TracedFigure(
+        name, "share", value.ratio, value.definition, part=value.part, whole=value.whole
+    )
+
+
+def as_json(figures: Figures) -> str:
+    """The figures as JSON: {"as_of": ..., "figures": [...]}, keys sorted, one fixed order."""
+    document = {
+        "as_of": figures.as_of.isoformat(),
+        "figures": [figure.as_dict() for figure in trace(figures)],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def as_table(figures: Figures, width: int = 100) -> str:
+    """The figures for a terminal: name and value, then the definition and the States."""
+    traced = trace(figures)
+    values = [_shown(figure) for figure in traced]
+    name_width = max(len(figure.name) for figure in traced)
+    value_width = max(len(value) for value in values)
+    wrap = textwrap.TextWrapper(
+        width=max(width, 40),
+        initial_indent="    ",
+        subsequent_indent="    ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    lines = [f"Figures as of {figures.as_of.isoformat()}", ""]
+    for figure, value in zip(traced, values, strict=True):
+        lines.append(f"{figure.name:<{name_width}}  {value:>{value_width}}")
+        lines.append(wrap.fill(figure.definition))
+        if figure.states:
+            # no break inside a State's name: its spaces are non-breaking while wrapping
+            names = ", ".join(n.replace(" ", _NO_BREAK) for n in figure.states)
+            lines.append(wrap.fill(f"States: {names}").replace(_NO_BREAK, " "))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _shown(figure: TracedFigure) -> str:
+    if figure.kind == "share":
+        return f"{figure.value:.1%} ({figure.part} of {figure.whole})"
+    return str(figure.value)
