@@ -9,12 +9,14 @@ DATA     ?= data
 TEMPLATE ?= templates/report.docx
 OUTPUT   ?= output/report.docx
 
-.PHONY: report test golden lint check diff clean help
+.PHONY: report pdf schema test golden lint check diff bench clean help
 
 help:
 	@echo "make report   write $(OUTPUT) from $(DATA)/"
 	@echo "make test     run the tests"
+	@echo "make pdf      write $(OUTPUT) and its PDF beside it (needs LibreOffice)"
 	@echo "make check    validate $(DATA)/ without building"
+	@echo "make schema   rewrite schemas/*.json from reportgen/models.py"
 	@echo "make golden   rewrite the golden text renditions under tests/golden/"
 	@echo "make lint     ruff and mypy --strict"
 	@echo "make diff OLD=previous.docx   build $(OUTPUT) and show what changed since OLD"
@@ -28,6 +30,12 @@ $(STAMP): pyproject.toml
 
 report: $(STAMP)
 	$(BIN)/reportgen build --data $(DATA) --template $(TEMPLATE) --output $(OUTPUT)
+
+pdf: $(STAMP)
+	$(BIN)/reportgen build --data $(DATA) --template $(TEMPLATE) --output $(OUTPUT) --pdf
+
+schema: $(STAMP)
+	$(BIN)/reportgen schema
 
 check: $(STAMP)
 	$(BIN)/reportgen check --data $(DATA)

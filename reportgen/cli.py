@@ -13,8 +13,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from reportgen.pdf import PdfError, convert_to_pdf, find_soffice
 from reportgen.pipeline import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_TEMPLATE
 from reportgen.problems import InputError, Problem
+from reportgen.schema import DEFAULT_SCHEMAS
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
@@ -27,7 +29,7 @@ exit status:
   0   success (diff: the documents read the same)
   1   differences found (diff)
   2   bad input or usage: every problem is printed, one line each
-  3   a missing external tool (LibreOffice, the redline extra)
+  3   a missing or failing external tool (LibreOffice, the redline extra)
   70  an internal error: run again with --debug and report the traceback"""
 
 
@@ -63,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         messages.problems(error.problems)
         return EXIT_BAD_INPUT
+    except PdfError as error:  # LibreOffice missing (SofficeNotFoundError), failed or hung
+        print(f"reportgen: {error}", file=sys.stderr)
+        return EXIT_MISSING_TOOL
     except KeyboardInterrupt:
         return 130
     except Exception as error:
@@ -79,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _build(args: argparse.Namespace, say: _Messages) -> int:
     from reportgen.pipeline import build
 
+    if args.pdf:
+        find_soffice()  # before building: without LibreOffice, --pdf leaves everything as it was
     started = time.perf_counter()
     built = build(args.data, args.template, args.output, strict=args.strict)
     say.problems(built.warnings)
@@ -88,7 +95,17 @@ def _build(args: argparse.Namespace, say: _Messages) -> int:
         f"{built.figures.states_parties.count} States Parties as of {built.figures.as_of}"
     )
     say.info(f"wrote {built.output}")
+    if args.pdf:
+        say.info(f"wrote {convert_to_pdf(built.output)}")
     say.detail(f"in {time.perf_counter() - started:.2f} s")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace, say: _Messages) -> int:
+    from reportgen.schema import write_schemas
+
+    for path in write_schemas(args.output):
+        say.info(f"wrote {path}")
     return EXIT_OK
 
 
@@ -247,6 +264,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the .docx to write (default: output/report.docx)",
     )
     strict_option(build)
+    build.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also write the PDF beside the .docx (output/report.pdf) through LibreOffice",
+    )
     build.set_defaults(run=_build)
 
     check = command(
@@ -316,4 +338,17 @@ def _parser() -> argparse.ArgumentParser:
         help="table for reading, json for programs (default: table)",
     )
     figures.set_defaults(run=_figures)
+
+    schema = command(
+        "schema",
+        "write the JSON Schema of each data file, which editors check the YAML against",
+        "reportgen schema --output schemas",
+    )
+    schema.add_argument(
+        "--output",
+        type=Path,
+        default=DEFAULT_SCHEMAS,
+        help="folder for states.json, report.json... (default: schemas)",
+    )
+    schema.set_defaults(run=_schema)
     return parser

@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     RootModel,
+    StrictBool,
 )
 
 # --- Scalar types ------------------------------------------------------------------------
@@ -77,7 +78,7 @@ ISO3 = Annotated[str, AfterValidator(_iso3)]
 
 Count = Annotated[int, Field(ge=0, strict=True)]
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d %B %Y")
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d %B %Y")
 DATE_FORMATS_HELP = "2008-12-03, 03.12.2008 or 3 December 2008"
 
 
@@ -92,7 +93,9 @@ def _parse_date(value: object) -> object:
     if not isinstance(value, str):
         raise ValueError(f"should be a date such as {DATE_FORMATS_HELP}")
     text = value.strip()
-    for fmt in _DATE_FORMATS:
+    if any(c.isdecimal() and not c.isascii() for c in text):  # strptime would read them
+        raise ValueError(f"{text!r} is not a date; write it as {DATE_FORMATS_HELP}")
+    for fmt in DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
@@ -120,13 +123,41 @@ INSTRUMENTS: tuple[Instrument, ...] = ("ratification", "accession", "succession"
 class State(Model):
     """A State as the report names it, with its signature and instrument dates."""
 
-    name: Text
-    iso3: ISO3
-    region: Text
-    signature: Date | None = None
-    ratification: Date | None = None
-    accession: Date | None = None
-    succession: Date | None = None
+    name: Text = Field(
+        description=(
+            "The name as the report prints it (UN usage); every other file refers to the "
+            "State by exactly this name."
+        ),
+    )
+    iso3: ISO3 = Field(
+        description="Its ISO 3166-1 alpha-3 code, in capitals (PRT); checked against ISO 3166.",
+    )
+    region: Text = Field(description="One of the regions of report.yaml.")
+    signature: Date | None = Field(
+        default=None,
+        description="The day it signed the Convention; leave it out if it did not sign.",
+    )
+    ratification: Date | None = Field(
+        default=None,
+        description=(
+            "The day it deposited its instrument of ratification (a State that signed). Give "
+            "at most one of ratification, accession and succession."
+        ),
+    )
+    accession: Date | None = Field(
+        default=None,
+        description=(
+            "The day it deposited its instrument of accession (a State that did not sign). "
+            "Give at most one of ratification, accession and succession."
+        ),
+    )
+    succession: Date | None = Field(
+        default=None,
+        description=(
+            "The day it deposited its instrument of succession. Give at most one of "
+            "ratification, accession and succession."
+        ),
+    )
 
     @property
     def instrument(self) -> Instrument | None:
@@ -161,17 +192,20 @@ class StatesFile(RootModel[list[State]]):
 class Convention(Model):
     """The treaty the report is about."""
 
-    name: Text
-    short_name: Text
-    opened_for_signature: Date
-    entry_into_force: Date
+    name: Text = Field(description="The Convention's full name, as printed.")
+    short_name: Text = Field(description="Its abbreviation (CCM).")
+    opened_for_signature: Date = Field(description="The day it was opened for signature.")
+    entry_into_force: Date = Field(description="The day it entered into force.")
 
 
 class Region(Model):
     """A region the report groups States by; `in_prose` is how a sentence names it."""
 
-    name: Text
-    in_prose: Text | None = None
+    name: Text = Field(description="The region's name, as the States' region fields give it.")
+    in_prose: Text | None = Field(
+        default=None,
+        description='How a sentence names it ("the Americas"), when that differs from name.',
+    )
 
     @property
     def prose(self) -> str:
@@ -182,45 +216,82 @@ class Region(Model):
 class Meeting(Model):
     """A Meeting of States Parties (or Review Conference) the report refers to."""
 
-    key: Key
-    name: Text
-    short_name: Text
-    city: Text
-    country: Text
-    start: Date
-    end: Date
+    key: Key = Field(description="The short identifier other fields name the meeting by (2MSP).")
+    name: Text = Field(description="Its full name (2nd Meeting of States Parties).")
+    short_name: Text = Field(description="Its short name (2nd MSP).")
+    city: Text = Field(description="The city where it was held.")
+    country: Text = Field(description="The country where it was held.")
+    start: Date = Field(description="Its first day.")
+    end: Date = Field(
+        description=(
+            "Its last day (new States Parties are counted from the close of counting_since)."
+        ),
+    )
 
 
 class Coordinator(Model):
     """A State that coordinated universalisation, from one meeting until another."""
 
-    state: Text
-    appointed_at: Key | None = None
-    until: Key | None = None
+    state: Text = Field(description="The coordinating State, named as in states.yaml.")
+    appointed_at: Key | None = Field(
+        default=None,
+        description=(
+            "The key of the meeting that appointed it; leave it out when it was appointed "
+            "before the first meeting listed."
+        ),
+    )
+    until: Key | None = Field(
+        default=None,
+        description="The key of the meeting at which it handed over; leave it out while it serves.",
+    )
 
 
 class Period(Model):
     """The intersessional period between two meetings, named by their keys."""
 
-    after: Key
-    before: Key
+    after: Key = Field(description="The key of the meeting that opens the period.")
+    before: Key = Field(description="The key of the meeting that closes the period.")
 
 
 class ReportFrame(Model):
     """data/report.yaml: who issues the report, to which meeting, as of which date."""
 
-    title: Text
-    letterhead: list[Text]
-    issuer: Text
-    locale: Text
-    as_of: Date
+    title: Text = Field(description="The report's title, as printed (Universalisation).")
+    letterhead: list[Text] = Field(description="The lines at the top of the first page.")
+    issuer: Text = Field(
+        description="The coordinator whose ministry issues the report, named as in states.yaml.",
+    )
+    locale: Text = Field(description="Language and formats of dates, numbers and lists (en_GB).")
+    as_of: Date = Field(description='The status table and every figure are "as of" this day.')
     convention: Convention
-    regions: list[Region] = Field(min_length=1)
-    meetings: list[Meeting] = Field(min_length=1)
-    presented_to: Key
-    counting_since: Key
-    highlight: Period
-    coordinators: list[Coordinator] = Field(min_length=1)
+    regions: list[Region] = Field(
+        min_length=1,
+        description="How the report groups States; every State's region is one of these.",
+    )
+    meetings: list[Meeting] = Field(
+        min_length=1,
+        description=(
+            "The meetings the report refers to, in the order they were held; other fields "
+            "name a meeting by its key."
+        ),
+    )
+    presented_to: Key = Field(description="The key of the meeting this report is for (4MSP).")
+    counting_since: Key = Field(
+        description=(
+            'The key of the meeting since whose close new States Parties are counted ("since '
+            'the 2nd MSP").'
+        ),
+    )
+    highlight: Period = Field(
+        description=(
+            "The intersessional period whose new States Parties are printed in bold, between "
+            "two meetings named by their keys."
+        ),
+    )
+    coordinators: list[Coordinator] = Field(
+        min_length=1,
+        description="The coordinators for universalisation and the meetings that appointed them.",
+    )
 
 
 # --- data/categories.yaml --------------------------------------------------------------
@@ -229,11 +300,23 @@ class ReportFrame(Model):
 class Category(Model):
     """A group of non-party States by their stated position towards joining."""
 
-    key: Key
-    title: Text
-    summary: Text
-    description: list[Text] = Field(min_length=1)
-    members: list[Text]
+    key: Key = Field(description="A short identifier (I, II, III).")
+    title: Text = Field(description='The title, as printed ("Category I").')
+    summary: Text = Field(
+        description=(
+            'Completes "Category I, comprising 23 countries ..." in the overview sentence.'
+        ),
+    )
+    description: list[Text] = Field(
+        min_length=1,
+        description="The paragraphs that follow the category's heading.",
+    )
+    members: list[Text] = Field(
+        description=(
+            "Names exactly as in states.yaml; States Parties cannot be members. Their number "
+            "is counted, never typed."
+        ),
+    )
 
 
 class CategoriesFile(RootModel[list[Category]]):
@@ -246,50 +329,92 @@ class CategoriesFile(RootModel[list[Category]]):
 class Initiative(Model):
     """A regional or bilateral initiative the report recalls; `text` may mark *italics*."""
 
-    id: Key | None = None
-    text: Text
-    place: Text | None = None
-    host: Text | None = None
-    start: Date | None = None
-    end: Date | None = None
-    states: list[Text] = []
+    id: Key | None = Field(
+        default=None,
+        description="An identifier that lets another record refer to this initiative (lome-2013).",
+    )
+    text: Text = Field(
+        description="What took place; mark italics with asterisks: *Handicap International*.",
+    )
+    place: Text | None = Field(default=None, description='Where, printed as " in <place>".')
+    host: Text | None = Field(
+        default=None,
+        description='The host State, printed after the place (" in Lomé, Togo").',
+    )
+    start: Date | None = Field(
+        default=None,
+        description='Its first day, printed as " on <dates>".',
+    )
+    end: Date | None = Field(
+        default=None,
+        description="Its last day, when it lasted more than one.",
+    )
+    states: list[Text] = Field(
+        default=[],
+        description="The States the initiative involves, named as in states.yaml.",
+    )
 
 
 class Demarches(Model):
     """The joint demarches in capitals, and what came back."""
 
-    by: list[Text] = Field(min_length=1)
-    period: Text
-    states_approached: Count
-    replies: Count
-    replies_approximate: bool = False
-    reporting_ongoing_processes: Count
-    joined_since: Count
+    by: list[Text] = Field(min_length=1, description="The coordinators who delivered them.")
+    period: Text = Field(description="When they were delivered (2011/2012).")
+    states_approached: Count = Field(
+        description="How many capitals of States not yet Parties were approached.",
+    )
+    replies: Count = Field(description="How many States replied.")
+    replies_approximate: StrictBool = Field(
+        default=False,
+        description=(
+            'true prints "Around one hundred States replied" instead of "In all, one hundred".'
+        ),
+    )
+    reporting_ongoing_processes: Count = Field(
+        description="How many States reported ongoing ratification processes or the will to join.",
+    )
+    joined_since: Count = Field(description="Of those, how many have become States Parties since.")
 
 
 class Letter(Model):
     """The letter to the missions in Geneva of States not yet Parties."""
 
-    signed_by: list[Text] = Field(min_length=1)
-    states_addressed: Count
+    signed_by: list[Text] = Field(
+        min_length=1,
+        description="The coordinators whose Permanent Representatives in Geneva signed it.",
+    )
+    states_addressed: Count = Field(
+        description="How many States not yet Parties, with missions in Geneva, it addressed.",
+    )
 
 
 class Strategy(Model):
     """A regional universalisation strategy and the meeting that adopted it."""
 
-    name: Text
-    adopted_at: Key
-    participants: Count
-    measures: list[Text] = Field(min_length=1)
+    name: Text = Field(description="The strategy's name, as printed.")
+    adopted_at: Key = Field(
+        description="The id of the initiative (in initiatives) at which it was adopted.",
+    )
+    participants: Count = Field(description="How many States were represented.")
+    measures: list[Text] = Field(
+        min_length=1,
+        description="The measures it sets out, printed as one list in a sentence.",
+    )
 
 
 class EventsFile(Model):
     """data/events.yaml: outreach the report recounts, with the figures no table can give."""
 
-    initiatives: list[Initiative]
-    demarches: Demarches
-    letter: Letter
-    strategy: Strategy
+    initiatives: list[Initiative] = Field(
+        description="The regional initiatives of part II, in the order printed.",
+    )
+    demarches: Demarches = Field(
+        description="The co-coordinators' joint demarches in capitals, and what came back.",
+    )
+    letter: Letter = Field(description="The co-coordinators' letter to the missions in Geneva.")
+    strategy: Strategy = Field(
+        description="The regional strategy of part III and the initiative that adopted it.",
+    )
 
 
 # --- data/lessons.yaml -----------------------------------------------------------------
@@ -298,8 +423,17 @@ class EventsFile(Model):
 class LessonsFile(Model):
     """data/lessons.yaml: the lines of action and the recommendations."""
 
-    lines_of_action: list[Text] = Field(min_length=1)
-    recommendations: list[Text] = Field(min_length=1)
+    lines_of_action: list[Text] = Field(
+        min_length=1,
+        description=(
+            "The lines of action that give universalisation efforts greater impact, printed "
+            'as "1) ...; 2) ...; 3) ..." inside a sentence (their number is counted).'
+        ),
+    )
+    recommendations: list[Text] = Field(
+        min_length=1,
+        description="Printed as the list i), ii), iii)... that ends the report.",
+    )
 
 
 # --- All of it -------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -193,3 +195,74 @@ def test_a_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["build", "--no-such-option"])
     assert exited.value.code == 2
+
+
+def test_schema_writes_the_committed_schemas(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["schema", "--output", str(tmp_path / "schemas")]) == 0
+    written = sorted((tmp_path / "schemas").iterdir())
+    assert [p.name for p in written] == sorted(p.name for p in (ROOT / "schemas").glob("*.json"))
+    for path in written:
+        assert path.read_bytes() == (ROOT / "schemas" / path.name).read_bytes(), path.name
+    assert f"wrote {tmp_path / 'schemas' / 'states.json'}" in capsys.readouterr().err
+
+
+def _build_pdf(data: Path, output: Path) -> int:
+    return main(
+        [
+            "build",
+            "--data",
+            str(data),
+            "--template",
+            str(TEMPLATE),
+            "--output",
+            str(output),
+            "--pdf",
+        ]
+    )
+
+
+def test_build_pdf_without_libreoffice_exits_3_names_the_package_and_writes_nothing(
+    data_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    output = tmp_path / "out" / "report.docx"
+    assert _build_pdf(data_copy, output) == 3
+    err = capsys.readouterr().err
+    assert "libreoffice-writer-nogui" in err and "Traceback" not in err
+    assert not output.exists() and not output.with_suffix(".pdf").exists()
+
+
+def test_build_pdf_when_libreoffice_fails_exits_3(
+    data_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    fake = tmp_path / "bin" / "soffice"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    assert _build_pdf(data_copy, tmp_path / "report.docx") == 3
+    assert "could not be loaded" in capsys.readouterr().err
+    assert not (tmp_path / "report.pdf").exists()
+
+
+def test_build_pdf_writes_the_pdf_beside_the_docx(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        if os.environ.get("REPORTGEN_REQUIRE_SOFFICE") == "1":
+            pytest.fail("soffice not on PATH, and REPORTGEN_REQUIRE_SOFFICE=1 requires it")
+        pytest.skip("soffice not on PATH (Debian: libreoffice-writer-nogui)")
+    output = tmp_path / "out" / "report.docx"
+    assert _build_pdf(data_copy, output) == 0
+    assert output.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
+    assert f"wrote {output.with_suffix('.pdf')}" in capsys.readouterr().err
