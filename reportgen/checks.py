@@ -40,20 +40,21 @@ class Parts:
     """The inputs that validated, file by file; None for a file that did not.
 
     The checks run on whatever is there, so that a broken file does not hide the problems
-    of the others. `also_known` names States whose records are invalid (and reported as
-    such): a reference to them is not reported again.
+    of the others. The records of a list file come with their index in the file.
+    `also_known` names States whose records are invalid (and reported as such): a
+    reference to them is not reported again.
     """
 
     report: ReportFrame | None
-    states: list[State] | None
-    categories: list[Category] | None
+    states: list[tuple[int, State]] | None
+    categories: list[tuple[int, Category]] | None
     events: EventsFile | None
     also_known: frozenset[str] = frozenset()
 
     @functools.cached_property
     def by_name(self) -> dict[str, State]:
         """The valid State records, by name."""
-        return {s.name: s for s in self.states or ()}
+        return {s.name: s for _, s in self.states or ()}
 
 
 def check(parts: Parts) -> list[Finding]:
@@ -112,12 +113,12 @@ class _StateNames:
 # --- data/states.yaml -----------------------------------------------------------------
 
 
-def _check_states(frame: ReportFrame, states: list[State]) -> Iterator[Finding]:
+def _check_states(frame: ReportFrame, states: list[tuple[int, State]]) -> Iterator[Finding]:
     regions = {r.name for r in frame.regions}
     opened = frame.convention.opened_for_signature
     first_seen: dict[str, int] = {}
-    codes: dict[str, int] = {}
-    for index, state in enumerate(states):
+    codes: dict[str, tuple[int, str]] = {}
+    for index, state in states:
         at: PathT = (index,)
         if state.name in first_seen:
             yield Finding(
@@ -128,13 +129,13 @@ def _check_states(frame: ReportFrame, states: list[State]) -> Iterator[Finding]:
             )
         first_seen.setdefault(state.name, index)
         if state.iso3 in codes:
-            first = codes[state.iso3]
+            first, name = codes[state.iso3]
             yield Finding(
                 "states",
                 (*at, "iso3"),
-                f"{state.iso3} is also the code of states[{first}] ({states[first].name})",
+                f"{state.iso3} is also the code of states[{first}] ({name})",
             )
-        codes.setdefault(state.iso3, index)
+        codes.setdefault(state.iso3, (index, state.name))
         yield from _check_code(state, at)
         if state.region not in regions:
             yield Finding(
@@ -361,11 +362,11 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
 
 
 def _check_categories(
-    parts: Parts, frame: ReportFrame, categories: list[Category], names: _StateNames
+    parts: Parts, frame: ReportFrame, categories: list[tuple[int, Category]], names: _StateNames
 ) -> Iterator[Finding]:
     placed: dict[str, str] = {}
     keys: set[str] = set()
-    for index, category in enumerate(categories):
+    for index, category in categories:
         at: PathT = (index,)
         if category.key in keys:
             yield Finding("categories", (*at, "key"), f"{category.key!r} is used twice")
@@ -460,12 +461,12 @@ def _check_unused(parts: Parts) -> Iterator[Finding]:
     assert frame is not None and events is not None and parts.categories is not None
     named = {frame.issuer, *(c.state for c in frame.coordinators)}
     named |= {m.country for m in frame.meetings}
-    named |= {name for c in parts.categories for name in c.members}
+    named |= {name for _, c in parts.categories for name in c.members}
     for initiative in events.initiatives:
         named |= {*initiative.states, *([initiative.host] if initiative.host else [])}
     named |= {*events.demarches.by, *events.letter.signed_by}
-    counts = collections.Counter(s.name for s in parts.states or ())
-    for index, state in enumerate(parts.states or ()):
+    counts = collections.Counter(s.name for _, s in parts.states or ())
+    for index, state in parts.states or ():
         if counts[state.name] > 1:
             continue  # reported as listed twice
         if state.signature is None and state.deposit is None and state.name not in named:

@@ -394,11 +394,17 @@ def load_with_warnings(
         )
     if any(p.severity == "error" for p in problems) or len(models) < len(DATA_FILES):
         return None, problems, sources
+    for stem in ("states", "categories"):
+        models[stem] = [record for _, record in models[stem]]
     return Inputs(**models), problems, sources
 
 
 def _validate(model: type[BaseModel], source: SourceFile) -> tuple[Any, list[Problem]]:
-    """The validated content of one file (its valid records, for a list), and its problems."""
+    """The validated content of one file, and its problems.
+
+    For a list file, the valid records with their index in the file: a finding about one
+    of them must name its place in the file, whatever records before it failed.
+    """
     item_model = _list_item_model(model)
     if item_model is None or not isinstance(source.data, list):
         try:
@@ -409,7 +415,7 @@ def _validate(model: type[BaseModel], source: SourceFile) -> tuple[Any, list[Pro
     records, problems = [], []
     for index, item in enumerate(source.data):
         try:
-            records.append(item_model.model_validate(item))
+            records.append((index, item_model.model_validate(item)))
         except ValidationError as error:
             problems += _validation_problems(source, item_model, error, prefix=(index,))
     return records, problems
