@@ -240,6 +240,10 @@ def _parser() -> argparse.ArgumentParser:
             "--data", type=Path, default=DEFAULT_DATA, help="data folder (default: data)"
         )
 
+    def two_documents(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("old", type=Path, metavar="OLD", help="the earlier .docx")
+        sub.add_argument("new", type=Path, metavar="NEW", help="the later .docx")
+
     def strict_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--strict", action="store_true", help="fail on warnings as well as on errors"
@@ -293,8 +297,7 @@ def _parser() -> argparse.ArgumentParser:
         "show what changed between two .docx files, as a unified diff of their text",
         "reportgen diff previous/report.docx output/report.docx",
     )
-    diff.add_argument("old", type=Path, metavar="OLD", help="the earlier .docx")
-    diff.add_argument("new", type=Path, metavar="NEW", help="the later .docx")
+    two_documents(diff)
     diff.add_argument(
         "-U",
         "--unified",
@@ -310,8 +313,7 @@ def _parser() -> argparse.ArgumentParser:
         "write a Word document showing the changes from OLD to NEW as tracked changes",
         "reportgen redline previous/report.docx output/report.docx --output changes.docx",
     )
-    redline.add_argument("old", type=Path, metavar="OLD", help="the earlier .docx")
-    redline.add_argument("new", type=Path, metavar="NEW", help="the later .docx")
+    two_documents(redline)
     redline.add_argument(
         "--output", type=Path, required=True, help="the .docx of tracked changes to write"
     )

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import docx
 import pytest
 
 from reportgen.figures import Figures, compute
@@ -48,6 +49,12 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("report") / "report.docx"
     build(DATA, TEMPLATE, output)
     return output
+
+
+@pytest.fixture(scope="session")
+def document(report: Path) -> docx.document.Document:
+    """The built report, opened with python-docx (read only: do not modify it)."""
+    return docx.Document(str(report))
 
 
 @pytest.fixture

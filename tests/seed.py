@@ -13,6 +13,14 @@ from pathlib import Path
 
 SEED = Path(__file__).parent / "fixtures" / "4msp-report.txt"
 
+# The seed's spellings that data/ corrects to UN usage.
+SEED_NAMES = {"Saint-Vincent and Grenadines": "Saint Vincent and the Grenadines"}
+
+# Meeting dates from ../shared/notes/ccm-facts.md: the 2MSP closed on 16 September 2011 and
+# the 3MSP on 14 September 2012.
+SECOND_MSP_CLOSED = dt.date(2011, 9, 16)
+THIRD_MSP_CLOSED = dt.date(2012, 9, 14)
+
 
 @dataclass(frozen=True)
 class SeedRow:
@@ -21,6 +29,11 @@ class SeedRow:
     name: str
     signature: dt.date | None
     deposit: dt.date | None
+
+    @property
+    def data_name(self) -> str:
+        """The State's name as data/states.yaml spells it."""
+        return SEED_NAMES.get(self.name, self.name)
 
 
 @dataclass(frozen=True)

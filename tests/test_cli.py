@@ -16,14 +16,16 @@ from reportgen.cli import main
 from tests.conftest import ROOT, TEMPLATE
 
 
+def _paths(data: Path, output: Path) -> list[str]:
+    """The build options naming a data folder, the shipped template and an output."""
+    return ["--data", str(data), "--template", str(TEMPLATE), "--output", str(output)]
+
+
 def test_build_writes_the_report(
     data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     output = tmp_path / "out" / "report.docx"
-    status = main(
-        ["build", "--data", str(data_copy), "--template", str(TEMPLATE), "--output", str(output)]
-    )
-    assert status == 0
+    assert main(["build", *_paths(data_copy, output)]) == 0
     assert output.read_bytes()[:2] == b"PK"
     assert str(output) in capsys.readouterr().err
 
@@ -43,38 +45,14 @@ def test_bad_input_exits_2_without_traceback_and_keeps_the_last_output(
     data_copy: Path, tmp_path: Path
 ) -> None:
     output = tmp_path / "report.docx"
-    assert (
-        main(
-            [
-                "build",
-                "--data",
-                str(data_copy),
-                "--template",
-                str(TEMPLATE),
-                "--output",
-                str(output),
-            ]
-        )
-        == 0
-    )
+    assert main(["build", *_paths(data_copy, output)]) == 0
     good = output.read_bytes()
     states = data_copy / "states.yaml"
     states.write_text(
         states.read_text().replace("signature: 2008-12-03", "signature: 2008-13-03", 1)
     )
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reportgen",
-            "build",
-            "--data",
-            str(data_copy),
-            "--template",
-            str(TEMPLATE),
-            "--output",
-            str(output),
-        ],
+        [sys.executable, "-m", "reportgen", "build", *_paths(data_copy, output)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -111,7 +89,7 @@ def test_build_prints_warnings_and_strict_refuses_them(
     states = data_copy / "states.yaml"
     states.write_text(states.read_text() + "\n- name: Tuvalu\n  iso3: TUV\n  region: Pacific\n")
     output = tmp_path / "report.docx"
-    common = ["--data", str(data_copy), "--template", str(TEMPLATE), "--output", str(output)]
+    common = _paths(data_copy, output)
     assert main(["build", *common]) == 0
     assert "warning: Tuvalu" in capsys.readouterr().err
     output.unlink()
@@ -175,14 +153,7 @@ def test_version_and_loudness(
     with pytest.raises(SystemExit):
         main(["--version"])
     assert capsys.readouterr().out.strip() == f"reportgen {__version__}"
-    common = [
-        "--data",
-        str(data_copy),
-        "--template",
-        str(TEMPLATE),
-        "--output",
-        str(tmp_path / "r.docx"),
-    ]
+    common = _paths(data_copy, tmp_path / "r.docx")
     assert main(["--quiet", "build", *common]) == 0
     quiet = capsys.readouterr()
     assert quiet.err == "" and quiet.out == ""
@@ -209,18 +180,7 @@ def test_schema_writes_the_committed_schemas(
 
 
 def _build_pdf(data: Path, output: Path) -> int:
-    return main(
-        [
-            "build",
-            "--data",
-            str(data),
-            "--template",
-            str(TEMPLATE),
-            "--output",
-            str(output),
-            "--pdf",
-        ]
-    )
+    return main(["build", *_paths(data, output), "--pdf"])
 
 
 def test_build_pdf_without_libreoffice_exits_3_names_the_package_and_writes_nothing(

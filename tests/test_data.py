@@ -5,9 +5,6 @@ from __future__ import annotations
 from reportgen.models import Inputs
 from tests.seed import SeedReport
 
-# The seed's spellings that data/ corrects to UN usage.
-SEED_NAMES = {"Saint-Vincent and Grenadines": "Saint Vincent and the Grenadines"}
-
 # The seed's footnotes use short or misspelt names ("Nigéria"); data/ has one name per State.
 FOOTNOTE_NAMES = {
     "Brunei": "Brunei Darussalam",
@@ -28,7 +25,7 @@ def test_states_yaml_agrees_row_by_row_with_the_seed_table(
     inputs: Inputs, seed: SeedReport
 ) -> None:
     dated = {s.name: s for s in inputs.states if s.signature or s.deposit}
-    seed_names = [SEED_NAMES.get(r.name, r.name) for r in seed.rows]
+    seed_names = [r.data_name for r in seed.rows]
     assert sorted(dated) == sorted(seed_names)
     assert len(seed.rows) == 112
     for row, name in zip(seed.rows, seed_names, strict=True):
@@ -38,7 +35,7 @@ def test_states_yaml_agrees_row_by_row_with_the_seed_table(
 
 def test_states_that_never_signed_acceded(inputs: Inputs, seed: SeedReport) -> None:
     for row in seed.rows:
-        state = inputs.state(SEED_NAMES.get(row.name, row.name))
+        state = inputs.state(row.data_name)
         if row.deposit and not row.signature:
             assert state.instrument == "accession", row.name
         elif row.deposit:

@@ -10,17 +10,7 @@ import datetime as dt
 
 from reportgen.figures import Figures, Tally
 from reportgen.formatting import Formats
-from tests.seed import SeedReport
-
-# Meeting dates from ../shared/notes/ccm-facts.md: the 2MSP closed on 16 September 2011 and
-# the 3MSP on 14 September 2012.
-SECOND_MSP_CLOSED = dt.date(2011, 9, 16)
-THIRD_MSP_CLOSED = dt.date(2012, 9, 14)
-SEED_NAMES = {"Saint-Vincent and Grenadines": "Saint Vincent and the Grenadines"}
-
-
-def _name(seed_name: str) -> str:
-    return SEED_NAMES.get(seed_name, seed_name)
+from tests.seed import SECOND_MSP_CLOSED, THIRD_MSP_CLOSED, SeedReport
 
 
 def test_signatories_are_108(figures: Figures, seed: SeedReport) -> None:
@@ -34,13 +24,13 @@ def test_ratifications_and_accessions_are_83(figures: Figures, seed: SeedReport)
 
 
 def test_accessions_are_the_four_that_never_signed(figures: Figures, seed: SeedReport) -> None:
-    never_signed = {_name(r.name) for r in seed.rows if r.deposit and not r.signature}
+    never_signed = {r.data_name for r in seed.rows if r.deposit and not r.signature}
     assert set(figures.accessions.states) == never_signed
     assert figures.accessions.count == 4
 
 
 def test_twenty_nine_signatories_are_yet_to_ratify(figures: Figures, seed: SeedReport) -> None:
-    pending = {_name(r.name) for r in seed.rows if r.signature and not r.deposit}
+    pending = {r.data_name for r in seed.rows if r.signature and not r.deposit}
     assert set(figures.signatories_yet_to_ratify.states) == pending
     assert figures.signatories_yet_to_ratify.count == 29
 
@@ -71,7 +61,7 @@ def test_states_parties_at_the_2msp_were_63(figures: Figures, seed: SeedReport) 
 
 
 def test_new_states_parties_since_2msp_are_twenty(figures: Figures, seed: SeedReport) -> None:
-    new = {_name(r.name) for r in seed.rows if r.deposit and r.deposit > SECOND_MSP_CLOSED}
+    new = {r.data_name for r in seed.rows if r.deposit and r.deposit > SECOND_MSP_CLOSED}
     assert set(figures.new_states_parties.states) == new
     assert figures.new_states_parties.count == 20
 
@@ -92,7 +82,7 @@ def test_new_states_parties_by_region_are_5_5_1_7_2(figures: Figures) -> None:
 
 
 def test_eight_joined_in_the_2012_2013_period(figures: Figures, seed: SeedReport) -> None:
-    period = {_name(r.name) for r in seed.rows if r.deposit and r.deposit > THIRD_MSP_CLOSED}
+    period = {r.data_name for r in seed.rows if r.deposit and r.deposit > THIRD_MSP_CLOSED}
     assert set(figures.period_states_parties.states) == period
     assert figures.period_states_parties.count == 8
 
@@ -151,7 +141,7 @@ def test_states_parties_over_time_steps_on_each_deposit_day(
     figures: Figures, seed: SeedReport
 ) -> None:
     timeline = figures.states_parties_over_time
-    deposits = [(_name(r.name), r.deposit) for r in seed.rows if r.deposit]
+    deposits = [(r.data_name, r.deposit) for r in seed.rows if r.deposit]
     days = sorted({OPENED_FOR_SIGNATURE, *(day for _, day in deposits)})
     assert [step.day for step in timeline.steps] == days
     for step in timeline.steps:
@@ -163,7 +153,7 @@ def test_states_parties_over_time_steps_on_each_deposit_day(
 
 def test_four_states_were_parties_on_the_opening_day(figures: Figures, seed: SeedReport) -> None:
     first = figures.states_parties_over_time.first
-    on_the_day = {_name(r.name) for r in seed.rows if r.deposit == OPENED_FOR_SIGNATURE}
+    on_the_day = {r.data_name for r in seed.rows if r.deposit == OPENED_FOR_SIGNATURE}
     assert first.day == OPENED_FOR_SIGNATURE
     assert set(first.joined) == on_the_day == {"Holy See", "Ireland", "Norway", "Sierra Leone"}
     assert first.count == 4

@@ -14,14 +14,7 @@ from reportgen import ooxml
 from reportgen.figures import Figures
 from reportgen.formatting import collation_key
 from reportgen.text import rendition
-from tests.seed import SeedReport
-
-SEED_NAMES = {"Saint-Vincent and Grenadines": "Saint Vincent and the Grenadines"}
-
-
-@pytest.fixture(scope="module")
-def document(report: Path) -> docx.document.Document:
-    return docx.Document(str(report))
+from tests.seed import THIRD_MSP_CLOSED, SeedReport
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +79,7 @@ def test_status_table_is_alphabetical_with_seed_dates(
     names = [r[0] for r in body]
     assert names == sorted(names, key=collation_key)
     expected = {
-        SEED_NAMES.get(r.name, r.name): [
+        r.data_name: [
             r.signature.strftime("%d.%m.%Y") if r.signature else "",
             r.deposit.strftime("%d.%m.%Y") if r.deposit else "",
         ]
@@ -108,8 +101,8 @@ def test_new_states_parties_in_two_columns_period_in_bold(
     cells = [cell for row in table.rows for cell in row.cells if cell.text]
     assert sorted(c.text for c in cells) == sorted(figures.new_states_parties.states)
     bold = {c.text for c in cells if all(r.bold for r in c.paragraphs[0].runs if r.text)}
-    after_3msp = {r.name for r in seed.rows if r.deposit and r.deposit.isoformat() > "2012-09-14"}
-    assert bold == {SEED_NAMES.get(n, n) for n in after_3msp}
+    after_3msp = {r.data_name for r in seed.rows if r.deposit and r.deposit > THIRD_MSP_CLOSED}
+    assert bold == after_3msp
     # column-major: the first column reads down alphabetically, then the second
     column_order = [row.cells[0].text for row in table.rows] + [
         row.cells[1].text for row in table.rows
