@@ -12,10 +12,11 @@ import datetime as dt
 import html
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import CodeType
+from typing import Any, ClassVar
 
 import jinja2
 from docx.shared import Cm, Emu
@@ -183,9 +184,38 @@ class ChartsView:
     new_states_parties_by_region: Markup
 
 
+class _Environment(SandboxedEnvironment):
+    """The sandbox, keeping each part's compiled code by its source.
+
+    docxtpl hands Jinja every part of the template as a new source on every render, and
+    compiling them is a sixth of a warm render. The code depends only on the source and on
+    this class's settings (filters are looked up when rendering), so a second render of
+    the same template reuses it.
+    """
+
+    _compiled: ClassVar[dict[str, CodeType]] = {}
+
+    def from_string(
+        self,
+        source: str | jinja2.nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[jinja2.Template] | None = None,
+    ) -> jinja2.Template:
+        if not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        code = self._compiled.get(source)
+        if code is None:
+            code = self.compile(source)
+            if len(self._compiled) >= 64:  # a handful of templates, each of a few parts
+                self._compiled.clear()
+            self._compiled[source] = code
+        cls = template_class or self.template_class
+        return cls.from_code(self, code, self.make_globals(globals), None)
+
+
 def environment(formats: Formats) -> jinja2.Environment:
     """The Jinja environment templates are rendered in: sandboxed, escaping, strict."""
-    env = SandboxedEnvironment(
+    env = _Environment(
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         finalize=ooxml.text_markup,
