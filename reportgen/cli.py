@@ -14,9 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reportgen.pdf import PdfError, convert_to_pdf, find_soffice
-from reportgen.pipeline import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_TEMPLATE
+from reportgen.pipeline import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_SCHEMAS, DEFAULT_TEMPLATE
 from reportgen.problems import InputError, Problem
-from reportgen.schema import DEFAULT_SCHEMAS
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
@@ -202,10 +201,17 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().__init__(prog, max_help_position=32)
 
 
-def _version() -> str:
-    from reportgen import __version__
+class _Version(argparse.Action):
+    """--version, reading the installed version only when asked (it costs an import)."""
 
-    return f"reportgen {__version__}"
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from reportgen import __version__
+
+        print(f"reportgen {__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -218,7 +224,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example:\n  reportgen check && reportgen build\n\n" + EXIT_STATUSES,
         formatter_class=_Formatter,
     )
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("-q", "--quiet", action="count", default=0, help="say less on stderr")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="say more on stderr")
     parser.add_argument(

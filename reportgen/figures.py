@@ -11,6 +11,7 @@ passed.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -304,9 +305,10 @@ def _timeline(inputs: Inputs, states_parties: Tally) -> Timeline:
         assert day is not None and day >= opened  # a State Party; checked when loading
         return day
 
+    deposits = [deposit(name) for name in states_parties.states]  # in the order they deposited
     by_day: dict[dt.date, list[str]] = {opened: []}
-    for name in states_parties.states:  # in the order they deposited
-        by_day.setdefault(deposit(name), []).append(name)
+    for name, day in zip(states_parties.states, deposits, strict=True):
+        by_day.setdefault(day, []).append(name)
     steps, count = [], 0
     for day in sorted(by_day):
         count += len(by_day[day])
@@ -316,7 +318,7 @@ def _timeline(inputs: Inputs, states_parties: Tally) -> Timeline:
             meeting,
             Tally(
                 f"States Parties when the {meeting.name} closed ({meeting.end.isoformat()})",
-                tuple(n for n in states_parties.states if deposit(n) <= meeting.end),
+                states_parties.states[: bisect.bisect_right(deposits, meeting.end)],
             )
             if meeting.end <= as_of
             else None,

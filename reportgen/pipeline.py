@@ -3,22 +3,27 @@
     data/*.yaml --load--> Inputs --compute--> Figures --render--> .docx --write--> output/
 
 
-The Word stack is imported only by `build`, so that `check` starts fast.
+The figures and the Word stack are imported only by `build`, so that `check` starts fast
+(benchmarks/RESULTS.md measures it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportgen.figures import Figures, compute
 from reportgen.load import load, load_with_warnings
 from reportgen.models import Inputs
 from reportgen.problems import InputError, Problem
 
+if TYPE_CHECKING:
+    from reportgen.figures import Figures
+
 DEFAULT_DATA = Path("data")
 DEFAULT_TEMPLATE = Path("templates/report.docx")
 DEFAULT_OUTPUT = Path("output/report.docx")
+DEFAULT_SCHEMAS = Path("schemas")
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ def build(
     Raises `InputError` with every problem of the inputs (warnings too when `strict`), of
     the template, or of the output path; the previous output is then left as it was.
     """
+    from reportgen.figures import compute
     from reportgen.render import render
     from reportgen.write import write_document
 
@@ -63,6 +69,7 @@ def build(
 
 def render_bytes(inputs: Inputs, template: Path = DEFAULT_TEMPLATE) -> bytes:
     """The normalised .docx bytes of a report, without writing a file."""
+    from reportgen.figures import compute
     from reportgen.ooxml import normalise_package
     from reportgen.render import render
 

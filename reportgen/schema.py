@@ -34,8 +34,8 @@ from pydantic_core import core_schema
 
 from reportgen import models
 from reportgen.load import DATA_FILES
+from reportgen.pipeline import DEFAULT_SCHEMAS
 
-DEFAULT_SCHEMAS = Path("schemas")
 """Where `reportgen schema` writes, beside data/ (the modelines say `../schemas/`)."""
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
