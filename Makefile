@@ -19,6 +19,7 @@ help:
 	@echo "make schema   rewrite schemas/*.json from reportgen/models.py"
 	@echo "make golden   rewrite the golden text renditions under tests/golden/"
 	@echo "make lint     ruff and mypy --strict"
+	@echo "make bench    time builds against the import floor and pandoc (benchmarks/RESULTS.md)"
 	@echo "make diff OLD=previous.docx   build $(OUTPUT) and show what changed since OLD"
 
 # The stamp is newer than pyproject.toml once the package and its extras are installed.
@@ -47,9 +48,13 @@ golden: $(STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
 lint: $(STAMP)
-	$(BIN)/ruff check reportgen tests tools
-	$(BIN)/ruff format --check reportgen tests tools
+	$(BIN)/ruff check reportgen tests tools benchmarks
+	$(BIN)/ruff format --check reportgen tests tools benchmarks
 	$(BIN)/mypy
+
+# Time the build against its import floor and pandoc; rewrites benchmarks/RESULTS.md (~6 min).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --write benchmarks/RESULTS.md
 
 # Build the report, then show its text diff against OLD (coloured on a terminal). A diff
 # is what was asked for, so "they differ" (status 1) does not fail make; errors (2, 3) do.

@@ -1,0 +1,1 @@
+"""Benchmarks of reportgen: `make bench` runs `benchmarks/bench.py`; see benchmarks/RESULTS.md."""
