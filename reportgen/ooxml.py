@@ -8,6 +8,7 @@ lives here and nowhere else; the rest of the code never imports lxml.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -460,6 +461,54 @@ def drop_parts(document: Document, *reltypes: str) -> None:
 
 
 # --- The package ------------------------------------------------------------------------------
+
+# The prefixes declare_prefixes adds where a part lacks them, and the root element's start
+# tag, found in the bytes (the part may not even parse as the document it claims to be).
+_PREFIXES = {b"w": W_NS.encode(), b"r": R_NS.encode()}
+_ROOT_START_TAG = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*"  # declaration, comments
+    rb"<([^\s/>!?]+)"  # the root element's name
+    rb"((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*/?>",  # its attributes
+    re.DOTALL,
+)
+
+
+def declare_prefixes(data: bytes) -> bytes:
+    """The package with w: and r: declared on the root of every word/*.xml part.
+
+    docx2python looks the prefixes up in each element's own namespace map and fails
+    (KeyError 'r') on a part that never declares them, as some writers leave out xmlns:r
+    in footnotes.xml. Declaring them on the root element changes nothing else.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = {
+            info.filename: package.read(info)
+            for info in package.infolist()
+            if info.filename.startswith("word/") and info.filename.endswith(".xml")
+        }
+        patched = {name: _with_prefixes(xml) for name, xml in parts.items()}
+        if patched == parts:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in package.infolist():
+                body = patched[info.filename] if info.filename in patched else package.read(info)
+                target.writestr(info, body)
+    return out.getvalue()
+
+
+def _with_prefixes(xml: bytes) -> bytes:
+    """One part with the missing prefixes declared on its root element."""
+    root = _ROOT_START_TAG.match(xml)
+    if root is None:
+        return xml
+    missing = b"".join(
+        b' xmlns:%s="%s"' % (prefix, uri)
+        for prefix, uri in _PREFIXES.items()
+        if not re.search(rb"\sxmlns:" + prefix + rb"\s*=", root.group(2))
+    )
+    return xml[: root.end(1)] + missing + xml[root.end(1) :] if missing else xml
+
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 

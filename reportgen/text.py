@@ -40,6 +40,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgreader import PackageReader
 from docx2python import docx2python
 
+from reportgen import ooxml
+
 _NOTE_REFERENCE = re.compile(r"----(footnote|endnote)(-?\d+)----")
 _NOTE_LABEL = re.compile(r"^(?:footnote|endnote)(-?\d+)\)\s*")
 # docx2python marks a hyperlink with an HTML <a> (its text escaped, its address not) and a
@@ -62,20 +64,6 @@ _WORD_MAIN_PARTS = {
 _OTHER_PACKAGES = {"spreadsheetml": "an Excel workbook", "presentationml": "a PowerPoint deck"}
 # Word 97-2003 .doc files, and .docx files saved with a password, are OLE compound files.
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-# docx2python looks the prefixes w: and r: up in each element's own namespace map, and
-# fails (KeyError 'r') on a part that never declares them, as some writers leave out
-# xmlns:r in footnotes.xml. Declaring them on the part's root element changes nothing else.
-_PREFIXES = {
-    b"w": b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    b"r": b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-}
-_ROOT_START_TAG = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*"  # declaration, comments
-    rb"<([^\s/>!?]+)"  # the root element's name
-    rb"((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*/?>",  # its attributes
-    re.DOTALL,
-)
 
 
 class NotADocx(ValueError):
@@ -108,7 +96,7 @@ def rendition(source: Path | bytes | str) -> str:
     """
     data, name = _read(source)
     _check_package(data, name)
-    content = _extract(_declare_prefixes(data), name)
+    content = _extract(ooxml.declare_prefixes(data), name)
     notes = _Notes()
     properties = content["properties"]
     header = [f"[header] {t}" for t in _plain_lines(content["header"], notes)]
@@ -173,37 +161,6 @@ def _check_package(data: bytes, name: str) -> None:
     if main[0] not in _WORD_MAIN_PARTS:
         kind = next((v for k, v in _OTHER_PACKAGES.items() if k in main[0]), main[0])
         raise NotADocx(f"{name}: not a Word document (.docx) but {kind}")
-
-
-def _declare_prefixes(data: bytes) -> bytes:
-    """The package with w: and r: declared on the root of every part docx2python reads."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        parts = {
-            info.filename: package.read(info)
-            for info in package.infolist()
-            if info.filename.startswith("word/") and info.filename.endswith(".xml")
-        }
-        patched = {name: _with_prefixes(xml) for name, xml in parts.items()}
-        if patched == parts:
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in package.infolist():
-                body = patched[info.filename] if info.filename in patched else package.read(info)
-                target.writestr(info, body)
-    return out.getvalue()
-
-
-def _with_prefixes(xml: bytes) -> bytes:
-    root = _ROOT_START_TAG.match(xml)
-    if root is None:
-        return xml
-    missing = b"".join(
-        b' xmlns:%s="%s"' % (prefix, uri)
-        for prefix, uri in _PREFIXES.items()
-        if not re.search(rb"\sxmlns:" + prefix + rb"\s*=", root.group(2))
-    )
-    return xml[: root.end(1)] + missing + xml[root.end(1) :] if missing else xml
 
 
 def _extract(data: bytes, name: str) -> dict[str, Any]:
