@@ -8,6 +8,7 @@ between one paragraph and the next.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
@@ -56,7 +57,9 @@ class Formats:
         """A share as a percentage: 29/108 -> "27%" (or "26.9%" with one decimal)."""
         ratio = share if isinstance(share, (int, float)) else share.ratio
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
-        return format_percent(ratio, pattern, locale=self.locale)
+        with decimal.localcontext() as context:
+            context.rounding = decimal.ROUND_HALF_UP  # 12.5% -> 13%, as readers round
+            return format_percent(ratio, pattern, locale=self.locale)
 
     def long_date(self, day: dt.date | None) -> str:
         """3 December 2008 (the locale's long date: 3 de dezembro de 2008 in pt_PT)."""

@@ -32,6 +32,10 @@ def test_percentages_round_as_the_report_prints_them(en: Formats) -> None:
     assert Formats("pt_PT").percent(20 / 63, 1) == "31,7%"
 
 
+def test_percentages_round_halves_up_as_readers_do(en: Formats) -> None:
+    assert [en.percent(1 / 8), en.percent(5 / 8), en.percent(1 / 16, 1)] == ["13%", "63%", "6.3%"]
+
+
 def test_dates(en: Formats) -> None:
     day = dt.date(2008, 12, 3)
     assert en.long_date(day) == "3 December 2008"
