@@ -24,6 +24,9 @@ from reportgen.problems import Severity
 
 PathT = tuple[str | int, ...]
 
+TEMPLATE_LANGUAGE = "en"
+"""The language of templates/report.docx's prose, which numbers in words and dates join."""
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -42,7 +45,8 @@ class Parts:
     The checks run on whatever is there, so that a broken file does not hide the problems
     of the others. The records of a list file come with their index in the file.
     `also_known` names States whose records are invalid (and reported as such): a
-    reference to them is not reported again.
+    reference to them is not reported again. `also_named` names the members of invalid
+    categories: a State they name is not reported as unused.
     """
 
     report: ReportFrame | None
@@ -50,6 +54,7 @@ class Parts:
     categories: list[tuple[int, Category]] | None
     events: EventsFile | None
     also_known: frozenset[str] = frozenset()
+    also_named: frozenset[str] = frozenset()
 
     @functools.cached_property
     def by_name(self) -> dict[str, State]:
@@ -70,7 +75,7 @@ def check(parts: Parts) -> list[Finding]:
             findings += _check_categories(parts, report, categories, names)
     if events is not None:
         findings += _check_events(events, report, names)
-    if None not in (report, states, categories, events):
+    if None not in (report, states, events) and categories:  # no category is reported above
         findings += _check_unused(parts)
     return findings
 
@@ -115,7 +120,6 @@ class _StateNames:
 
 def _check_states(frame: ReportFrame, states: list[tuple[int, State]]) -> Iterator[Finding]:
     regions = {r.name for r in frame.regions}
-    opened = frame.convention.opened_for_signature
     first_seen: dict[str, int] = {}
     codes: dict[str, tuple[int, str]] = {}
     for index, state in states:
@@ -144,7 +148,7 @@ def _check_states(frame: ReportFrame, states: list[tuple[int, State]]) -> Iterat
                 f"{state.region!r} is not a region of report.yaml "
                 f"(one of: {', '.join(sorted(regions))})",
             )
-        yield from _check_dates(state, at, opened, frame.as_of)
+        yield from _check_dates(state, at, frame)
 
 
 def _check_code(state: State, at: PathT) -> Iterator[Finding]:
@@ -207,7 +211,16 @@ def _names_index() -> dict[str, frozenset[str]]:
     return {form: frozenset(codes) for form, codes in index.items()}
 
 
-def _check_dates(state: State, at: PathT, opened: dt.date, as_of: dt.date) -> Iterator[Finding]:
+def _check_dates(state: State, at: PathT, frame: ReportFrame) -> Iterator[Finding]:
+    opened, as_of = frame.convention.opened_for_signature, frame.as_of
+    in_force = frame.convention.entry_into_force
+    if state.signature is not None and state.signature > in_force:
+        yield Finding(
+            "states",
+            (*at, "signature"),
+            f"{state.signature.isoformat()} is after the entry into force "
+            f"({in_force.isoformat()}); from then on States join by accession (Article 15)",
+        )
     given = [kind for kind in INSTRUMENTS if getattr(state, kind) is not None]
     for extra in given[1:]:
         yield Finding(
@@ -260,9 +273,17 @@ def _check_dates(state: State, at: PathT, opened: dt.date, as_of: dt.date) -> It
 
 def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
     try:
-        Locale.parse(frame.locale)
+        language = Locale.parse(frame.locale).language
     except (UnknownLocaleError, ValueError):
         yield Finding("report", ("locale",), f"{frame.locale!r} is not a locale (try en_GB)")
+    else:
+        if language != TEMPLATE_LANGUAGE:
+            yield Finding(
+                "report",
+                ("locale",),
+                f"{frame.locale!r} would write numbers and dates in another language than "
+                f"the template's English; use an English locale (en_GB, en_US)",
+            )
     yield from names.unknown(frame.issuer, "report", ("issuer",))
     keys: dict[str, int] = {}
     previous = None
@@ -320,11 +341,25 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
     after, before = frame.highlight.after, frame.highlight.before
     if order[after] >= order[before]:
         yield Finding("report", ("highlight",), f"{after} must come before {before}")
+    elif order[before] != order[after] + 1:
+        yield Finding(
+            "report",
+            ("highlight", "before"),
+            f"an intersessional period runs between two consecutive meetings; after {after} "
+            f"comes {frame.meetings[order[after] + 1].key}",
+        )
     elif order[before] > order[frame.presented_to]:
         yield Finding(
             "report",
             ("highlight", "before"),
             f"the period cannot end after the meeting the report is for ({frame.presented_to})",
+        )
+    if order[after] < order[frame.counting_since]:
+        yield Finding(
+            "report",
+            ("highlight", "after"),
+            f"the highlighted period must fall within the period counted since "
+            f"{frame.counting_since}, whose new States Parties it highlights",
         )
     if frame.as_of < frame.meetings[order[after]].end:
         yield Finding(
@@ -342,12 +377,12 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
             ("coordinators", index),
             "the issuer's record needs appointed_at: the report counts its years from it",
         )
-    elif order[issuer[0].appointed_at] > order[frame.presented_to]:
+    elif order[issuer[0].appointed_at] >= order[frame.presented_to]:
         index = frame.coordinators.index(issuer[0])
         yield Finding(
             "report",
             ("coordinators", index, "appointed_at"),
-            f"is after the meeting the report is presented to ({frame.presented_to})",
+            f"must be a meeting before the one the report is presented to ({frame.presented_to})",
         )
     for index, coordinator in enumerate(frame.coordinators):
         if (
@@ -366,6 +401,8 @@ def _check_categories(
 ) -> Iterator[Finding]:
     placed: dict[str, str] = {}
     keys: set[str] = set()
+    if not categories and not parts.also_named:
+        yield Finding("categories", (), "lists no category; the report groups non-party States")
     for index, category in categories:
         at: PathT = (index,)
         if category.key in keys:
@@ -461,7 +498,7 @@ def _check_unused(parts: Parts) -> Iterator[Finding]:
     assert frame is not None and events is not None and parts.categories is not None
     named = {frame.issuer, *(c.state for c in frame.coordinators)}
     named |= {m.country for m in frame.meetings}
-    named |= {name for _, c in parts.categories for name in c.members}
+    named |= {name for _, c in parts.categories for name in c.members} | parts.also_named
     for initiative in events.initiatives:
         named |= {*initiative.states, *([initiative.host] if initiative.host else [])}
     named |= {*events.demarches.by, *events.letter.signed_by}

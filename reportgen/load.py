@@ -393,6 +393,7 @@ def load_with_warnings(
         categories=models.get("categories"),
         events=models.get("events"),
         also_known=frozenset(_record_names(sources["states"].data)),
+        also_named=frozenset(_member_names(sources["categories"].data)),
     )
     for finding in checks.check(parts):
         problems.append(
@@ -436,6 +437,19 @@ def _list_item_model(model: type[BaseModel]) -> type[BaseModel] | None:
     return (
         args[0] if args and isinstance(args[0], type) and issubclass(args[0], BaseModel) else None
     )
+
+
+def _member_names(data: Any) -> set[str]:
+    """The member names a list of categories gives, valid or not."""
+    if not isinstance(data, list):
+        return set()
+    return {
+        name
+        for item in data
+        if isinstance(item, dict) and isinstance(item.get("members"), list)
+        for name in item["members"]
+        if isinstance(name, str)
+    }
 
 
 def _record_names(data: Any) -> set[str]:
