@@ -271,6 +271,7 @@ def make_data(seed: int = SEED) -> dict[str, Any]:
             "participants": 35,
             "measures": [_sentence(rng, 10).rstrip(".").lower() for _ in range(3)],
         },
+        "regional_results": _sentence(rng, 20).lower(),
     }
     lessons = {
         "lines_of_action": ["regional approach", "target approach", "parliamentary outreach"],

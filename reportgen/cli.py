@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reportgen.pdf import PdfError, convert_to_pdf, find_soffice
+from reportgen.pdf import PdfError
 from reportgen.pipeline import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_SCHEMAS, DEFAULT_TEMPLATE
 from reportgen.problems import InputError, Problem
 
@@ -83,10 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _build(args: argparse.Namespace, say: _Messages) -> int:
     from reportgen.pipeline import build
 
-    if args.pdf:
-        find_soffice()  # before building: without LibreOffice, --pdf leaves everything as it was
     started = time.perf_counter()
-    built = build(args.data, args.template, args.output, strict=args.strict)
+    built = build(args.data, args.template, args.output, strict=args.strict, pdf=args.pdf)
     say.problems(built.warnings)
     say.detail(
         f"{len(built.inputs.states)} States, {len(built.inputs.categories)} categories, "
@@ -94,8 +92,8 @@ def _build(args: argparse.Namespace, say: _Messages) -> int:
         f"{built.figures.states_parties.count} States Parties as of {built.figures.as_of}"
     )
     say.info(f"wrote {built.output}")
-    if args.pdf:
-        say.info(f"wrote {convert_to_pdf(built.output)}")
+    if built.pdf is not None:
+        say.info(f"wrote {built.pdf}")
     say.detail(f"in {time.perf_counter() - started:.2f} s")
     return EXIT_OK
 

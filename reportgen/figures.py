@@ -69,6 +69,7 @@ class Coordination:
 
     issuer: str
     appointed_at: Meeting
+    appointed_with: tuple[str, ...]
     joined: tuple[str, ...]
     joined_by: tuple[Appointment, ...]
     authors: tuple[str, ...]
@@ -81,7 +82,7 @@ class Coordination:
 
     @property
     def years(self) -> int:
-        """Whole years from the issuer's appointment to the meeting the report is for."""
+        """Calendar years from the issuer's appointment to the meeting the report is for."""
         return self.meetings_served[-1].start.year - self.appointed_at.start.year
 
 
@@ -147,9 +148,12 @@ class Figures:
     new_states_parties_by_region: tuple[RegionTally, ...]
     states_parties_over_time: Timeline
     new_accessions: Tally
+    new_successions: Tally
     period_states_parties: Tally
     period_ratifications: Tally
     period_accessions: Tally
+    period_successions: Tally
+    status_table: Tally
     category_members: dict[str, Tally]
     categories: int
     lines_of_action: int
@@ -177,6 +181,10 @@ def compute(inputs: Inputs) -> Figures:
     as_of = frame.as_of
     since = inputs.meeting(frame.counting_since)
     period_start = inputs.meeting(frame.highlight.after)
+    period_end = inputs.meeting(frame.highlight.before)
+    # The intersessional period runs from the close of one meeting to the eve of the next
+    # (or to the as-of date, when that comes first).
+    period_until = min(as_of, period_end.start - dt.timedelta(days=1))
     states = inputs.states
 
     def tally(definition: str, keep: Callable[[State], bool]) -> Tally:
@@ -187,34 +195,36 @@ def compute(inputs: Inputs) -> Figures:
         )
         return Tally(definition, tuple(s.name for s in chosen))
 
-    def deposited_after(day: dt.date, *kinds: Instrument) -> Callable[[State], bool]:
+    def deposited(
+        after: dt.date, *kinds: Instrument, until: dt.date = as_of
+    ) -> Callable[[State], bool]:
         wanted = set(kinds or INSTRUMENTS)
 
         def keep(s: State) -> bool:
-            return s.instrument in wanted and s.deposit is not None and day < s.deposit <= as_of
+            return s.instrument in wanted and s.deposit is not None and after < s.deposit <= until
 
         return keep
 
     on = f"by {as_of.isoformat()}"
-    deposited = "deposited an instrument of ratification, accession or succession"
+    joined = "deposited an instrument of ratification, accession or succession"
     after_since = f"after the {since.name} closed ({since.end.isoformat()}) and {on}"
-    after_period = f"after the {period_start.name} closed ({period_start.end.isoformat()}) and {on}"
+    in_period = (
+        f"after the {period_start.name} closed ({period_start.end.isoformat()}) "
+        f"and by {period_until.isoformat()}"
+    )
 
     signatories = tally(
         f"States that signed the Convention {on}", lambda s: s.is_signatory_on(as_of)
     )
     states_parties = tally(
-        f"States that {deposited} {on}",
+        f"States that {joined} {on}",
         lambda s: s.is_party_on(as_of),
     )
     yet = tally(
         f"Signatories that had not deposited an instrument of ratification {on}",
         lambda s: s.is_signatory_on(as_of) and not s.is_party_on(as_of),
     )
-    new = tally(
-        f"States that {deposited} {after_since}",
-        deposited_after(since.end),
-    )
+    new = tally(f"States that {joined} {after_since}", deposited(since.end))
     at_since = tally(
         f"States Parties when the {since.name} closed ({since.end.isoformat()})",
         lambda s: s.is_party_on(since.end),
@@ -269,18 +279,31 @@ def compute(inputs: Inputs) -> Figures:
         new_states_parties_by_region=by_region,
         states_parties_over_time=_timeline(inputs, states_parties),
         new_accessions=tally(
-            f"States that acceded {after_since}", deposited_after(since.end, "accession")
+            f"States that acceded {after_since}", deposited(since.end, "accession")
+        ),
+        new_successions=tally(
+            f"States that succeeded to the Convention {after_since}",
+            deposited(since.end, "succession"),
         ),
         period_states_parties=tally(
-            f"States that {deposited} {after_period}",
-            deposited_after(period_start.end),
+            f"States that {joined} {in_period}",
+            deposited(period_start.end, until=period_until),
         ),
         period_ratifications=tally(
-            f"States that deposited an instrument of ratification {after_period}",
-            deposited_after(period_start.end, "ratification"),
+            f"States that deposited an instrument of ratification {in_period}",
+            deposited(period_start.end, "ratification", until=period_until),
         ),
         period_accessions=tally(
-            f"States that acceded {after_period}", deposited_after(period_start.end, "accession")
+            f"States that acceded {in_period}",
+            deposited(period_start.end, "accession", until=period_until),
+        ),
+        period_successions=tally(
+            f"States that succeeded to the Convention {in_period}",
+            deposited(period_start.end, "succession", until=period_until),
+        ),
+        status_table=tally(
+            f"States that signed or joined the Convention {on}: the rows of the status table",
+            lambda s: s.is_signatory_on(as_of) or s.is_party_on(as_of),
         ),
         category_members={
             c.key: Tally(
@@ -353,6 +376,9 @@ def _coordination(inputs: Inputs) -> Coordination:
     return Coordination(
         issuer=frame.issuer,
         appointed_at=frame.meetings[appointed],
+        appointed_with=tuple(
+            c.state for c in frame.coordinators if c is not issuer and start(c) == appointed
+        ),
         joined=tuple(
             c.state for c in frame.coordinators if c is not issuer and start(c) < appointed < end(c)
         ),

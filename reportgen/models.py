@@ -415,6 +415,13 @@ class EventsFile(Model):
     strategy: Strategy = Field(
         description="The regional strategy of part III and the initiative that adopted it.",
     )
+    regional_results: Text = Field(
+        description=(
+            "The co-coordinators' judgement of the regions' results, completing \"We should "
+            'note in particular that since 2011, ...": check it against `reportgen figures` '
+            "(new States Parties by region) and write no figure in it."
+        ),
+    )
 
 
 # --- data/lessons.yaml -----------------------------------------------------------------

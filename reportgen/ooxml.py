@@ -7,6 +7,9 @@ lives here and nowhere else; the rest of the code never imports lxml.
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
+import html
 import io
 import re
 import zipfile
@@ -68,7 +71,30 @@ def text_markup(value: object) -> Markup:
     """
     if hasattr(value, "__html__"):
         return Markup(value)
+    if value is None or isinstance(value, bool) or not isinstance(value, _PRINTABLE):
+        kind = "nothing (None)" if value is None else f"a {type(value).__name__}"
+        raise UnprintableValue(
+            f"a placeholder prints {kind}, not text; give one of its fields (such as .count) "
+            "or guard it with {% if %}"
+        )
     return Markup(str(value).translate(_TEXT_TABLE))
+
+
+_PRINTABLE = (str, int, float, decimal.Decimal, dt.date)
+
+
+class UnprintableValue(TypeError):
+    """A placeholder whose value is a record, a list or None: printing it would be wrong."""
+
+
+def plain_text(xml: str) -> str:
+    """The text of a piece of WordprocessingML, without its tags and entities."""
+    return html.unescape(re.sub(r"<[^>]+>", "", xml))
+
+
+def replace_part_xml(part: Part, xml: str) -> None:
+    """Give a part that python-docx keeps as bytes (footnotes, say) new XML."""
+    part._blob = xml.encode("utf-8")
 
 
 class MalformedXML(ValueError):

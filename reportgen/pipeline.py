@@ -34,6 +34,7 @@ class Built:
     inputs: Inputs
     figures: Figures
     warnings: tuple[Problem, ...]
+    pdf: Path | None = None
 
 
 def build(
@@ -42,19 +43,31 @@ def build(
     output: Path = DEFAULT_OUTPUT,
     *,
     strict: bool = False,
+    pdf: bool = False,
 ) -> Built:
     """Generate the report from `data` through `template` into `output`.
 
     Raises `InputError` with every problem of the inputs (warnings too when `strict`), of
     the template, or of the output path; the previous output is then left as it was.
+    With `pdf`, also writes the PDF beside the output through LibreOffice, whose absence
+    (`reportgen.pdf.PdfError`) is found before anything is written.
     """
     from reportgen.figures import compute
+    from reportgen.pdf import convert_to_pdf, find_soffice
     from reportgen.render import render
+    from reportgen.text import NotADocx, read_docx
     from reportgen.write import write_document
 
+    if pdf:
+        find_soffice()
     inputs, warnings = load(data, strict=strict)
     if not template.is_file():
         raise InputError([Problem.about(str(template), "template", "is missing")])
+    try:
+        read_docx(template)
+    except NotADocx as error:
+        reason = str(error).removeprefix(f"{template}: ")
+        raise InputError([Problem.about(str(template), "template", f"is {reason}")]) from error
     figures = compute(inputs)
     document = render(inputs, figures, template)
     try:
@@ -64,7 +77,7 @@ def build(
         raise InputError(
             [Problem.about(str(output), "output", f"cannot be written ({reason})")]
         ) from error
-    return Built(output, inputs, figures, tuple(warnings))
+    return Built(output, inputs, figures, tuple(warnings), convert_to_pdf(output) if pdf else None)
 
 
 def render_bytes(inputs: Inputs, template: Path = DEFAULT_TEMPLATE) -> bytes:

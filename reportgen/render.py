@@ -9,7 +9,6 @@ footnote of each category.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 import re
 from collections.abc import MutableMapping, Sequence
@@ -48,7 +47,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]
                 xml = self.patch_xml(part.blob.decode("utf-8"))
                 rendered = self.render_xml_part(xml, part, context, jinja_env)
                 ooxml.check_well_formed(rendered)
-                part._blob = rendered.encode("utf-8")  # docxtpl keeps this part as bytes
+                ooxml.replace_part_xml(part, rendered)
 
     def render_properties(
         self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None
@@ -60,7 +59,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]
     ) -> str:
         try:
             return str(super().render_xml_part(src_xml, part, context, jinja_env))
-        except jinja2.TemplateError as error:
+        except (jinja2.TemplateError, ooxml.UnprintableValue) as error:
             raise TemplateProblem.from_error(error, src_xml, part) from error
 
     def fix_tables(self, xml: str) -> Any:
@@ -77,19 +76,21 @@ class TemplateProblem(Exception):
         self.where, self.message = where, message
 
     @classmethod
-    def from_error(cls, error: jinja2.TemplateError, xml: str, part: Any) -> TemplateProblem:
+    def from_error(
+        cls, error: jinja2.TemplateError | ooxml.UnprintableValue, xml: str, part: Any
+    ) -> TemplateProblem:
         """Name the placeholder and quote the paragraph it sits in.
 
         docxtpl renders each part as one Jinja source with a paragraph per line, so the
         line Jinja reports (or the template frame of the traceback, for an error while
         rendering) is the paragraph.
         """
-        lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()
+        lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()  # as docxtpl does
         number = getattr(error, "lineno", None) or _template_line(error)
         paragraph = ""
         if number and 0 < number <= len(lines):
-            paragraph = " ".join(html.unescape(re.sub(r"<[^>]+>", "", lines[number - 1])).split())
-        reason = (error.message or type(error).__name__).rstrip(".")
+            paragraph = " ".join(ooxml.plain_text(lines[number - 1]).split())
+        reason = (getattr(error, "message", None) or str(error) or type(error).__name__).rstrip(".")
         attribute = re.search(r"has no attribute '([^']+)'", reason)
         variable = re.search(r"^'([^']+)' is undefined", reason)
         unknown_filter = re.search(r"No filter named '([^']+)'", reason)
@@ -213,12 +214,17 @@ class _Environment(SandboxedEnvironment):
         return cls.from_code(self, code, self.make_globals(globals), None)
 
 
+def _finalize(value: object) -> object:
+    """Every printed value as Word text; an undefined one is left for Jinja to report."""
+    return value if isinstance(value, jinja2.Undefined) else ooxml.text_markup(value)
+
+
 def environment(formats: Formats) -> jinja2.Environment:
     """The Jinja environment templates are rendered in: sandboxed, escaping, strict."""
     env = _Environment(
         autoescape=True,
         undefined=jinja2.StrictUndefined,
-        finalize=ooxml.text_markup,
+        finalize=_finalize,
         keep_trailing_newline=True,
     )
     env.filters.update(formats.filters())
@@ -268,7 +274,7 @@ def _context(
         "period_end": inputs.meeting(frame.highlight.before),
         "figures": figures,
         "coordination": figures.coordination,
-        "status": _status_rows(inputs),
+        "status": _status_rows(inputs, figures),
         "new_states_parties": _two_columns(
             sorted(figures.new_states_parties.states, key=collation_key),
             set(figures.period_states_parties.states),
@@ -278,6 +284,7 @@ def _context(
         "demarches": inputs.events.demarches,
         "letter": inputs.events.letter,
         "strategy": _strategy(inputs, formats),
+        "regional_results": inputs.events.regional_results,
         "lessons": inputs.lessons,
     }
     return context, notes
@@ -327,19 +334,16 @@ def _text_width_cm(docx: Any) -> float:
     return round(float(Emu(width).cm), 2)
 
 
-def _status_rows(inputs: Inputs) -> list[StatusRow]:
-    as_of = inputs.report.as_of
-    rows = [
-        StatusRow(s.name, s.signature, s.deposit)
-        for s in inputs.states
-        if s.is_signatory_on(as_of) or s.is_party_on(as_of)
-    ]
+def _status_rows(inputs: Inputs, figures: Figures) -> list[StatusRow]:
+    """The rows of the status table, alphabetical, with each State's dates."""
+    states = [inputs.state(name) for name in figures.status_table.states]
+    rows = [StatusRow(s.name, s.signature, s.deposit) for s in states]
     return sorted(rows, key=lambda r: collation_key(r.name))
 
 
 def _two_columns(names: Sequence[str], bold: set[str]) -> list[list[Markup]]:
     """Names down the first column, then the second, as runs (bold for those in `bold`)."""
-    height = (len(names) + 1) // 2
+    height = max(1, (len(names) + 1) // 2)  # a Word table holds at least one row
     cells = [ooxml.runs([ooxml.Span(n, bold=n in bold)]) for n in names]
     cells += [Markup("")] * (2 * height - len(cells))
     return [[cells[row], cells[row + height]] for row in range(height)]

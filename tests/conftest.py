@@ -8,12 +8,17 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import settings
 
 from reportgen.figures import Figures, compute
 from reportgen.load import load_inputs
 from reportgen.models import Inputs
 from reportgen.pipeline import build
 from tests.seed import SeedReport, read_seed
+
+# Hypothesis keeps no example database in the working tree.
+settings.register_profile("reportgen", database=None)
+settings.load_profile("reportgen")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -16,6 +16,21 @@ SEED = Path(__file__).parent / "fixtures" / "4msp-report.txt"
 # The seed's spellings that data/ corrects to UN usage.
 SEED_NAMES = {"Saint-Vincent and Grenadines": "Saint Vincent and the Grenadines"}
 
+# The seed's footnotes use short or misspelt names ("Nigéria"); data/ has one name per State.
+FOOTNOTE_NAMES = {
+    "Brunei": "Brunei Darussalam",
+    "DR Congo": "Democratic Republic of the Congo",
+    "Nigéria": "Nigeria",
+    "Slovak Republic": "Slovakia",
+    "Tanzania": "United Republic of Tanzania",
+    "Vietnam": "Viet Nam",
+    "Micronesia": "Micronesia (Federated States of)",
+    "Papua New-Guinea": "Papua New Guinea",
+    "Iran": "Iran (Islamic Republic of)",
+    "South Korea": "Republic of Korea",
+    "Russia": "Russian Federation",
+}
+
 # Meeting dates from ../shared/notes/ccm-facts.md: the 2MSP closed on 16 September 2011 and
 # the 3MSP on 14 September 2012.
 SECOND_MSP_CLOSED = dt.date(2011, 9, 16)
@@ -44,6 +59,10 @@ class SeedReport:
     total_signatures: int
     total_deposits: int
     footnotes: dict[int, tuple[str, ...]]
+
+    def footnote_states(self, number: int) -> tuple[str, ...]:
+        """The States a category footnote lists, named as data/states.yaml names them."""
+        return tuple(FOOTNOTE_NAMES.get(n, n) for n in self.footnotes[number])
 
 
 def _date(text: str) -> dt.date | None:

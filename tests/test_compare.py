@@ -58,6 +58,7 @@ DEPEND_ON_THE_ACCESSION = {
     "new_accessions",
     "period_states_parties",
     "period_accessions",
+    "status_table",  # the State gains its row's date
 }
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")

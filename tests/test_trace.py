@@ -85,6 +85,21 @@ def _statements(inputs: Inputs, listing: dict[str, dict[str, Any]]) -> dict[str,
             f"{words(f['value'])} {formats.plural(f['value'], 'has', 'have')} acceded to it "
             f"({names(f['states'])})"
         ],
+        # successions are named only when there are any (none in the 4th MSP's data)
+        "new_successions": lambda f: (
+            [f"{words(f['value'])} succeeded to it ({names(formats.sorted_names(f['states']))})"]
+            if f["value"]
+            else []
+        ),
+        "period_successions": lambda f: (
+            [
+                f"{words(f['value'])} {formats.plural(f['value'], 'has', 'have')} succeeded to it "
+                f"({names(f['states'])})"
+            ]
+            if f["value"]
+            else []
+        ),
+        "status_table": lambda f: [f"| {name} | " for name in f["states"]],
         "categories": lambda f: [f"into {words(f['value'])} groups"],
         "lines_of_action": lambda f: [f"when {words(f['value'])} different lines of action"],
         "coordination.years": lambda f: [

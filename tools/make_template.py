@@ -130,23 +130,31 @@ def _body(document: docx.document.Document) -> None:
     centred.add_run("Report by {{ coordination.authors|names }}").italic = True
 
     w.p(
-        "For the past {{ coordination.years|words }} years, {{ coordination.issuer }} has been "
-        "strongly involved in the universalisation efforts of the {{ convention.name }}, after "
+        "{% if coordination.years %}For the past {{ coordination.years|words }} "
+        "{{ coordination.years|plural('year', 'years') }}{% else %}This year{% endif %}, "
+        "{{ coordination.issuer }} has been strongly involved in the universalisation efforts "
+        "of the {{ convention.name }}, after "
         "having been appointed as co-coordinator by the {{ coordination.appointed_at.name }}, "
         "held in {{ coordination.appointed_at.start|month_year }} in "
         "{{ coordination.appointed_at.city }}, {{ coordination.appointed_at.country }}."
     )
     w.p(
-        "In {{ coordination.appointed_at.city }}, {{ coordination.issuer }} "
+        "In {{ coordination.appointed_at.city }}, {{ coordination.issuer }}"
+        "{% if coordination.appointed_with %} and {{ coordination.appointed_with|names }}"
+        "{% endif %} "
         "{% if coordination.joined %}joined {{ coordination.joined|names }} in the coordination"
         "{% else %}took up the coordination{% endif %}"
         "{% for a in coordination.joined_by %}{% if loop.first %} and{% else %},{% endif %} in "
-        "{{ a.meeting.start|month_year }} was joined by {{ a.state }}, at the "
-        "{{ a.meeting.short_name }}, which was held in {{ a.meeting.city }}{% endfor %}."
+        "{{ a.meeting.start|month_year }} "
+        "{% if coordination.appointed_with %}were{% else %}was{% endif %} joined by "
+        "{{ a.state }}, at the {{ a.meeting.short_name }}, which was held in "
+        "{{ a.meeting.city }}{% endfor %}."
     )
     w.p(
         "The present report gives an account of the efforts undertaken by the co-coordinators "
-        "in the {{ coordination.intersessional_periods|words }} intersessional periods between "
+        "in the {% if coordination.intersessional_periods == 1 %}intersessional period"
+        "{% else %}{{ coordination.intersessional_periods|words }} intersessional periods"
+        "{% endif %} between "
         "{{ coordination.meetings_served|map(attribute='city')|names }}, and is divided into "
         "four parts:"
     )
@@ -161,21 +169,33 @@ def _body(document: docx.document.Document) -> None:
     # I. Latest figures ---------------------------------------------------------------
     w.heading("I. Latest figures", 1)
     w.p(
-        "Since the {{ since.name }} ({{ since.start|year }}), the following "
-        "{{ figures.new_states_parties.count|words }} ({{ figures.new_states_parties.count }}) "
-        "States have ratified or acceded to the {{ convention.short_name }}, raising the number "
-        "of States Parties from {{ figures.states_parties_at_since_meeting.count }} to "
-        "{{ figures.states_parties.count }}, an increase of "
-        "{{ figures.growth_since_meeting|percent(1) }}; they make up "
+        "{% set new = figures.new_states_parties.count %}"
+        "{% set in_period = figures.period_states_parties.count %}"
+        "{% set joined %}{% if figures.new_successions.count %}ratified, acceded or succeeded to"
+        "{% else %}ratified or acceded to{% endif %}{% endset %}"
+        "Since the {{ since.name }} ({{ since.start|year }}), "
+        "{% if new %}the following {{ new|words }} ({{ new }}) "
+        "{{ new|plural('State has', 'States have') }} {{ joined }} the "
+        "{{ convention.short_name }}, raising the number of States Parties from "
+        "{{ figures.states_parties_at_since_meeting.count }} to "
+        "{{ figures.states_parties.count }}"
+        "{% if figures.states_parties_at_since_meeting.count %}, an increase of "
+        "{{ figures.growth_since_meeting|percent(1) }}{% endif %}; "
+        "{{ new|plural('it makes', 'they make') }} up "
         "{{ figures.new_states_parties_share|percent(1) }} of all "
         "{{ figures.states_parties.count }} States Parties. "
-        "{{ figures.period_states_parties.count|words|capitalize }} of them (identified in bold) "
-        "became States Parties in the {{ period_start.start|year }}-{{ period_end.start|year }} "
-        "intersessional period:"
+        "{% if in_period %}{{ in_period|words|capitalize }} of them (identified in bold) "
+        "{{ in_period|plural('became a State Party', 'became States Parties') }}"
+        "{% else %}None of them joined{% endif %} in the "
+        "{{ period_start.start|year }}-{{ period_end.start|year }} intersessional period:"
+        "{% else %}no State has {{ joined }} the {{ convention.short_name }}; the number of "
+        "States Parties remains {{ figures.states_parties.count }}.{% endif %}"
     )
     _new_states_parties_table(document)
     after_table = document.add_paragraph(
-        "Geographically, the new States Parties are distributed as follows:"
+        "{% if figures.new_states_parties.count %}Geographically, the new "
+        "{{ figures.new_states_parties.count|plural('State Party is', 'States Parties are') }} "
+        "distributed as follows:{% endif %}"
     )
     after_table.paragraph_format.space_before = Pt(6)
     w.loop(
@@ -183,27 +203,47 @@ def _body(document: docx.document.Document) -> None:
         ("{{ entry.tally.count }} from {{ entry.region.prose }}", "List Bullet"),
     )
     w.p(
-        "{% if figures.new_accessions.count %}"
-        "{{ figures.new_accessions.count|words|capitalize }} of the abovementioned States "
-        "acceded to the Convention ({{ figures.new_accessions.states|sorted_names|names }}); the "
-        "others "
-        "ratified it. {% endif %}"
-        "{{ figures.period_ratifications.count|words|capitalize }} "
-        "{{ figures.period_ratifications.count|plural('State has', 'States have') }} ratified the "
-        "Convention since the {{ period_start.short_name }} "
-        "({{ figures.period_ratifications.states|names }})"
-        "{% if figures.period_accessions.count %} and "
-        "{{ figures.period_accessions.count|words }} "
-        "{{ figures.period_accessions.count|plural('has', 'have') }} acceded to it "
-        "({{ figures.period_accessions.states|names }}){% endif %}. "
-        "However, {{ figures.signatories_yet_to_ratify.count|words }} "
-        "({{ figures.signatories_yet_to_ratify.count }}) of the "
+        # How the new States Parties joined: accessions and successions named, the rest
+        # ratified; then how the period's joined; then the signatories still to ratify.
+        "{% set new = figures.new_states_parties.count %}"
+        "{% set acceded = figures.new_accessions %}{% set succeeded = figures.new_successions %}"
+        "{% if acceded.count %}{{ acceded.count|words|capitalize }} of the abovementioned "
+        "States acceded to the Convention ({{ acceded.states|sorted_names|names }})"
+        "{% if succeeded.count %} and {{ succeeded.count|words }} succeeded to it "
+        "({{ succeeded.states|sorted_names|names }}){% endif %}"
+        "{% if acceded.count + succeeded.count < new %}; the others ratified it{% endif %}. "
+        "{% elif succeeded.count %}{{ succeeded.count|words|capitalize }} of the "
+        "abovementioned States succeeded to the Convention "
+        "({{ succeeded.states|sorted_names|names }})"
+        "{% if succeeded.count < new %}; the others ratified it{% endif %}. {% endif %}"
+        # The period's States Parties by instrument: the first kind present leads the
+        # sentence ("Seven States have ratified ... and one has acceded to it").
+        "{% set ns = namespace(first=true) %}"
+        "{% for tally, verb in [(figures.period_ratifications, 'ratified'), "
+        "(figures.period_accessions, 'acceded to'), "
+        "(figures.period_successions, 'succeeded to')] if tally.count %}"
+        "{% if ns.first %}{{ tally.count|words|capitalize }} "
+        "{{ tally.count|plural('State has', 'States have') }} {{ verb }} the Convention since "
+        "the {{ period_start.short_name }} ({{ tally.states|names }})"
+        "{% else %} and {{ tally.count|words }} {{ tally.count|plural('has', 'have') }} "
+        "{{ verb }} it ({{ tally.states|names }}){% endif %}"
+        "{% set ns.first = false %}{% if loop.last %}. {% endif %}{% endfor %}"
+        "{% if ns.first %}No State has joined the Convention since the "
+        "{{ period_start.short_name }}. {% endif %}"
+        "{% set yet = figures.signatories_yet_to_ratify.count %}"
+        "{% set before = figures.signatories_yet_to_ratify_at_period_start.count %}"
+        "{% if yet %}However, {{ yet|words }} ({{ yet }}) of the "
         "{{ figures.signatories.count }} signatory States, that is "
-        "{{ figures.signatories_yet_to_ratify_share|percent }}, have yet to ratify the "
-        "{{ convention.short_name }}. It should be noted that this number has come down from "
-        "{{ figures.signatories_yet_to_ratify_at_period_start.count|words }} "
-        "({{ figures.signatories_yet_to_ratify_at_period_start.count }}) since "
-        "{{ period_start.start|month_year }}."
+        "{{ figures.signatories_yet_to_ratify_share|percent }}, "
+        "{{ yet|plural('has', 'have') }} yet to ratify the {{ convention.short_name }}. "
+        "{% if yet < before %}It should be noted that this number has come down from "
+        "{{ before|words }} ({{ before }}) since {{ period_start.start|month_year }}."
+        "{% elif yet > before %}This number has risen from {{ before|words }} ({{ before }}) "
+        "since {{ period_start.start|month_year }}."
+        "{% else %}This number is unchanged since {{ period_start.start|month_year }}."
+        "{% endif %}"
+        "{% else %}All {{ figures.signatories.count }} signatory States have ratified the "
+        "{{ convention.short_name }}.{% endif %}"
     )
     w.p(
         "Taking into account that the Convention was only opened for signature on "
@@ -294,16 +334,15 @@ def _body(document: docx.document.Document) -> None:
         "demarches carried out the year before, the answers were very few and inconclusive."
     )
     w.p(
-        "We should note in particular that since {{ since.start|year }}, while Africa has made "
-        "a huge step regarding universalisation of the CCM, we regret to conclude that in Asia "
-        "and the Pacific region results have been minor. We thus appeal to the countries that "
-        "are not yet States Parties to the Convention to consider their position once again by "
-        "joining the CCM."
+        "We should note in particular that since {{ since.start|year }}, "
+        "{{ regional_results }} We thus appeal to the countries that are not yet States Parties "
+        "to the Convention to consider their position once again by joining the CCM."
     )
     w.p(
         "4. Following the path initiated in {{ period_start.start|year }}, we herewith present "
-        "a summary of the answers the co-coordinators received during the last "
-        "{{ coordination.years|words }} years to their initiatives."
+        "a summary of the answers the co-coordinators received "
+        "{% if coordination.years > 1 %}during the last {{ coordination.years|words }} years"
+        "{% else %}this year{% endif %} to their initiatives."
     )
     w.p(
         "The division into four types of countries made by Zambia in its universalisation paper "
@@ -328,17 +367,23 @@ def _body(document: docx.document.Document) -> None:
         "the CCM and to achieve the major goal of a world rid of cluster munitions."
     )
     w.p(
-        "We have divided the countries into {{ figures.categories|words }} groups: "
-        "{% for c in categories %}{{ c.title }}, comprising {{ c.size }} countries "
+        "We have divided the countries into {{ figures.categories|words }} "
+        "{{ figures.categories|plural('group', 'groups') }}: "
+        "{% for c in categories %}{{ c.title }}, comprising {{ c.size }} "
+        "{{ c.size|plural('country', 'countries') }} "
         "{{ c.summary }}{% if loop.revindex == 2 %}; and {% elif not loop.last %}; {% endif %}"
-        "{% endfor %}. In some cases, countries in Category II could become States Parties in "
-        "the near future, but that would require a greater national effort and the support and "
-        "tenacity of the international community due to identified constraints. We should also "
-        "note that in the renewed demarches this year, some countries reconfirmed that they "
-        "will not ratify the CCM in the near future."
+        "{% endfor %}. "
+        "{% for c in categories if c.key == 'II' %}In some cases, countries in {{ c.title }} "
+        "could become States Parties in the near future, but that would require a greater "
+        "national effort and the support and tenacity of the international community due to "
+        "identified constraints. {% endfor %}We should also note that in the renewed demarches "
+        "this year, some countries reconfirmed that they will not ratify the CCM in the near "
+        "future."
     )
     w.p("{%p for c in categories %}")
-    heading = document.add_heading("{{ c.title }}: {{ c.size }} States", 2)
+    heading = document.add_heading(
+        "{{ c.title }}: {{ c.size }} {{ c.size|plural('State', 'States') }}", 2
+    )
     heading.add_run("{{r c.footnote }}")
     w.loop("{%p for paragraph in c.description %}", ("{{ paragraph }}", None))
     w.p("{%p endfor %}")
@@ -368,8 +413,10 @@ def _body(document: docx.document.Document) -> None:
     w.p(
         "After consulting with interested States, including many States that have yet to "
         "become Party to the CCM, we came to the conclusion that universalisation efforts have "
-        "greater impact when {{ figures.lines_of_action|words }} different lines of action are "
-        "taken: {{ lessons.lines_of_action|numbered }}. The efforts regarding universalisation "
+        "greater impact when {% if figures.lines_of_action == 1 %}this line of action is taken: "
+        "{{ lessons.lines_of_action[0] }}{% else %}{{ figures.lines_of_action|words }} "
+        "different lines of action are taken: {{ lessons.lines_of_action|numbered }}{% endif %}. "
+        "The efforts regarding universalisation "
         "must continue, and we should take the moment of the {{ meeting.short_name }} to "
         "promote it and to appeal to States not Parties to adhere to this major instrument of "
         "international law."
