@@ -34,9 +34,7 @@ from pydantic_core import core_schema
 
 from reportgen import models
 from reportgen.load import DATA_FILES
-from reportgen.pipeline import DEFAULT_SCHEMAS
-
-"""Where `reportgen schema` writes, beside data/ (the modelines say `../schemas/`)."""
+from reportgen.pipeline import DEFAULT_SCHEMAS  # beside data/: modelines say ../schemas/
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 """The newest draft every release of the YAML extension reads."""
