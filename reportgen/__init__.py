@@ -3,10 +3,10 @@
 data/*.yaml --load--> Inputs --compute--> Figures --render--> .docx --write--> output/
 """
 
-from reportgen.pipeline import Built, build, check, render_bytes
+from reportgen.pipeline import Built, build, check
 from reportgen.problems import InputError, Problem
 
-__all__ = ["Built", "InputError", "Problem", "build", "check", "render_bytes"]
+__all__ = ["Built", "InputError", "Problem", "build", "check"]
 
 
 def __getattr__(name: str) -> str:

@@ -80,15 +80,6 @@ def build(
     return Built(output, inputs, figures, tuple(warnings), convert_to_pdf(output) if pdf else None)
 
 
-def render_bytes(inputs: Inputs, template: Path = DEFAULT_TEMPLATE) -> bytes:
-    """The normalised .docx bytes of a report, without writing a file."""
-    from reportgen.figures import compute
-    from reportgen.ooxml import normalise_package
-    from reportgen.render import render
-
-    return normalise_package(render(inputs, compute(inputs), template))
-
-
 def check(data: Path = DEFAULT_DATA) -> list[Problem]:
     """Every problem (errors and warnings) of the inputs in `data`, without building."""
     _, problems, _ = load_with_warnings(data)
