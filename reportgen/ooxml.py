@@ -478,6 +478,42 @@ def plain_style(style: object) -> None:
         border.getparent().remove(border)
 
 
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+"""Word 2010's copy of the styles part, which later Words neither need nor write."""
+
+
+def drop_unused_table_styles(document: Document) -> list[str]:
+    """Remove the table styles no table uses, keeping the default and the styles they build on.
+
+    python-docx's blank document defines a hundred of Word's table styles: nine-tenths of
+    its styles part, carried by every report. Word keeps its built-in styles itself and
+    writes a definition back when one is applied, so an unused definition is dead weight.
+    """
+    styles = document.styles.element
+    table_styles = {
+        style.get(qn("w:styleId")): style
+        for style in styles.findall(qn("w:style"))
+        if style.get(qn("w:type")) == "table"
+    }
+    wanted: list[str] = []
+    for part in document.part.package.iter_parts():  # the body, headers, footers, notes
+        element = getattr(part, "element", None)
+        if element is not None:
+            wanted += element.xpath(".//w:tblStyle/@w:val")
+    wanted += [i for i, s in table_styles.items() if s.get(qn("w:default")) in ("1", "true")]
+    kept: set[str] = set()
+    while wanted:
+        style_id = wanted.pop()
+        if style_id in kept or style_id not in table_styles:
+            continue
+        kept.add(style_id)
+        wanted += table_styles[style_id].xpath("./w:basedOn/@w:val")
+    dropped = sorted(set(table_styles) - kept)
+    for style_id in dropped:
+        styles.remove(table_styles[style_id])
+    return dropped
+
+
 def drop_parts(document: Document, *reltypes: str) -> None:
     """Remove parts related from the package or the main part (thumbnails, customXml)."""
     for owner in (document.part.package, document.part):

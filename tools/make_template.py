@@ -541,6 +541,8 @@ def make_template() -> bytes:
     first = document.paragraphs[0]
     if not first.text:
         first._p.getparent().remove(first._p)
+    ooxml.drop_parts(document, ooxml.STYLES_WITH_EFFECTS)
+    ooxml.drop_unused_table_styles(document)
     properties = document.core_properties
     properties.title = "CCM universalisation report (template)"
     properties.author = "reportgen"

@@ -1,0 +1,37 @@
+"""The raw-XML helpers the template and the package rely on."""
+
+from __future__ import annotations
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+
+from reportgen import ooxml
+from tests.conftest import TEMPLATE
+
+
+def _table_style_ids(document: docx.document.Document) -> set[str]:
+    return {s.style_id for s in document.styles if s.type == WD_STYLE_TYPE.TABLE}
+
+
+def test_unused_table_styles_go_and_used_ones_stay_with_what_they_build_on() -> None:
+    document = docx.Document()  # python-docx's blank document: a hundred table styles
+    table = document.add_table(rows=1, cols=1)
+    table.style = document.styles["Light Grid Accent 1"]
+    header = document.sections[0].header.add_table(rows=1, cols=1, width=docx.shared.Cm(5))
+    header.style = document.styles["Medium List 1"]
+    assert len(_table_style_ids(document)) > 50
+
+    dropped = ooxml.drop_unused_table_styles(document)
+
+    kept = _table_style_ids(document)
+    assert {"LightGrid-Accent1", "MediumList1", "TableNormal"} <= kept  # TableNormal: the default
+    assert "TableGrid" in dropped and "TableGrid" not in kept
+    assert kept.isdisjoint(dropped)
+    assert len(kept) + len(dropped) > 50
+
+
+def test_the_template_defines_no_table_style_it_does_not_use() -> None:
+    # Every report carries the template's styles: python-docx's blank document would add
+    # 340 kB of unused table styles to each (tools/make_template.py drops them).
+    assert ooxml.drop_unused_table_styles(docx.Document(str(TEMPLATE))) == []
+
