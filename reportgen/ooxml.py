@@ -21,6 +21,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Length
 from docx.table import Table, _Cell, _Row
@@ -574,19 +575,62 @@ def _with_prefixes(xml: bytes) -> bytes:
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
+# Pictures are compressed already: deflating them again costs time and saves nothing.
+_STORED_SUFFIXES = (".png", ".jpeg", ".jpg", ".gif")
+
+
+def _write_entry(target: zipfile.ZipFile, name: str, data: bytes) -> None:
+    """One zip entry with a fixed time and permissions, so that its bytes depend on `data` only."""
+    entry = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+    stored = name.lower().endswith(_STORED_SUFFIXES)
+    entry.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    entry.create_system = 0
+    entry.external_attr = 0o644 << 16
+    target.writestr(entry, data, compresslevel=None if stored else 6)
+
+
+class _FixedZipWriter:
+    """python-docx's physical package writer, with `_write_entry`'s fixed entries."""
+
+    def __init__(self, target: zipfile.ZipFile) -> None:
+        self._target = target
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        _write_entry(self._target, uri.membername, blob)
+
+    def close(self) -> None:
+        self._target.close()
+
+
+def package_bytes(document: Document) -> bytes:
+    """The document as .docx bytes that depend on its content only.
+
+    python-docx's own save stamps every zip entry with the current time. This writes the
+    same parts in the same order ([Content_Types].xml first, as python-docx does) in one
+    pass, each entry with a fixed time, permissions and compression.
+    """
+    package = document.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    out = io.BytesIO()
+    writer = _FixedZipWriter(zipfile.ZipFile(out, "w"))
+    # PackageWriter.write's three steps, given our writer (it takes any object with write()).
+    PackageWriter._write_content_types_stream(writer, parts)  # type: ignore[no-untyped-call]
+    PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
+    PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]
+    writer.close()
+    return out.getvalue()
+
 
 def normalise_package(data: bytes) -> bytes:
-    """Rewrite a .docx so that the same document always has the same bytes.
+    """Rewrite a .docx written by another tool so that the same document has the same bytes.
 
-    python-docx stamps every zip entry with the current time; this gives each entry a fixed
-    time, permissions and compression, keeping the order ([Content_Types].xml first).
+    Each entry gets a fixed time, permissions and compression, keeping the order
+    ([Content_Types].xml first).
     """
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.create_system = 0
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename), compresslevel=6)
+            _write_entry(target, info.filename, source.read(info.filename))
     return out.getvalue()

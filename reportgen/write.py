@@ -1,8 +1,8 @@
 """Write stage: the only code that touches the output path.
 
-The document is normalised to fixed bytes, written to a temporary file beside the target,
-flushed to disk and moved into place in one step: a failure at any point leaves the
-previous output exactly as it was.
+The document (whose bytes the render stage has fixed) is written to a temporary file beside
+the target, flushed to disk and moved into place in one step: a failure at any point leaves
+the previous output exactly as it was.
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from reportgen.ooxml import normalise_package
-
 
 def write_document(data: bytes, target: Path) -> None:
-    """Write a .docx atomically, normalised so that the same document has the same bytes."""
-    write_atomically(normalise_package(data), target)
+    """Write the rendered .docx into place atomically: the write stage of a build."""
+    write_atomically(data, target)
 
 
 def write_atomically(data: bytes, target: Path) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 
@@ -35,3 +38,11 @@ def test_the_template_defines_no_table_style_it_does_not_use() -> None:
     # 340 kB of unused table styles to each (tools/make_template.py drops them).
     assert ooxml.drop_unused_table_styles(docx.Document(str(TEMPLATE))) == []
 
+
+def test_pictures_are_stored_and_xml_is_compressed(report: Path) -> None:
+    with zipfile.ZipFile(report) as package:
+        methods = {info.filename: info.compress_type for info in package.infolist()}
+    pictures = {name for name in methods if name.endswith(".png")}
+    assert len(pictures) == 2
+    assert {methods[name] for name in pictures} == {zipfile.ZIP_STORED}
+    assert {methods[name] for name in set(methods) - pictures} == {zipfile.ZIP_DEFLATED}

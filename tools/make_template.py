@@ -12,7 +12,6 @@ date is a placeholder filled from data/.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm, Pt, RGBColor
 
 from reportgen import ooxml
-from reportgen.write import write_document
+from reportgen.write import write_atomically
 
 BLACK = RGBColor(0, 0, 0)
 
@@ -551,14 +550,12 @@ def make_template() -> bytes:
     properties.revision = 1
     moment = dt.datetime(2013, 1, 1)
     properties.created = properties.modified = properties.last_printed = moment
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return ooxml.package_bytes(document)
 
 
 def main() -> None:
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "templates/report.docx")
-    write_document(make_template(), target)
+    write_atomically(make_template(), target)
     print(f"wrote {target}", file=sys.stderr)
 
 
