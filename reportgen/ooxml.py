@@ -98,15 +98,24 @@ def replace_part_xml(part: Part, xml: str) -> None:
     part._blob = xml.encode("utf-8")
 
 
+# What docxtpl's resolve_listing rewrites: a tab, line feed, \a or \f inside a <w:t>.
+_LISTING_CHARACTERS = re.compile(r"<w:t(?:\s[^>]*)?>[^<]*[\t\n\a\f]")
+
+
+def has_listing_characters(xml: str) -> bool:
+    """Whether any text element of `xml` holds a character docxtpl turns into an element."""
+    return _LISTING_CHARACTERS.search(xml) is not None
+
+
 class MalformedXML(ValueError):
     """Rendering produced XML that Word could not open."""
 
 
-def check_well_formed(xml: str) -> None:
+def check_well_formed(xml: str | bytes) -> None:
     """Raise MalformedXML unless `xml` parses strictly (no recovery, no entities)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        etree.fromstring(xml.encode("utf-8"), parser=parser)
+        etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, parser=parser)
     except etree.XMLSyntaxError as error:
         raise MalformedXML(f"the rendered document is not well-formed XML: {error}") from error
 

@@ -63,8 +63,34 @@ class _Template(DocxTemplate):  # type: ignore[misc]
 
     def fix_tables(self, xml: str) -> Any:
         # docxtpl parses the rendered body in recover mode, which would hide a corruption.
-        ooxml.check_well_formed(xml)
-        return super().fix_tables(xml)
+        # lxml parses UTF-8 bytes about twice as fast as a str, so both parses get bytes.
+        data = xml.encode("utf-8")
+        ooxml.check_well_formed(data)
+        return super().fix_tables(data)
+
+    _patched: ClassVar[dict[str, str]] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        """docxtpl's rewrite of a part into Jinja source, kept for the next render.
+
+        The rewrite (a few dozen regular expressions over the whole part) depends on the
+        part's XML alone, and the template's parts are the same from one build to the next.
+        """
+        patched = self._patched.get(src_xml)
+        if patched is None:
+            patched = str(super().patch_xml(src_xml))
+            if len(self._patched) >= 64:  # a handful of templates, each of a few parts
+                self._patched.clear()
+            self._patched[src_xml] = patched
+        return patched
+
+    def resolve_listing(self, xml: str) -> str:
+        # docxtpl turns tabs, line feeds, \a and \f inside <w:t> into Word's elements, one
+        # regular expression per paragraph and run. Values from data never hold them raw
+        # (ooxml.text_markup writes character references), so usually there is nothing to do.
+        if ooxml.has_listing_characters(xml):
+            return str(super().resolve_listing(xml))
+        return xml
 
 
 class TemplateProblem(Exception):

@@ -46,3 +46,14 @@ def test_pictures_are_stored_and_xml_is_compressed(report: Path) -> None:
     assert len(pictures) == 2
     assert {methods[name] for name in pictures} == {zipfile.ZIP_STORED}
     assert {methods[name] for name in set(methods) - pictures} == {zipfile.ZIP_DEFLATED}
+
+
+def test_text_with_a_tab_or_line_break_is_left_for_docxtpl_to_turn_into_elements() -> None:
+    # render skips docxtpl's per-run rewrite when no text element holds these characters.
+    for character in "\t\n\a\f":
+        assert ooxml.has_listing_characters(
+            f'<w:p><w:r><w:t xml:space="preserve">a{character}b</w:t></w:r></w:p>'
+        )
+    assert ooxml.has_listing_characters("<w:r><w:t>\n</w:t></w:r>")
+    assert not ooxml.has_listing_characters("<w:p>\n<w:r><w:tab/><w:t>a&#9;b</w:t></w:r></w:p>")
+    assert not ooxml.has_listing_characters("<w:tbl>\n<w:tr><w:tc><w:t>text</w:t></w:tc></w:tr>")
