@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType
@@ -322,11 +322,15 @@ def _charts(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> Ch
     width = _text_width_cm(docx)
     return ChartsView(
         states_parties_over_time=_picture(
-            docx, charts.states_parties_over_time(figures.states_parties_over_time, formats, width)
+            docx,
+            _drawn(
+                charts.states_parties_over_time, figures.states_parties_over_time, formats, width
+            ),
         ),
         new_states_parties_by_region=_picture(
             docx,
-            charts.new_states_parties_by_region(
+            _drawn(
+                charts.new_states_parties_by_region,
                 figures.new_states_parties,
                 figures.new_states_parties_by_region,
                 inputs.meeting(inputs.report.counting_since),
@@ -335,6 +339,35 @@ def _charts(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> Ch
             ),
         ),
     )
+
+
+_DRAWN: dict[str, charts.Chart] = {}
+"""Charts drawn in this process, by what they were drawn from (see `_drawn`)."""
+
+
+def _drawn(draw: Callable[..., charts.Chart], *arguments: object) -> charts.Chart:
+    """`draw(*arguments)`, or the chart it gave for equal arguments earlier in this process.
+
+    Drawing is most of a build's time. A rebuild whose edit leaves a chart's values as
+    they were (a lesson or an initiative edited, a signature date corrected) would draw
+    the same PNG bytes again, since charts.py draws the same bytes for the same values.
+    The key is the full text of every argument (frozen dataclasses and pydantic models
+    print every field), so any change to what a chart shows draws it afresh.
+    """
+    key = repr(
+        (
+            draw.__module__,
+            draw.__qualname__,
+            *(f"Formats({a.locale})" if isinstance(a, Formats) else a for a in arguments),
+        )
+    )
+    chart = _DRAWN.get(key)
+    if chart is None:
+        chart = draw(*arguments)
+        if len(_DRAWN) >= 8:  # two charts a build: keep the last few builds' worth
+            _DRAWN.clear()
+        _DRAWN[key] = chart
+    return chart
 
 
 def _picture(docx: Any, chart: charts.Chart) -> Markup:

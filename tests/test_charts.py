@@ -8,6 +8,7 @@ data/report.yaml; never from reportgen's output.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import struct
 import subprocess
@@ -24,6 +25,7 @@ from docx.text.paragraph import Paragraph
 from matplotlib.font_manager import FontManager
 
 from reportgen import charts
+from reportgen import render as render_stage
 from reportgen.figures import Figures, MeetingMark
 from reportgen.formatting import Formats
 from reportgen.models import Inputs
@@ -303,3 +305,62 @@ def test_a_timeline_with_a_meeting_every_year_still_draws_the_same_bytes(
     assert drawn.png.startswith(PNG_SIGNATURE)
     assert drawn.png == charts.states_parties_over_time(longer, formats).png
     assert "MSP 2023" in drawn.description
+
+
+# --- Drawn once for the values they show -------------------------------------------------
+
+
+def _count_drawings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the chart functions called from now on, in order."""
+    drawn: list[str] = []
+    for name in ("states_parties_over_time", "new_states_parties_by_region"):
+        original = getattr(charts, name)
+
+        @functools.wraps(original)
+        def spy(*args: Any, _original: Any = original, **kwargs: Any) -> charts.Chart:
+            drawn.append(_original.__name__)
+            return _original(*args, **kwargs)  # type: ignore[no-any-return]
+
+        monkeypatch.setattr(charts, name, spy)
+    monkeypatch.setattr(render_stage, "_DRAWN", {})
+    return drawn
+
+
+def test_a_rebuild_draws_again_only_the_chart_whose_values_changed(
+    monkeypatch: pytest.MonkeyPatch, data_copy: Path, tmp_path: Path
+) -> None:
+    drawn = _count_drawings(monkeypatch)
+    first, again, edited = (tmp_path / f"{n}.docx" for n in ("first", "again", "edited"))
+    build(data_copy, TEMPLATE, first)
+    assert sorted(drawn) == ["new_states_parties_by_region", "states_parties_over_time"]
+
+    drawn.clear()
+    build(data_copy, TEMPLATE, again)
+    assert drawn == []
+    assert again.read_bytes() == first.read_bytes()
+
+    # Albania's deposit a year later, still before the 1MSP: the timeline moves; the new
+    # States Parties since the 2MSP, and so the chart of regions, stay as they were.
+    states = data_copy / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    assert text.count("ratification: 2009-06-16") == 1  # Albania's, as in the seed's table
+    states.write_text(
+        text.replace("ratification: 2009-06-16", "ratification: 2010-06-16"), encoding="utf-8"
+    )
+    drawn.clear()
+    build(data_copy, TEMPLATE, edited)
+    assert drawn == ["states_parties_over_time"]
+    before, after = _media(first), _media(edited)
+    assert len(set(before.values()) & set(after.values())) == 1  # the regions' chart
+
+
+def test_a_chart_reused_from_an_earlier_build_has_the_bytes_of_one_drawn_afresh(
+    monkeypatch: pytest.MonkeyPatch, inputs: Inputs, figures: Figures, tmp_path: Path
+) -> None:
+    drawn = _count_drawings(monkeypatch)
+    render(inputs, figures, TEMPLATE)
+    reused = render(inputs, figures, TEMPLATE)
+    assert len(drawn) == 2  # the second render drew nothing
+    monkeypatch.setattr(render_stage, "_DRAWN", {})
+    assert render(inputs, figures, TEMPLATE) == reused
+    assert len(drawn) == 4
