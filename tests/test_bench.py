@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
 import reportgen
+from benchmarks.bench import DATA, DepositEditor, _reflected_gray
 from benchmarks.synthetic import generate
+from reportgen.figures import compute
 from reportgen.load import load_inputs
 
 
@@ -45,3 +48,28 @@ def test_the_same_seed_writes_the_same_bytes(synthetic: Path, tmp_path: Path) ->
     again = generate(tmp_path / "again")
     for written in sorted(synthetic.glob("*.yaml")):
         assert (again / written.name).read_bytes() == written.read_bytes(), written.name
+
+
+def test_the_gray_code_steps_one_digit_by_one_through_every_vector() -> None:
+    codes = _reflected_gray(3, 4)
+    assert len(set(codes)) == len(codes) == 3**4
+    assert codes[0] == (0, 0, 0, 0)
+    for before, after in itertools.pairwise(codes):
+        assert sorted(abs(a - b) for a, b in zip(before, after, strict=True)) == [0, 0, 0, 1]
+
+
+def test_each_edit_changes_one_ratification_line_and_what_both_charts_plot(
+    tmp_path: Path,
+) -> None:
+    editor = DepositEditor(DATA, tmp_path / "edited", 6, tmp_path / "report.docx")
+    for _ in range(6):
+        before = editor.path.read_text(encoding="utf-8").splitlines()
+        editor.edit()
+        after = editor.path.read_text(encoding="utf-8").splitlines()
+        changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+        assert len(changed) == 1
+        assert changed[0][0].strip().startswith("ratification: ")
+        assert changed[0][1].strip().startswith("ratification: ")
+        editor.check(compute(load_inputs(editor.data)))  # raises if a chart plots old values
+    with pytest.raises(RuntimeError, match="plots what an earlier build plotted"):
+        editor.check(compute(load_inputs(editor.data)))
