@@ -9,12 +9,13 @@ DATA     ?= data
 TEMPLATE ?= templates/report.docx
 OUTPUT   ?= output/report.docx
 
-.PHONY: report pdf schema test golden lint check diff bench clean help
+.PHONY: report pdf watch schema test golden lint check diff bench clean help
 
 help:
 	@echo "make report   write $(OUTPUT) from $(DATA)/"
 	@echo "make test     run the tests"
 	@echo "make pdf      write $(OUTPUT) and its PDF beside it (needs LibreOffice)"
+	@echo "make watch    build $(OUTPUT) again each time a data file or the template is saved"
 	@echo "make check    validate $(DATA)/ without building"
 	@echo "make schema   rewrite schemas/*.json from reportgen/models.py"
 	@echo "make golden   rewrite the golden text renditions under tests/golden/"
@@ -34,6 +35,9 @@ report: $(STAMP)
 
 pdf: $(STAMP)
 	$(BIN)/reportgen build --data $(DATA) --template $(TEMPLATE) --output $(OUTPUT) --pdf
+
+watch: $(STAMP)
+	$(BIN)/reportgen build --watch --data $(DATA) --template $(TEMPLATE) --output $(OUTPUT)
 
 schema: $(STAMP)
 	$(BIN)/reportgen schema

@@ -83,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _build(args: argparse.Namespace, say: _Messages) -> int:
     from reportgen.pipeline import build
 
+    if args.watch:
+        return _watch(args, say)
     started = time.perf_counter()
     built = build(args.data, args.template, args.output, strict=args.strict, pdf=args.pdf)
     say.problems(built.warnings)
@@ -95,6 +97,30 @@ def _build(args: argparse.Namespace, say: _Messages) -> int:
     if built.pdf is not None:
         say.info(f"wrote {built.pdf}")
     say.detail(f"in {time.perf_counter() - started:.2f} s")
+    return EXIT_OK
+
+
+def _watch(args: argparse.Namespace, say: _Messages) -> int:
+    from reportgen.pipeline import Built, watch
+
+    def report(outcome: Built | InputError, seconds: float) -> None:
+        clock = time.strftime("%H:%M:%S")
+        if isinstance(outcome, Built):
+            say.problems(outcome.warnings)
+            say.info(f"{clock} wrote {outcome.output} in {seconds:.2f} s")
+            if outcome.pdf is not None:
+                say.info(f"{clock} wrote {outcome.pdf}")
+        else:
+            say.problems(outcome.problems)
+            say.info(f"{clock} not built; {args.output} is left as it was")
+
+    say.info(f"watching {args.data}/ and {args.template}; Ctrl-C stops")
+    try:
+        watch(
+            args.data, args.template, args.output, report=report, strict=args.strict, pdf=args.pdf
+        )
+    except KeyboardInterrupt:  # how watching ends
+        return EXIT_OK
     return EXIT_OK
 
 
@@ -276,6 +302,11 @@ def _parser() -> argparse.ArgumentParser:
         "--pdf",
         action="store_true",
         help="also write the PDF beside the .docx (output/report.pdf) through LibreOffice",
+    )
+    build.add_argument(
+        "--watch",
+        action="store_true",
+        help="stay running and build again each time a data file or the template is saved",
     )
     build.set_defaults(run=_build)
 

@@ -9,11 +9,13 @@ The figures and the Word stack are imported only by `build`, so that `check` sta
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.load import load, load_with_warnings
+from reportgen.load import DATA_FILES, load, load_with_warnings
 from reportgen.models import Inputs
 from reportgen.problems import InputError, Problem
 
@@ -84,3 +86,71 @@ def check(data: Path = DEFAULT_DATA) -> list[Problem]:
     """Every problem (errors and warnings) of the inputs in `data`, without building."""
     _, problems, _ = load_with_warnings(data)
     return sorted(problems)
+
+
+Snapshot = tuple[tuple[str, int, int], ...]
+"""Each input file with its modification time and size (-1, -1 when it is missing)."""
+
+
+def snapshot(data: Path = DEFAULT_DATA, template: Path = DEFAULT_TEMPLATE) -> Snapshot:
+    """The state of every file a build reads: a change to any of them changes this."""
+    files = [data / f"{stem}.yaml" for stem in DATA_FILES] + [template]
+    state = []
+    for path in files:
+        try:
+            found = path.stat()
+            state.append((str(path), found.st_mtime_ns, found.st_size))
+        except OSError:
+            state.append((str(path), -1, -1))
+    return tuple(state)
+
+
+def watch(
+    data: Path = DEFAULT_DATA,
+    template: Path = DEFAULT_TEMPLATE,
+    output: Path = DEFAULT_OUTPUT,
+    *,
+    report: Callable[[Built | InputError, float], None],
+    strict: bool = False,
+    pdf: bool = False,
+    interval: float = 0.3,
+    stop: Callable[[], bool] = lambda: False,
+) -> None:
+    """Build now, then again whenever a data file or the template changes, until `stop()`.
+
+    `report` hears each outcome and the seconds it took: what was built, or the InputError
+    of inputs that cannot be built (the previous output then stays as it was, and watching
+    goes on). In one process a rebuild reuses the compiled template and every chart whose
+    values did not change, so it takes a fraction of a cold build.
+    """
+    seen: Snapshot | None = snapshot(data, template)
+    while seen is not None:
+        started = time.perf_counter()
+        try:
+            outcome: Built | InputError = build(data, template, output, strict=strict, pdf=pdf)
+        except InputError as error:
+            outcome = error
+        report(outcome, time.perf_counter() - started)
+        seen = _next_change(seen, data, template, interval, stop)
+
+
+def _next_change(
+    seen: Snapshot, data: Path, template: Path, interval: float, stop: Callable[[], bool]
+) -> Snapshot | None:
+    """The files' state once it differs from `seen` and has settled, or None once stopped.
+
+    Settled means unchanged for one `interval`, so that an editor saving in several
+    steps (a temporary file, then a rename) gives one build, of the finished file.
+    """
+    while not stop():
+        time.sleep(interval)
+        now = snapshot(data, template)
+        if now == seen:
+            continue
+        while True:
+            time.sleep(interval)
+            settled = snapshot(data, template)
+            if settled == now:
+                return now
+            now = settled
+    return None
