@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pycountry
 from babel import Locale, UnknownLocaleError
@@ -152,12 +153,12 @@ def _check_states(frame: ReportFrame, states: list[tuple[int, State]]) -> Iterat
 
 
 def _check_code(state: State, at: PathT) -> Iterator[Finding]:
-    country = pycountry.countries.get(alpha_3=state.iso3)
+    country = _country(state.iso3)
     if country is None:
         yield Finding("states", (*at, "iso3"), f"{state.iso3} is not an ISO 3166-1 alpha-3 code")
         return
     named = _name_forms(state.name)
-    if named & _country_forms(country):
+    if named & _code_forms(state.iso3):
         return
     # The name is not one of the code's names: an error only when it is another State's
     # name; UN names that ISO does not use (Swaziland, Turkey) pass.
@@ -171,14 +172,33 @@ def _check_code(state: State, at: PathT) -> Iterator[Finding]:
         )
 
 
+# The lookups below are pure functions of a name or a code, asked again for every State at
+# every load: each is cached, by the name or code alone (never by anything of a file).
+
+
+@functools.cache  # one entry per code asked; there are at most 26**3
+def _country(code: str) -> Any:
+    """The ISO 3166-1 country of an alpha-3 code, or None."""
+    return pycountry.countries.get(alpha_3=code)
+
+
+@functools.lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    words = re.sub(r"[^a-z0-9]+", " ", plain).split()
+    """`text` as names are compared: without accents, case, punctuation or a leading "the"."""
+    if text.isascii():  # nothing to decompose (most names): the same result, sooner
+        plain = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    words = _NOT_ALNUM.sub(" ", plain).split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
-def _name_forms(name: str, *, iso: bool = False) -> set[str]:
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_forms(name: str, *, iso: bool = False) -> frozenset[str]:
     """A State's name in the other forms it is written in: the UN's "Bolivia (Plurinational
     State of)" is also "Plurinational State of Bolivia" and "Bolivia"; ISO's "Bolivia,
     Plurinational State of" (`iso`) is too."""
@@ -189,16 +209,24 @@ def _name_forms(name: str, *, iso: bool = False) -> set[str]:
             outer, inner = name.split(opening, 1)
             inner = inner.rstrip(closing) if closing else inner
             forms |= {_fold(outer), _fold(f"{inner} {outer}")}
-    return forms - {""}
+    return frozenset(forms - {""})
 
 
-def _country_forms(country: object) -> set[str]:
+def _country_forms(country: Any) -> set[str]:
+    """Every form of an ISO country's names (name, official and common)."""
     forms: set[str] = set()
     for attribute in ("name", "official_name", "common_name"):
         value = getattr(country, attribute, None)
         if value:
             forms |= _name_forms(value, iso=True)
     return forms
+
+
+@functools.cache  # one entry per code asked; there are at most 26**3
+def _code_forms(code: str) -> frozenset[str]:
+    """Every form of the names of the country of an ISO alpha-3 code (none if unknown)."""
+    country = _country(code)
+    return frozenset() if country is None else frozenset(_country_forms(country))
 
 
 @functools.cache

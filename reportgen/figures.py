@@ -185,15 +185,14 @@ def compute(inputs: Inputs) -> Figures:
     # The intersessional period runs from the close of one meeting to the eve of the next
     # (or to the as-of date, when that comes first).
     period_until = min(as_of, period_end.start - dt.timedelta(days=1))
-    states = inputs.states
+    # `inputs.state(name)` in a plain dict: a pydantic private attribute is slow to reach.
+    by_name = {s.name: s for s in inputs.states}
+    # Sorted once for every tally: keeping some States of a sorted list keeps them sorted.
+    states = sorted(inputs.states, key=lambda s: (s.deposit or dt.date.max, collation_key(s.name)))
 
     def tally(definition: str, keep: Callable[[State], bool]) -> Tally:
         """The States kept, in the order they deposited (then by name)."""
-        chosen = sorted(
-            (s for s in states if keep(s)),
-            key=lambda s: (s.deposit or dt.date.max, collation_key(s.name)),
-        )
-        return Tally(definition, tuple(s.name for s in chosen))
+        return Tally(definition, tuple(s.name for s in states if keep(s)))
 
     def deposited(
         after: dt.date, *kinds: Instrument, until: dt.date = as_of
@@ -201,7 +200,8 @@ def compute(inputs: Inputs) -> Figures:
         wanted = set(kinds or INSTRUMENTS)
 
         def keep(s: State) -> bool:
-            return s.instrument in wanted and s.deposit is not None and after < s.deposit <= until
+            deposit = s.deposit
+            return deposit is not None and after < deposit <= until and s.instrument in wanted
 
         return keep
 
@@ -234,7 +234,7 @@ def compute(inputs: Inputs) -> Figures:
             region,
             Tally(
                 f"{new.definition}, in the region {region.name}",
-                tuple(n for n in new.states if inputs.state(n).region == region.name),
+                tuple(n for n in new.states if by_name[n].region == region.name),
             ),
         )
         for region in frame.regions
@@ -277,7 +277,7 @@ def compute(inputs: Inputs) -> Figures:
             at_since.count,
         ),
         new_states_parties_by_region=by_region,
-        states_parties_over_time=_timeline(inputs, states_parties),
+        states_parties_over_time=_timeline(inputs, states_parties, by_name),
         new_accessions=tally(
             f"States that acceded {after_since}", deposited(since.end, "accession")
         ),
@@ -318,13 +318,13 @@ def compute(inputs: Inputs) -> Figures:
     )
 
 
-def _timeline(inputs: Inputs, states_parties: Tally) -> Timeline:
+def _timeline(inputs: Inputs, states_parties: Tally, by_name: dict[str, State]) -> Timeline:
     """States Parties by day, from the opening for signature to the as-of date."""
     frame = inputs.report
     opened, as_of = frame.convention.opened_for_signature, frame.as_of
 
     def deposit(name: str) -> dt.date:
-        day = inputs.state(name).deposit
+        day = by_name[name].deposit
         assert day is not None and day >= opened  # a State Party; checked when loading
         return day
 

@@ -22,6 +22,8 @@ from num2words import num2words
 
 def collation_key(name: str) -> tuple[str, str]:
     """Alphabetical order as a reader expects it: accents and case do not count (Côte, Costa)."""
+    if name.isascii():  # nothing to decompose (most names): the same key, sooner
+        return (name.casefold(), name)
     decomposed = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return (folded.casefold(), name)
