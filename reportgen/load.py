@@ -47,6 +47,10 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 """Values in one file after expanding YAML aliases; more means an alias bomb."""
 
+MAX_DEPTH = 50
+"""Lists and records inside one another in one file; the 4MSP data goes five deep. Deeper
+means a mistake, or an alias inside the list or record it names (`&a [*a]`), which never ends."""
+
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """PyYAML's safe loader with YAML 1.2 booleans and without implicit timestamps.
@@ -113,6 +117,10 @@ class _TooLarge(Exception):
     """A file whose values, aliases expanded, exceed MAX_NODES."""
 
 
+class _TooDeep(Exception):
+    """A file whose values, aliases expanded, nest deeper than MAX_DEPTH."""
+
+
 def _parse(source: SourceFile, text: str) -> list[Problem]:
     """Parse YAML text into `source.data` and `source.positions`; return its problems.
 
@@ -125,7 +133,11 @@ def _parse(source: SourceFile, text: str) -> list[Problem]:
         if node is None:
             return [Problem(source.name, 1, 1, "file", "is empty; see the shipped file's comment")]
         problems = _index(source, node)
-        source.data = loader.construct_document(node)
+        try:
+            source.data = loader.construct_document(node)
+        except (ArithmeticError, LookupError, TypeError, ValueError):
+            # PyYAML's constructors fail this way on a few values ("!!bool x", "0x_")
+            return [*problems, *_unreadable_values(source, text, loader, node)]
         return problems
     except _TooLarge:
         return [
@@ -137,7 +149,7 @@ def _parse(source: SourceFile, text: str) -> list[Problem]:
                 f"expands to more than {MAX_NODES} values (YAML aliases?); refused",
             )
         ]
-    except RecursionError:
+    except (RecursionError, _TooDeep):
         return [Problem(source.name, 1, 1, "file", "is nested too deeply to be report data")]
     except yaml.MarkedYAMLError as error:
         return [_syntax_problem(source, text, error)]
@@ -206,7 +218,7 @@ def _unclosed_quote(text: str, upto: int) -> tuple[int, int] | None:
 
 
 def _index(source: SourceFile, root: yaml.Node) -> list[Problem]:
-    """Record where every value stands and find repeated keys; raise _TooLarge on alias bombs.
+    """Record where every value stands and find repeated keys; refuse alias bombs and loops.
 
     Aliases share nodes, so a "billion laughs" document is small once composed; it is
     walked here, value by value, before anything is built from it.
@@ -219,6 +231,8 @@ def _index(source: SourceFile, root: yaml.Node) -> list[Problem]:
         budget -= 1
         if budget < 0:
             raise _TooLarge
+        if len(here) > MAX_DEPTH:
+            raise _TooDeep
         source.positions.setdefault(here, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
@@ -247,6 +261,48 @@ def _index(source: SourceFile, root: yaml.Node) -> list[Problem]:
             for index, item in enumerate(node.value):
                 stack.append((item, (*here, index)))
     return problems
+
+
+_KINDS = {"bool": "true or false", "int": "a whole number", "float": "a number"}
+
+
+def _unreadable_values(
+    source: SourceFile, text: str, loader: Any, root: yaml.Node
+) -> list[Problem]:
+    """Each value PyYAML's constructor cannot read, where it stands (run after `_index`)."""
+    problems = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
+    while stack:
+        node, here = stack.pop()
+        if id(node) in seen:  # an alias: reported where it was defined
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack += [(value, (*here, getattr(key, "value", ""))) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, (*here, index)) for index, item in enumerate(node.value)]
+        elif isinstance(node, yaml.ScalarNode):
+            construct = loader.yaml_constructors.get(node.tag)
+            try:
+                if construct is not None:
+                    construct(loader, node)
+            except (ArithmeticError, LookupError, TypeError, ValueError):
+                line, column = node.start_mark.line, node.start_mark.column
+                tagged = text.splitlines()[line][column:].startswith("!")
+                kind = node.tag.removeprefix("tag:yaml.org,2002:")
+                advice = f"remove the !!{kind} tag" if tagged else "put it in quotes if it is text"
+                problems.append(
+                    Problem(
+                        source.name,
+                        line + 1,
+                        column + 1,
+                        source.describe(here),
+                        f"{node.value!r} is not {_KINDS.get(kind, kind)}; {advice}",
+                    )
+                )
+    problems.sort()
+    return problems or [Problem(source.name, 1, 1, "file", "holds a value YAML cannot read")]
 
 
 def _validation_problems(

@@ -55,6 +55,13 @@ def test_deep_nesting_is_refused(data_copy: Path) -> None:
     assert _messages(data_copy) == ["file: is nested too deeply to be report data"]
 
 
+@pytest.mark.parametrize("loop", ["&a [1, *a]", "&a {next: *a}"])
+def test_an_alias_inside_what_it_names_is_refused(loop: str, data_copy: Path) -> None:
+    # Followed, it never ends: before MAX_DEPTH, the walk filled memory until killed.
+    (data_copy / "lessons.yaml").write_text(f"x: {loop}\n", encoding="utf-8")
+    assert _messages(data_copy) == ["file: is nested too deeply to be report data"]
+
+
 def test_python_tags_never_run(data_copy: Path, tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     report = data_copy / "report.yaml"
