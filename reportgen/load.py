@@ -52,6 +52,10 @@ MAX_DEPTH = 50
 means a mistake, or an alias inside the list or record it names (`&a [*a]`), which never ends."""
 
 
+_STR, _NULL, _BOOL, _INT = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "null", "bool", "int"))
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """PyYAML's safe loader with YAML 1.2 booleans and without implicit timestamps.
 
@@ -61,6 +65,19 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     `yes`, `no`, `on` and `off` stay text (a State's code `NO` is not False), and dates stay
     text so that pydantic parses them and an impossible date becomes a located message.
     """
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        """The tag of a value as PyYAML's `resolve` finds it, sooner: it runs for every value.
+
+        The same implicit resolvers in the same order; the loader has no path resolvers.
+        """
+        if kind is not yaml.ScalarNode:
+            return str(super().resolve(kind, value, implicit))
+        if implicit[0]:
+            for tag, regexp in _RESOLVERS.get(value[:1], _ANY_FIRST):
+                if regexp.match(value):
+                    return tag
+        return _STR
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -74,6 +91,14 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+_Resolvers = tuple[tuple[str, re.Pattern[str]], ...]
+_ANY_FIRST: _Resolvers = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
+_RESOLVERS: dict[str, _Resolvers] = {
+    first: (*resolvers, *_ANY_FIRST)
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+"""The implicit resolvers `_Loader.resolve` tries, by a value's first character."""
 
 
 @dataclass
@@ -132,12 +157,14 @@ def _parse(source: SourceFile, text: str) -> list[Problem]:
         node = loader.get_single_node()
         if node is None:
             return [Problem(source.name, 1, 1, "file", "is empty; see the shipped file's comment")]
-        problems = _index(source, node)
-        try:
-            source.data = loader.construct_document(node)
-        except (ArithmeticError, LookupError, TypeError, ValueError):
-            # PyYAML's constructors fail this way on a few values ("!!bool x", "0x_")
-            return [*problems, *_unreadable_values(source, text, loader, node)]
+        problems, data = _index(source, node)
+        if data is _UNBUILT:  # PyYAML builds what _index could not (tags, merges, aliases)
+            try:
+                data = loader.construct_document(node)
+            except (ArithmeticError, LookupError, TypeError, ValueError):
+                # PyYAML's constructors fail this way on a few values ("!!bool x", "0x_")
+                return [*problems, *_unreadable_values(source, text, loader, node)]
+        source.data = data
         return problems
     except _TooLarge:
         return [
@@ -217,50 +244,102 @@ def _unclosed_quote(text: str, upto: int) -> tuple[int, int] | None:
     return None
 
 
-def _index(source: SourceFile, root: yaml.Node) -> list[Problem]:
+_UNBUILT = object()
+"""What `_index` returns as the data of a document it leaves to PyYAML's constructor."""
+
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+"""The booleans `_Loader` resolves (YAML 1.2's), with the values PyYAML gives them."""
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+"""The whole numbers whose value is plain `int(text)`, as PyYAML's constructor reads them."""
+
+
+def _index(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], Any]:
     """Record where every value stands and find repeated keys; refuse alias bombs and loops.
 
     Aliases share nodes, so a "billion laughs" document is small once composed; it is
     walked here, value by value, before anything is built from it.
+
+    The walk also builds the values, as PyYAML's safe constructor would, when the document
+    holds nothing but text, whole numbers, booleans, nulls, lists and records with text keys
+    (report data): doing so here costs less than a second walk. For anything else (a tag,
+    a merge key, a shared record, a repeated key) the data is `_UNBUILT`, left to PyYAML.
     """
     problems: list[Problem] = []
+    positions, names = source.positions, source.names
+    scalar_node, mapping_node = yaml.ScalarNode, yaml.MappingNode
     budget = MAX_NODES
-    stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
+    plain = True  # so far, the document is one this walk builds as PyYAML would
+    collections: set[int] = set()  # one met twice is an alias, which PyYAML builds once
+    built: list[Any] = [None]  # the document, once the walk has put it in its slot
+    stack: list[tuple[yaml.Node, Path_, Any, Any]] = [(root, (), built, 0)]
     while stack:
-        node, here = stack.pop()
+        node, here, parent, slot = stack.pop()
         budget -= 1
         if budget < 0:
             raise _TooLarge
         if len(here) > MAX_DEPTH:
             raise _TooDeep
-        source.positions.setdefault(here, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if isinstance(node, yaml.MappingNode):
+        mark = node.start_mark
+        positions.setdefault(here, (mark.line + 1, mark.column + 1))
+        if isinstance(node, scalar_node):
+            tag, text = node.tag, node.value
+            if tag == _STR:
+                parent[slot] = text
+            elif tag == _NULL:
+                parent[slot] = None
+            elif tag == _BOOL and text in _BOOLS:
+                parent[slot] = _BOOLS[text]
+            elif tag == _INT and _DECIMAL.fullmatch(text):
+                parent[slot] = int(text)
+            else:
+                plain = False
+        elif isinstance(node, mapping_node):
+            if node.tag != _MAP or id(node) in collections:
+                plain = False
+            collections.add(id(node))
+            record: dict[Any, Any] = {}
+            parent[slot] = record
             seen: dict[str, int] = {}
             for key_node, value_node in node.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-                line = key_node.start_mark.line + 1
-                if key in seen and key != "<<":
-                    problems.append(
-                        Problem(
-                            source.name,
-                            line,
-                            key_node.start_mark.column + 1,
-                            source.describe((*here, key)),
-                            f"appears twice in one record (first on line {seen[key]}); "
-                            "keep one, since the other value would be lost",
+                if isinstance(key_node, scalar_node):
+                    key = key_node.value
+                    if key_node.tag != _STR:
+                        plain = False
+                else:
+                    key = str(key_node)
+                    plain = False
+                key_mark = key_node.start_mark
+                line = key_mark.line + 1
+                if key in seen:
+                    plain = False  # PyYAML keeps the last value, or merges a second "<<"
+                    if key != "<<":
+                        problems.append(
+                            Problem(
+                                source.name,
+                                line,
+                                key_mark.column + 1,
+                                source.describe((*here, key)),
+                                f"appears twice in one record (first on line {seen[key]}); "
+                                "keep one, since the other value would be lost",
+                            )
                         )
-                    )
-                    continue
+                        continue
                 seen[key] = line
                 child = (*here, key)
-                source.positions[child] = (line, key_node.start_mark.column + 1)
-                if key in ("name", "key") and isinstance(value_node, yaml.ScalarNode):
-                    source.names.setdefault(here, value_node.value)
-                stack.append((value_node, child))
-        elif isinstance(node, yaml.SequenceNode):
+                positions[child] = (line, key_mark.column + 1)
+                if key in ("name", "key") and isinstance(value_node, scalar_node):
+                    names.setdefault(here, value_node.value)
+                record[key] = None  # its place in the record's order, until the walk fills it
+                stack.append((value_node, child, record, key))
+        else:  # a sequence, the only other kind of node
+            if node.tag != _SEQ or id(node) in collections:
+                plain = False
+            collections.add(id(node))
+            items: list[Any] = [None] * len(node.value)
+            parent[slot] = items
             for index, item in enumerate(node.value):
-                stack.append((item, (*here, index)))
-    return problems
+                stack.append((item, (*here, index), items, index))
+    return problems, built[0] if plain else _UNBUILT
 
 
 _KINDS = {"bool": "true or false", "int": "a whole number", "float": "a number"}
