@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
@@ -27,6 +28,20 @@ def collation_key(name: str) -> tuple[str, str]:
     decomposed = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return (folded.casefold(), name)
+
+
+# babel takes tens of microseconds a date, and a report writes hundreds (every initiative's
+# dates): each is kept, by the date and the locale alone.
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_date(day: dt.date, locale: Locale) -> str:
+    return str(format_date(day, format="long", locale=locale))
+
+
+@functools.lru_cache(maxsize=4096)
+def _skeleton(skeleton: str, day: dt.date, locale: Locale) -> str:
+    return str(format_skeleton(skeleton, day, locale=locale))
 
 
 class HasRatio(Protocol):
@@ -65,7 +80,7 @@ class Formats:
 
     def long_date(self, day: dt.date | None) -> str:
         """3 December 2008 (the locale's long date: 3 de dezembro de 2008 in pt_PT)."""
-        return "" if day is None else format_date(day, format="long", locale=self.locale)
+        return "" if day is None else _long_date(day, self.locale)
 
     def short_date(self, day: dt.date | None) -> str:
         """03.12.2008, the status table's format; empty for no date."""
@@ -91,7 +106,7 @@ class Formats:
         if (start.year, start.month) == (end.year, end.month) and last.startswith(f"{end.day} "):
             return f"{start.day}\u2013{last}"
         if start.year == end.year and last.endswith(str(end.year)):
-            first = format_skeleton("MMMMd", start, locale=self.locale)
+            first = _skeleton("MMMMd", start, self.locale)
             return f"{first} \u2013 {last}"
         return f"{self.long_date(start)} \u2013 {last}"
 

@@ -133,20 +133,20 @@ class Span:
 
 
 def runs(spans: Iterable[Span]) -> Markup:
-    """Runs of formatted text, to be placed with `{{r value }}` in the template."""
+    """Runs of formatted text, to be placed with `{{r value }}` in the template.
+
+    Written as text rather than built with lxml: a list of two hundred initiatives is a
+    thousand runs, and the text is escaped exactly as `text_markup` escapes a value.
+    """
     out = []
     for span in spans:
-        run = etree.Element(qn("w:r"), nsmap=_NSMAP)
+        properties = ""
         if span.bold or span.italic:
-            properties = etree.SubElement(run, qn("w:rPr"))
-            if span.bold:
-                etree.SubElement(properties, qn("w:b"))
-            if span.italic:
-                etree.SubElement(properties, qn("w:i"))
-        text = etree.SubElement(run, qn("w:t"))
-        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        text.text = span.text
-        out.append(_fragment(run))
+            properties = (
+                f"<w:rPr>{'<w:b/>' if span.bold else ''}{'<w:i/>' if span.italic else ''}</w:rPr>"
+            )
+        text = span.text.translate(_TEXT_TABLE)
+        out.append(f'<w:r>{properties}<w:t xml:space="preserve">{text}</w:t></w:r>')
     return Markup("".join(out))
 
 
