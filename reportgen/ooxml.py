@@ -111,13 +111,43 @@ class MalformedXML(ValueError):
     """Rendering produced XML that Word could not open."""
 
 
-def check_well_formed(xml: str | bytes) -> None:
-    """Raise MalformedXML unless `xml` parses strictly (no recovery, no entities)."""
+def parse_strictly(xml: str | bytes) -> etree._Element:
+    """`xml` parsed without recovery or entities; MalformedXML if it is not well-formed."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, parser=parser)
+        return etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, parser)
     except etree.XMLSyntaxError as error:
         raise MalformedXML(f"the rendered document is not well-formed XML: {error}") from error
+
+
+def check_well_formed(xml: str | bytes) -> None:
+    """Raise MalformedXML unless `xml` parses strictly (no recovery, no entities)."""
+    parse_strictly(xml)
+
+
+def tables_fit_their_grids(root: etree._Element) -> bool:
+    """Whether no table's grid would change under docxtpl's fix_tables.
+
+    fix_tables adds grid columns for rows with more cells than the grid, and removes those
+    that no row reaches (cells and their spans counted), as a column loop ({%tc %}) may
+    leave them; it finds tables and rows as here, nested ones included. When every table
+    fits, it changes nothing. A table without a grid is left to it too.
+    """
+    for table in root.iter(qn("w:tbl")):
+        grid = table.find(qn("w:tblGrid"))
+        if grid is None:
+            return False
+        columns = len(grid.findall(qn("w:gridCol")))
+        widest = 0
+        for row in table.iter(qn("w:tr")):
+            cells = row.findall(qn("w:tc"))
+            if len(cells) > columns:
+                return False
+            spans = (cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") for cell in cells)
+            widest = max(widest, sum(1 if s is None else int(s.get(qn("w:val"))) for s in spans))
+        if widest < columns:
+            return False
+    return True
 
 
 # --- Runs: formatted text placed with docxtpl's {{r value }} ---------------------------------

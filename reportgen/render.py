@@ -62,11 +62,12 @@ class _Template(DocxTemplate):  # type: ignore[misc]
             raise TemplateProblem.from_error(error, src_xml, part) from error
 
     def fix_tables(self, xml: str) -> Any:
-        # docxtpl parses the rendered body in recover mode, which would hide a corruption.
-        # lxml parses UTF-8 bytes about twice as fast as a str, so both parses get bytes.
+        # docxtpl parses the rendered body in recover mode, which would hide a corruption:
+        # it is parsed strictly here (from bytes: lxml reads UTF-8 twice as fast as a str).
+        # docxtpl's own pass, a second parse, is needed only when a grid must change.
         data = xml.encode("utf-8")
-        ooxml.check_well_formed(data)
-        return super().fix_tables(data)
+        body = ooxml.parse_strictly(data)
+        return body if ooxml.tables_fit_their_grids(body) else super().fix_tables(data)
 
     _patched: ClassVar[dict[str, str]] = {}
 

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
+import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from docxtpl import DocxTemplate
+from lxml import etree
 
 from reportgen import ooxml
+from reportgen.figures import Figures
+from reportgen.models import Inputs
+from reportgen.render import render
 from tests.conftest import TEMPLATE
 
 
@@ -57,3 +64,57 @@ def test_text_with_a_tab_or_line_break_is_left_for_docxtpl_to_turn_into_elements
     assert ooxml.has_listing_characters("<w:r><w:t>\n</w:t></w:r>")
     assert not ooxml.has_listing_characters("<w:p>\n<w:r><w:tab/><w:t>a&#9;b</w:t></w:r></w:p>")
     assert not ooxml.has_listing_characters("<w:tbl>\n<w:tr><w:tc><w:t>text</w:t></w:tc></w:tr>")
+
+
+def _table(grid: int, *rows: tuple[int, ...]) -> str:
+    """A body with one table: `grid` columns, each row's cells given by their spans."""
+    cells = [
+        "".join(
+            f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr></w:tc>' if span > 1 else "<w:tc/>"
+            for span in row
+        )
+        for row in rows
+    ]
+    return (
+        f'<w:body xmlns:w="{ooxml.W_NS}"><w:tbl><w:tblGrid>'
+        + '<w:gridCol w:w="1000"/>' * grid
+        + "</w:tblGrid>"
+        + "".join(f"<w:tr>{row}</w:tr>" for row in cells)
+        + "</w:tbl></w:body>"
+    )
+
+
+def test_a_table_fits_its_grid_when_its_widest_row_fills_it_exactly() -> None:
+    fits = ooxml.tables_fit_their_grids
+    assert fits(ooxml.parse_strictly(_table(2, (1, 1), (1, 1))))
+    assert fits(ooxml.parse_strictly(_table(3, (2, 1), (1,))))  # a span counts its columns
+    assert not fits(ooxml.parse_strictly(_table(2, (1, 1, 1))))  # a column loop added a cell
+    assert not fits(ooxml.parse_strictly(_table(3, (1, 1), (1,))))  # a column left unused
+    assert not fits(ooxml.parse_strictly(_table(1).replace("<w:tblGrid></w:tblGrid>", "")))
+
+
+def test_the_rendered_body_fits_and_docxtpls_table_fix_would_not_change_it(
+    monkeypatch: pytest.MonkeyPatch, inputs: Inputs, figures: Figures
+) -> None:
+    # render then parses the body once; docxtpl's fix_tables, if it ran, must agree.
+    bodies: list[bytes] = []
+    original = DocxTemplate.fix_tables
+
+    def spy(self: DocxTemplate, xml: str | bytes) -> Any:
+        bodies.append(xml.encode("utf-8") if isinstance(xml, str) else xml)
+        return original(self, xml)
+
+    monkeypatch.setattr(DocxTemplate, "fix_tables", spy)
+    captured: list[bytes] = []
+    strictly = ooxml.parse_strictly
+
+    def keep(xml: str | bytes) -> Any:
+        captured.append(xml.encode("utf-8") if isinstance(xml, str) else xml)
+        return strictly(xml)
+
+    monkeypatch.setattr(ooxml, "parse_strictly", keep)
+    render(inputs, figures, TEMPLATE)
+    assert bodies == []  # the shipped template's tables fit: docxtpl's pass was skipped
+    (body,) = [xml for xml in captured if xml.startswith(b"<w:body")]  # not the footnotes
+    fixed = original(DocxTemplate(str(TEMPLATE)), body)
+    assert etree.tostring(fixed) == etree.tostring(strictly(body))
