@@ -10,6 +10,7 @@ import datetime as dt
 import shutil
 import sys
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -103,16 +104,26 @@ def _build(args: argparse.Namespace, say: _Messages) -> int:
 def _watch(args: argparse.Namespace, say: _Messages) -> int:
     from reportgen.pipeline import Built, watch
 
-    def report(outcome: Built | InputError, seconds: float) -> None:
+    def report(outcome: Built | Exception, seconds: float) -> None:
         clock = time.strftime("%H:%M:%S")
         if isinstance(outcome, Built):
             say.problems(outcome.warnings)
             say.info(f"{clock} wrote {outcome.output} in {seconds:.2f} s")
             if outcome.pdf is not None:
                 say.info(f"{clock} wrote {outcome.pdf}")
-        else:
+            return
+        if isinstance(outcome, InputError):
             say.problems(outcome.problems)
             say.info(f"{clock} not built; {args.output} is left as it was")
+            return
+        if isinstance(outcome, PdfError):  # the .docx may be written; the PDF is not
+            print(f"reportgen: {outcome}", file=sys.stderr)
+        elif args.debug:
+            traceback.print_exception(outcome)
+        else:
+            name = type(outcome).__name__
+            print(f"reportgen: internal error: {name}: {outcome}", file=sys.stderr)
+        say.info(f"{clock} the build failed; watching goes on")
 
     say.info(f"watching {args.data}/ and {args.template}; Ctrl-C stops")
     try:

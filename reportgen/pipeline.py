@@ -110,7 +110,7 @@ def watch(
     template: Path = DEFAULT_TEMPLATE,
     output: Path = DEFAULT_OUTPUT,
     *,
-    report: Callable[[Built | InputError, float], None],
+    report: Callable[[Built | Exception, float], None],
     strict: bool = False,
     pdf: bool = False,
     interval: float = 0.3,
@@ -118,17 +118,19 @@ def watch(
 ) -> None:
     """Build now, then again whenever a data file or the template changes, until `stop()`.
 
-    `report` hears each outcome and the seconds it took: what was built, or the InputError
-    of inputs that cannot be built (the previous output then stays as it was, and watching
-    goes on). In one process a rebuild reuses the compiled template and every chart whose
-    values did not change, so it takes a fraction of a cold build.
+    `report` hears each outcome and the seconds it took: what was built, or why it could
+    not be: the InputError of inputs that cannot be built (the previous output then stays
+    as it was), a PdfError, or any other error of the build (a template's expression that
+    fails, say). Watching goes on after each; only `stop()` or an interrupt ends it. In one
+    process a rebuild reuses the compiled template and every chart whose values did not
+    change, so it takes a fraction of a cold build.
     """
     seen: Snapshot | None = snapshot(data, template)
-    while seen is not None:
+    while seen is not None and not stop():
         started = time.perf_counter()
         try:
-            outcome: Built | InputError = build(data, template, output, strict=strict, pdf=pdf)
-        except InputError as error:
+            outcome: Built | Exception = build(data, template, output, strict=strict, pdf=pdf)
+        except Exception as error:  # reported; the next save builds again
             outcome = error
         report(outcome, time.perf_counter() - started)
         seen = _next_change(seen, data, template, interval, stop)
@@ -142,15 +144,11 @@ def _next_change(
     Settled means unchanged for one `interval`, so that an editor saving in several
     steps (a temporary file, then a rename) gives one build, of the finished file.
     """
+    changed = None
     while not stop():
         time.sleep(interval)
         now = snapshot(data, template)
-        if now == seen:
-            continue
-        while True:
-            time.sleep(interval)
-            settled = snapshot(data, template)
-            if settled == now:
-                return now
-            now = settled
+        if changed is not None and now == changed:
+            return now
+        changed = None if now == seen else now
     return None

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from reportgen import pipeline
 from reportgen.pipeline import Built, snapshot, watch
 from reportgen.problems import InputError
 from tests.conftest import ROOT, TEMPLATE
 from tests.seed import SeedReport
 
-Outcome = Built | InputError
+Outcome = Built | Exception
 
 
 def _next(outcomes: queue.Queue[Outcome]) -> Outcome:
@@ -61,20 +67,96 @@ def test_watch_builds_after_each_change_and_keeps_the_last_good_report(
         assert problem.where.endswith("(Canada).ratification")
         assert problem.line == broken[: broken.index("2013-13-02")].count("\n") + 1
         assert output.read_bytes() == good
-        assert outcomes.empty()
+        with pytest.raises(queue.Empty):  # nothing changed since: nothing is built
+            outcomes.get(timeout=0.5)
     finally:
         stop.set()
         watcher.join(timeout=30)
     assert not watcher.is_alive()
 
 
-def test_a_snapshot_changes_with_any_file_a_build_reads(data_copy: Path) -> None:
-    before = snapshot(data_copy, TEMPLATE)
+def test_a_snapshot_changes_with_any_file_a_build_reads(data_copy: Path, tmp_path: Path) -> None:
+    template = tmp_path / "report.docx"
+    shutil.copy(TEMPLATE, template)
+    files = [*sorted(data_copy.glob("*.yaml")), template]
+    assert len(files) == 6
+    for changed in files:
+        before = snapshot(data_copy, template)
+        stamp = changed.stat().st_mtime_ns + 1_000_000_000
+        os.utime(changed, ns=(stamp, stamp))  # saved again, same size: only the time moves
+        assert snapshot(data_copy, template) != before, changed.name
+    before = snapshot(data_copy, template)
+    (data_copy / "lessons.yaml").unlink()
+    assert snapshot(data_copy, template) != before
+
+
+def test_a_failing_build_of_any_kind_is_reported_and_watching_goes_on(
+    monkeypatch: pytest.MonkeyPatch, data_copy: Path, tmp_path: Path
+) -> None:
+    failures = iter([RuntimeError("a template expression failed")])
+
+    def build(*args: Any, **kwargs: Any) -> Built:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return real_build(*args, **kwargs)
+
+    real_build = pipeline.build
+    monkeypatch.setattr(pipeline, "build", build)
+    outcomes: queue.Queue[Outcome] = queue.Queue()
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=watch,
+        args=(data_copy, TEMPLATE, tmp_path / "report.docx"),
+        kwargs={"report": lambda o, _: outcomes.put(o), "interval": 0.02, "stop": stop.is_set},
+    )
+    watcher.start()
+    try:
+        assert isinstance(_next(outcomes), RuntimeError)
+        lessons = data_copy / "lessons.yaml"
+        lessons.write_text(lessons.read_text(encoding="utf-8") + "# saved\n", encoding="utf-8")
+        assert isinstance(_next(outcomes), Built)
+    finally:
+        stop.set()
+        watcher.join(timeout=30)
+    assert not watcher.is_alive()
+
+
+def test_watching_stops_when_asked_even_while_a_file_keeps_changing(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    outcomes: queue.Queue[Outcome] = queue.Queue()
+    stop, writing = threading.Event(), threading.Event()
+    watcher = threading.Thread(
+        target=watch,
+        args=(data_copy, TEMPLATE, tmp_path / "report.docx"),
+        kwargs={"report": lambda o, _: outcomes.put(o), "interval": 0.02, "stop": stop.is_set},
+    )
     lessons = data_copy / "lessons.yaml"
-    lessons.write_text(lessons.read_text(encoding="utf-8") + "# a note\n", encoding="utf-8")
-    assert snapshot(data_copy, TEMPLATE) != before
-    lessons.unlink()
-    assert snapshot(data_copy, TEMPLATE) != before
+    text = lessons.read_text(encoding="utf-8")
+
+    def keep_saving() -> None:  # an editor saving every 10 ms: the files never settle
+        count = 0
+        while writing.is_set():
+            count += 1
+            lessons.write_text(text + "#" * (count % 50) + "\n", encoding="utf-8")
+            time.sleep(0.01)
+
+    writing.set()
+    writer = threading.Thread(target=keep_saving)
+    watcher.start()
+    try:
+        _next(outcomes)
+        writer.start()
+        time.sleep(0.2)
+        stop.set()
+        watcher.join(timeout=5)
+        assert not watcher.is_alive()  # while the writes go on
+    finally:
+        stop.set()
+        writing.clear()
+        writer.join(timeout=30)
+        watcher.join(timeout=30)
 
 
 def test_build_watch_stops_on_ctrl_c_with_status_zero(data_copy: Path, tmp_path: Path) -> None:
