@@ -145,6 +145,10 @@ class _TooLarge(Exception):
 class _TooDeep(Exception):
     """A file whose values, aliases expanded, nest deeper than MAX_DEPTH."""
 
+    def __init__(self, mark: Any = None, *, loop: bool = False) -> None:
+        super().__init__()
+        self.mark, self.loop = mark, loop
+
 
 def _parse(source: SourceFile, text: str) -> list[Problem]:
     """Parse YAML text into `source.data` and `source.positions`; return its problems.
@@ -176,7 +180,21 @@ def _parse(source: SourceFile, text: str) -> list[Problem]:
                 f"expands to more than {MAX_NODES} values (YAML aliases?); refused",
             )
         ]
-    except (RecursionError, _TooDeep):
+    except _TooDeep as error:
+        if not error.loop:
+            return [Problem(source.name, 1, 1, "file", "is nested too deeply to be report data")]
+        line, column = error.mark.line + 1, error.mark.column + 1
+        return [
+            Problem(
+                source.name,
+                line,
+                column,
+                "YAML alias",
+                "this list or record holds an alias to itself, so it never ends; "
+                "write its values out instead",
+            )
+        ]
+    except RecursionError:
         return [Problem(source.name, 1, 1, "file", "is nested too deeply to be report data")]
     except yaml.MarkedYAMLError as error:
         return [_syntax_problem(source, text, error)]
@@ -250,6 +268,7 @@ _UNBUILT = object()
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 """The booleans `_Loader` resolves (YAML 1.2's), with the values PyYAML gives them."""
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_INT_DIGITS = 4000  # int() refuses longer texts (sys.int_info); PyYAML's path reports them
 """The whole numbers whose value is plain `int(text)`, as PyYAML's constructor reads them."""
 
 
@@ -278,7 +297,8 @@ def _index(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], Any]:
         if budget < 0:
             raise _TooLarge
         if len(here) > MAX_DEPTH:
-            raise _TooDeep
+            # A collection met again this deep is most likely an alias inside itself.
+            raise _TooDeep(node.start_mark, loop=id(node) in collections)
         mark = node.start_mark
         positions.setdefault(here, (mark.line + 1, mark.column + 1))
         if isinstance(node, scalar_node):
@@ -289,7 +309,7 @@ def _index(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], Any]:
                 parent[slot] = None
             elif tag == _BOOL and text in _BOOLS:
                 parent[slot] = _BOOLS[text]
-            elif tag == _INT and _DECIMAL.fullmatch(text):
+            elif tag == _INT and len(text) <= _INT_DIGITS and _DECIMAL.fullmatch(text):
                 parent[slot] = int(text)
             else:
                 plain = False
@@ -345,6 +365,11 @@ def _index(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], Any]:
 _KINDS = {"bool": "true or false", "int": "a whole number", "float": "a number"}
 
 
+def _shortened(text: str, width: int = 40) -> str:
+    """`text`, cut to `width` characters with "..." when longer (a value in a message)."""
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _unreadable_values(
     source: SourceFile, text: str, loader: Any, root: yaml.Node
 ) -> list[Problem]:
@@ -377,7 +402,8 @@ def _unreadable_values(
                         line + 1,
                         column + 1,
                         source.describe(here),
-                        f"{node.value!r} is not {_KINDS.get(kind, kind)}; {advice}",
+                        f"{_shortened(node.value)!r} cannot be read as "
+                        f"{_KINDS.get(kind, kind)}; {advice}",
                     )
                 )
     problems.sort()

@@ -56,10 +56,22 @@ def test_deep_nesting_is_refused(data_copy: Path) -> None:
 
 
 @pytest.mark.parametrize("loop", ["&a [1, *a]", "&a {next: *a}"])
-def test_an_alias_inside_what_it_names_is_refused(loop: str, data_copy: Path) -> None:
+def test_an_alias_inside_what_it_names_is_refused_where_it_stands(
+    loop: str, data_copy: Path
+) -> None:
     # Followed, it never ends: before MAX_DEPTH, the walk filled memory until killed.
-    (data_copy / "lessons.yaml").write_text(f"x: {loop}\n", encoding="utf-8")
-    assert _messages(data_copy) == ["file: is nested too deeply to be report data"]
+    (data_copy / "lessons.yaml").write_text(f"# a comment\nx:\n  - {loop}\n", encoding="utf-8")
+    (problem,) = check(data_copy)
+    assert (problem.file.endswith("lessons.yaml"), problem.line, problem.column) == (True, 3, 5)
+    assert problem.message.startswith("this list or record holds an alias to itself")
+
+
+def test_a_number_too_long_to_read_is_a_located_problem(data_copy: Path) -> None:
+    lessons = data_copy / "lessons.yaml"
+    lessons.write_text(f"x: {'9' * 5000}\n", encoding="utf-8")  # int() refuses over 4300
+    assert _messages(data_copy) == [
+        f"x: '{'9' * 37}...' cannot be read as a whole number; put it in quotes if it is text"
+    ]
 
 
 def test_python_tags_never_run(data_copy: Path, tmp_path: Path) -> None:
