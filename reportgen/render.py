@@ -30,12 +30,15 @@ from reportgen.problems import InputError, Problem
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]
-    """docxtpl's template with two of its behaviours made safe for data.
+    """docxtpl's template, made safe for data and quick to render again.
 
-    docxtpl renders the footnotes part once per section, so with two sections a data value
-    such as "{{ 7*7 }}" would be evaluated on the second pass: here each part is rendered
-    once. It also renders core properties as templates (escaping them twice): the render
-    stage sets them itself instead.
+    Safe: docxtpl renders the footnotes part once per section, so with two sections a data
+    value such as "{{ 7*7 }}" would be evaluated on the second pass: here each part is
+    rendered once. It also renders core properties as templates (escaping them twice): the
+    render stage sets them itself instead. The rendered body is parsed strictly.
+
+    Quick: the template's rewrite into Jinja source is kept, and the passes that would
+    change nothing (listing characters, table grids) are skipped.
     """
 
     def render_footnotes(

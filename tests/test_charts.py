@@ -364,3 +364,35 @@ def test_a_chart_reused_from_an_earlier_build_has_the_bytes_of_one_drawn_afresh(
     monkeypatch.setattr(render_stage, "_DRAWN", {})
     assert render(inputs, figures, TEMPLATE) == reused
     assert len(drawn) == 4
+
+
+def test_a_chart_is_drawn_again_when_anything_it_shows_changes(
+    monkeypatch: pytest.MonkeyPatch, figures: Figures, formats: Formats
+) -> None:
+    monkeypatch.setattr(render_stage, "_DRAWN", {})
+    drawn: list[tuple[object, ...]] = []
+
+    def draw(*arguments: object) -> charts.Chart:
+        drawn.append(arguments)
+        return charts.Chart(b"", 1.0, 1.0, "title", "description")
+
+    timeline = figures.states_parties_over_time
+    first = timeline.meetings[0]
+    renamed = replace(
+        timeline,
+        meetings=(
+            MeetingMark(first.meeting.model_copy(update={"short_name": "MSP-2"}), None),
+            *timeline.meetings[1:],
+        ),
+    )
+    calls: list[tuple[object, ...]] = [
+        (timeline, formats, 16.0),
+        (timeline, formats, 16.0),  # the same: reused
+        (timeline, formats, 15.0),  # another width
+        (timeline, Formats("en_US"), 16.0),  # another locale
+        (renamed, formats, 16.0),  # a meeting's label
+        (replace(timeline, end=timeline.end + dt.timedelta(days=1)), formats, 16.0),
+    ]
+    for arguments in calls:
+        render_stage._drawn(draw, *arguments)
+    assert len(drawn) == len(calls) - 1
