@@ -1,5 +1,5 @@
 """`python -m reportgen` runs the command line."""
 
-from reportgen.cli import main
+from reportgen.cli import run
 
-raise SystemExit(main())
+run()

@@ -13,6 +13,7 @@ from docx import Document
 
 from reportgen.cli import main
 from reportgen.figures import Figures
+from reportgen.text import rendition
 from reportgen.trace import as_json
 from tests.conftest import ROOT
 
@@ -163,3 +164,12 @@ def test_figures_of_bad_data_exits_2(data_copy: Path, capsys: pytest.CaptureFixt
     (data_copy / "states.yaml").write_text("- name: [unclosed\n", encoding="utf-8")
     assert main(["figures", "--data", str(data_copy)]) == 2
     assert str(data_copy / "states.yaml") in capsys.readouterr().err
+
+
+def test_a_long_result_reaches_a_pipe_whole(report: Path) -> None:
+    # `python -m reportgen` ends through cli.run (gc.freeze(), then exit): stdout is still
+    # flushed in full, and the status is main's.
+    result = _run("text", str(report))
+    assert result.returncode == 0
+    assert result.stdout == rendition(report)
+    assert len(result.stdout) > 20_000
