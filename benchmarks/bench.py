@@ -765,8 +765,17 @@ def revision() -> str:
             text=True,
             check=True,
         ).stdout.strip()
-        changes = subprocess.run(
-            ["git", "--no-optional-locks", "status", "--porcelain", "--untracked-files=no"],
+        changes = subprocess.run(  # RESULTS.md, which this script writes, does not count
+            [
+                "git",
+                "--no-optional-locks",
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                ".",
+                ":(exclude)benchmarks/RESULTS.md",
+            ],
             cwd=ROOT,
             capture_output=True,
             text=True,
