@@ -6,6 +6,7 @@ Results go to stdout, messages to stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gc
 import shutil
@@ -78,23 +79,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: Callable[[argparse.Namespace, _Messages], int] = args.run
     try:
         return command(args, messages)
-    except InputError as error:
-        messages.problems(error.problems)
-        return EXIT_BAD_INPUT
-    except PdfError as error:  # LibreOffice missing (SofficeNotFoundError), failed or hung
-        print(f"reportgen: {error}", file=sys.stderr)
-        return EXIT_MISSING_TOOL
     except KeyboardInterrupt:
         return 130
     except Exception as error:
-        if args.debug:
+        if args.debug and _internal(error):
             raise
-        print(
-            f"reportgen: internal error: {type(error).__name__}: {error} "
-            "(run again with --debug for the traceback)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        return _failed(error, messages)
+
+
+def _internal(error: Exception) -> bool:
+    """Whether `error` is reportgen's own fault, not the inputs' nor a missing tool's."""
+    return not isinstance(error, (InputError, PdfError))
+
+
+def _failed(error: Exception, say: _Messages) -> int:
+    """Say why a command failed, without a traceback; return its exit status."""
+    if isinstance(error, InputError):
+        say.problems(error.problems)
+        return EXIT_BAD_INPUT
+    if isinstance(error, PdfError):  # LibreOffice missing (SofficeNotFoundError), failed or hung
+        print(f"reportgen: {error}", file=sys.stderr)
+        return EXIT_MISSING_TOOL
+    print(
+        f"reportgen: internal error: {type(error).__name__}: {error} "
+        "(run again with --debug for the traceback)",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
 
 
 def _build(args: argparse.Namespace, say: _Messages) -> int:
@@ -128,26 +139,20 @@ def _watch(args: argparse.Namespace, say: _Messages) -> int:
             if outcome.pdf is not None:
                 say.info(f"{clock} wrote {outcome.pdf}")
             return
-        if isinstance(outcome, InputError):
-            say.problems(outcome.problems)
-            say.info(f"{clock} not built; {args.output} is left as it was")
-            return
-        if isinstance(outcome, PdfError):  # the .docx may be written; the PDF is not
-            print(f"reportgen: {outcome}", file=sys.stderr)
-        elif args.debug:
+        if args.debug and _internal(outcome):
             traceback.print_exception(outcome)
         else:
-            name = type(outcome).__name__
-            print(f"reportgen: internal error: {name}: {outcome}", file=sys.stderr)
-        say.info(f"{clock} the build failed; watching goes on")
+            _failed(outcome, say)
+        if isinstance(outcome, InputError):
+            say.info(f"{clock} not built; {args.output} is left as it was")
+        else:
+            say.info(f"{clock} the build failed; watching goes on")
 
     say.info(f"watching {args.data}/ and {args.template}; Ctrl-C stops")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # how watching ends
         watch(
             args.data, args.template, args.output, report=report, strict=args.strict, pdf=args.pdf
         )
-    except KeyboardInterrupt:  # how watching ends
-        return EXIT_OK
     return EXIT_OK
 
 
