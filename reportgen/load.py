@@ -145,9 +145,13 @@ class _TooLarge(Exception):
 class _TooDeep(Exception):
     """A file whose values, aliases expanded, nest deeper than MAX_DEPTH."""
 
-    def __init__(self, mark: Any = None, *, loop: bool = False) -> None:
+
+class _AliasLoop(Exception):
+    """A list or record that holds an alias to itself, at the mark of its anchor."""
+
+    def __init__(self, mark: Any) -> None:
         super().__init__()
-        self.mark, self.loop = mark, loop
+        self.mark = mark
 
 
 def _parse(source: SourceFile, text: str) -> list[Problem]:
@@ -180,21 +184,18 @@ def _parse(source: SourceFile, text: str) -> list[Problem]:
                 f"expands to more than {MAX_NODES} values (YAML aliases?); refused",
             )
         ]
-    except _TooDeep as error:
-        if not error.loop:
-            return [Problem(source.name, 1, 1, "file", "is nested too deeply to be report data")]
-        line, column = error.mark.line + 1, error.mark.column + 1
+    except _AliasLoop as error:
         return [
             Problem(
                 source.name,
-                line,
-                column,
+                error.mark.line + 1,
+                error.mark.column + 1,
                 "YAML alias",
                 "this list or record holds an alias to itself, so it never ends; "
                 "write its values out instead",
             )
         ]
-    except RecursionError:
+    except (RecursionError, _TooDeep):
         return [Problem(source.name, 1, 1, "file", "is nested too deeply to be report data")]
     except yaml.MarkedYAMLError as error:
         return [_syntax_problem(source, text, error)]
@@ -268,8 +269,8 @@ _UNBUILT = object()
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 """The booleans `_Loader` resolves (YAML 1.2's), with the values PyYAML gives them."""
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_INT_DIGITS = 4000  # int() refuses longer texts (sys.int_info); PyYAML's path reports them
 """The whole numbers whose value is plain `int(text)`, as PyYAML's constructor reads them."""
+_INT_DIGITS = 4000  # int() refuses longer texts (sys.int_info); PyYAML's path reports them
 
 
 def _index(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], Any]:
@@ -298,7 +299,7 @@ def _index(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], Any]:
             raise _TooLarge
         if len(here) > MAX_DEPTH:
             # A collection met again this deep is most likely an alias inside itself.
-            raise _TooDeep(node.start_mark, loop=id(node) in collections)
+            raise _AliasLoop(node.start_mark) if id(node) in collections else _TooDeep
         mark = node.start_mark
         positions.setdefault(here, (mark.line + 1, mark.column + 1))
         if isinstance(node, scalar_node):
