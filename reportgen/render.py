@@ -14,7 +14,7 @@ from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import jinja2
 from docx.shared import Cm, Emu
@@ -80,13 +80,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         The rewrite (a few dozen regular expressions over the whole part) depends on the
         part's XML alone, and the template's parts are the same from one build to the next.
         """
-        patched = self._patched.get(src_xml)
-        if patched is None:
-            patched = str(super().patch_xml(src_xml))
-            if len(self._patched) >= 64:  # a handful of templates, each of a few parts
-                self._patched.clear()
-            self._patched[src_xml] = patched
-        return patched
+        return _kept(self._patched, src_xml, lambda: str(super(_Template, self).patch_xml(src_xml)))
 
     def resolve_listing(self, xml: str) -> str:
         # docxtpl turns tabs, line feeds, \a and \f inside <w:t> into Word's elements, one
@@ -95,6 +89,22 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         if ooxml.has_listing_characters(xml):
             return str(super().resolve_listing(xml))
         return xml
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _kept(store: dict[_K, _V], key: _K, make: Callable[[], _V], limit: int = 64) -> _V:
+    """`store[key]`, made by `make()` the first time: work a later render in this process
+    can reuse. The store is emptied when it holds `limit` values (the default: a handful of
+    templates, each of a few parts), so that a long process does not grow without end."""
+    value = store.get(key)
+    if value is None:
+        if len(store) >= limit:
+            store.clear()
+        value = store[key] = make()
+    return value
 
 
 class TemplateProblem(Exception):
@@ -233,12 +243,7 @@ class _Environment(SandboxedEnvironment):
     ) -> jinja2.Template:
         if not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        code = self._compiled.get(source)
-        if code is None:
-            code = self.compile(source)
-            if len(self._compiled) >= 64:  # a handful of templates, each of a few parts
-                self._compiled.clear()
-            self._compiled[source] = code
+        code = _kept(self._compiled, source, lambda: self.compile(source))
         cls = template_class or self.template_class
         return cls.from_code(self, code, self.make_globals(globals), None)
 
@@ -365,13 +370,7 @@ def _drawn(draw: Callable[..., charts.Chart], *arguments: object) -> charts.Char
             *(f"Formats({a.locale})" if isinstance(a, Formats) else a for a in arguments),
         )
     )
-    chart = _DRAWN.get(key)
-    if chart is None:
-        chart = draw(*arguments)
-        if len(_DRAWN) >= 8:  # two charts a build: keep the last few builds' worth
-            _DRAWN.clear()
-        _DRAWN[key] = chart
-    return chart
+    return _kept(_DRAWN, key, lambda: draw(*arguments), limit=8)  # a few builds' charts
 
 
 def _picture(docx: Any, chart: charts.Chart) -> Markup:
