@@ -69,7 +69,8 @@ def build(
         read_docx(template)
     except NotADocx as error:
         reason = str(error).removeprefix(f"{template}: ")
-        raise InputError([Problem.about(str(template), "template", f"is {reason}")]) from error
+        reason = f"is {reason}" if reason.startswith("not ") else reason
+        raise InputError([Problem.about(str(template), "template", reason)]) from error
     figures = compute(inputs)
     document = render(inputs, figures, template)
     try:

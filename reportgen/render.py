@@ -9,6 +9,7 @@ footnote of each category.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -19,14 +20,16 @@ from typing import Any, ClassVar, TypeVar
 import jinja2
 from docx.shared import Cm, Emu
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from reportgen import charts, ooxml
 from reportgen.figures import Figures
 from reportgen.formatting import Formats, collation_key
+from reportgen.limits import from_environment
 from reportgen.models import Category, Initiative, Inputs
+from reportgen.package import open_docx
 from reportgen.problems import InputError, Problem
+from reportgen.sandbox import BoundedSandbox
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]
@@ -224,7 +227,7 @@ class ChartsView:
     new_states_parties_by_region: Markup
 
 
-class _Environment(SandboxedEnvironment):
+class _Environment(BoundedSandbox):
     """The sandbox, keeping each part's compiled code by its source.
 
     docxtpl hands Jinja every part of the template as a new source on every render, and
@@ -256,18 +259,20 @@ def _finalize(value: object) -> object:
 def environment(formats: Formats) -> jinja2.Environment:
     """The Jinja environment templates are rendered in: sandboxed, escaping, strict."""
     env = _Environment(
+        from_environment(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         keep_trailing_newline=True,
     )
-    env.filters.update(formats.filters())
+    env.bound_filters(formats.filters())
     return env
 
 
 def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     """The report as .docx bytes: the same inputs and template give the same bytes."""
-    document = _Template(str(template))
+    # Only the parts the template's relationships reach, within reportgen.limits.
+    document = _Template(io.BytesIO(open_docx(template).sanitised()))
     docx = document.get_docx()
     formats = Formats(inputs.report.locale)
     context, notes = _context(inputs, figures, formats, ooxml.next_footnote_id(docx))
