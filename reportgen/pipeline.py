@@ -58,7 +58,7 @@ def build(
     from reportgen.pdf import convert_to_pdf, find_soffice
     from reportgen.render import render
     from reportgen.text import NotADocx, read_docx
-    from reportgen.write import write_document
+    from reportgen.write import output_problem, write_document
 
     if pdf:
         find_soffice()
@@ -76,10 +76,7 @@ def build(
     try:
         write_document(document, output)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise InputError(
-            [Problem.about(str(output), "output", f"cannot be written ({reason})")]
-        ) from error
+        raise InputError([output_problem(output, error)]) from error
     return Built(output, inputs, figures, tuple(warnings), convert_to_pdf(output) if pdf else None)
 
 
