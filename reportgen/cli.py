@@ -35,7 +35,9 @@ exit status:
   1   differences found (diff)
   2   bad input or usage: every problem is printed, one line each
   3   a missing or failing external tool (LibreOffice, the redline extra)
-  70  an internal error: run again with --debug and report the traceback"""
+  70  an internal error: run again with --debug and report the traceback
+  141 the reader of the output went away (| head); 143 stopped by SIGTERM
+limits on what an input may cost: see the README's "Limits" (REPORTGEN_* variables)"""
 
 
 class _Messages:

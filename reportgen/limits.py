@@ -27,8 +27,13 @@ class Limits:
     max_parts: int = 2000
     """Parts (zip members) in one .docx (REPORTGEN_MAX_PARTS). Word writes a few dozen."""
 
-    max_part_mb: int = 64
-    """Unpacked megabytes of one part (REPORTGEN_MAX_PART_MB)."""
+    max_part_mb: int = 16
+    """Unpacked megabytes of one XML part, such as the main document (REPORTGEN_MAX_PART_MB).
+    A 500-page report is about 5 MB; reading text costs up to 60 times the part's size."""
+
+    max_media_mb: int = 64
+    """Unpacked megabytes of one part that is not XML, such as a picture
+    (REPORTGEN_MAX_MEDIA_MB)."""
 
     max_unpacked_mb: int = 256
     """Unpacked megabytes of all the parts read from one .docx (REPORTGEN_MAX_UNPACKED_MB);
@@ -57,6 +62,10 @@ class Limits:
     @property
     def max_part_bytes(self) -> int:
         return self.max_part_mb * MB
+
+    @property
+    def max_media_bytes(self) -> int:
+        return self.max_media_mb * MB
 
     @property
     def max_unpacked_bytes(self) -> int:

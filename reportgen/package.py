@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import re
 import stat
 import struct
 import zipfile
@@ -47,6 +48,15 @@ _DTD_MARKS = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode(
 
 
 _T = TypeVar("_T")
+
+
+_ADVICE = re.compile(r",?\s*(?:try|use) XML_PARSE_HUGE(?: option)?")
+
+
+def without_advice(reason: str) -> str:
+    """A library's error without its advice to programmers ("try XML_PARSE_HUGE"), which
+    names a parser option a reader of the message cannot set."""
+    return _ADVICE.sub("", reason)
 
 
 class NotADocx(ValueError):
@@ -262,10 +272,13 @@ class _Reader:
                 f"{where}: is compressed with method {info.compress_type}, which Word does not "
                 "use (only stored or deflated parts are read)"
             )
-        if info.file_size > limits.max_part_bytes:
+        xml = self._is_xml(member)
+        largest, name = (
+            (limits.max_part_mb, "max_part_mb") if xml else (limits.max_media_mb, "max_media_mb")
+        )
+        if info.file_size > largest * MB:
             raise NotADocx(
-                f"{where}: "
-                + refused(f"unpacks to more than {limits.max_part_mb} MB", "max_part_mb", limits)
+                f"{where}: " + refused(f"unpacks to more than {largest} MB", name, limits)
             )
         if self.unpacked + info.file_size > limits.max_unpacked_bytes:
             raise NotADocx(
@@ -297,7 +310,7 @@ class _Reader:
         except (NotImplementedError, RuntimeError) as error:  # a method or encryption zipfile lacks
             raise NotADocx(f"{where}: cannot be unpacked ({error})") from None
         self.unpacked += len(body)
-        if self._is_xml(member) and any(mark in body for mark in _DTD_MARKS):
+        if xml and any(mark in body for mark in _DTD_MARKS):
             raise NotADocx(
                 f"{where}: holds a document type declaration (<!DOCTYPE>), which Word never "
                 "writes and which can expand entities or name other files; refused"

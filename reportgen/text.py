@@ -36,7 +36,7 @@ from typing import Any
 from docx2python import docx2python
 
 from reportgen import ooxml
-from reportgen.package import NotADocx, open_docx
+from reportgen.package import NotADocx, open_docx, without_advice
 
 __all__ = ["NotADocx", "read_docx", "rendition"]
 
@@ -120,7 +120,7 @@ def _extract(data: bytes, name: str) -> dict[str, Any]:
     except (KeyError, SyntaxError, ValueError) as error:
         raise NotADocx(
             f"{name}: a Word document whose content cannot be read "
-            f"({type(error).__name__}: {error})"
+            f"({type(error).__name__}: {without_advice(str(error))})"
         ) from None
 
 

@@ -218,3 +218,72 @@ def test_limits_come_from_the_environment_and_a_bad_value_is_a_usage_problem() -
         "environment: REPORTGEN_MAX_PART_MB: 'lots' is not a positive whole number",
         "environment: REPORTGEN_TEMPLATE_SECONDS: '-1' is not a positive number",
     ]
+
+
+def _paragraph_of_runs(megabytes: float) -> bytes:
+    """A main document of one paragraph of many runs of random words (it compresses little)."""
+    words = os.urandom(int(megabytes * 1024 * 1024) // 31 * 4).hex()  # 8 digits a run of 31 bytes
+    runs = "".join(f"<w:r><w:t>{words[i : i + 8]} </w:t></w:r>" for i in range(0, len(words), 8))
+    return document_xml(1, "x").replace(
+        b"<w:p><w:r><w:t>x</w:t></w:r></w:p>", f"<w:p>{runs}</w:p>".encode()
+    )
+
+
+def test_a_paragraph_of_many_runs_over_the_part_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "runs.docx"
+    path.write_bytes(rezip(small_docx(), replace={"word/document.xml": _paragraph_of_runs(6)}))
+    result = run_measured("text", str(path), tmp_path=tmp_path, environment=LOW_LIMITS)
+    assert result.status == 2
+    assert result.lines == [
+        f"{path}: word/document.xml: unpacks to more than 4 MB; refused "
+        "(raise REPORTGEN_MAX_PART_MB, now 4, to allow it)"
+    ]
+    assert result.peak_mb < PEAK_MB and result.seconds < SECONDS, result
+
+
+def test_a_paragraph_of_many_runs_under_the_limit_is_read_in_bounded_memory(
+    tmp_path: Path,
+) -> None:
+    # Reading text costs up to 60 times a part's size: 2 MB of runs, well under 400 MB.
+    path = tmp_path / "runs.docx"
+    path.write_bytes(rezip(small_docx(), replace={"word/document.xml": _paragraph_of_runs(2)}))
+    result = run_measured("text", str(path), tmp_path=tmp_path, environment=LOW_LIMITS)
+    assert result.status == 0, result.stderr
+    assert len(result.stdout.split()) > 2 * 1024 * 1024 // 31 - 10  # every run read
+    assert result.peak_mb < PEAK_MB and result.seconds < SECONDS, result
+
+
+def test_a_picture_over_the_media_limit_is_refused(tmp_path: Path) -> None:
+    docx = small_docx()
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+    rels = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdP" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/image" Target="media/photo.png"/></Relationships>',
+    )
+    path = tmp_path / "photo.docx"
+    path.write_bytes(
+        rezip(
+            docx,
+            replace={"word/_rels/document.xml.rels": rels.encode()},
+            add={"word/media/photo.png": os.urandom(3 * 1024 * 1024)},
+        )
+    )
+    with pytest.raises(NotADocx) as refused:
+        open_docx(path, Limits(max_media_mb=2))
+    assert str(refused.value) == (
+        f"{path}: word/media/photo.png: unpacks to more than 2 MB; refused "
+        "(raise REPORTGEN_MAX_MEDIA_MB, now 2, to allow it)"
+    )
+    assert "word/media/photo.png" in open_docx(path, Limits(max_media_mb=4)).parts
+
+
+def test_a_library_s_advice_to_programmers_is_left_out(tmp_path: Path) -> None:
+    text = os.urandom(6 * 1024 * 1024).hex()[: 11 * 1024 * 1024]  # over libxml2's 10 MB node
+    path = tmp_path / "node.docx"
+    path.write_bytes(rezip(small_docx(), replace={"word/document.xml": document_xml(1, text)}))
+    result = run_measured("text", str(path), tmp_path=tmp_path)
+    assert result.status == 2
+    (line,) = result.lines
+    assert "Text node too long" in line and "XML_PARSE_HUGE" not in line

@@ -3,12 +3,16 @@ exit 2, the previous report untouched, within about the limit's time."""
 
 from __future__ import annotations
 
+import queue
+import shutil
+import threading
+import time
 from pathlib import Path
 
 import docx
 import pytest
 
-from reportgen.pipeline import build
+from reportgen.pipeline import Built, build, watch
 from reportgen.problems import InputError
 from tests.conftest import DATA, TEMPLATE
 from tests.hostile_docx import document_xml, rezip, run_measured
@@ -163,3 +167,35 @@ def test_the_limits_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("REPORTGEN_TEMPLATE_OUTPUT_MB", "16")
     build(DATA, template, tmp_path / "report.docx")
     assert (tmp_path / "report.docx").exists()
+
+
+def test_a_template_bomb_saved_under_watch_is_reported_and_watching_goes_on(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORTGEN_TEMPLATE_SECONDS", "1")
+    monkeypatch.setenv("REPORTGEN_TEMPLATE_LOOPS", "10000000000")
+    template = _template_with(
+        tmp_path,
+        "{% for a in status %}{% for b in status %}{% for c in status %}{% for d in status %}"
+        "{{ '' }}{% endfor %}{% endfor %}{% endfor %}{% endfor %}",
+    )
+    outcomes: queue.Queue[Built | Exception] = queue.Queue()
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=watch,
+        args=(data_copy, template, tmp_path / "report.docx"),
+        kwargs={"report": lambda o, s: outcomes.put(o), "interval": 0.02, "stop": stop.is_set},
+    )
+    started = time.monotonic()
+    watcher.start()
+    try:
+        first = outcomes.get(timeout=120)
+        assert isinstance(first, InputError), first
+        assert "takes more than 1 s to render" in first.problems[0].message
+        assert time.monotonic() - started < 60
+        shutil.copyfile(TEMPLATE, template)  # the user undoes the save
+        second = outcomes.get(timeout=120)
+        assert isinstance(second, Built)
+    finally:
+        stop.set()
+        watcher.join(timeout=60)
