@@ -389,6 +389,7 @@ def _time_build(data: Path, output: Path, into: StageTimes) -> None:
 
 
 UNLIMITED = "build without the limits"
+_PLAIN: list[type] = []
 
 
 @contextlib.contextmanager
@@ -399,8 +400,18 @@ def _limits_off() -> Iterator[None]:
 
     from reportgen import render, text
 
+    # Jinja's plain sandbox, keeping compiled code across builds as render._Environment does.
+    if not _PLAIN:
+        _PLAIN.append(
+            type(
+                "Plain",
+                (SandboxedEnvironment,),
+                {"from_string": render._Environment.from_string, "_compiled": {}},
+            )
+        )
+
     def plain(formats: Any) -> Any:
-        env = SandboxedEnvironment(
+        env = _PLAIN[0](
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             finalize=render._finalize,

@@ -125,6 +125,43 @@ def open_docx(source: Path | bytes | str, limits: Limits | None = None) -> Packa
     that a limit refuses.
     """
     limits = from_environment() if limits is None else limits
+    if not isinstance(source, bytes):
+        key = _file_key(Path(source), limits)
+        if key is not None and key in _OPENED:
+            return _OPENED[key]
+    package = _open(source, limits)
+    if not isinstance(source, bytes) and key is not None:
+        if len(_OPENED) >= 8:  # a build reads its template twice, a watcher again on each save
+            _OPENED.clear()
+        _OPENED[key] = package
+    return package
+
+
+_FileKey = tuple[str, int, int, int, int, Limits]
+_OPENED: dict[_FileKey, Package] = {}
+"""Packages read from files in this process, by the file's identity and the limits."""
+
+
+def _file_key(path: Path, limits: Limits) -> _FileKey | None:
+    """What identifies the content of a regular file: a change to it changes this."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return (
+        str(path),
+        found.st_dev,
+        found.st_ino,
+        found.st_mtime_ns,
+        found.st_size,
+        limits,
+    )
+
+
+def _open(source: Path | bytes | str, limits: Limits) -> Package:
+    """`open_docx` without the memory of files read before."""
     data, name = read_file(source, limits)
     if data.startswith(_OLE_SIGNATURE):
         raise NotADocx(

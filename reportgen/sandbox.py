@@ -74,11 +74,6 @@ class BoundedSandbox(SandboxedEnvironment):
         self.filters["_reportgen_sized"] = self._sized
         self.template_class = BoundedTemplate
 
-    def start(self) -> None:
-        """Start the clock and the counts for a render of a document (all its parts)."""
-        self.deadline = time.monotonic() + self.limits.template_seconds
-        self.loops = self.operations = self.produced = 0
-
     # --- The clock, the counts and the sizes ----------------------------------------------
 
     def tick(self) -> None:

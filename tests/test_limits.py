@@ -287,3 +287,13 @@ def test_a_library_s_advice_to_programmers_is_left_out(tmp_path: Path) -> None:
     assert result.status == 2
     (line,) = result.lines
     assert "Text node too long" in line and "XML_PARSE_HUGE" not in line
+
+
+def test_a_file_read_again_is_read_anew_once_it_changes(tmp_path: Path) -> None:
+    path = tmp_path / "draft.docx"
+    path.write_bytes(small_docx("First draft"))
+    first = open_docx(path)
+    assert open_docx(path) is first  # a build reads its template twice: once is enough
+    path.write_bytes(small_docx("Second draft, longer"))
+    assert b"Second draft" in open_docx(path).parts["word/document.xml"]
+    assert open_docx(path, Limits(max_part_mb=1)) is not open_docx(path)

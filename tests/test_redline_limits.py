@@ -148,7 +148,7 @@ def test_the_redline_holds_only_the_parts_a_word_document_needs(
 
 
 @needs_engine
-@pytest.mark.parametrize("kind", ["directory", "parent is a file", "full disk"])
+@pytest.mark.parametrize("kind", ["directory", "parent is a file", "full disk", "read-only folder"])
 def test_a_redline_that_cannot_be_written_is_exit_2_and_keeps_the_previous_file(
     kind: str,
     drafts: tuple[Path, Path],
@@ -165,15 +165,23 @@ def test_a_redline_that_cannot_be_written_is_exit_2_and_keeps_the_previous_file(
         (tmp_path / "notes").write_bytes(previous)
         output = tmp_path / "notes" / "changes.docx"
         reason = f"{tmp_path / 'notes'} is a file, not a folder"
-    else:
+    elif kind == "full disk":
         output.write_bytes(previous)
         monkeypatch.setattr("reportgen.write.os.write", lambda fd, data: 0)
         reason = "No space left on device"
+    else:  # the tests may run as root, whom a folder's mode does not stop: say it is so
+        output.write_bytes(previous)
+
+        def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr("reportgen.write.tempfile.mkstemp", read_only)
+        reason = "Permission denied"
     assert main(["redline", *map(str, drafts), "--output", str(output)]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"{output}: output: cannot be written ({reason})"
     ]
-    if kind == "full disk":
+    if kind in ("full disk", "read-only folder"):
         assert output.read_bytes() == previous
         assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
             ["changes.docx", "new.docx", "old.docx"]
@@ -187,3 +195,41 @@ def test_the_sanitised_input_is_what_the_engine_reads(drafts: tuple[Path, Path])
     hostile = rezip(old.read_bytes(), add={"/tmp/x": b"escape"})
     with zipfile.ZipFile(io.BytesIO(open_docx(hostile).sanitised())) as archive:
         assert "/tmp/x" not in archive.namelist()
+
+
+@needs_engine
+def test_an_engine_over_its_memory_limit_is_one_line_and_exit_2(
+    drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    output = tmp_path / "changes.docx"
+    result = subprocess.run(
+        [sys.executable, "-m", "reportgen", "redline", *map(str, drafts), "--output", str(output)],
+        cwd=ROOT,
+        env={**os.environ, "REPORTGEN_REDLINE_MEMORY_MB": "8"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("the redline engine could not compare ")
+    assert "it needed more than 8 MB of memory" in line
+    assert line.endswith("refused (raise REPORTGEN_REDLINE_MEMORY_MB, now 8, to allow it)")
+    assert not output.exists()
+
+
+def test_an_old_document_with_a_doctype_never_reaches_the_engine(
+    drafts: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = drafts
+    with zipfile.ZipFile(old) as archive:
+        xml = archive.read("word/document.xml")
+    xml = xml.replace(b"?>", b'?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 1)
+    old.write_bytes(rezip(old.read_bytes(), replace={"word/document.xml": xml}))
+    output = tmp_path / "changes.docx"
+    assert main(["redline", str(old), str(new), "--output", str(output)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{old}: word/document.xml: holds a document type declaration (<!DOCTYPE>), which "
+        "Word never writes and which can expand entities or name other files; refused"
+    ]
+    assert not output.exists()
