@@ -27,7 +27,7 @@ from reportgen.figures import Figures
 from reportgen.formatting import Formats, collation_key
 from reportgen.limits import from_environment
 from reportgen.models import Category, Initiative, Inputs
-from reportgen.package import open_docx
+from reportgen.package import open_docx, without_advice
 from reportgen.problems import InputError, Problem
 from reportgen.sandbox import BoundedSandbox
 
@@ -272,8 +272,13 @@ def environment(formats: Formats) -> jinja2.Environment:
 def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     """The report as .docx bytes: the same inputs and template give the same bytes."""
     # Only the parts the template's relationships reach, within reportgen.limits.
-    document = _Template(io.BytesIO(open_docx(template).sanitised()))
-    docx = document.get_docx()
+    package = open_docx(template).sanitised()
+    try:
+        document = _Template(io.BytesIO(package))
+        docx = document.get_docx()
+    except (SyntaxError, KeyError) as error:  # lxml's XMLSyntaxError; a part named but absent
+        reason = f"a Word document whose parts cannot be read ({without_advice(str(error))})"
+        raise InputError([Problem.about(str(template), "template", f"is {reason}")]) from None
     formats = Formats(inputs.report.locale)
     context, notes = _context(inputs, figures, formats, ooxml.next_footnote_id(docx))
     context["charts"] = _charts(docx, inputs, figures, formats)
