@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import ctypes
 import datetime as dt
 import difflib
 import importlib
@@ -368,6 +369,7 @@ def _run_engine(command: list[str], limits: Limits, inputs: str) -> None:
             errors="replace",
             env=environment,
             start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
         try:
             out, err = process.communicate(timeout=limits.redline_seconds)
@@ -410,6 +412,17 @@ def _diagnostic(error: Exception) -> str:
 
 
 _ADVICE = re.compile(r"\s*(?:To enable DTD processing|For security reasons DTD)[^.]*\.?", re.I)
+
+
+def _die_with_parent() -> None:
+    """In the engine's process before it starts: on Linux, be killed when reportgen dies,
+    even by SIGKILL, which reportgen cannot catch to kill it itself."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 @contextlib.contextmanager

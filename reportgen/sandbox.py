@@ -35,6 +35,7 @@ from reportgen.ooxml import UnprintableValue
 _CHECK_EVERY = 256  # operations between two looks at the clock
 _MAX_INT_BITS = 100_000  # about 30,000 digits: far beyond any figure, far below a hang
 _NUMBERS = re.compile(r"\d+")
+_SIZED = (str, bytes, list, tuple, dict, set, frozenset)
 
 
 class TemplateLimit(jinja2.TemplateRuntimeError):
@@ -64,6 +65,7 @@ class BoundedSandbox(SandboxedEnvironment):
     def __init__(self, limits: Limits, **options: Any) -> None:
         super().__init__(loader=_NoIncludes(), **options)
         self.limits = limits
+        self.largest = limits.template_output_chars
         self.deadline = time.monotonic() + limits.template_seconds
         self.loops = 0
         self.operations = 0
@@ -79,7 +81,7 @@ class BoundedSandbox(SandboxedEnvironment):
     def tick(self) -> None:
         """One operation: look at the clock now and then."""
         self.operations += 1
-        if self.operations % _CHECK_EVERY == 0 and time.monotonic() > self.deadline:
+        if not self.operations % _CHECK_EVERY and time.monotonic() > self.deadline:
             raise TemplateLimit(
                 refused(
                     f"the template takes more than {self.limits.template_seconds:g} s to render",
@@ -111,11 +113,15 @@ class BoundedSandbox(SandboxedEnvironment):
         )
 
     def check_size(self, value: object) -> object:
-        """`value`, unless it is text or a collection larger than the output limit."""
-        if isinstance(value, (str, bytes, list, tuple, dict, set, frozenset)):
-            if len(value) > self.limits.template_output_chars:
+        """`value`, unless it is text or a collection larger than the output limit.
+
+        It runs on every attribute, item, call and filter of a render: the common case,
+        a value of no size to speak of, costs one type test.
+        """
+        if isinstance(value, _SIZED):
+            if len(value) > self.largest:
                 raise self._too_large(len(value))
-        elif _is_number(value) and isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
+        elif type(value) is int and value.bit_length() > _MAX_INT_BITS:
             raise TemplateLimit(
                 f"the template computes a number of more than {_MAX_INT_BITS} bits; refused"
             )
@@ -199,7 +205,8 @@ class BoundedSandbox(SandboxedEnvironment):
         self.tick()
         if isinstance(obj, str) and attribute in ("format", "format_map"):
             self.check_format(obj)  # the sandbox hands out a wrapper, checked here
-        return self.check_size(super().getattr(obj, attribute))
+        value = super().getattr(obj, attribute)
+        return self.check_size(value) if isinstance(value, _SIZED) else value
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         self.tick()
@@ -255,11 +262,14 @@ def _bounded_filter(env: BoundedSandbox, function: Callable[..., Any]) -> Callab
 
     passes_first = hasattr(function, "jinja_pass_arg")
 
+    first = 2 if passes_first else 1  # the value, after a context Jinja may pass first
+    formats = getattr(function, "__name__", "") == "do_format"
+
     def bounded(*args: Any, **kwargs: Any) -> Any:
         env.tick()
-        first = 2 if passes_first else 1  # the value, after a context Jinja may pass first
-        env.check_width([*args[first:], *kwargs.values()])
-        if getattr(function, "__name__", "") == "do_format" and args:
+        if len(args) > first or kwargs:
+            env.check_width([*args[first:], *kwargs.values()])
+        if formats and args:
             env.check_format(args[first - 1])
         return env.check_size(function(*args, **kwargs))
 
@@ -276,14 +286,16 @@ class BoundedTemplate(jinja2.Template):
         env = self.environment
         assert isinstance(env, BoundedSandbox)
         context = self.new_context(dict(*args, **kwargs))
-        pieces = []
+        pieces: list[str] = []
         try:
             try:
+                produced, largest, keep = env.produced, env.largest, pieces.append
                 for piece in self.root_render_func(context):
-                    env.produced += len(piece)
-                    if env.produced > env.limits.template_output_chars:
-                        raise env._too_large(env.produced)
-                    pieces.append(piece)
+                    produced += len(piece)
+                    if produced > largest:
+                        raise env._too_large(produced)
+                    keep(piece)
+                env.produced = produced
             except Exception:
                 env.handle_exception()  # re-raises, with the template's lines in the traceback
         except jinja2.TemplateError:

@@ -233,3 +233,18 @@ def test_an_old_document_with_a_doctype_never_reaches_the_engine(
         "Word never writes and which can expand entities or name other files; refused"
     ]
     assert not output.exists()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the parent-death signal is Linux's")
+def test_sigkill_of_reportgen_takes_the_engine_with_it(
+    drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    process, pid_file, _ = _start_with_slow_engine(drafts, tmp_path, {})
+    _wait_for(pid_file)
+    engine = int(pid_file.read_text())
+    process.kill()
+    process.wait(timeout=60)
+    deadline = time.monotonic() + 30
+    while not _gone(engine) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(engine)
