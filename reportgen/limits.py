@@ -3,7 +3,7 @@
 Every input from outside (a .docx given to `text`, `diff` or `redline`, a template) is read
 under these limits, so that a hostile or broken file is refused in a bounded time and
 memory instead of running for hours or filling the machine. Each default is far above what
-a real report needs (the 4MSP report unpacks to about 1 MB and renders in under a second);
+a real report needs (the 4MSP report unpacks to about 240 kB and renders in under a second);
 each can be raised through the environment variable named beside it, for instance
 `REPORTGEN_MAX_PART_MB=200 reportgen text huge.docx`. The README's "Limits" section lists
 them for users.

@@ -144,13 +144,21 @@ def test_a_template_that_is_a_zip_bomb_is_refused(tmp_path: Path) -> None:
     assert result.peak_mb < 400 and result.seconds < 60, result
 
 
-@pytest.mark.parametrize("kind", ["xxe", "corrupt", "malformed styles"])
+@pytest.mark.parametrize("kind", ["xxe", "billion laughs", "corrupt", "malformed styles"])
 def test_a_template_with_a_dtd_or_a_broken_zip_is_refused(kind: str, tmp_path: Path) -> None:
     template = tmp_path / "template.docx"
-    if kind == "xxe":
-        xml = document_xml(1, "&x;").replace(
-            b"?>", b'?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 1
+    if kind in ("xxe", "billion laughs"):
+        entities = (
+            b'<!ENTITY x SYSTEM "file:///etc/passwd">'
+            if kind == "xxe"
+            else b'<!ENTITY a "lol">'
+            + b"".join(
+                b'<!ENTITY %s "%s">' % (bytes([98 + i]), b"&%s;" % bytes([97 + i]) * 10)
+                for i in range(9)
+            )
+            + b'<!ENTITY x "&j;">'
         )
+        xml = document_xml(1, "&x;").replace(b"?>", b"?><!DOCTYPE d [" + entities + b"]>", 1)
         template.write_bytes(rezip(TEMPLATE.read_bytes(), replace={"word/document.xml": xml}))
         expected = "word/document.xml: holds a document type declaration"
     elif kind == "corrupt":
