@@ -13,12 +13,15 @@ import contextlib
 import ctypes
 import datetime as dt
 import difflib
+import fcntl
 import importlib
 import os
 import re
+import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Literal, Protocol, TextIO
@@ -329,7 +332,8 @@ def redline_bytes(
     old_package, new_package = open_docx(old, limits), open_docx(new, limits)
     engine = _engine()
     when = _utc(date).strftime("%Y-%m-%dT%H:%M:%SZ")
-    with tempfile.TemporaryDirectory(prefix="reportgen-redline-") as scratch:
+    _remove_abandoned_scratch()
+    with tempfile.TemporaryDirectory(prefix=_SCRATCH) as scratch, _locked(Path(scratch)):
         original, modified = Path(scratch, "old.docx"), Path(scratch, "new.docx")
         target = Path(scratch, "redline.docx")
         original.write_bytes(old_package.sanitised())
@@ -346,6 +350,40 @@ def redline_bytes(
                 f"the redline engine wrote no usable document for {old} and {new}: {reason}"
             ) from None
     return normalise_package(written.sanitised())
+
+
+_SCRATCH = "reportgen-redline-"
+"""The prefix of the folder each redline works in, in the temporary folder."""
+
+
+@contextlib.contextmanager
+def _locked(scratch: Path) -> Iterator[None]:
+    """Hold a lock in `scratch` while the redline works there: a lock dies with its
+    process, so a folder whose lock is free was left by a redline that was killed."""
+    with open(scratch / "lock", "wb") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        yield
+
+
+def _remove_abandoned_scratch(older_than: float = 10.0) -> None:
+    """Remove the working folders of redlines killed before they could (SIGKILL)."""
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{_SCRATCH}*"):
+        with contextlib.suppress(OSError):
+            if (
+                not folder.is_dir()
+                or folder.is_symlink()
+                or now - folder.stat().st_mtime < older_than
+            ):
+                continue
+            descriptor = os.open(folder / "lock", os.O_RDONLY | os.O_NOFOLLOW)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                continue  # a redline at work
+            finally:
+                os.close(descriptor)
+            shutil.rmtree(folder)
 
 
 def _run_engine(command: list[str], limits: Limits, inputs: str) -> None:

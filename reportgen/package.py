@@ -125,13 +125,13 @@ def open_docx(source: Path | bytes | str, limits: Limits | None = None) -> Packa
     that a limit refuses.
     """
     limits = from_environment() if limits is None else limits
-    if not isinstance(source, bytes):
-        key = _file_key(Path(source), limits)
-        if key is not None and key in _OPENED:
-            return _OPENED[key]
+    key = None if isinstance(source, bytes) else _file_key(Path(source), limits)
+    if key is not None and key in _OPENED:
+        return _OPENED[key]
     package = _open(source, limits)
-    if not isinstance(source, bytes) and key is not None:
-        if len(_OPENED) >= 8:  # a build reads its template twice, a watcher again on each save
+    # Kept: small packages (a template: a build reads it twice, a watcher on each save).
+    if key is not None and len(package.data) + sum(map(len, package.parts.values())) < 8 * MB:
+        if len(_OPENED) >= 8:
             _OPENED.clear()
         _OPENED[key] = package
     return package

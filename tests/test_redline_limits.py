@@ -239,7 +239,7 @@ def test_an_old_document_with_a_doctype_never_reaches_the_engine(
 def test_sigkill_of_reportgen_takes_the_engine_with_it(
     drafts: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    process, pid_file, _ = _start_with_slow_engine(drafts, tmp_path, {})
+    process, pid_file, scratch = _start_with_slow_engine(drafts, tmp_path, {})
     _wait_for(pid_file)
     engine = int(pid_file.read_text())
     process.kill()
@@ -248,3 +248,26 @@ def test_sigkill_of_reportgen_takes_the_engine_with_it(
     while not _gone(engine) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _gone(engine)
+    # What the killed redline worked in stays until the next redline removes it.
+    (left,) = scratch.iterdir()
+    an_hour_ago = time.time() - 3600
+    os.utime(left, (an_hour_ago, an_hour_ago))
+    pid_file.unlink()
+    again = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _DRIVER.format(engine=_SLOW_ENGINE, pid_file=str(pid_file)),
+            "redline",
+            *map(str, drafts),
+            "--output",
+            str(tmp_path / "changes.docx"),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "TMPDIR": str(scratch), "REPORTGEN_REDLINE_SECONDS": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert again.returncode == 2
+    assert list(scratch.iterdir()) == []
