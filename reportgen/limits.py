@@ -31,6 +31,10 @@ class Limits:
     """Unpacked megabytes of one XML part, such as the main document (REPORTGEN_MAX_PART_MB).
     A 500-page report is about 5 MB; reading text costs up to 60 times the part's size."""
 
+    max_xml_mb: int = 32
+    """Unpacked megabytes of all the XML parts read from one .docx (REPORTGEN_MAX_XML_MB):
+    what reading text costs is in proportion to it."""
+
     max_media_mb: int = 64
     """Unpacked megabytes of one part that is not XML, such as a picture
     (REPORTGEN_MAX_MEDIA_MB)."""

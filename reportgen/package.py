@@ -216,7 +216,7 @@ class _Reader:
     def __init__(self, name: str, archive: zipfile.ZipFile, limits: Limits) -> None:
         self.name, self.archive, self.limits = name, archive, limits
         self.members = {info.filename: info for info in archive.infolist()}
-        self.unpacked = 0
+        self.unpacked = self.unpacked_xml = 0
         self.defaults: dict[str, str] = {}
         self.overrides: dict[str, str] = {}
         self.parts: dict[str, bytes] = {}
@@ -317,6 +317,15 @@ class _Reader:
             raise NotADocx(
                 f"{where}: " + refused(f"unpacks to more than {largest} MB", name, limits)
             )
+        if xml and self.unpacked_xml + info.file_size > limits.max_xml_mb * MB:
+            raise NotADocx(
+                f"{where}: "
+                + refused(
+                    f"the XML parts read unpack to more than {limits.max_xml_mb} MB",
+                    "max_xml_mb",
+                    limits,
+                )
+            )
         if self.unpacked + info.file_size > limits.max_unpacked_bytes:
             raise NotADocx(
                 f"{where}: "
@@ -347,6 +356,7 @@ class _Reader:
         except (NotImplementedError, RuntimeError) as error:  # a method or encryption zipfile lacks
             raise NotADocx(f"{where}: cannot be unpacked ({error})") from None
         self.unpacked += len(body)
+        self.unpacked_xml += len(body) if xml else 0
         if xml and any(mark in body for mark in _DTD_MARKS):
             raise NotADocx(
                 f"{where}: holds a document type declaration (<!DOCTYPE>), which Word never "

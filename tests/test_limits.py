@@ -116,6 +116,13 @@ def test_parts_that_together_unpack_too_much_are_refused(tmp_path: Path) -> None
         open_docx(path, Limits(max_part_mb=8, max_unpacked_mb=12))
     assert "the parts read unpack to more than 12 MB" in str(refused.value)
     assert "REPORTGEN_MAX_UNPACKED_MB" in str(refused.value)
+    with pytest.raises(NotADocx) as refused:  # the headers are XML: their own total too
+        open_docx(path, Limits(max_part_mb=8, max_xml_mb=12))
+    assert str(refused.value).endswith(
+        "the XML parts read unpack to more than 12 MB; refused "
+        "(raise REPORTGEN_MAX_XML_MB, now 12, to allow it)"
+    )
+    assert len(open_docx(path, Limits(max_part_mb=8, max_xml_mb=20)).parts) > 3
 
 
 def test_a_package_of_too_many_parts_is_refused_before_they_are_listed(tmp_path: Path) -> None:
