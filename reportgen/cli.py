@@ -222,6 +222,46 @@ def _redline(args: argparse.Namespace, say: _Messages) -> int:
     return EXIT_OK
 
 
+def _import_untc(args: argparse.Namespace, say: _Messages) -> int:
+    from reportgen.importing import plan_import, write_plan
+
+    plan = plan_import(args.file, args.data, regions=dict(args.region), as_at=args.as_at)
+    for line in plan.lines():
+        print(line)
+    for note in plan.notes:
+        say.info(note)
+    status = plan.status
+    day = args.as_at or status.as_at
+    told = f"{len(plan.changes)} change(s) from the depositary's status as at {day}"
+    if not plan.texts:
+        say.info(f"{args.data}/states.yaml agrees with the depositary's status as at {day}")
+    elif args.write:
+        for path in write_plan(plan, args.data):
+            say.info(f"wrote {path}")
+        say.info(told)
+    else:
+        say.info(f"{told}; nothing written: run again with --write to apply them")
+    return EXIT_OK
+
+
+def _region(text: str) -> tuple[str, str]:
+    """--region: NAME=REGION, the region of a participant the data lacks."""
+    name, equals, region = text.partition("=")
+    if not equals or not name.strip() or not region.strip():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} should be NAME=REGION ('State of Palestine=Asia')"
+        )
+    return name.strip(), region.strip()
+
+
+def _day(text: str) -> dt.date:
+    """--as-at: a day written 2013-09-01."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD") from None
+
+
 def _context_lines(text: str) -> int:
     """-U: a number of lines, 0 or more."""
     if not text.isdigit():
@@ -407,6 +447,44 @@ def _parser() -> argparse.ArgumentParser:
         help="table for reading, json for programs (default: table)",
     )
     figures.set_defaults(run=_figures)
+
+    importing = command(
+        "import",
+        "import the depositary's status of the treaty into data/states.yaml",
+        "reportgen import untc XXVI-6.en.xml --as-at 2013-09-01",
+    )
+    sources = importing.add_subparsers(dest="source", required=True, metavar="SOURCE")
+    untc = sources.add_parser(
+        "untc",
+        help="the UN Treaty Collection's status: its XML export or the saved status page",
+        description=(
+            "Compare the UN Treaty Collection's status (the XML export or the status page "
+            "saved as HTML) with data/states.yaml and print each change, one line each. "
+            "Nothing is written unless --write is given."
+        ),
+        epilog="example:\n  reportgen import untc XXVI-6.html --write\n\n" + EXIT_STATUSES,
+        formatter_class=_Formatter,
+    )
+    untc.add_argument("file", type=Path, help="XXVI-6.en.xml or the saved status page (.html)")
+    data_option(untc)
+    untc.add_argument(
+        "--write", action="store_true", help="apply the changes to data/ (default: only list them)"
+    )
+    untc.add_argument(
+        "--as-at",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the day of the status, when the file does not say it (the XML export)",
+    )
+    untc.add_argument(
+        "--region",
+        type=_region,
+        action="append",
+        default=[],
+        metavar="NAME=REGION",
+        help="the region of a participant that data/states.yaml lacks (repeatable)",
+    )
+    untc.set_defaults(run=_import_untc)
 
     schema = command(
         "schema",
