@@ -182,9 +182,12 @@ def compute(inputs: Inputs) -> Figures:
     since = inputs.meeting(frame.counting_since)
     period_start = inputs.meeting(frame.highlight.after)
     period_end = inputs.meeting(frame.highlight.before)
-    # The intersessional period runs from the close of one meeting to the eve of the next
-    # (or to the as-of date, when that comes first).
-    period_until = min(as_of, period_end.start - dt.timedelta(days=1))
+    # Meeting days: a deposit made during a meeting counts as made by its close. The period
+    # runs from the close of one meeting to the close of the next, or to the as-of date when
+    # that comes first: "since the 3rd MSP" then counts every deposit up to and including an
+    # as-of date that falls on the days of the 4th (no sentence may say that no State joined
+    # since a meeting when one did).
+    period_until = min(as_of, period_end.end)
     # `inputs.state(name)` in a plain dict: a pydantic private attribute is slow to reach.
     by_name = {s.name: s for s in inputs.states}
     # Sorted once for every tally: keeping some States of a sorted list keeps them sorted.
