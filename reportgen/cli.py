@@ -458,8 +458,8 @@ def _parser() -> argparse.ArgumentParser:
         "untc",
         help="the UN Treaty Collection's status: its XML export or the saved status page",
         description=(
-            "Compare the UN Treaty Collection's status (the XML export or the status page "
-            "saved as HTML) with data/states.yaml and print each change, one line each. "
+            "Compare the UN Treaty Collection's status (the XML export or the status page\n"
+            "saved as HTML) with data/states.yaml and print each change, one line each.\n"
             "Nothing is written unless --write is given."
         ),
         epilog="example:\n  reportgen import untc XXVI-6.html --write\n\n" + EXIT_STATUSES,

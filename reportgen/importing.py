@@ -160,6 +160,12 @@ def plan_import(
             )
         )
     day = as_at or status.as_at
+    if day is not None and day < frame.as_of:
+        plan.notes.append(
+            f"{status.file}: warning: the status is as at {day.isoformat()}, before the "
+            f"report's as-of date {frame.as_of.isoformat()}: a deposit made between the two "
+            "is not in it"
+        )
     matcher = _Matcher(states)
     targets: dict[int, tuple[Participant, dict[str, Entry]]] = {}
     new: list[tuple[Participant, str, dict[str, Entry]]] = []

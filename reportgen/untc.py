@@ -73,6 +73,7 @@ _AS_AT = re.compile(
     r"(?:\s+([A-Z]{2,5})\b)?",
     re.IGNORECASE,
 )
+_NUMBERED_TITLE = re.compile(r"\d{1,3}\s*\.\s+\S.*")
 _COUNT = re.compile(r"(Signatories|Parties)\s*:?\s*(\d+)", re.IGNORECASE)
 
 
@@ -284,6 +285,11 @@ def _read_html(reader: _Reader, data: bytes) -> Status | None:
             participants.append(found)
     title_cell = next(iter(document.xpath('//*[contains(@id, "tcTreaty")]')), None)
     title = _spaced(_html_text(title_cell)) if title_cell is not None else ""
+    if not title:  # a page saved otherwise: the numbered title line before the table
+        for text in table.xpath("preceding::text()"):
+            if _NUMBERED_TITLE.fullmatch(_spaced(text)):
+                title = _spaced(text)
+                break
     counts: dict[str, tuple[int, int]] = {}
     status_cell = next(iter(document.xpath('//*[contains(@id, "rptStatus")]')), None)
     if status_cell is not None:

@@ -485,3 +485,43 @@ def test_not_a_status_file_is_one_line(tmp_path: Path, data_copy: Path) -> None:
         "has no status table (an HTML table whose id ends in 'tblgrid'); save the treaty's "
         "status page from treaties.un.org, or its XML export"
     ]
+
+
+def test_a_page_saved_without_the_title_id_is_read_by_its_numbered_title(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    source = _edited(
+        tmp_path,
+        HTML,
+        (
+            'id="ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInner'
+            'Page_rptTreaty_ctl00_tcTreaty"',
+            'class="title"',
+        ),
+    )
+    assert read_status(source, treaty=CCM).title == "6. Convention on Cluster Munitions"
+    assert plan_import(source, data_copy).changes == []
+
+
+def test_a_status_older_than_the_report_is_flagged(data_copy: Path) -> None:
+    plan = plan_import(XML, data_copy, as_at=dt.date(2013, 8, 1))
+    assert (
+        f"{XML}: warning: the status is as at 2013-08-01, before the report's as-of date "
+        "2013-09-01: a deposit made between the two is not in it" in plan.notes
+    )
+
+
+def test_an_export_never_reads_an_external_entity(tmp_path: Path, data_copy: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Atlantis", encoding="utf-8")
+    text = (
+        XML.read_text(encoding="iso-8859-1")
+        .replace("<MTDSG>", f'<!DOCTYPE MTDSG [<!ENTITY x SYSTEM "{secret.as_uri()}">]>\n<MTDSG>')
+        .replace("<Entry>Afghanistan</Entry>", "<Entry>&x;</Entry>")
+    )
+    source = tmp_path / "XXVI-6.en.xml"
+    source.write_text(text, encoding="iso-8859-1")
+    with pytest.raises(InputError) as raised:
+        plan_import(source, data_copy, as_at=dt.date(2013, 9, 1))
+    assert "Atlantis" not in str(raised.value)
+    assert "row 1 (" in str(raised.value)
