@@ -18,10 +18,12 @@ import pytest
 from reportgen.cli import main
 from reportgen.compare import diff_documents
 from reportgen.figures import compute
+from reportgen.formatting import Formats
 from reportgen.importing import plan_import, write_plan
 from reportgen.load import load_inputs
 from reportgen.pipeline import build
 from reportgen.problems import InputError
+from reportgen.render import environment
 from reportgen.text import rendition
 from reportgen.untc import read_status
 from tests.conftest import DATA, TEMPLATE
@@ -525,3 +527,56 @@ def test_an_export_never_reads_an_external_entity(tmp_path: Path, data_copy: Pat
         plan_import(source, data_copy, as_at=dt.date(2013, 9, 1))
     assert "Atlantis" not in str(raised.value)
     assert "row 1 (" in str(raised.value)
+
+
+def test_a_date_the_depositary_does_not_list_is_shown_as_removed(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    text = HTML.read_text(encoding="utf-8")
+    row = "<tr><td>Angola</td><td> 3 Dec 2008</td><td></td><td></td></tr>\n"
+    assert text.count(row) == 1
+    source = tmp_path / "XXVI-6.html"
+    source.write_text(
+        text.replace(row, "").replace("Signatories : 108", "Signatories : 107"), encoding="utf-8"
+    )
+    assert [str(c) for c in plan_import(source, data_copy).changes] == [
+        f"{source}: not listed by the depositary: Angola: signature: 2008-12-03 -> none"
+    ]
+
+
+def test_writing_touches_only_the_lines_that_change(tmp_path: Path, data_copy: Path) -> None:
+    states = data_copy / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    edits = {
+        "  ratification: 2009-06-16\n": "  ratification: 2009-06-16   # checked by hand\n",
+        "- name: Andorra\n": "# acceded during the 3rd intersessional period\n- name: Andorra\n",
+        "  signature: 2010-07-16\n": '  signature: "16.07.2010"\n',  # Antigua, in another form
+    }
+    for old, new in edits.items():
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    states.write_text(text, encoding="utf-8")
+    source = _edited(tmp_path, HTML, ("<td>16 Jun 2009</td>", "<td>17 Jun 2009</td>"))
+    write_plan(plan_import(source, data_copy), data_copy)
+    written = states.read_text(encoding="utf-8").splitlines(keepends=True)
+    before = text.splitlines(keepends=True)
+    changed = [(a, b) for a, b in zip(before, written, strict=True) if a != b]
+    assert changed == [
+        (
+            "  ratification: 2009-06-16   # checked by hand\n",
+            "  ratification: 2009-06-17   # checked by hand\n",
+        )
+    ]
+
+
+def test_the_report_can_name_its_source(undated: Path) -> None:
+    write_plan(plan_import(HTML, undated), undated)
+    inputs = load_inputs(undated)
+    placeholder = (  # as README gives it
+        "{% if report.status_source %}Source: {{ report.status_source.publisher }}, status as "
+        "at {{ report.status_source.as_at|long_date }}{% endif %}"
+    )
+    template = environment(Formats(inputs.report.locale)).from_string(placeholder)
+    assert template.render(report=inputs.report) == (
+        "Source: United Nations Treaty Collection, status as at 1 September 2013"
+    )
