@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
@@ -30,7 +31,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from reportgen.checks import _fold, _name_forms, _names_index
 from reportgen.formatting import collation_key
 from reportgen.load import DATA_FILES, load_with_warnings
-from reportgen.models import ReportFrame, _parse_date
+from reportgen.models import Date, ReportFrame
 from reportgen.problems import InputError, Problem
 from reportgen.untc import PUBLISHER, Entry, Participant, Status, read_status
 
@@ -301,15 +302,16 @@ def _fields(participant: Participant) -> dict[str, Entry]:
     return fields
 
 
+_DATE: TypeAdapter[dt.date] = TypeAdapter(Date)
+
+
 def _as_date(value: object) -> dt.date | None:
     """A date of the data as written (2008-12-03, 03.12.2008, 3 December 2008)."""
     if value is None:
         return None
     if isinstance(value, dt.date):
         return value
-    parsed = _parse_date(str(value))
-    assert isinstance(parsed, dt.date)  # the data validated
-    return parsed
+    return _DATE.validate_python(str(value))  # the data validated: it is a date
 
 
 class _Matcher:

@@ -123,10 +123,11 @@ def test_importing_into_undated_data_gives_back_the_shipped_file_byte_for_byte(
     assert len(source_record.sha256) == 64
 
 
+@pytest.mark.parametrize("source", [XML, HTML], ids=["xml", "html"])
 def test_the_report_built_from_imported_data_is_todays_report(
-    undated: Path, tmp_path: Path
+    source: Path, undated: Path, tmp_path: Path
 ) -> None:
-    plan = plan_import(HTML, undated)
+    plan = plan_import(source, undated, as_at=dt.date(2013, 9, 1))
     write_plan(plan, undated)
     output = tmp_path / "report.docx"
     build(undated, TEMPLATE, output)
