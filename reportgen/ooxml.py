@@ -1039,3 +1039,155 @@ def pair_bookmarks(document: Document) -> int:
         if doomed:
             _store(part, root)
     return dropped
+
+
+# --- What the text rendition reads: fields, changes and comments made visible ----------------
+
+_RENDITION_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+_FORMAT_SWITCH = re.compile(r"\\\*\s*\S+")  # \* ARABIC, \* MERGEFORMAT: how a result looks
+_SHOWN_CHANGES = {
+    "ins": "inserted",
+    "del": "deleted",
+    "moveTo": "moved here",
+    "moveFrom": "moved away",
+}
+
+
+def readable_package(data: bytes) -> bytes:
+    """The package as the text rendition reads it: what a reviewer must see, the same way
+    whichever program saved the document.
+
+    - A field shows as its instruction, `{PAGE}` or `{SEQ Figure}`, never its cached result,
+      which Word and LibreOffice refresh whenever they like (a page count, say).
+    - A tracked change shows as `[inserted by AUTHOR: text]`, `[deleted by AUTHOR: text]`.
+    - A comment shows where it is anchored, as `[comment by AUTHOR: text]`.
+    - The prefixes w: and r: are declared on every part (see `declare_prefixes`).
+    """
+    data = declare_prefixes(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+        comments: dict[str, Comment] = {}
+        if "word/comments.xml" in names:
+            try:
+                comments = _comments(parse_strictly(package.read("word/comments.xml")))
+            except MalformedXML:
+                comments = {}
+        rewritten = {}
+        for name in names:
+            if not _RENDITION_PARTS.fullmatch(name):
+                continue
+            original = package.read(name)
+            try:
+                root = parse_strictly(original)
+            except MalformedXML:
+                continue  # docx2python says what is wrong with it
+            if _show_fields(root) | _show_changes(root) | _show_comments(root, comments):
+                rewritten[name] = etree.tostring(
+                    root, xml_declaration=True, encoding="UTF-8", standalone=True
+                )
+        if not rewritten:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in package.infolist():
+                target.writestr(info, rewritten.get(info.filename) or package.read(info))
+    return out.getvalue()
+
+
+def _text_run(text: str) -> etree._Element:
+    run = etree.Element(_W + "r")
+    element = etree.SubElement(run, _W + "t")
+    element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    element.text = text
+    return run
+
+
+def _field_text(instruction: str) -> str:
+    return "{" + " ".join(_FORMAT_SWITCH.sub("", instruction).split()) + "}"
+
+
+def _show_fields(root: etree._Element) -> bool:
+    """Replace each field's cached result by its instruction; return whether any was found."""
+    changed = False
+    for field in list(root.iter(_W + "fldSimple")):
+        parent = field.getparent()
+        parent.replace(field, _text_run(_field_text(field.get(_W + "instr", ""))))
+        changed = True
+    depth, instruction, first, doomed = 0, "", None, []
+    for run in list(root.iter(_W + "r")):
+        char = run.find(_W + "fldChar")
+        kind = char.get(_W + "fldCharType") if char is not None else None
+        if kind == "begin":
+            depth += 1
+            if depth == 1:
+                instruction, first = "", run
+                continue
+        if depth == 0:
+            continue
+        if depth == 1:
+            instruction += "".join(t.text or "" for t in run.iter(_W + "instrText"))
+        if kind == "end":
+            depth -= 1
+            if depth == 0 and first is not None:
+                first.getparent().replace(first, _text_run(_field_text(instruction)))
+                changed = True
+        doomed.append(run)
+    for run in doomed:
+        if run.getparent() is not None:
+            run.getparent().remove(run)
+    return changed
+
+
+def _show_changes(root: etree._Element) -> bool:
+    """Unwrap tracked insertions and deletions into marked text; return whether any was found."""
+    changed = False
+    for change in list(root.iter(*(_W + name for name in _SHOWN_CHANGES))):
+        parent = change.getparent()
+        if parent is None or etree.QName(parent).localname in ("rPr", "trPr"):
+            continue
+        for deleted in change.iter(_W + "delText"):
+            deleted.tag = _W + "t"
+        author = change.get(_W + "author") or "someone"
+        what = _SHOWN_CHANGES[etree.QName(change).localname]
+        position = parent.index(change)
+        pieces = [_text_run(f"[{what} by {author}: "), *change, _text_run("]")]
+        parent.remove(change)
+        for offset, piece in enumerate(pieces):
+            parent.insert(position + offset, piece)
+        changed = True
+    return changed
+
+
+def _show_comments(root: etree._Element, comments: Mapping[str, Comment]) -> bool:
+    """Put each comment's text where it is referred to; return whether any was found."""
+    changed = False
+    for reference in list(root.iter(_W + "commentReference")):
+        comment = comments.get(reference.get(_W + "id", ""))
+        run = reference.getparent()
+        if comment is None or run is None or run.getparent() is None:
+            continue
+        author = comment.author or "someone"
+        run.getparent().replace(run, _text_run(f" [comment by {author}: {comment.text}]"))
+        changed = True
+    return changed
+
+
+def style_names(data: bytes) -> dict[str, str]:
+    """Each paragraph style's id, as its built-in identity: the name it shows in Word, in
+    one word (LibreOffice's "Caption1", named "caption", is "Caption")."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        if "word/styles.xml" not in package.namelist():
+            return {}
+        try:
+            root = parse_strictly(package.read("word/styles.xml"))
+        except MalformedXML:
+            return {}
+    names = {}
+    for style in root.iter(_W + "style"):
+        name = style.find(_W + "name")
+        style_id = style.get(_W + "styleId")
+        if name is not None and style_id:
+            names[style_id] = "".join(
+                w[:1].upper() + w[1:] for w in name.get(_W + "val", "").split()
+            )
+    return names

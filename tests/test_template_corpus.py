@@ -18,7 +18,10 @@ switched on, a tag in an endnote. Then either:
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -222,3 +225,68 @@ def test_a_place_names_the_part_the_paragraph_and_its_first_words() -> None:
         == 'body, paragraph 12 ("Since the {{ since.name }} ({{ since.start|year...")'
     )
     assert where(ooxml.WordParagraph("footer", 1, "")) == "footer, paragraph 1 (empty)"
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_libreoffice = pytest.mark.skipif(
+    SOFFICE is None and os.environ.get("REPORTGEN_REQUIRE_SOFFICE") != "1",
+    reason="soffice not on PATH (Debian: libreoffice-writer-nogui)",
+)
+
+
+@needs_libreoffice
+def test_a_template_saved_by_libreoffice_without_edits_gives_the_same_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert SOFFICE is not None, "soffice not on PATH"
+    saved = tmp_path / "saved"
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(saved),
+            str(TEMPLATE),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    template = saved / TEMPLATE.name
+    assert template.read_bytes() != TEMPLATE.read_bytes(), "LibreOffice rewrote the package"
+    # The review is quiet: the template's own rendition does not churn...
+    assert rendition(template) == rendition(TEMPLATE)
+    # ...it passes the check, and the reports built from both read the same.
+    assert main(["check", "--data", str(DATA), "--template", str(template)]) == 0
+    before, after = tmp_path / "before.docx", tmp_path / "after.docx"
+    assert main(["--quiet", "build", "--data", str(DATA), "--output", str(before)]) == 0
+    arguments = ["--quiet", "build", "--data", str(DATA), "--template", str(template)]
+    assert main([*arguments, "--output", str(after)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(before), str(after)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_the_rendition_shows_comments_and_tracked_changes_to_a_reviewer(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "bad_templates"
+    edits = [
+        *_load(corpus / "19-comment.yaml")["edits"],
+        *_load(corpus / "17-tracked-deletion-of-a-misspelt-tag.yaml")["edits"],
+    ]
+    edits.append(
+        {
+            "find": "{{ letter.states_addressed }}",
+            "replace": '</w:t></w:r><w:ins w:id="904" w:author="Kofi Mensah"><w:r><w:t>'
+            "{{ letter.states_addressed }}</w:t></w:r></w:ins><w:r><w:t>",
+        }
+    )
+    text = rendition(edited_template(edits, tmp_path / "template.docx"))
+    assert (
+        "{{ figures.signatories.count }} signatory States, that is "
+        in text.split("[comment by Ana Silva: Check this number with Geneva before sending!]")[0]
+    )
+    assert "reported in [deleted by Ana Silva: {{ demarche.perod }}]{{ demarches.period }}" in text
+    assert "highlighted and [inserted by Kofi Mensah: {{ letter.states_addressed }}] States" in text
