@@ -3,8 +3,9 @@
     data/*.yaml --load--> Inputs --compute--> Figures --render--> .docx --write--> output/
 
 
-The figures and the Word stack are imported only by `build`, so that `check` starts fast
-(benchmarks/RESULTS.md measures it).
+The figures, docxtpl and the charts are imported only by `build`, so that `check` (which
+reads the template's text, but renders nothing) starts fast (benchmarks/RESULTS.md
+measures it).
 """
 
 from __future__ import annotations

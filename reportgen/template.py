@@ -25,6 +25,7 @@ nothing of the charts, so that `reportgen check` stays quick.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -33,7 +34,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.meta
 from jinja2 import nodes
 
 from reportgen import ooxml
@@ -119,10 +119,11 @@ class Tag:
 
 @dataclass(frozen=True)
 class _Scan:
-    tags: list[Tag]
-    problems: list[str]
+    tags: tuple[Tag, ...]
+    problems: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=4096)
 def scan(text: str) -> _Scan:
     """The tags of a paragraph's text, and what is wrong with how they are written."""
     tags: list[Tag] = []
@@ -170,7 +171,7 @@ def scan(text: str) -> _Scan:
             i += 2
             continue
         i += 1
-    return _Scan(tags, problems)
+    return _Scan(tuple(tags), tuple(problems))
 
 
 def _close(text: str, start: int, closer: str) -> tuple[int | None, int]:
@@ -442,12 +443,15 @@ def check_jinja(
         return [(at(error.lineno), f"a tag is broken: {error.message or error}")]
     found = []
     tags = {p.number: scan(p.text).tags for p in paragraphs}
-    for used in tree.find_all((nodes.Filter, nodes.Test)):
-        kind = "filter" if isinstance(used, nodes.Filter) else "test"
+    used = list(tree.find_all((nodes.Filter, nodes.Test, nodes.Name)))
+    for node in used:
+        if not isinstance(node, (nodes.Filter, nodes.Test)):
+            continue
+        kind = "filter" if isinstance(node, nodes.Filter) else "test"
         pool = known.filters if kind == "filter" else known.tests
-        if used.name not in pool:
-            paragraph = at(used.lineno)
-            tag = _tag_using(tags[paragraph.number], rf"(\||\bis\s+(not\s+)?){used.name}\b")
+        if node.name not in pool:
+            paragraph = at(node.lineno)
+            tag = _tag_using(tags[paragraph.number], rf"(\||\bis\s+(not\s+)?){node.name}\b")
             listed = (
                 ", ".join(sorted(pool - frozenset(_SYNTAX.filters))) if kind == "filter" else ""
             )
@@ -455,37 +459,31 @@ def check_jinja(
             found.append(
                 (
                     paragraph,
-                    f"{tag or used.name} uses the {kind} {used.name!r}, which does not exist{also}",
+                    f"{tag or node.name} uses the {kind} {node.name!r}, which does not exist{also}",
                 )
             )
-    # Jinja's own analysis compiles the tree, which needs every filter and test it uses.
-    analysis = jinja2.Environment()
-    analysis.filters.update({n.name: str for n in tree.find_all(nodes.Filter)})
-    analysis.tests.update({n.name: callable for n in tree.find_all(nodes.Test)})
-    undeclared = _undeclared(tree, analysis) - known.names
+    # A name read but set nowhere in the part (by {% set %}, a loop or a macro) and not
+    # given by the render stage. Jinja's scopes are finer than this; rendering with the
+    # data catches what slips through, at its paragraph too.
+    names = [n for n in used if isinstance(n, nodes.Name)]
+    set_here = {n.name for n in names if n.ctx in ("store", "param")} | {"loop"}
     reported: set[tuple[int, str]] = set()
-    for node in tree.find_all(nodes.Name):
-        if node.ctx == "load" and node.name in undeclared:
-            paragraph = at(node.lineno)
-            if (paragraph.number, node.name) in reported:
-                continue
-            reported.add((paragraph.number, node.name))
-            tag = _tag_using(tags[paragraph.number], rf"(?<![\w.]){re.escape(node.name)}\b")
-            found.append(
-                (
-                    paragraph,
-                    f"{tag or node.name} has no value: {node.name!r} is not a name the template "
-                    f"knows ({', '.join(sorted(NAMES))})",
-                )
+    for node in names:
+        if node.ctx != "load" or node.name in set_here or node.name in known.names:
+            continue
+        paragraph = at(node.lineno)
+        if (paragraph.number, node.name) in reported:
+            continue
+        reported.add((paragraph.number, node.name))
+        tag = _tag_using(tags[paragraph.number], rf"(?<![\w.]){re.escape(node.name)}\b")
+        found.append(
+            (
+                paragraph,
+                f"{tag or node.name} has no value: {node.name!r} is not a name the template "
+                f"knows ({', '.join(sorted(NAMES))})",
             )
+        )
     return found
-
-
-def _undeclared(tree: nodes.Template, environment: jinja2.Environment) -> set[str]:
-    """The names a template reads without setting them (jinja2.meta's analysis)."""
-    tracker = jinja2.meta.TrackingCodeGenerator(environment)
-    tracker.visit(tree)
-    return set(tracker.undeclared_identifiers)
 
 
 def _tag_using(tags: Sequence[Tag], pattern: str) -> str | None:

@@ -3,8 +3,9 @@
 One paragraph per line, in document order:
 
     [header] MINISTRY OF FOREIGN AFFAIRS     header and footer paragraphs
+    [footer] {PAGE}                          a field, as its instruction
     [Heading1] I. Latest figures             a paragraph style other than Normal / lists
-    - 5 from Africa                          List Bullet
+    - 5 from Africa                          a bullet, however the list is stored
     i) the benefits ...                      numbered lists, with Word's number
     | **Andorra** | Iraq |                   a table row; **bold**, *italic*
     Category I: 23 States[^1]                a footnote reference, numbered as Word shows it
@@ -16,8 +17,11 @@ One paragraph per line, in document order:
 Notes are numbered as Word and LibreOffice display them: in the order the text first refers
 to them, 1, 2, 3 for footnotes and i, ii, iii for endnotes (Word's default formats), never
 by their raw XML ids; a note's text is the note whose id the reference names
-(ECMA-376 Part 1, 17.11.14). In a document with tracked changes, inserted text shows and
-deleted text does not, but a deleted picture or table row still does.
+(ECMA-376 Part 1, 17.11.14). Tracked changes show as [inserted by AUTHOR: text] and
+[deleted by AUTHOR: text], comments as [comment by AUTHOR: text] where they are anchored;
+a style goes by the name Word shows ("caption" is [Caption] whatever its id). What
+Word and LibreOffice store differently for the same document (a field's cached result,
+list numbering on the paragraph or its style, a style's id) reads the same.
 
 Text is extracted with docx2python; the rendition is a pure function of the document, so
 two builds of the same inputs give the same text on any machine.

@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -290,3 +291,13 @@ def test_the_rendition_shows_comments_and_tracked_changes_to_a_reviewer(tmp_path
     )
     assert "reported in [deleted by Ana Silva: {{ demarche.perod }}]{{ demarches.period }}" in text
     assert "highlighted and [inserted by Kofi Mensah: {{ letter.states_addressed }}] States" in text
+
+
+def test_check_reads_the_template_without_the_renderer_or_the_charts() -> None:
+    arguments = ["--quiet", "check", "--data", str(DATA), "--template", str(TEMPLATE)]
+    program = (
+        f"import sys; from reportgen.cli import main; status = main({arguments!r}); "
+        "print(status, sorted(m for m in ('docxtpl', 'matplotlib', 'numpy') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert result.stdout.split(None, 1) == ["0", "[]\n"]
