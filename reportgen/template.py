@@ -267,7 +267,7 @@ def _check_part(
     def error(paragraph: ooxml.WordParagraph, message: str) -> None:
         found.append((paragraph, "error", message))
 
-    rendered_part = any(part.endswith(name) for name in _RENDERED_PARTS)
+    rendered_part = bool(set(part.split()) & set(_RENDERED_PARTS))  # "first-page header 2"
     stack: list[_Open] = []
     rows: dict[int, list[ooxml.WordParagraph]] = {}
     for paragraph in paragraphs:

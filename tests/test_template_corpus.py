@@ -32,7 +32,7 @@ import yaml
 
 from reportgen import ooxml
 from reportgen.cli import main
-from reportgen.template import where
+from reportgen.template import check_paragraphs, where
 from reportgen.text import rendition
 from tests.conftest import DATA, TEMPLATE
 
@@ -301,3 +301,16 @@ def test_check_reads_the_template_without_the_renderer_or_the_charts() -> None:
     )
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert result.stdout.split(None, 1) == ["0", "[]\n"]
+
+
+def test_tags_are_filled_in_every_header_and_footer_not_in_endnotes() -> None:
+    def problems(part: str) -> list[str]:
+        paragraph = ooxml.WordParagraph(part, 1, "{{ report.title }}")
+        return [m for _, _, m in check_paragraphs(ooxml.WordDocument((paragraph,), False))]
+
+    for part in ("body", "header", "first-page header 2", "even-page footer", "footnotes"):
+        assert problems(part) == [], part
+    assert problems("endnotes") == [
+        "{{ report.title }} is in the endnotes, where reportgen fills no tag: move it into "
+        "the body, a header, a footer or a footnote"
+    ]
