@@ -29,6 +29,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen import ooxml
 from reportgen.cli import main
@@ -314,3 +316,47 @@ def test_tags_are_filled_in_every_header_and_footer_not_in_endnotes() -> None:
         "{{ report.title }} is in the endnotes, where reportgen fills no tag: move it into "
         "the body, a header, a footer or a footnote"
     ]
+
+
+_TEXTS = re.compile(r"<w:t(?: [^>]*)?>([^<]+)</w:t>")
+_PIECES = ["{", "}", "{{", "}}", "{%", "%}", "{#", "#}", " ", "x", "p ", "tr ", "if x ", "endif "]
+_PIECES += ["for a in b ", "endfor ", '"', "\u2018", "-"]
+
+
+@pytest.fixture(scope="module")
+def template_parts() -> dict[str, bytes]:
+    with zipfile.ZipFile(TEMPLATE) as source:
+        return {info.filename: source.read(info) for info in source.infolist()}
+
+
+@settings(max_examples=40, derandomize=True, deadline=None)
+@given(
+    where_at=st.floats(min_value=0, max_value=1, exclude_max=True),
+    offset=st.floats(min_value=0, max_value=1),
+    typed=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4),
+)
+def test_no_stray_braces_anywhere_build_a_report_with_a_paragraph_missing(
+    template_parts: dict[str, bytes],
+    original_text: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    where_at: float,
+    offset: float,
+    typed: list[str],
+) -> None:
+    """Braces and tag words typed anywhere in the text: refused (exit 2), or built with
+    every paragraph of the original report still there."""
+    body = template_parts["word/document.xml"].decode("utf-8")
+    texts = list(_TEXTS.finditer(body))
+    text = texts[int(where_at * len(texts))]
+    position = text.start(1) + round(offset * (text.end(1) - text.start(1)))
+    body = body[:position] + "".join(typed) + body[position:]
+    folder = tmp_path_factory.mktemp("typed")
+    template, output = folder / "template.docx", folder / "report.docx"
+    with zipfile.ZipFile(template, "w") as out:
+        for name, data in template_parts.items():
+            out.writestr(name, body.encode("utf-8") if name == "word/document.xml" else data)
+    arguments = ["--quiet", "build", "--data", str(DATA), "--template", str(template)]
+    status = main([*arguments, "--output", str(output)])
+    assert status in (0, 2)
+    if status == 0:
+        assert len(rendition(output).splitlines()) >= len(original_text.splitlines())
