@@ -602,11 +602,15 @@ def describe(error: BaseException, tags: Sequence[Tag], filters: Iterable[str]) 
         used = rf"\.{re.escape(name)}\b" if attribute else rf"(?<![\w.]){re.escape(name)}\b"
         tag = _tag_using(tags, used)
         owner = re.search(rf"([\w.]+)\.{re.escape(name)}\b", tag or "") if attribute else None
-        return f"{tag or name} has no value: " + (
-            f"{owner.group(1) if owner else 'its object'} has no field {name!r}"
-            if attribute
-            else f"{name!r} is not a name the template knows"
+        if not attribute:
+            return f"{tag or name} has no value: {name!r} is not a name the template knows"
+        record = owner.group(1) if owner else "its object"
+        advice = (
+            "; `reportgen figures` lists every figure's name"
+            if record.split(".")[0] == "figures"
+            else ""
         )
+        return f"{tag or name} has no value: {record} has no field {name!r}{advice}"
     if isinstance(error, jinja2.TemplateSyntaxError):
         return f"a tag is broken: {reason}"
     return reason
