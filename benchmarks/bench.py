@@ -72,8 +72,9 @@ from benchmarks.synthetic import SEED, generate  # noqa: E402
 DATA = ROOT / "data"
 TEMPLATE = ROOT / "templates" / "report.docx"
 PYTHON = sys.executable
-WORD_STACK = ("docx", "docxtpl", "docx2python", "lxml", "matplotlib")
-"""What `reportgen check` should not import."""
+RENDER_STACK = ("docxtpl", "matplotlib", "numpy")
+"""What `reportgen check` should not import: it reads the template (python-docx, lxml) to
+check its tags, but renders nothing and draws no chart."""
 
 TARGET_COLD_OVER_FLOOR = 1.5
 TARGET_WARM_BUILD = 0.100
@@ -956,7 +957,7 @@ def report(results: Results) -> str:
     warm_synthetic_cpu = warm["synthetic"]["build (CPU time)"]
     pandoc = cold.get("pandoc (Markdown to .docx)")
     pandoc_cpu = cpu.get("pandoc (Markdown to .docx)")
-    word_in_check = [p for p in results.check_packages if p in WORD_STACK]
+    render_in_check = [p for p in results.check_packages if p in RENDER_STACK]
     cores = results.machine["cores"]
 
     out = [
@@ -1014,10 +1015,10 @@ def report(results: Results) -> str:
             _verdict(warm_synthetic.median / warm_4msp.median <= TARGET_SYNTHETIC_OVER_4MSP),
         ),
         _row(
-            "`reportgen check` imports nothing of the Word stack",
-            ", ".join(word_in_check) if word_in_check else "none of " + ", ".join(WORD_STACK),
+            "`reportgen check` imports neither the renderer nor the charts",
+            ", ".join(render_in_check) if render_in_check else "none of " + ", ".join(RENDER_STACK),
             "",
-            _verdict(not word_in_check),
+            _verdict(not render_in_check),
         ),
         _row(
             "... so it starts in a fraction of a build",

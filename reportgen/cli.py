@@ -167,13 +167,13 @@ def _schema(args: argparse.Namespace, say: _Messages) -> int:
 def _check(args: argparse.Namespace, say: _Messages) -> int:
     from reportgen.pipeline import check
 
-    problems = check(args.data)
+    problems = check(args.data, args.template)
     say.problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors or (warnings and args.strict):
         return EXIT_BAD_INPUT
-    say.info(f"{args.data}: no errors, {warnings} warning(s)")
+    say.info(f"{args.data}/ and {args.template}: no errors, {warnings} warning(s)")
     return EXIT_OK
 
 
@@ -351,18 +351,21 @@ def _parser() -> argparse.ArgumentParser:
             "--strict", action="store_true", help="fail on warnings as well as on errors"
         )
 
+    def template_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--template",
+            type=Path,
+            default=DEFAULT_TEMPLATE,
+            help="Word template (default: templates/report.docx)",
+        )
+
     build = command(
         "build",
         "write the report from the data and the Word template",
         "reportgen build --data data --output output/report.docx",
     )
     data_option(build)
-    build.add_argument(
-        "--template",
-        type=Path,
-        default=DEFAULT_TEMPLATE,
-        help="Word template (default: templates/report.docx)",
-    )
+    template_option(build)
     build.add_argument(
         "--output",
         type=Path,
@@ -384,10 +387,11 @@ def _parser() -> argparse.ArgumentParser:
 
     check = command(
         "check",
-        "validate the data without building, with one line per problem",
-        "reportgen check --data data --strict",
+        "validate the data and the template without building, with one line per problem",
+        "reportgen check --data data --template templates/report.docx --strict",
     )
     data_option(check)
+    template_option(check)
     strict_option(check)
     check.set_defaults(run=_check)
 

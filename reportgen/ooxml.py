@@ -673,3 +673,521 @@ def normalise_package(data: bytes) -> bytes:
         for info in source.infolist():
             _write_entry(target, info.filename, source.read(info.filename))
     return out.getvalue()
+
+
+# --- A template as its editors see it: paragraphs, tracked changes, comments -----------------
+
+_W = f"{{{W_NS}}}"
+_P, _TR, _TC, _TBL = _W + "p", _W + "tr", _W + "tc", _W + "tbl"
+_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_HEADER_KINDS = {"default": "", "first": "first-page ", "even": "even-page "}
+# Tracked changes (ECMA-376 Part 1, 17.13.5), in the words of Word's Review pane.
+_REVISIONS = {
+    "ins": "insertion",
+    "del": "deletion",
+    "moveFrom": "move (from here)",
+    "moveTo": "move (to here)",
+    "rPrChange": "formatting change",
+    "pPrChange": "paragraph formatting change",
+    "sectPrChange": "page layout change",
+    "tblPrChange": "table formatting change",
+    "tblGridChange": "table formatting change",
+    "trPrChange": "table formatting change",
+    "tcPrChange": "table formatting change",
+    "cellIns": "cell insertion",
+    "cellDel": "cell deletion",
+    "cellMerge": "cell merge",
+    "numberingChange": "numbering change",
+}
+_REVISION_TAGS = {_W + name for name in _REVISIONS}
+_COMMENT_MARKERS = ("commentRangeStart", "commentRangeEnd", "commentReference")
+_COMMENT_RELS = (
+    "/comments",
+    "/commentsExtended",
+    "/commentsIds",
+    "/commentsExtensible",
+    "/people",
+)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A tracked change: what kind, by whom, when, and the text it inserts or deletes."""
+
+    kind: str
+    author: str
+    date: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment of Word's Review pane."""
+
+    author: str
+    date: str
+    text: str
+
+
+@dataclass(frozen=True)
+class WordParagraph:
+    """A paragraph as Word shows it, located the way a reader finds it again.
+
+    `number` counts the paragraphs of its part (body, header...) from 1, table cells
+    included; `text` holds what Word shows (inserted text, not deleted text); `row` is the
+    table row it sits in, numbered within the part, or None outside tables; `source` is
+    the part's name inside the package (word/document.xml).
+    """
+
+    part: str
+    number: int
+    text: str
+    row: int | None = None
+    source: str = ""
+    revisions: tuple[Revision, ...] = ()
+    comments: tuple[Comment, ...] = ()
+
+
+@dataclass(frozen=True)
+class WordDocument:
+    """Every paragraph of a document's parts, and whether it records changes as they are made."""
+
+    paragraphs: tuple[WordParagraph, ...]
+    tracking_changes: bool
+
+
+class UnreadablePackage(ValueError):
+    """A .docx whose parts cannot be read as WordprocessingML; says which and why."""
+
+
+def read_paragraphs(data: bytes) -> WordDocument:
+    """The paragraphs of a .docx as its editors see them, with their changes and comments.
+
+    Parts are those the main document relates: the body, then headers, footers,
+    footnotes and endnotes, each under the name a user knows it by.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = set(package.namelist())
+
+        def part(name: str) -> etree._Element | None:
+            if name not in names:
+                return None
+            try:
+                return parse_strictly(package.read(name))
+            except MalformedXML as error:
+                raise UnreadablePackage(f"its part {name} is not well-formed XML") from error
+
+        main = _main_part_name(part("_rels/.rels"))
+        body = part(main)
+        if body is None:
+            raise UnreadablePackage(f"it has no main document ({main})")
+        folder, _, base = main.rpartition("/")
+        rels = part(f"{folder}/_rels/{base}.rels")
+        related = _related_parts(rels, folder)
+        comments = {
+            k: c for _, n in related.get("comments", []) for k, c in _comments(part(n)).items()
+        }
+        settings = next((part(n) for _, n in related.get("settings", [])), None)
+        kinds = _header_footer_kinds(body)
+        parts: list[tuple[str, str, etree._Element]] = [("body", main, body)]
+        for kind in ("header", "footer", "footnotes", "endnotes"):
+            for rel_id, name in related.get(kind, []):
+                root = part(name)
+                if root is not None:
+                    parts.append((f"{kinds.get(rel_id, '')}{kind}", name, root))
+    tracking = settings is not None and _is_on(settings.find(_W + "trackRevisions"))
+    paragraphs = [
+        paragraph
+        for shown, name, root in _numbered_names(parts)
+        for paragraph in _paragraphs(shown, name, root, comments)
+    ]
+    return WordDocument(tuple(paragraphs), tracking)
+
+
+def _main_part_name(rels: etree._Element | None) -> str:
+    """The main document's name in the package (word/document.xml for every usual writer)."""
+    if rels is not None:
+        for rel in rels:
+            if rel.get("Type", "").endswith("/officeDocument"):
+                return str(rel.get("Target", "")).lstrip("/")
+    return "word/document.xml"
+
+
+def _related_parts(rels: etree._Element | None, folder: str) -> dict[str, list[tuple[str, str]]]:
+    """The parts related from the main document, by kind (header, footer, footnotes,
+    endnotes, comments, settings): each as its relationship id and its name, in order."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for rel in rels if rels is not None else ():
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        name = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        found.setdefault(kind, []).append((rel.get("Id", ""), name))
+    return found
+
+
+def _header_footer_kinds(body: etree._Element) -> dict[str, str]:
+    """'first-page ' or 'even-page ' for the headers and footers of those pages, by rel id."""
+    kinds = {}
+    for reference in body.iter(_W + "headerReference", _W + "footerReference"):
+        kinds[reference.get(f"{{{R_NS}}}id", "")] = _HEADER_KINDS.get(
+            reference.get(_W + "type", "default"), ""
+        )
+    return kinds
+
+
+def _numbered_names(
+    parts: list[tuple[str, str, etree._Element]],
+) -> list[tuple[str, str, etree._Element]]:
+    """Parts named alike (two sections' headers) told apart: 'header', 'header 2'."""
+    seen: dict[str, int] = {}
+    out = []
+    for shown, name, root in parts:
+        seen[shown] = seen.get(shown, 0) + 1
+        out.append((shown if seen[shown] == 1 else f"{shown} {seen[shown]}", name, root))
+    return out
+
+
+def _is_on(element: etree._Element | None) -> bool:
+    """Whether an on/off property (w:trackRevisions...) is present and not switched off."""
+    return element is not None and element.get(_W + "val", "true") not in ("false", "0", "off")
+
+
+def _comments(root: etree._Element | None) -> dict[str, Comment]:
+    if root is None:
+        return {}
+    return {
+        comment.get(_W + "id", ""): Comment(
+            author=comment.get(_W + "author", ""),
+            date=comment.get(_W + "date", ""),
+            text=" ".join(
+                " ".join(_shown_text(p).split()) for p in comment.iter(_P) if _shown_text(p).strip()
+            ),
+        )
+        for comment in root.iter(_W + "comment")
+    }
+
+
+def _own(node: etree._Element, paragraph: etree._Element) -> bool:
+    """Whether `node` belongs to `paragraph` itself, not to one nested in it (a text box)."""
+    return next(node.iterancestors(_P), None) is paragraph
+
+
+def _shown_text(paragraph: etree._Element) -> str:
+    """What Word shows of a paragraph: its text and inserted text, without deleted text."""
+    out = []
+    for node in paragraph.iter(_W + "t", _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen"):
+        if not _own(node, paragraph) or _deleted(node):
+            continue
+        name = etree.QName(node).localname
+        out.append(node.text or "" if name == "t" else "-" if name == "noBreakHyphen" else " ")
+    return "".join(out)
+
+
+def _deleted(node: etree._Element) -> bool:
+    return any(etree.QName(a).localname in ("del", "moveFrom") for a in node.iterancestors())
+
+
+def _revision(element: etree._Element) -> Revision:
+    name = etree.QName(element).localname
+    kind = _REVISIONS[name]
+    parent = element.getparent()
+    if name in ("ins", "del") and parent is not None:
+        where = etree.QName(parent).localname
+        if where == "rPr":  # the mark of a paragraph (its end) inserted or deleted
+            kind = f"paragraph {kind}"
+        elif where == "trPr":
+            kind = f"table row {kind}"
+    text_tag = "delText" if name in ("del", "moveFrom") else "t"
+    return Revision(
+        kind=kind,
+        author=element.get(_W + "author", ""),
+        date=element.get(_W + "date", ""),
+        text="".join(t.text or "" for t in element.iter(_W + text_tag)),
+    )
+
+
+def _paragraphs(
+    part: str, source: str, root: etree._Element, comments: Mapping[str, Comment]
+) -> Iterable[WordParagraph]:
+    paragraphs = list(root.iter(_P))
+    index = {p: n for n, p in enumerate(paragraphs)}
+    rows = {row: n for n, row in enumerate(root.iter(_TR), start=1)}
+    revisions: dict[int, list[Revision]] = {}
+    anchored: dict[int, list[Comment]] = {}
+
+    def home(node: etree._Element) -> int:
+        """The paragraph a marker or a change belongs to: its own, or else the first one of
+        its table cell, row or table, or else the next one."""
+        owner = next(node.iterancestors(_P), None)
+        if owner is None:
+            container = next(node.iterancestors(_TC, _TR, _TBL), None)
+            if container is not None:
+                owner = next(container.iter(_P), None)
+            else:
+                for sibling in node.itersiblings():
+                    owner = next(sibling.iter(_P), None)
+                    if owner is not None:
+                        break
+        return index.get(owner, len(paragraphs) - 1) if owner is not None else len(paragraphs) - 1
+
+    for element in root.iter(*_REVISION_TAGS):
+        revisions.setdefault(home(element), []).append(_revision(element))
+    starts = {c.get(_W + "id"): c for c in root.iter(_W + "commentRangeStart")}
+    for reference in root.iter(_W + "commentReference"):
+        starts.setdefault(reference.get(_W + "id"), reference)
+    for comment_id, marker in starts.items():
+        if comment_id in comments:
+            anchored.setdefault(home(marker), []).append(comments[comment_id])
+    for n, paragraph in enumerate(paragraphs):
+        row = next(paragraph.iterancestors(_TR), None)
+        yield WordParagraph(
+            part=part,
+            number=n + 1,
+            text=_shown_text(paragraph),
+            row=rows.get(row) if row is not None else None,
+            source=source,
+            revisions=tuple(revisions.get(n, ())),
+            comments=tuple(anchored.get(n, ())),
+        )
+
+
+# --- Making a rendered report clean of what only its template's editors should see ----------
+
+
+def _editable_parts(document: Document) -> Iterable[tuple[Part, etree._Element]]:
+    """The body, headers, footers, footnotes and endnotes, as trees that can be edited.
+
+    Parts python-docx keeps as bytes (footnotes, endnotes) are parsed; `_store` writes
+    them back.
+    """
+    yield document.part, document.element
+    for rel in list(document.part.rels.values()):
+        if rel.is_external:
+            continue
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind in ("header", "footer"):
+            yield rel.target_part, rel.target_part.element
+        elif kind in ("footnotes", "endnotes"):
+            yield rel.target_part, etree.fromstring(rel.target_part.blob)
+
+
+def _store(part: Part, root: etree._Element) -> None:
+    if not hasattr(part, "element"):
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def drop_comments(document: Document) -> int:
+    """Remove every comment, its anchors and its parts; return how many anchors were removed.
+
+    A template's comments are notes between its editors ("check this number"): they must
+    never travel inside a circulated report.
+    """
+    removed = 0
+    for part, root in _editable_parts(document):
+        markers = list(root.iter(*(_W + m for m in _COMMENT_MARKERS)))
+        for marker in markers:
+            parent = marker.getparent()
+            parent.remove(marker)
+            if etree.QName(parent).localname == "r" and not [
+                c for c in parent if etree.QName(c).localname != "rPr"
+            ]:
+                parent.getparent().remove(parent)
+        removed += len(markers)
+        if markers:
+            _store(part, root)
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith(_COMMENT_RELS):
+            document.part.rels.pop(rel_id)
+    for rel_id, rel in list(document.part.package.rels.items()):
+        if rel.reltype.endswith(_COMMENT_RELS):
+            document.part.package.rels.pop(rel_id)
+    return removed
+
+
+def stop_tracking_changes(document: Document) -> None:
+    """Switch off "Track Changes", so that a reader's edits to the report are not recorded."""
+    settings = document.settings.element
+    for element in settings.findall(qn("w:trackRevisions")):
+        settings.remove(element)
+
+
+def pair_bookmarks(document: Document) -> int:
+    """Keep each bookmark whole: drop a start without its end, an end without its start, and
+    a repeated bookmark (a loop repeats its paragraphs); return how many markers were dropped.
+
+    docxtpl joins the runs of a tag and, with them, drops any marker that sat inside the tag.
+    """
+    dropped = 0
+    for part, root in _editable_parts(document):
+        starts: dict[str, etree._Element] = {}
+        ends: dict[str, etree._Element] = {}
+        doomed = []
+        for marker in root.iter(_W + "bookmarkStart", _W + "bookmarkEnd"):
+            seen = starts if marker.tag == _W + "bookmarkStart" else ends
+            key = marker.get(_W + "id", "")
+            if key in seen:
+                doomed.append(marker)
+            else:
+                seen[key] = marker
+        doomed += [m for k, m in starts.items() if k not in ends]
+        doomed += [m for k, m in ends.items() if k not in starts]
+        for marker in doomed:
+            marker.getparent().remove(marker)
+        dropped += len(doomed)
+        if doomed:
+            _store(part, root)
+    return dropped
+
+
+# --- What the text rendition reads: fields, changes and comments made visible ----------------
+
+_RENDITION_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+_FORMAT_SWITCH = re.compile(r"\\\*\s*\S+")  # \* ARABIC, \* MERGEFORMAT: how a result looks
+_SHOWN_CHANGES = {
+    "ins": "inserted",
+    "del": "deleted",
+    "moveTo": "moved here",
+    "moveFrom": "moved away",
+}
+
+
+def readable_package(data: bytes) -> bytes:
+    """The package as the text rendition reads it: what a reviewer must see, the same way
+    whichever program saved the document.
+
+    - A field shows as its instruction, `{PAGE}` or `{SEQ Figure}`, never its cached result,
+      which Word and LibreOffice refresh whenever they like (a page count, say).
+    - A tracked change shows as `[inserted by AUTHOR: text]`, `[deleted by AUTHOR: text]`.
+    - A comment shows where it is anchored, as `[comment by AUTHOR: text]`.
+    - The prefixes w: and r: are declared on every part (see `declare_prefixes`).
+    """
+    data = declare_prefixes(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+        comments: dict[str, Comment] = {}
+        if "word/comments.xml" in names:
+            try:
+                comments = _comments(parse_strictly(package.read("word/comments.xml")))
+            except MalformedXML:
+                comments = {}
+        rewritten = {}
+        for name in names:
+            if not _RENDITION_PARTS.fullmatch(name):
+                continue
+            original = package.read(name)
+            try:
+                root = parse_strictly(original)
+            except MalformedXML:
+                continue  # docx2python says what is wrong with it
+            if _show_fields(root) | _show_changes(root) | _show_comments(root, comments):
+                rewritten[name] = etree.tostring(
+                    root, xml_declaration=True, encoding="UTF-8", standalone=True
+                )
+        if not rewritten:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in package.infolist():
+                target.writestr(info, rewritten.get(info.filename) or package.read(info))
+    return out.getvalue()
+
+
+def _text_run(text: str) -> etree._Element:
+    run = etree.Element(_W + "r")
+    element = etree.SubElement(run, _W + "t")
+    element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    element.text = text
+    return run
+
+
+def _field_text(instruction: str) -> str:
+    return "{" + " ".join(_FORMAT_SWITCH.sub("", instruction).split()) + "}"
+
+
+def _show_fields(root: etree._Element) -> bool:
+    """Replace each field's cached result by its instruction; return whether any was found."""
+    changed = False
+    for field in list(root.iter(_W + "fldSimple")):
+        parent = field.getparent()
+        parent.replace(field, _text_run(_field_text(field.get(_W + "instr", ""))))
+        changed = True
+    depth, instruction, first, doomed = 0, "", None, []
+    for run in list(root.iter(_W + "r")):
+        char = run.find(_W + "fldChar")
+        kind = char.get(_W + "fldCharType") if char is not None else None
+        if kind == "begin":
+            depth += 1
+            if depth == 1:
+                instruction, first = "", run
+                continue
+        if depth == 0:
+            continue
+        if depth == 1:
+            instruction += "".join(t.text or "" for t in run.iter(_W + "instrText"))
+        if kind == "end":
+            depth -= 1
+            if depth == 0 and first is not None:
+                first.getparent().replace(first, _text_run(_field_text(instruction)))
+                changed = True
+        doomed.append(run)
+    for run in doomed:
+        if run.getparent() is not None:
+            run.getparent().remove(run)
+    return changed
+
+
+def _show_changes(root: etree._Element) -> bool:
+    """Unwrap tracked insertions and deletions into marked text; return whether any was found."""
+    changed = False
+    for change in list(root.iter(*(_W + name for name in _SHOWN_CHANGES))):
+        parent = change.getparent()
+        if parent is None or etree.QName(parent).localname in ("rPr", "trPr"):
+            continue
+        for deleted in change.iter(_W + "delText"):
+            deleted.tag = _W + "t"
+        author = change.get(_W + "author") or "someone"
+        what = _SHOWN_CHANGES[etree.QName(change).localname]
+        position = parent.index(change)
+        pieces = [_text_run(f"[{what} by {author}: "), *change, _text_run("]")]
+        parent.remove(change)
+        for offset, piece in enumerate(pieces):
+            parent.insert(position + offset, piece)
+        changed = True
+    return changed
+
+
+def _show_comments(root: etree._Element, comments: Mapping[str, Comment]) -> bool:
+    """Put each comment's text where it is referred to; return whether any was found."""
+    changed = False
+    for reference in list(root.iter(_W + "commentReference")):
+        comment = comments.get(reference.get(_W + "id", ""))
+        run = reference.getparent()
+        if comment is None or run is None or run.getparent() is None:
+            continue
+        author = comment.author or "someone"
+        run.getparent().replace(run, _text_run(f" [comment by {author}: {comment.text}]"))
+        changed = True
+    return changed
+
+
+def style_names(data: bytes) -> dict[str, str]:
+    """Each paragraph style's id, as its built-in identity: the name it shows in Word, in
+    one word (LibreOffice's "Caption1", named "caption", is "Caption")."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        if "word/styles.xml" not in package.namelist():
+            return {}
+        try:
+            root = parse_strictly(package.read("word/styles.xml"))
+        except MalformedXML:
+            return {}
+    names = {}
+    for style in root.iter(_W + "style"):
+        name = style.find(_W + "name")
+        style_id = style.get(_W + "styleId")
+        if name is not None and style_id:
+            names[style_id] = "".join(
+                w[:1].upper() + w[1:] for w in name.get(_W + "val", "").split()
+            )
+    return names

@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from reportgen import charts, ooxml
+from reportgen import template as templates
 from reportgen.figures import Figures
 from reportgen.formatting import Formats, collation_key
 from reportgen.models import Category, Initiative, Inputs
@@ -62,7 +63,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         try:
             return str(super().render_xml_part(src_xml, part, context, jinja_env))
         except (jinja2.TemplateError, ooxml.UnprintableValue) as error:
-            raise TemplateProblem.from_error(error, src_xml, part) from error
+            raise TemplateProblem(str(getattr(part, "partname", "")), error) from error
 
     def fix_tables(self, xml: str) -> Any:
         # docxtpl parses the rendered body in recover mode, which would hide a corruption:
@@ -108,79 +109,12 @@ def _kept(store: dict[_K, _V], key: _K, make: Callable[[], _V], limit: int = 64)
 
 
 class TemplateProblem(Exception):
-    """A placeholder of the template that cannot be filled, in the words of the template."""
+    """A tag of the template that cannot be filled, raised while rendering the part
+    `part_name` (/word/document.xml); `template.runtime_problem` locates it."""
 
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
-        self.where, self.message = where, message
-
-    @classmethod
-    def from_error(
-        cls, error: jinja2.TemplateError | ooxml.UnprintableValue, xml: str, part: Any
-    ) -> TemplateProblem:
-        """Name the placeholder and quote the paragraph it sits in.
-
-        docxtpl renders each part as one Jinja source with a paragraph per line, so the
-        line Jinja reports (or the template frame of the traceback, for an error while
-        rendering) is the paragraph.
-        """
-        lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()  # as docxtpl does
-        number = getattr(error, "lineno", None) or _template_line(error)
-        paragraph = ""
-        if number and 0 < number <= len(lines):
-            paragraph = " ".join(ooxml.plain_text(lines[number - 1]).split())
-        reason = (getattr(error, "message", None) or str(error) or type(error).__name__).rstrip(".")
-        attribute = re.search(r"has no attribute '([^']+)'", reason)
-        variable = re.search(r"^'([^']+)' is undefined", reason)
-        unknown_filter = re.search(r"No filter named '([^']+)'", reason)
-        tags = re.findall(r"\{\{.*?\}\}|\{%.*?%\}", paragraph)
-        tag = None
-        if unknown_filter:
-            name = unknown_filter.group(1)
-            tag = next((t for t in tags if re.search(rf"\|\s*{re.escape(name)}\b", t)), None)
-            known = ", ".join(sorted(Formats("en").filters()))
-            reason = f"{tag or name} uses the filter {name!r}, which does not exist ({known})"
-        elif attribute or variable:
-            name = (attribute or variable).group(1)  # type: ignore[union-attr]
-            used = rf"\.{re.escape(name)}\b" if attribute else rf"(?<![\w.]){re.escape(name)}\b"
-            tag = next((t for t in tags if re.search(used, t)), None)
-            owner = re.search(rf"([\w.]+)\.{re.escape(name)}\b", tag or "") if attribute else None
-            reason = f"{tag or name} has no value: " + (
-                f"{owner.group(1) if owner else 'its object'} has no field {name!r}"
-                if attribute
-                else f"{name!r} is not a name the template knows"
-            )
-        elif isinstance(error, jinja2.TemplateSyntaxError):
-            reason = f"a placeholder is broken: {reason}"
-        where = f"template {_part_name(part)}"
-        if not paragraph:
-            return cls(where, reason)
-        return cls(where, f"{reason}; in the paragraph {_excerpt(paragraph, tag)!r}")
-
-
-def _excerpt(paragraph: str, around: str | None, width: int = 140) -> str:
-    """The paragraph, or the part of it around `around` when it is long."""
-    if len(paragraph) <= width:
-        return paragraph
-    start = max(0, paragraph.find(around) - width // 3) if around else 0
-    end = min(len(paragraph), start + width)
-    return ("..." if start else "") + paragraph[start:end] + ("..." if end < len(paragraph) else "")
-
-
-def _template_line(error: BaseException) -> int | None:
-    """The line of the innermost template frame in the traceback (Jinja maps it back)."""
-    line, trace = None, error.__traceback__
-    while trace is not None:
-        if trace.tb_frame.f_code.co_filename == "<template>":
-            line = trace.tb_lineno
-        trace = trace.tb_next
-    return line
-
-
-def _part_name(part: Any) -> str:
-    """Where in the document a part is, in a user's words (body, header, footnotes)."""
-    name = str(getattr(part, "partname", "")).rsplit("/", 1)[-1].removesuffix(".xml")
-    return "body" if name == "document" else re.sub(r"\d+$", "", name) or "part"
+    def __init__(self, part_name: str, error: BaseException) -> None:
+        super().__init__(f"{part_name}: {error}")
+        self.part_name, self.error = part_name, error
 
 
 @dataclass(frozen=True)
@@ -269,17 +203,38 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     """The report as .docx bytes: the same inputs and template give the same bytes."""
     document = _Template(str(template))
     docx = document.get_docx()
+    ooxml.drop_comments(docx)  # never circulated; `reportgen build` lists them as warnings
+    ooxml.stop_tracking_changes(docx)
     formats = Formats(inputs.report.locale)
     context, notes = _context(inputs, figures, formats, ooxml.next_footnote_id(docx))
     context["charts"] = _charts(docx, inputs, figures, formats)
+    jinja_env = environment(formats)
     try:
-        document.render(context, jinja_env=environment(formats))
+        document.render(context, jinja_env=jinja_env)
     except TemplateProblem as problem:
         raise InputError(
-            [Problem.about(str(template), problem.where, problem.message)]
+            [
+                templates.runtime_problem(
+                    template.read_bytes(),
+                    str(template),
+                    problem.part_name,
+                    lambda source: jinja_env.from_string(source).render(context),
+                    problem.error,
+                    formats.filters(),
+                )
+            ]
         ) from problem
     except ooxml.MalformedXML as error:
-        raise InputError([Problem.about(str(template), "template", str(error))]) from error
+        raise InputError(
+            [
+                Problem.about(
+                    str(template),
+                    "template",
+                    f"{error}; reportgen check --template {template} shows the tags to mend",
+                )
+            ]
+        ) from error
+    ooxml.pair_bookmarks(docx)
     ooxml.drop_unplaced_pictures(docx)
     ooxml.add_footnotes(docx, notes)
     _set_properties(docx, inputs, figures, formats)

@@ -110,7 +110,8 @@ def test_each_chart_has_a_numbered_caption_in_words_built_in_style(
         assert instruction.split()[:2] == ["SEQ", "Figure"]
         assert caption._p.xpath("string(./w:fldSimple)") == str(number)
     captions = [line for line in rendition(report).splitlines() if line.startswith("[Caption]")]
-    assert [line.split(":")[0] for line in captions] == ["[Caption] Figure 1", "[Caption] Figure 2"]
+    # the rendition shows the field, not the number Word and LibreOffice give it
+    assert [line.split(":")[0] for line in captions] == ["[Caption] Figure {SEQ Figure}"] * 2
 
 
 def test_image_parts_are_png_and_only_the_charts(report: Path) -> None:
