@@ -72,7 +72,7 @@ from benchmarks.synthetic import SEED, generate  # noqa: E402
 DATA = ROOT / "data"
 TEMPLATE = ROOT / "templates" / "report.docx"
 PYTHON = sys.executable
-RENDER_STACK = ("docxtpl", "matplotlib", "numpy")
+RENDER_STACK = ("docxtpl", "docx2python", "matplotlib", "numpy")
 """What `reportgen check` should not import: it reads the template (python-docx, lxml) to
 check its tags, but renders nothing and draws no chart."""
 

@@ -7,6 +7,7 @@ lives here and nowhere else; the rest of the code never imports lxml.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import decimal
 import html
@@ -679,6 +680,17 @@ def normalise_package(data: bytes) -> bytes:
 
 _W = f"{{{W_NS}}}"
 _P, _TR, _TC, _TBL = _W + "p", _W + "tr", _W + "tc", _W + "tbl"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _is_separator(element: etree._Element) -> bool:
+    """Whether `element` is one of the notes that only draw the line above the notes."""
+    return element.tag in (_W + "footnote", _W + "endnote") and element.get(_W + "type") not in (
+        None,
+        "normal",
+    )
+
+
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _HEADER_KINDS = {"default": "", "first": "first-page ", "even": "even-page "}
 # Tracked changes (ECMA-376 Part 1, 17.13.5), in the words of Word's Review pane.
@@ -734,26 +746,33 @@ class WordParagraph:
     """A paragraph as Word shows it, located the way a reader finds it again.
 
     `number` counts the paragraphs of its part (body, header...) from 1, table cells
-    included; `text` holds what Word shows (inserted text, not deleted text); `row` is the
-    table row it sits in, numbered within the part, or None outside tables; `source` is
-    the part's name inside the package (word/document.xml).
+    included; `text` holds what Word shows (inserted text, not deleted text). `table`, `row`
+    and `cell` number the innermost table, row and cell it sits in within the part (None
+    outside tables); `source` is the part's name inside the package (word/document.xml).
+    `boundaries` are the places in `text` where the runs change container (a hyperlink, a
+    content control, a field): a tag cannot cross one. `fields` are the instructions of its
+    fields (" PAGE "), which Word does not show.
     """
 
     part: str
     number: int
     text: str
-    row: int | None = None
     source: str = ""
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    boundaries: tuple[int, ...] = ()
+    fields: tuple[str, ...] = ()
     revisions: tuple[Revision, ...] = ()
     comments: tuple[Comment, ...] = ()
 
 
 @dataclass(frozen=True)
 class WordDocument:
-    """Every paragraph of a document's parts, and whether it records changes as they are made."""
+    """Every paragraph of a document's parts, and the comments anchored nowhere."""
 
     paragraphs: tuple[WordParagraph, ...]
-    tracking_changes: bool
+    unanchored: tuple[Comment, ...] = ()
 
 
 class UnreadablePackage(ValueError):
@@ -767,41 +786,47 @@ def read_paragraphs(data: bytes) -> WordDocument:
     footnotes and endnotes, each under the name a user knows it by.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        names = set(package.namelist())
+        parts = _WordParts(package)
+        comments: dict[str, Comment] = {}
+        for name in parts.comments:
+            comments.update(_comments(parts.read(name)))
+        paragraphs = []
+        anchored: set[str] = set()
+        for shown, name in parts.text_parts:
+            root = parts.read(name)
+            if root is not None:
+                paragraphs += _paragraphs(shown, name, root, comments, anchored)
+    unanchored = tuple(c for k, c in comments.items() if k not in anchored)
+    return WordDocument(tuple(paragraphs), unanchored)
 
-        def part(name: str) -> etree._Element | None:
-            if name not in names:
-                return None
-            try:
-                return parse_strictly(package.read(name))
-            except MalformedXML as error:
-                raise UnreadablePackage(f"its part {name} is not well-formed XML") from error
 
-        main = _main_part_name(part("_rels/.rels"))
-        body = part(main)
+class _WordParts:
+    """The parts of a Word package that hold text, found through its relationships."""
+
+    def __init__(self, package: zipfile.ZipFile) -> None:
+        self.package = package
+        self.names = set(package.namelist())
+        main = _main_part_name(self.read("_rels/.rels"))
+        body = self.read(main)
         if body is None:
             raise UnreadablePackage(f"it has no main document ({main})")
         folder, _, base = main.rpartition("/")
-        rels = part(f"{folder}/_rels/{base}.rels")
-        related = _related_parts(rels, folder)
-        comments = {
-            k: c for _, n in related.get("comments", []) for k, c in _comments(part(n)).items()
-        }
-        settings = next((part(n) for _, n in related.get("settings", [])), None)
+        related = _related_parts(self.read(f"{folder}/_rels/{base}.rels"), folder)
         kinds = _header_footer_kinds(body)
-        parts: list[tuple[str, str, etree._Element]] = [("body", main, body)]
+        found = [("body", main)]
         for kind in ("header", "footer", "footnotes", "endnotes"):
-            for rel_id, name in related.get(kind, []):
-                root = part(name)
-                if root is not None:
-                    parts.append((f"{kinds.get(rel_id, '')}{kind}", name, root))
-    tracking = settings is not None and _is_on(settings.find(_W + "trackRevisions"))
-    paragraphs = [
-        paragraph
-        for shown, name, root in _numbered_names(parts)
-        for paragraph in _paragraphs(shown, name, root, comments)
-    ]
-    return WordDocument(tuple(paragraphs), tracking)
+            found += [(f"{kinds.get(i, '')}{kind}", n) for i, n in related.get(kind, [])]
+        self.text_parts = _numbered_names(found)
+        self.comments = [name for _, name in related.get("comments", [])]
+        self.styles = [name for _, name in related.get("styles", [])]
+
+    def read(self, name: str) -> etree._Element | None:
+        if name not in self.names:
+            return None
+        try:
+            return parse_strictly(self.package.read(name))
+        except MalformedXML as error:
+            raise UnreadablePackage(f"its part {name} is not well-formed XML") from error
 
 
 def _main_part_name(rels: etree._Element | None) -> str:
@@ -837,21 +862,14 @@ def _header_footer_kinds(body: etree._Element) -> dict[str, str]:
     return kinds
 
 
-def _numbered_names(
-    parts: list[tuple[str, str, etree._Element]],
-) -> list[tuple[str, str, etree._Element]]:
+def _numbered_names(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Parts named alike (two sections' headers) told apart: 'header', 'header 2'."""
     seen: dict[str, int] = {}
     out = []
-    for shown, name, root in parts:
+    for shown, name in parts:
         seen[shown] = seen.get(shown, 0) + 1
-        out.append((shown if seen[shown] == 1 else f"{shown} {seen[shown]}", name, root))
+        out.append((shown if seen[shown] == 1 else f"{shown} {seen[shown]}", name))
     return out
-
-
-def _is_on(element: etree._Element | None) -> bool:
-    """Whether an on/off property (w:trackRevisions...) is present and not switched off."""
-    return element is not None and element.get(_W + "val", "true") not in ("false", "0", "off")
 
 
 def _comments(root: etree._Element | None) -> dict[str, Comment]:
@@ -874,15 +892,50 @@ def _own(node: etree._Element, paragraph: etree._Element) -> bool:
     return next(node.iterancestors(_P), None) is paragraph
 
 
+_SHOWN = (_W + "t", _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen")
+# What holds runs inside a paragraph: a tag whose runs sit in two of them cannot be joined.
+# (Tracked changes hold runs too, but a template holding them is refused anyway.)
+_RUN_HOLDERS = {
+    _W + name for name in ("hyperlink", "sdtContent", "smartTag", "customXml", "fldSimple", "p")
+}
+
+
 def _shown_text(paragraph: etree._Element) -> str:
     """What Word shows of a paragraph: its text and inserted text, without deleted text."""
-    out = []
-    for node in paragraph.iter(_W + "t", _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen"):
+    return "".join(text for text, _ in _shown_pieces(paragraph))
+
+
+def _shown_pieces(paragraph: etree._Element) -> Iterable[tuple[str, etree._Element]]:
+    """Each piece of shown text, with the element that holds its run."""
+    for node in paragraph.iter(*_SHOWN):
         if not _own(node, paragraph) or _deleted(node):
             continue
         name = etree.QName(node).localname
-        out.append(node.text or "" if name == "t" else "-" if name == "noBreakHyphen" else " ")
-    return "".join(out)
+        text = node.text or "" if name == "t" else "-" if name == "noBreakHyphen" else " "
+        holder = next(a for a in node.iterancestors() if a.tag in _RUN_HOLDERS)
+        yield text, holder
+
+
+def _boundaries(pieces: list[tuple[str, etree._Element]]) -> tuple[int, ...]:
+    """The offsets in the text where one piece's holder differs from the previous one's."""
+    out, offset, previous = [], 0, None
+    for text, holder in pieces:
+        if not text:
+            continue
+        if previous is not None and holder is not previous:
+            out.append(offset)
+        offset += len(text)
+        previous = holder
+    return tuple(out)
+
+
+def _field_codes(paragraph: etree._Element) -> tuple[str, ...]:
+    """The instructions of a paragraph's fields: simple ones, and its complex ones' text."""
+    simple = [
+        f.get(_W + "instr", "") for f in paragraph.iter(_W + "fldSimple") if _own(f, paragraph)
+    ]
+    complex_ = "".join(t.text or "" for t in paragraph.iter(_W + "instrText") if _own(t, paragraph))
+    return tuple(simple + ([complex_] if complex_ else []))
 
 
 def _deleted(node: etree._Element) -> bool:
@@ -909,11 +962,24 @@ def _revision(element: etree._Element) -> Revision:
 
 
 def _paragraphs(
-    part: str, source: str, root: etree._Element, comments: Mapping[str, Comment]
-) -> Iterable[WordParagraph]:
-    paragraphs = list(root.iter(_P))
+    part: str,
+    source: str,
+    root: etree._Element,
+    comments: Mapping[str, Comment],
+    anchored_ids: set[str],
+) -> list[WordParagraph]:
+    """The paragraphs of one part. A text box's paragraphs are counted once (not again in
+    the copy kept for older programs), and the separators of notes not at all."""
+    paragraphs = [
+        p
+        for p in root.iter(_P)
+        if not any(a.tag == _MC_FALLBACK or _is_separator(a) for a in p.iterancestors())
+    ]
     index = {p: n for n, p in enumerate(paragraphs)}
-    rows = {row: n for n, row in enumerate(root.iter(_TR), start=1)}
+    numbers = {
+        kind: {element: n for n, element in enumerate(root.iter(kind), start=1)}
+        for kind in (_TBL, _TR, _TC)
+    }
     revisions: dict[int, list[Revision]] = {}
     anchored: dict[int, list[Comment]] = {}
 
@@ -940,17 +1006,31 @@ def _paragraphs(
     for comment_id, marker in starts.items():
         if comment_id in comments:
             anchored.setdefault(home(marker), []).append(comments[comment_id])
+            anchored_ids.add(comment_id)
+
+    def innermost(paragraph: etree._Element, kind: str) -> int | None:
+        element = next(paragraph.iterancestors(kind), None)
+        return numbers[kind].get(element) if element is not None else None
+
+    out = []
     for n, paragraph in enumerate(paragraphs):
-        row = next(paragraph.iterancestors(_TR), None)
-        yield WordParagraph(
-            part=part,
-            number=n + 1,
-            text=_shown_text(paragraph),
-            row=rows.get(row) if row is not None else None,
-            source=source,
-            revisions=tuple(revisions.get(n, ())),
-            comments=tuple(anchored.get(n, ())),
+        pieces = list(_shown_pieces(paragraph))
+        out.append(
+            WordParagraph(
+                part=part,
+                number=n + 1,
+                text="".join(text for text, _ in pieces),
+                source=source,
+                table=innermost(paragraph, _TBL),
+                row=innermost(paragraph, _TR),
+                cell=innermost(paragraph, _TC),
+                boundaries=_boundaries(pieces),
+                fields=_field_codes(paragraph),
+                revisions=tuple(revisions.get(n, ())),
+                comments=tuple(anchored.get(n, ())),
+            )
         )
+    return out
 
 
 # --- Making a rendered report clean of what only its template's editors should see ----------
@@ -1007,10 +1087,15 @@ def drop_comments(document: Document) -> int:
 
 
 def stop_tracking_changes(document: Document) -> None:
-    """Switch off "Track Changes", so that a reader's edits to the report are not recorded."""
+    """Switch off "Track Changes", so that a reader's edits to the report are not recorded,
+    and lift a protection that would switch it on again (editing allowed only as tracked
+    changes)."""
     settings = document.settings.element
     for element in settings.findall(qn("w:trackRevisions")):
         settings.remove(element)
+    for element in settings.findall(qn("w:documentProtection")):
+        if element.get(qn("w:edit")) == "trackedChanges":
+            settings.remove(element)
 
 
 def pair_bookmarks(document: Document) -> int:
@@ -1043,7 +1128,6 @@ def pair_bookmarks(document: Document) -> int:
 
 # --- What the text rendition reads: fields, changes and comments made visible ----------------
 
-_RENDITION_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
 _FORMAT_SWITCH = re.compile(r"\\\*\s*\S+")  # \* ARABIC, \* MERGEFORMAT: how a result looks
 _SHOWN_CHANGES = {
     "ins": "inserted",
@@ -1059,29 +1143,37 @@ def readable_package(data: bytes) -> bytes:
 
     - A field shows as its instruction, `{PAGE}` or `{SEQ Figure}`, never its cached result,
       which Word and LibreOffice refresh whenever they like (a page count, say).
+    - A paragraph numbered through its style is numbered on the paragraph, as LibreOffice
+      stores it ("List Number"); `numId` 0, Word's "no numbering", is no numbering.
     - A tracked change shows as `[inserted by AUTHOR: text]`, `[deleted by AUTHOR: text]`.
     - A comment shows where it is anchored, as `[comment by AUTHOR: text]`.
     - The prefixes w: and r: are declared on every part (see `declare_prefixes`).
     """
     data = declare_prefixes(data)
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        names = package.namelist()
-        comments: dict[str, Comment] = {}
-        if "word/comments.xml" in names:
-            try:
-                comments = _comments(parse_strictly(package.read("word/comments.xml")))
-            except MalformedXML:
-                comments = {}
+        try:
+            parts = _WordParts(package)
+            comments: dict[str, Comment] = {}
+            for name in parts.comments:
+                comments.update(_comments(parts.read(name)))
+            numbering = _style_numbering(parts.read(parts.styles[0]) if parts.styles else None)
+        except UnreadablePackage:
+            return data  # docx2python says what is wrong with it
         rewritten = {}
-        for name in names:
-            if not _RENDITION_PARTS.fullmatch(name):
-                continue
-            original = package.read(name)
+        for _, name in parts.text_parts:
             try:
-                root = parse_strictly(original)
-            except MalformedXML:
-                continue  # docx2python says what is wrong with it
-            if _show_fields(root) | _show_changes(root) | _show_comments(root, comments):
+                root = parts.read(name)
+            except UnreadablePackage:
+                continue
+            if root is None:
+                continue
+            changed = [
+                _show_fields(root),
+                _number_through_styles(root, numbering),
+                _show_changes(root),
+                _show_comments(root, comments),
+            ]
+            if any(changed):
                 rewritten[name] = etree.tostring(
                     root, xml_declaration=True, encoding="UTF-8", standalone=True
                 )
@@ -1092,6 +1184,55 @@ def readable_package(data: bytes) -> bytes:
             for info in package.infolist():
                 target.writestr(info, rewritten.get(info.filename) or package.read(info))
     return out.getvalue()
+
+
+def _style_numbering(styles: etree._Element | None) -> dict[str, etree._Element]:
+    """The numbering (`w:numPr`) each paragraph style gives, its own or its base's."""
+    if styles is None:
+        return {}
+    own, bases = {}, {}
+    for style in styles.iter(_W + "style"):
+        style_id = style.get(_W + "styleId", "")
+        numbering = style.find(f"{_W}pPr/{_W}numPr")
+        if numbering is not None:
+            own[style_id] = numbering
+        based = style.find(_W + "basedOn")
+        if based is not None:
+            bases[style_id] = based.get(_W + "val", "")
+    found = {}
+    for style_id in set(own) | set(bases):
+        seen, current = set(), style_id
+        while current and current not in own and current not in seen:
+            seen.add(current)
+            current = bases.get(current, "")
+        if current in own:
+            found[style_id] = own[current]
+    return found
+
+
+def _number_through_styles(root: etree._Element, numbering: Mapping[str, etree._Element]) -> bool:
+    """Give each paragraph the numbering its style gives it, and drop numbering that
+    numbers nothing (numId 0); return whether any paragraph changed."""
+    changed = False
+    for properties in root.iter(_W + "pPr"):
+        direct = properties.find(_W + "numPr")
+        if direct is None:
+            style = properties.find(_W + "pStyle")
+            inherited = numbering.get(style.get(_W + "val", "")) if style is not None else None
+            if inherited is None:
+                continue
+            direct = copy.deepcopy(inherited)
+            if direct.find(_W + "ilvl") is None:  # a style's list level is 0 unless it says
+                level = etree.Element(_W + "ilvl")
+                level.set(_W + "val", "0")
+                direct.insert(0, level)
+            properties.append(direct)
+            changed = True
+        number = direct.find(_W + "numId")
+        if number is not None and number.get(_W + "val") == "0":
+            properties.remove(direct)
+            changed = True
+    return changed
 
 
 def _text_run(text: str) -> etree._Element:
@@ -1107,34 +1248,39 @@ def _field_text(instruction: str) -> str:
 
 
 def _show_fields(root: etree._Element) -> bool:
-    """Replace each field's cached result by its instruction; return whether any was found."""
+    """Replace each field's cached result by its instruction, a nested field's as {INNER};
+    return whether any field was found. A field whose end is missing is left as it is."""
     changed = False
     for field in list(root.iter(_W + "fldSimple")):
-        parent = field.getparent()
-        parent.replace(field, _text_run(_field_text(field.get(_W + "instr", ""))))
+        field.getparent().replace(field, _text_run(_field_text(field.get(_W + "instr", ""))))
         changed = True
-    depth, instruction, first, doomed = 0, "", None, []
+    phases: list[str] = []  # per open field: "instruction" until its separator, then "result"
+    starts: list[int] = []  # where each open nested field's instruction starts
+    instruction, runs = "", []
     for run in list(root.iter(_W + "r")):
         char = run.find(_W + "fldChar")
         kind = char.get(_W + "fldCharType") if char is not None else None
-        if kind == "begin":
-            depth += 1
-            if depth == 1:
-                instruction, first = "", run
-                continue
-        if depth == 0:
+        if not phases and kind != "begin":
             continue
-        if depth == 1:
+        runs.append(run)
+        reading = all(phase == "instruction" for phase in phases)
+        if kind == "begin":
+            starts.append(len(instruction))
+            phases.append("instruction")
+        elif kind == "separate":
+            phases[-1] = "result"
+        elif kind == "end":
+            phases.pop()
+            start = starts.pop()
+            if not phases:
+                runs[0].getparent().replace(runs[0], _text_run(_field_text(instruction)))
+                for other in runs[1:]:
+                    other.getparent().remove(other)
+                instruction, runs, changed = "", [], True
+            elif all(phase == "instruction" for phase in phases):
+                instruction = instruction[:start] + _field_text(instruction[start:])
+        elif reading:
             instruction += "".join(t.text or "" for t in run.iter(_W + "instrText"))
-        if kind == "end":
-            depth -= 1
-            if depth == 0 and first is not None:
-                first.getparent().replace(first, _text_run(_field_text(instruction)))
-                changed = True
-        doomed.append(run)
-    for run in doomed:
-        if run.getparent() is not None:
-            run.getparent().remove(run)
     return changed
 
 

@@ -64,6 +64,12 @@ class _Template(DocxTemplate):  # type: ignore[misc]
             return str(super().render_xml_part(src_xml, part, context, jinja_env))
         except (jinja2.TemplateError, ooxml.UnprintableValue) as error:
             raise TemplateProblem(str(getattr(part, "partname", "")), error) from error
+        except Exception as error:
+            # An expression of the template that fails ({{ n // 0 }}, text + number) is the
+            # template's mistake, not reportgen's: its traceback passes through the template.
+            if templates.raised_by_template(error):
+                raise TemplateProblem(str(getattr(part, "partname", "")), error) from error
+            raise
 
     def fix_tables(self, xml: str) -> Any:
         # docxtpl parses the rendered body in recover mode, which would hide a corruption:

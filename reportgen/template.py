@@ -37,7 +37,7 @@ import jinja2
 from jinja2 import nodes
 
 from reportgen import ooxml
-from reportgen.problems import Problem
+from reportgen.problems import Problem, Severity
 
 NAMES = frozenset(
     {
@@ -107,6 +107,7 @@ class Tag:
     prefix: str
     statement: str
     text: str
+    start: int = 0
 
     @property
     def keyword(self) -> str:
@@ -158,7 +159,9 @@ def scan(text: str) -> _Scan:
             prefix_match = _PREFIX.match(inner) if pair != "{#" or inner[:1] != " " else None
             prefix = prefix_match.group(1) if prefix_match else ""
             statement = inner[len(prefix) :].strip().removeprefix("-").removesuffix("-").strip()
-            tags.append(Tag(pair, prefix, statement, text[i : end + 2]))
+            tag = Tag(pair, prefix, statement, text[i : end + 2], i)
+            tags.append(tag)
+            problems += _misused(tag, inner)
             i = end + 2
             continue
         if pair in _CLOSERS:
@@ -172,6 +175,31 @@ def scan(text: str) -> _Scan:
             continue
         i += 1
     return _Scan(tuple(tags), tuple(problems))
+
+
+def _misused(tag: Tag, inner: str) -> list[str]:
+    """docxtpl's meanings a template must not use: they lose or merge paragraphs."""
+    found = []
+    if tag.opener == "{%" and inner[len(tag.prefix) :].startswith("-"):
+        found.append(
+            f"{tag.text} starts with {{%-, which joins this paragraph to the one before it "
+            "(everything between them is removed): write {% without the dash"
+        )
+    if tag.opener == "{%" and inner.endswith("-"):
+        found.append(
+            f"{tag.text} ends with -%}}, which joins this paragraph to the next one "
+            "(everything between them is removed): write %} without the dash"
+        )
+    if tag.opener == "{{" and tag.prefix in ("p", "tr", "tc"):
+        found.append(
+            f"{tag.text} would replace its whole {_UNIT[tag.prefix]} with a value reportgen "
+            f"does not give: write {{{{ {tag.statement} }}}} (or {{{{r {tag.statement} }}}} "
+            "for formatted text)"
+        )
+    return found
+
+
+_UNIT = {"p": "paragraph", "tr": "table row", "tc": "table cell"}
 
 
 def _close(text: str, start: int, closer: str) -> tuple[int | None, int]:
@@ -227,9 +255,26 @@ class _Open:
     paragraph: ooxml.WordParagraph
 
 
-def check_paragraphs(document: ooxml.WordDocument) -> list[tuple[ooxml.WordParagraph, str, str]]:
-    """Every problem of a template's paragraphs: (paragraph, severity, message)."""
-    found: list[tuple[ooxml.WordParagraph, str, str]] = []
+@dataclass(frozen=True)
+class Finding:
+    """A problem of a template at its paragraph (None: a comment anchored nowhere)."""
+
+    paragraph: ooxml.WordParagraph | None
+    severity: Severity
+    message: str
+
+
+def _comment_warning(comment: ooxml.Comment) -> str:
+    by = f" by {comment.author}" if comment.author else ""
+    return (
+        f'comment{by}: "{_shorten(comment.text, 120)}" (comments are not copied into the '
+        "report; delete it in the template once it is dealt with)"
+    )
+
+
+def check_paragraphs(document: ooxml.WordDocument) -> list[Finding]:
+    """Every problem of a template's paragraphs, its tracked changes and its comments."""
+    found: list[Finding] = []
     parts: dict[str, list[ooxml.WordParagraph]] = {}
     for paragraph in document.paragraphs:
         parts.setdefault(paragraph.part, []).append(paragraph)
@@ -237,46 +282,48 @@ def check_paragraphs(document: ooxml.WordDocument) -> list[tuple[ooxml.WordParag
             text = f' of "{_shorten(revision.text, 40)}"' if revision.text.strip() else ""
             by = f" by {revision.author}" if revision.author else ""
             on = f" on {revision.date[:10]}" if revision.date else ""
-            found.append(
-                (
-                    paragraph,
-                    "error",
-                    f"a tracked change ({revision.kind}{text}{by}{on}): {_REVIEW_ADVICE}",
-                )
-            )
+            message = f"a tracked change ({revision.kind}{text}{by}{on}): {_REVIEW_ADVICE}"
+            found.append(Finding(paragraph, "error", message))
         for comment in paragraph.comments:
-            by = f" by {comment.author}" if comment.author else ""
-            found.append(
-                (
-                    paragraph,
-                    "warning",
-                    f'comment{by}: "{_shorten(comment.text, 120)}" (comments are not copied '
-                    "into the report; delete it in the template once it is dealt with)",
-                )
-            )
+            found.append(Finding(paragraph, "warning", _comment_warning(comment)))
+    for comment in document.unanchored:
+        found.append(Finding(None, "warning", _comment_warning(comment)))
     for part, paragraphs in parts.items():
         found += _check_part(part, paragraphs)
     return found
 
 
-def _check_part(
-    part: str, paragraphs: Sequence[ooxml.WordParagraph]
-) -> list[tuple[ooxml.WordParagraph, str, str]]:
-    found: list[tuple[ooxml.WordParagraph, str, str]] = []
+def _check_part(part: str, paragraphs: Sequence[ooxml.WordParagraph]) -> list[Finding]:
+    found: list[Finding] = []
 
     def error(paragraph: ooxml.WordParagraph, message: str) -> None:
-        found.append((paragraph, "error", message))
+        found.append(Finding(paragraph, "error", message))
 
     rendered_part = bool(set(part.split()) & set(_RENDERED_PARTS))  # "first-page header 2"
     stack: list[_Open] = []
-    rows: dict[int, list[ooxml.WordParagraph]] = {}
+    groups: dict[tuple[str, int], list[ooxml.WordParagraph]] = {}
     for paragraph in paragraphs:
-        if paragraph.row is not None:
-            rows.setdefault(paragraph.row, []).append(paragraph)
+        for unit, number in (("tr", paragraph.row), ("tc", paragraph.cell)):
+            if number is not None:
+                groups.setdefault((unit, number), []).append(paragraph)
     for paragraph in paragraphs:
         scanned = scan(paragraph.text)
         for message in scanned.problems:
             error(paragraph, message)
+        for code in paragraph.fields:
+            if any(opener in code for opener in _OPENERS):
+                error(
+                    paragraph,
+                    f'the field code "{_shorten(code.strip(), 50)}" holds a tag, which '
+                    "reportgen does not fill in field codes: put the tag in the text instead",
+                )
+        for tag in scanned.tags:
+            if any(tag.start < b < tag.start + len(tag.text) for b in paragraph.boundaries):
+                error(
+                    paragraph,
+                    f"part of {tag.text} is inside a hyperlink, a content control or a field, "
+                    "and part outside it: retype the whole tag as plain text",
+                )
         if scanned.tags and not rendered_part:
             error(
                 paragraph,
@@ -285,7 +332,7 @@ def _check_part(
             )
             continue
         for tag in scanned.tags:
-            _check_placement(tag, paragraph, rows, error)
+            _check_placement(tag, paragraph, groups, error)
             if tag.opener != "{%":
                 continue
             keyword = tag.keyword
@@ -341,6 +388,22 @@ def _end(
         error(opened.paragraph, _never_ended(opened.tag))
     opened = stack[match]
     del stack[match:]
+    kind = opened.tag.prefix
+    if kind == tag.prefix and kind in ("p", "tr", "tc"):
+        attribute = {"p": "cell", "tr": "table", "tc": "row"}[kind]
+        if getattr(opened.paragraph, attribute) != getattr(paragraph, attribute):
+            place = {
+                "cell": "in the same table cell (or both outside tables)",
+                "table": "in the same table",
+                "row": "in the same table row",
+            }[attribute]
+            error(
+                paragraph,
+                f"{tag.text} ends {opened.tag.text} ({opened.paragraph.part}, paragraph "
+                f"{opened.paragraph.number}), but a block must begin and end {place}: "
+                "move one of them (Word's Split Table, say, leaves them apart)",
+            )
+        return
     if opened.tag.prefix.replace("r", "") != tag.prefix.replace("r", ""):
         closing = f"{{%{opened.tag.prefix.replace('r', '')} {tag.keyword} %}}"
         error(
@@ -354,11 +417,11 @@ def _end(
 def _check_placement(
     tag: Tag,
     paragraph: ooxml.WordParagraph,
-    rows: Mapping[int, list[ooxml.WordParagraph]],
+    groups: Mapping[tuple[str, int], list[ooxml.WordParagraph]],
     error: Callable[[ooxml.WordParagraph, str], None],
 ) -> None:
-    """A {%p %} tag stands for its whole paragraph and a {%tr %} tag for its whole row:
-    anything else in them would be lost."""
+    """A {%p %} tag stands for its whole paragraph, a {%tr %} tag for its whole row and a
+    {%tc %} tag for its whole cell: anything else in them would be lost."""
     if tag.prefix == "p":
         rest = " ".join(paragraph.text.replace(tag.text, " ", 1).split())
         if rest:
@@ -375,15 +438,18 @@ def _check_placement(
                 "rows or cells; use {%p %} for paragraphs",
             )
             return
-        if tag.prefix == "tr":
-            others = [p.text for p in rows.get(paragraph.row, []) if p is not paragraph]
-            rest = " ".join(" ".join([paragraph.text.replace(tag.text, " ", 1), *others]).split())
-            if rest:
-                error(
-                    paragraph,
-                    f'{tag.text} must be alone in its table row: the text "{_shorten(rest, 40)}"'
-                    " in the same row would be lost; move it to another row",
-                )
+        number = paragraph.row if tag.prefix == "tr" else paragraph.cell
+        group = groups.get((tag.prefix, number), []) if number is not None else []
+        others = [p.text for p in group if p is not paragraph]
+        rest = " ".join(" ".join([paragraph.text.replace(tag.text, " ", 1), *others]).split())
+        if rest:
+            unit = _UNIT[tag.prefix]
+            error(
+                paragraph,
+                f'{tag.text} must be alone in its {unit}: the text "{_shorten(rest, 40)}" in '
+                f"the same {unit} would be lost; move it to another "
+                + ("row" if tag.prefix == "tr" else "cell"),
+            )
 
 
 # --- Jinja: syntax, filters, tests and names ---------------------------------------------------
@@ -467,6 +533,7 @@ def check_jinja(
     # data catches what slips through, at its paragraph too.
     names = [n for n in used if isinstance(n, nodes.Name)]
     set_here = {n.name for n in names if n.ctx in ("store", "param")} | {"loop"}
+    set_here |= {m.name for m in tree.find_all(nodes.Macro)}
     reported: set[tuple[int, str]] = set()
     for node in names:
         if node.ctx != "load" or node.name in set_here or node.name in known.names:
@@ -518,29 +585,32 @@ def check_template(path: Path, filters: Iterable[str]) -> list[Problem]:
 
 
 def problems_of(data: bytes, name: str, known: Vocabulary) -> list[Problem]:
-    """Every problem of a template given as bytes, reported against the file `name`."""
+    """Every problem of a template given as bytes, reported against the file `name`, in
+    the document's order."""
     try:
         document = ooxml.read_paragraphs(data)
     except ooxml.UnreadablePackage as error:
         return [Problem.about(name, "template", f"cannot be read: {error}")]
-    problems = []
-    for paragraph, severity, message in check_paragraphs(document):
-        problems.append(Problem(name, 0, 0, where(paragraph), message, severity))  # type: ignore[arg-type]
-    failing_parts = {p.where.split(",")[0] for p in problems if p.severity == "error"}
+    found = check_paragraphs(document)
+    broken = {f.paragraph.part for f in found if f.severity == "error" and f.paragraph}
     parts: dict[str, list[ooxml.WordParagraph]] = {}
     for paragraph in document.paragraphs:
         parts.setdefault(paragraph.part, []).append(paragraph)
     for part, paragraphs in parts.items():
-        if part in failing_parts:
-            continue  # its tags are broken already: Jinja would only say so again
-        for paragraph, message in check_jinja(paragraphs, known):
-            problems.append(Problem.about(name, where(paragraph), message))
-    return _in_document_order(problems, document)
+        if part not in broken:  # else its tags are broken already: Jinja would say so again
+            found += [Finding(p, "error", m) for p, m in check_jinja(paragraphs, known)]
+    order = {(p.part, p.number): n for n, p in enumerate(document.paragraphs)}
 
+    def position(finding: Finding) -> tuple[int, bool]:
+        at = finding.paragraph
+        return (order[(at.part, at.number)] if at else len(order), finding.severity != "error")
 
-def _in_document_order(problems: list[Problem], document: ooxml.WordDocument) -> list[Problem]:
-    order = {where(p): n for n, p in enumerate(document.paragraphs)}
-    return sorted(problems, key=lambda p: (order.get(p.where, -1), p.severity != "error"))
+    return [
+        Problem(
+            name, 0, 0, where(f.paragraph) if f.paragraph else "comments", f.message, f.severity
+        )
+        for f in sorted(found, key=position)
+    ]
 
 
 # --- Errors found while rendering, located the same way ----------------------------------------
@@ -574,6 +644,11 @@ def runtime_problem(
     tags = scan(paragraph.text).tags if paragraph is not None else []
     message = describe(error, tags, filters)
     return Problem.about(name, where(paragraph) if paragraph else "template", message)
+
+
+def raised_by_template(error: BaseException) -> bool:
+    """Whether `error` was raised while running a template's own code."""
+    return _template_line(error) is not None
 
 
 def _template_line(error: BaseException) -> int | None:
@@ -613,4 +688,10 @@ def describe(error: BaseException, tags: Sequence[Tag], filters: Iterable[str]) 
         return f"{tag or name} has no value: {record} has no field {name!r}{advice}"
     if isinstance(error, jinja2.TemplateSyntaxError):
         return f"a tag is broken: {reason}"
-    return reason
+    if isinstance(error, (jinja2.TemplateError, ooxml.UnprintableValue)):
+        return reason
+    shown = _tag_using(tags, r".") if len(tags) == 1 else None
+    return (
+        f"{shown or 'a tag'} cannot be computed ({type(error).__name__}: {reason}); "
+        "check its arithmetic and the kinds of value it combines"
+    )

@@ -42,7 +42,6 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgreader import PackageReader
-from docx2python import docx2python
 
 from reportgen import ooxml
 
@@ -170,6 +169,8 @@ def _check_package(data: bytes, name: str) -> None:
 
 def _extract(data: bytes, name: str) -> dict[str, Any]:
     """docx2python's paragraphs of each kind of part, and the core properties."""
+    from docx2python import docx2python  # not for read_docx alone (`reportgen check`)
+
     try:
         with warnings.catch_warnings():
             # a package without docProps/core.xml (Google Docs) is fine: no title, no author
@@ -275,7 +276,7 @@ def _list_marker(paragraph: object) -> tuple[str | None, int]:
     """
     numbered, levels = getattr(paragraph, "list_position", (None, []))
     runs = getattr(paragraph, "runs", [])
-    if numbered is None:
+    if numbered is None or not levels:  # no level: docx2python wrote no number
         return None, 0
     index = next((n for n, run in enumerate(runs) if run.text), None)
     if index is None:

@@ -17,6 +17,7 @@ switched on, a tag in an endnote. Then either:
 
 from __future__ import annotations
 
+import difflib
 import io
 import os
 import re
@@ -34,7 +35,9 @@ from hypothesis import strategies as st
 
 from reportgen import ooxml
 from reportgen.cli import main
-from reportgen.template import check_paragraphs, where
+from reportgen.figures import Figures
+from reportgen.models import Inputs
+from reportgen.template import NAMES, check_paragraphs, where
 from reportgen.text import rendition
 from tests.conftest import DATA, TEMPLATE
 
@@ -299,7 +302,8 @@ def test_check_reads_the_template_without_the_renderer_or_the_charts() -> None:
     arguments = ["--quiet", "check", "--data", str(DATA), "--template", str(TEMPLATE)]
     program = (
         f"import sys; from reportgen.cli import main; status = main({arguments!r}); "
-        "print(status, sorted(m for m in ('docxtpl', 'matplotlib', 'numpy') if m in sys.modules))"
+        "print(status, sorted(m for m in ('docxtpl', 'docx2python', 'matplotlib', 'numpy') "
+        "if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert result.stdout.split(None, 1) == ["0", "[]\n"]
@@ -308,7 +312,7 @@ def test_check_reads_the_template_without_the_renderer_or_the_charts() -> None:
 def test_tags_are_filled_in_every_header_and_footer_not_in_endnotes() -> None:
     def problems(part: str) -> list[str]:
         paragraph = ooxml.WordParagraph(part, 1, "{{ report.title }}")
-        return [m for _, _, m in check_paragraphs(ooxml.WordDocument((paragraph,), False))]
+        return [f.message for f in check_paragraphs(ooxml.WordDocument((paragraph,)))]
 
     for part in ("body", "header", "first-page header 2", "even-page footer", "footnotes"):
         assert problems(part) == [], part
@@ -319,8 +323,8 @@ def test_tags_are_filled_in_every_header_and_footer_not_in_endnotes() -> None:
 
 
 _TEXTS = re.compile(r"<w:t(?: [^>]*)?>([^<]+)</w:t>")
-_PIECES = ["{", "}", "{{", "}}", "{%", "%}", "{#", "#}", " ", "x", "p ", "tr ", "if x ", "endif "]
-_PIECES += ["for a in b ", "endfor ", '"', "\u2018", "-"]
+_PIECES = ["{", "}", "{{", "}}", "{%", "%}", "{#", "#}", " ", "x", "p ", "tr ", "tc ", "if x "]
+_PIECES += ["endif ", "for a in b ", "endfor ", '"', "\u2018", "-", "{%-", "-%}", "set a = 1 "]
 
 
 @pytest.fixture(scope="module")
@@ -344,7 +348,8 @@ def test_no_stray_braces_anywhere_build_a_report_with_a_paragraph_missing(
     typed: list[str],
 ) -> None:
     """Braces and tag words typed anywhere in the text: refused (exit 2), or built with
-    every paragraph of the original report still there."""
+    the original report's paragraphs, each the same or changed in place (by the typed text),
+    none lost, merged or added."""
     body = template_parts["word/document.xml"].decode("utf-8")
     texts = list(_TEXTS.finditer(body))
     text = texts[int(where_at * len(texts))]
@@ -359,4 +364,25 @@ def test_no_stray_braces_anywhere_build_a_report_with_a_paragraph_missing(
     status = main([*arguments, "--output", str(output)])
     assert status in (0, 2)
     if status == 0:
-        assert len(rendition(output).splitlines()) >= len(original_text.splitlines())
+        before, after = original_text.splitlines(), rendition(output).splitlines()
+        matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+        for operation, start, end, new_start, new_end in matcher.get_opcodes():
+            assert operation in ("equal", "replace"), (operation, before[start:end])
+            assert end - start == new_end - new_start, (before[start:end], after[new_start:new_end])
+
+
+def test_a_comment_anchored_nowhere_is_listed_too() -> None:
+    comment = ooxml.Comment("Ana Silva", "2013-08-01T10:00:00Z", "Who wrote this?")
+    (finding,) = check_paragraphs(ooxml.WordDocument((), unanchored=(comment,)))
+    assert (finding.paragraph, finding.severity) == (None, "warning")
+    assert finding.message.startswith('comment by Ana Silva: "Who wrote this?"')
+
+
+def test_the_template_knows_every_name_the_render_stage_gives(
+    inputs: Inputs, figures: Figures
+) -> None:
+    from reportgen.formatting import Formats
+    from reportgen.render import _context
+
+    context, _ = _context(inputs, figures, Formats(inputs.report.locale), 1)
+    assert set(context) | {"charts"} == NAMES
