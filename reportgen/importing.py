@@ -28,7 +28,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from reportgen.checks import _fold, _name_forms, _names_index
+from reportgen.checks import fold_name, iso_names_index, name_forms
 from reportgen.formatting import collation_key
 from reportgen.load import DATA_FILES, load_with_warnings
 from reportgen.models import Date, ReportFrame
@@ -322,7 +322,7 @@ class _Matcher:
         self.codes: dict[str, list[int]] = {}
         for index, state in enumerate(states):
             self.codes.setdefault(str(state["iso3"]), []).append(index)
-        self.folded = {_fold(name): i for name, i in self.names.items()}
+        self.folded = {fold_name(name): i for name, i in self.names.items()}
 
     def match(self, name: str) -> int | str | None:
         """The index of the State, or the ISO code of a State the data lacks, or None."""
@@ -338,25 +338,25 @@ class _Matcher:
         held = {i for code in codes for i in self.codes.get(code, [])}
         if len(held) == 1:
             return held.pop()
-        if _fold(name) in self.folded:
-            return self.folded[_fold(name)]
+        if fold_name(name) in self.folded:
+            return self.folded[fold_name(name)]
         if len(codes) == 1 and not held:
             return next(iter(codes))
         return None
 
     def closest(self, name: str) -> list[str]:
         """The names of the data nearest to `name`, for the message."""
-        candidates = {_fold(n): n for n in self.names}
+        candidates = {fold_name(n): n for n in self.names}
         for renamed in RENAMED:
-            candidates.setdefault(_fold(renamed.new), renamed.new)
-        close = difflib.get_close_matches(_fold(name), list(candidates), n=3, cutoff=0.5)
+            candidates.setdefault(fold_name(renamed.new), renamed.new)
+        close = difflib.get_close_matches(fold_name(name), list(candidates), n=3, cutoff=0.5)
         return [candidates[c] for c in close]
 
 
 def _codes(name: str) -> set[str]:
     """The ISO 3166 alpha-3 codes a name may stand for (one, for a known country's name)."""
-    index = _names_index()
-    return {code for form in _name_forms(name) for code in index.get(form, ())}
+    index = iso_names_index()
+    return {code for form in name_forms(name) for code in index.get(form, ())}
 
 
 # --- Writing --------------------------------------------------------------------------
