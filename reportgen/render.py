@@ -17,7 +17,6 @@ from types import CodeType
 from typing import Any, ClassVar, TypeVar
 
 import jinja2
-from docx.shared import Cm, Emu
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -217,11 +216,33 @@ class StrategyView:
 
 
 @dataclass(frozen=True)
-class ChartsView:
-    """The charts of section I as pictures, each placed with `{{r charts.NAME }}`."""
+class ChartView:
+    """A chart of the report, as its placeholder in the template's alternative text prints it.
 
-    states_parties_over_time: Markup
-    new_states_parties_by_region: Markup
+    `{{ charts.NAME }}` in a chart's alternative text binds the chart to these data and
+    prints its description there; `.title` and `.description` can be printed anywhere.
+    """
+
+    chart: charts.Chart
+
+    @property
+    def title(self) -> str:
+        return self.chart.title
+
+    @property
+    def description(self) -> str:
+        return self.chart.description
+
+    def __html__(self) -> str:
+        return str(ooxml.text_markup(self.chart.description))
+
+
+@dataclass(frozen=True)
+class ChartsView:
+    """The charts of section I, each filled into the template's chart that names it."""
+
+    states_parties_over_time: ChartView
+    new_states_parties_by_region: ChartView
 
 
 class _Environment(SandboxedEnvironment):
@@ -271,8 +292,8 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     docx = document.get_docx()
     formats = Formats(inputs.report.locale)
     context, notes = _context(inputs, figures, formats, ooxml.next_footnote_id(docx))
-    context["charts"] = _charts(docx, inputs, figures, formats)
     try:
+        context["charts"] = _charts(docx, inputs, figures, formats)
         document.render(context, jinja_env=environment(formats))
     except TemplateProblem as problem:
         raise InputError(
@@ -281,6 +302,7 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     except ooxml.MalformedXML as error:
         raise InputError([Problem.about(str(template), "template", str(error))]) from error
     ooxml.drop_unplaced_pictures(docx)
+    ooxml.drop_unplaced_charts(docx)
     ooxml.add_footnotes(docx, notes)
     _set_properties(docx, inputs, figures, formats)
     return ooxml.package_bytes(docx)
@@ -323,74 +345,73 @@ def _context(
 
 
 def _charts(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> ChartsView:
-    """Each chart drawn at the template's text width, as a picture with its alternative text.
+    """The charts' data, filled into the template's charts that name them.
 
-    Every chart becomes an image part here; those whose placeholder the template no longer
-    holds are dropped after rendering.
+    Each chart of the template whose alternative text holds `{{ charts.NAME }}` gets the
+    series of that chart and an embedded workbook of the same data; its design (type,
+    colours, fonts, axes, size) stays the template's. A chart whose paragraph the template
+    no longer holds is dropped after rendering (`ooxml.drop_unplaced_charts`).
     """
-    width = _text_width_cm(docx)
-    return ChartsView(
-        states_parties_over_time=_picture(
-            docx,
-            _drawn(
-                charts.states_parties_over_time, figures.states_parties_over_time, formats, width
-            ),
+    view = ChartsView(
+        states_parties_over_time=ChartView(
+            charts.states_parties_over_time(figures.states_parties_over_time, formats)
         ),
-        new_states_parties_by_region=_picture(
-            docx,
-            _drawn(
-                charts.new_states_parties_by_region,
+        new_states_parties_by_region=ChartView(
+            charts.new_states_parties_by_region(
                 figures.new_states_parties,
                 figures.new_states_parties_by_region,
                 inputs.meeting(inputs.report.counting_since),
                 formats,
-                width,
-            ),
+            )
         ),
     )
+    for paragraph in docx.paragraphs:  # a template from before native charts
+        old = _PICTURE_PLACEHOLDER.search(paragraph.text)
+        if old:
+            raise TemplateProblem(
+                "template body",
+                f"{old.group()} asks for a picture of the chart, which reportgen no longer "
+                "draws: charts are native Word charts now. Copy the chart from "
+                f"templates/report.docx (its alternative text, {{{{ charts.{old.group(1)} }}}}, "
+                f"names its data) in place of the paragraph {_excerpt(paragraph.text, None)!r}",
+            )
+    for rId, name in ooxml.chart_placeholders(docx).items():
+        chosen = getattr(view, name, None)
+        if not isinstance(chosen, ChartView):
+            continue  # the alternative text's placeholder reports it when rendered
+        part, workbook = ooxml.chart_parts(docx, rId)
+        chart = chosen.chart
+        series = tuple((s.name, s.values, s.style) for s in chart.series)
+        data = repr((chart.category_title, chart.categories, series))
+        design = part.blob
+        try:
+            filled = _kept(
+                _FILLED,
+                (design, data),
+                lambda: ooxml.fill_chart(design, chart.categories, series),  # noqa: B023
+                limit=16,
+            )
+        except (ooxml.ChartDesignError, ooxml.MalformedXML) as error:
+            raise TemplateProblem(f"template chart {{{{ charts.{name} }}}}", str(error)) from error
+        ooxml.replace_part_blob(part, filled)
+        if workbook is not None:
+            embedded = _kept(
+                _WORKBOOKS,
+                data,
+                lambda: ooxml.workbook(chart.category_title, chart.categories, series),  # noqa: B023
+                limit=16,
+            )
+            ooxml.replace_part_blob(workbook, embedded)
+    return view
 
 
-_DRAWN: dict[str, charts.Chart] = {}
-"""Charts drawn in this process, by what they were drawn from (see `_drawn`)."""
+_PICTURE_PLACEHOLDER = re.compile(r"\{\{r\s+charts\.(\w+)\s*\}\}")
 
+_FILLED: dict[tuple[bytes, str], bytes] = {}
+"""Chart parts filled in this process, by the template's part and the data put in."""
 
-def _drawn(draw: Callable[..., charts.Chart], *arguments: object) -> charts.Chart:
-    """`draw(*arguments)`, or the chart it gave for equal arguments earlier in this process.
-
-    Drawing is most of a build's time. A rebuild whose edit leaves a chart's values as
-    they were (a lesson or an initiative edited, a signature date corrected) would draw
-    the same PNG bytes again, since charts.py draws the same bytes for the same values.
-    The key is the full text of every argument (frozen dataclasses and pydantic models
-    print every field), so any change to what a chart shows draws it afresh.
-    """
-    key = repr(
-        (
-            draw.__module__,
-            draw.__qualname__,
-            *(f"Formats({a.locale})" if isinstance(a, Formats) else a for a in arguments),
-        )
-    )
-    return _kept(_DRAWN, key, lambda: draw(*arguments), limit=8)  # a few builds' charts
-
-
-def _picture(docx: Any, chart: charts.Chart) -> Markup:
-    return ooxml.picture(
-        docx,
-        chart.png,
-        Cm(chart.width_cm),
-        Cm(chart.height_cm),
-        title=chart.title,
-        description=chart.description,
-    )
-
-
-def _text_width_cm(docx: Any) -> float:
-    """The width between the margins of the template's first section (charts fill it)."""
-    section = docx.sections[0]
-    if None in (section.page_width, section.left_margin, section.right_margin):
-        return charts.TEXT_WIDTH_CM
-    width = section.page_width - section.left_margin - section.right_margin
-    return round(float(Emu(width).cm), 2)
+_WORKBOOKS: dict[str, bytes] = {}
+"""Embedded workbooks written in this process, by their data."""
 
 
 def _status_rows(inputs: Inputs, figures: Figures) -> list[StatusRow]:
