@@ -729,6 +729,16 @@ def chart_placeholders(document: Document) -> dict[str, str]:
     return found
 
 
+def paragraphs_matching(document: Document, pattern: re.Pattern[str]) -> list[str]:
+    """The text of each body paragraph in which `pattern` is found (tags split over runs too)."""
+    found = []
+    for paragraph in document.element.body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+        if pattern.search(text):
+            found.append(text)
+    return found
+
+
 def chart_parts(document: Document, rId: str) -> tuple[Part, Part | None]:
     """The chart part related as `rId` from the body, and its embedded workbook if any."""
     part = document.part.related_parts[rId]

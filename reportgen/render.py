@@ -21,7 +21,7 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from reportgen import charts, ooxml
+from reportgen import cache, charts, ooxml
 from reportgen.figures import Figures
 from reportgen.formatting import Formats, collation_key
 from reportgen.models import Category, Initiative, Inputs
@@ -79,7 +79,13 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         The rewrite (a few dozen regular expressions over the whole part) depends on the
         part's XML alone, and the template's parts are the same from one build to the next.
         """
-        return _kept(self._patched, src_xml, lambda: str(super(_Template, self).patch_xml(src_xml)))
+        return _kept(
+            self._patched,
+            src_xml,
+            lambda: cache.text(
+                "jinja", src_xml, lambda: str(super(_Template, self).patch_xml(src_xml))
+            ),
+        )
 
     def resolve_listing(self, xml: str) -> str:
         # docxtpl turns tabs, line feeds, \a and \f inside <w:t> into Word's elements, one
@@ -249,12 +255,23 @@ class _Environment(SandboxedEnvironment):
     """The sandbox, keeping each part's compiled code by its source.
 
     docxtpl hands Jinja every part of the template as a new source on every render, and
-    compiling them is a sixth of a warm render. The code depends only on the source and on
-    this class's settings (filters are looked up when rendering), so a second render of
-    the same template reuses it.
+    compiling them is a sixth of a warm render and more of a cold one. The code depends
+    only on the source and on this class's settings (`_settings`), so a second render of
+    the same template reuses it, and so does the next process (`reportgen.cache`).
     """
 
     _compiled: ClassVar[dict[str, CodeType]] = {}
+
+    def _settings(self) -> list[str]:
+        """What compiled code depends on besides its source: the names of the filters and
+        tests (an unknown one is an error when compiling) and the environment's options."""
+        return [
+            type(self).__name__,
+            repr((self.autoescape, self.finalize is not None, self.keep_trailing_newline)),
+            self.undefined.__name__,
+            ",".join(sorted(self.filters)),
+            ",".join(sorted(self.tests)),
+        ]
 
     def from_string(
         self,
@@ -264,7 +281,11 @@ class _Environment(SandboxedEnvironment):
     ) -> jinja2.Template:
         if not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        code = _kept(self._compiled, source, lambda: self.compile(source))
+        code = _kept(
+            self._compiled,
+            source,
+            lambda: cache.code(source, lambda: self.compile(source), self._settings()),
+        )
         cls = template_class or self.template_class
         return cls.from_code(self, code, self.make_globals(globals), None)
 
@@ -365,16 +386,16 @@ def _charts(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> Ch
             )
         ),
     )
-    for paragraph in docx.paragraphs:  # a template from before native charts
-        old = _PICTURE_PLACEHOLDER.search(paragraph.text)
-        if old:
-            raise TemplateProblem(
-                "template body",
-                f"{old.group()} asks for a picture of the chart, which reportgen no longer "
-                "draws: charts are native Word charts now. Copy the chart from "
-                f"templates/report.docx (its alternative text, {{{{ charts.{old.group(1)} }}}}, "
-                f"names its data) in place of the paragraph {_excerpt(paragraph.text, None)!r}",
-            )
+    for text in ooxml.paragraphs_matching(docx, _PICTURE_PLACEHOLDER):  # an older template
+        old = _PICTURE_PLACEHOLDER.search(text)
+        assert old is not None
+        raise TemplateProblem(
+            "template body",
+            f"{old.group()} asks for a picture of the chart, which reportgen no longer "
+            "draws: charts are native Word charts now. Copy the chart from "
+            f"templates/report.docx (its alternative text, {{{{ charts.{old.group(1)} }}}}, "
+            f"names its data) in place of the paragraph {_excerpt(text, None)!r}",
+        )
     for rId, name in ooxml.chart_placeholders(docx).items():
         chosen = getattr(view, name, None)
         if not isinstance(chosen, ChartView):

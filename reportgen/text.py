@@ -38,7 +38,6 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgreader import PackageReader
-from docx2python import docx2python
 
 from reportgen import ooxml
 
@@ -170,6 +169,8 @@ def _check_package(data: bytes, name: str) -> None:
 
 def _extract(data: bytes, name: str) -> dict[str, Any]:
     """docx2python's paragraphs of each kind of part, and the core properties."""
+    from docx2python import docx2python  # here: a build checks its template without it
+
     try:
         with warnings.catch_warnings():
             # a package without docProps/core.xml (Google Docs) is fine: no title, no author
