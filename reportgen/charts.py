@@ -28,11 +28,13 @@ class Series:
 
     `style` picks the series of the template's chart whose look it takes: the n-th
     series there is the design of every series of style n (see `ooxml.fill_chart`).
+    `labelled` False leaves out the labels that design gives it, where labels would crowd.
     """
 
     name: str
     values: tuple[int | None, ...]
     style: int = 0
+    labelled: bool = True
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,10 @@ class Chart:
 
 STEP_LINE, MEETING, LATEST = 0, 1, 2
 """The styles of chart (a): the step line, a meeting's mark, the count on the as-of day."""
+
+LABEL_ROOM = 1 / 9
+"""The share of the timeline's span between two labelled marks: about the width of a
+meeting's name at the text width, so that names do not run into each other."""
 
 
 def states_parties_over_time(timeline: Timeline, formats: Formats) -> Chart:
@@ -76,12 +82,18 @@ def states_parties_over_time(timeline: Timeline, formats: Formats) -> Chart:
     rows.sort(key=lambda row: row[0])  # stable: a step's two points keep their order
     days = tuple(day for day, _ in rows)
     series = [Series("States Parties", tuple(count for _, count in rows), STEP_LINE)]
+    labelled = _room_for_labels(sorted(closes), timeline.start, timeline.end)
     for mark in timeline.meetings:
         if mark.states_parties is None or mark.meeting.end not in closes:
             continue  # after the as-of day: no count to mark yet
         last_row = max(i for i, day in enumerate(days) if day == mark.meeting.end)
         series.append(
-            Series(mark.meeting.short_name, _only(len(days), last_row, rows[last_row][1]), MEETING)
+            Series(
+                mark.meeting.short_name,
+                _only(len(days), last_row, rows[last_row][1]),
+                MEETING,
+                labelled=mark.meeting.end in labelled,
+            )
         )
     series.append(
         Series(
@@ -97,6 +109,18 @@ def states_parties_over_time(timeline: Timeline, formats: Formats) -> Chart:
         categories=days,
         series=tuple(series),
     )
+
+
+def _room_for_labels(closes: list[dt.date], start: dt.date, end: dt.date) -> set[dt.date]:
+    """The meeting closes to label: from the latest back, each one far enough from the
+    last labelled mark (the as-of count first) for its name to fit beside it."""
+    room = (end - start).days * LABEL_ROOM
+    labelled, last = set(), end
+    for day in reversed(closes):
+        if (last - day).days >= room:
+            labelled.add(day)
+            last = day
+    return labelled
 
 
 def _only(length: int, index: int, value: int) -> tuple[int | None, ...]:

@@ -700,8 +700,9 @@ _AFTER_TX = (
 )
 _C16_UNIQUE_ID = "{C3380CC4-5D6E-409C-BE32-E72D297353CC}"  # Word's id of a series: not copied
 
-ChartSeries = tuple[str, Sequence[int | None], int]
-"""A series to fill a chart with: its name, a value per category (None: no point), its style."""
+ChartSeries = tuple[str, Sequence[int | None], int, bool]
+"""A series to fill a chart with: its name, a value per category (None: no point), its style,
+and whether it keeps the labels of its design."""
 
 
 class ChartDesignError(ValueError):
@@ -765,9 +766,11 @@ def fill_chart(
 
     Each series takes the look of a series of the design: the last style the data use
     takes the design's last series, and every other style n its n-th series (or the last
-    before that one when the design has fewer). So a design of the timeline with a line, a
+    before that one when the design has fewer; a series in between whose labels were left
+    out goes to the next one that shows them). So a design of the timeline with a line, a
     meeting and the latest count styles every meeting of the data like its one meeting, and
-    a template already filled with three meetings keeps working the same way.
+    a template already filled with many meetings keeps working the same way. A series not
+    `labelled` has its design's labels deleted: where names would run into each other.
     Each series gets the categories and its values as cached values (what Word and
     LibreOffice draw) and as references to the cells of the workbook that `workbook`
     writes from the same data (what Word's Edit Data opens). Its name, values and
@@ -786,13 +789,23 @@ def fill_chart(
         group.remove(pattern)
     rows = len(categories)
     dates = rows > 0 and all(isinstance(c, dt.date) for c in categories)
-    last_style = max((style for _, _, style in series), default=0)
-    for index, (name, values, style) in enumerate(series):
+    last_style = max((style for _, _, style, _ in series), default=0)
+    for index, (name, values, style, labelled) in enumerate(series):
         if style == last_style:
             pattern = len(patterns) - 1
         else:
             pattern = min(style, max(0, len(patterns) - 2))
+            if 0 < pattern < len(patterns) - 1:  # a meeting: one whose labels show, if any
+                pattern = next(
+                    (i for i in range(pattern, len(patterns) - 1) if _labels_shown(patterns[i])),
+                    pattern,
+                )
         ser = _series_like(patterns[pattern], index, rows)
+        if not labelled:
+            for labels in ser.findall(_c("dLbls")):
+                for setting in list(labels):
+                    labels.remove(setting)
+                etree.SubElement(labels, _c("delete")).set("val", "1")
         column = _column(index + 1)
         tx = etree.fromstring(
             f'<c:tx xmlns:c="{C_NS}"><c:strRef><c:f>{_SHEET}!${column}$1</c:f>'
@@ -817,6 +830,11 @@ def fill_chart(
         else:
             anchor.addprevious(ser)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _labels_shown(ser: etree._Element) -> bool:
+    """Whether a series' data labels are not deleted (`fill_chart` deletes crowded ones)."""
+    return ser.find(f"{_c('dLbls')}/{_c('delete')}[@val='1']") is None
 
 
 def _series_like(pattern: etree._Element, index: int, rows: int) -> etree._Element:
@@ -951,7 +969,7 @@ def workbook(
         )
 
     header = [text("A1", category_title)] + [
-        text(f"{_column(i + 1)}1", name) for i, (name, _, _) in enumerate(series)
+        text(f"{_column(i + 1)}1", name) for i, (name, _, _, _) in enumerate(series)
     ]
     rows = [f'<row r="1">{"".join(header)}</row>']
     for row, category in enumerate(categories, start=2):
@@ -959,7 +977,7 @@ def workbook(
             cells = [f'<c r="A{row}" s="1"><v>{_serial(category)}</v></c>']
         else:
             cells = [text(f"A{row}", category)]
-        for i, (_, values, _) in enumerate(series):
+        for i, (_, values, _, _) in enumerate(series):
             value = values[row - 2]
             if value is not None:
                 cells.append(f'<c r="{_column(i + 1)}{row}"><v>{value}</v></c>')

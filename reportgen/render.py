@@ -402,7 +402,7 @@ def _charts(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> Ch
             continue  # the alternative text's placeholder reports it when rendered
         part, workbook = ooxml.chart_parts(docx, rId)
         chart = chosen.chart
-        series = tuple((s.name, s.values, s.style) for s in chart.series)
+        series = tuple((s.name, s.values, s.style, s.labelled) for s in chart.series)
         data = repr((chart.category_title, chart.categories, series))
         design = part.blob
         try:

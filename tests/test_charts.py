@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -365,11 +367,11 @@ def test_every_meeting_takes_the_look_of_the_designs_meeting(
             ),
             first.states_parties,
         )
-        for year in range(2009, 2014)
+        for year in range(2009, 2013)
     )
     longer = replace(timeline, meetings=yearly)
     chart = charts.states_parties_over_time(longer, formats)
-    series = [(s.name, s.values, s.style) for s in chart.series]
+    series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
     design = (DESIGNS / "states_parties_over_time.xml").read_bytes()
     filled = ooxml.fill_chart(design, chart.categories, series)
     root = etree.fromstring(filled)
@@ -378,13 +380,13 @@ def test_every_meeting_takes_the_look_of_the_designs_meeting(
         for s in root.xpath("//c:ser", namespaces=C)
         if "MSP" in "".join(s.xpath("./c:tx//c:v/text()", namespaces=C))
     ]
-    assert len(meetings) == 5
+    assert len(meetings) == 4
     for ser in meetings:
         assert ser.xpath("./c:errBars/c:errBarType/@val", namespaces=C) == ["minus"]
         assert ser.xpath("./c:dLbls/c:showSerName/@val", namespaces=C) == ["1"]
     last = root.xpath("//c:ser", namespaces=C)[-1]
     assert not last.xpath("./c:errBars", namespaces=C)  # the as-of count: a dot and its value
-    assert [int(s.get("val")) for s in root.xpath("//c:ser/c:idx", namespaces=C)] == list(range(7))
+    assert [int(s.get("val")) for s in root.xpath("//c:ser/c:idx", namespaces=C)] == list(range(6))
     again = etree.fromstring(ooxml.fill_chart(TEMPLATE_CHART(), chart.categories, series))
     assert etree.tostring(again.find("c:chart", C)) == etree.tostring(root.find("c:chart", C))
 
@@ -568,3 +570,65 @@ def test_a_template_placing_a_chart_picture_is_told_how_to_update(
     assert "{{r charts.new_states_parties_by_region }}" in message
     assert "{{ charts.new_states_parties_by_region }}" in message
     assert "native Word charts" in message
+
+
+def _meetings_every(timeline: Any, days: int) -> Any:
+    """The timeline with a meeting closing every `days` days before its end (each with the
+    count of the real first meeting: the labels, not the counts, are what is tested)."""
+    first = timeline.meetings[0]
+    closes = []
+    day = timeline.end - dt.timedelta(days=days)
+    while day > timeline.start:
+        closes.append(day)
+        day -= dt.timedelta(days=days)
+    marks = tuple(
+        MeetingMark(
+            first.meeting.model_copy(
+                update={"key": f"M{n}", "short_name": f"M{n}", "start": close, "end": close}
+            ),
+            first.states_parties,
+        )
+        for n, close in enumerate(sorted(closes))
+    )
+    return replace(timeline, meetings=marks)
+
+
+def test_crowded_meetings_keep_their_marks_and_only_the_labels_that_fit(
+    figures: Figures, formats: Formats
+) -> None:
+    timeline = _meetings_every(figures.states_parties_over_time, 60)
+    chart = charts.states_parties_over_time(timeline, formats)
+    meetings = [s for s in chart.series if s.style == charts.MEETING]
+    assert len(meetings) == len(timeline.meetings) > 20
+    labelled = [s for s in meetings if s.labelled]
+    assert 3 <= len(labelled) < len(meetings)
+    room = (timeline.end - timeline.start).days * charts.LABEL_ROOM
+    days = [chart.categories[s.values.index(next(v for v in s.values if v))] for s in labelled]
+    marks = sorted([*days, timeline.end])
+    assert all((b - a).days >= room for a, b in itertools.pairwise(marks))
+
+    series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
+    design = (DESIGNS / "states_parties_over_time.xml").read_bytes()
+    root = etree.fromstring(ooxml.fill_chart(design, chart.categories, series))
+    by_name = {
+        "".join(s.xpath("./c:tx//c:v/text()", namespaces=C)): s
+        for s in root.xpath("//c:ser", namespaces=C)
+    }
+    for meeting in meetings:
+        ser = by_name[meeting.name]
+        assert ser.xpath("./c:errBars", namespaces=C) and ser.xpath("./c:marker", namespaces=C)
+        deleted = ser.xpath("./c:dLbls/c:delete/@val", namespaces=C) == ["1"]
+        assert deleted == (not meeting.labelled), meeting.name
+
+    # A template filled with these data, its first meetings unlabelled, still labels the
+    # meetings of a report with room for them.
+    roomy = charts.states_parties_over_time(figures.states_parties_over_time, formats)
+    again = etree.fromstring(
+        ooxml.fill_chart(
+            etree.tostring(root),
+            roomy.categories,
+            [(s.name, s.values, s.style, s.labelled) for s in roomy.series],
+        )
+    )
+    for ser in again.xpath("//c:ser[c:errBars]", namespaces=C):
+        assert ser.xpath("./c:dLbls/c:showSerName/@val", namespaces=C) == ["1"]

@@ -471,7 +471,7 @@ def _chart(document: docx.document.Document, name: str, title: str) -> None:
     field, so that Word numbers the figures and can list them.
     """
     chart = _charts_from_data()[name]
-    series = [(s.name, s.values, s.style) for s in chart.series]
+    series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
     design = (Path(__file__).parent / "charts" / f"{name}.xml").read_bytes()
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
