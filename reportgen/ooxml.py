@@ -686,7 +686,8 @@ WORKBOOK_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 _SHEET = "Sheet1"
 _DATE_FORMAT = "dd.mm.yyyy"  # the report's short date, in Excel's format codes
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 0 of Excel's 1900 date system
-_CHART_PLACEHOLDER = re.compile(r"\{\{-?\s*charts\.(\w+)")
+CHART_PLACEHOLDER = re.compile(r"\{\{[-r\s]*charts\.(\w+)[-\s]*\}\}")
+"""`{{ charts.NAME }}` (or docxtpl's `{{r charts.NAME }}`): the chart of its paragraph."""
 CHART_MARK = "\ue000"
 """A private-use character: `mark_charts` numbers a chart's alternative text after it."""
 
@@ -713,31 +714,43 @@ def _c(name: str) -> str:
     return f"{{{C_NS}}}{name}"
 
 
-def chart_placeholders(document: Document) -> dict[str, str]:
-    """The charts of the body that a build fills: relationship id -> the chart named.
+def chart_placeholders(document: Document) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The charts of the body that a build fills, and the placeholders that have no chart.
 
-    A chart is bound to the data by its alternative text, which holds a placeholder such
-    as `{{ charts.states_parties_over_time }}` (Jinja fills it with the chart's words).
-    A chart whose alternative text names no chart is left as the template has it.
+    A chart is bound to the data by a placeholder in its own paragraph, such as
+    `{{ charts.states_parties_over_time }}` (it prints nothing): the chart and its
+    placeholder move, and are deleted, together. Returns the relationship id of each
+    bound chart with the name its placeholder gives, and (name, paragraph text) for each
+    placeholder whose paragraph holds no chart. A chart without a placeholder is left as
+    the template has it. Alternative text would be the natural place, but LibreOffice
+    7.4 drops a chart's title and description when it saves a .docx; text it keeps.
     """
-    found = {}
-    for properties in document.element.body.iter(f"{{{WP_NS}}}docPr"):
-        frame = properties.getparent()
-        chart = frame.find(f"{{{A_NS}}}graphic/{{{A_NS}}}graphicData/{_c('chart')}")
-        named = _CHART_PLACEHOLDER.search(properties.get("descr", ""))
-        if chart is not None and named:
-            found[chart.get(f"{{{R_NS}}}id")] = named.group(1)
-    return found
-
-
-def paragraphs_matching(document: Document, pattern: re.Pattern[str]) -> list[str]:
-    """The text of each body paragraph in which `pattern` is found (tags split over runs too)."""
-    found = []
+    bound: dict[str, str] = {}
+    chartless = []
     for paragraph in document.element.body.iter(qn("w:p")):
         text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
-        if pattern.search(text):
-            found.append(text)
-    return found
+        named = CHART_PLACEHOLDER.search(text)
+        if named is None:
+            continue
+        charts = paragraph.findall(f".//{{{A_NS}}}graphicData/{_c('chart')}")
+        for chart in charts:
+            bound[chart.get(f"{{{R_NS}}}id")] = named.group(1)
+        if not charts:
+            chartless.append((named.group(1), text))
+    return bound, chartless
+
+
+def describe_charts(document: Document, words: Mapping[str, tuple[str, str]]) -> None:
+    """Give each chart related as a key of `words` its (title, description): its alternative
+    text, which Word shows under Alt Text and screen readers read out."""
+    for properties in document.element.body.iter(f"{{{WP_NS}}}docPr"):
+        chart = properties.getparent().find(
+            f"{{{A_NS}}}graphic/{{{A_NS}}}graphicData/{_c('chart')}"
+        )
+        if chart is not None and chart.get(f"{{{R_NS}}}id") in words:
+            title, description = words[chart.get(f"{{{R_NS}}}id")]
+            properties.set("title", title)
+            properties.set("descr", description)
 
 
 def chart_parts(document: Document, rId: str) -> tuple[Part, Part | None]:

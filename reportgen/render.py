@@ -223,10 +223,10 @@ class StrategyView:
 
 @dataclass(frozen=True)
 class ChartView:
-    """A chart of the report, as its placeholder in the template's alternative text prints it.
+    """A chart of the report: `{{ charts.NAME }}` in a chart's paragraph fills that chart.
 
-    `{{ charts.NAME }}` in a chart's alternative text binds the chart to these data and
-    prints its description there; `.title` and `.description` can be printed anywhere.
+    The placeholder prints nothing: the chart beside it is what shows. `.title` and
+    `.description` (the chart's alternative text) can be printed anywhere.
     """
 
     chart: charts.Chart
@@ -240,7 +240,7 @@ class ChartView:
         return self.chart.description
 
     def __html__(self) -> str:
-        return str(ooxml.text_markup(self.chart.description))
+        return ""
 
 
 @dataclass(frozen=True)
@@ -314,7 +314,7 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     formats = Formats(inputs.report.locale)
     context, notes = _context(inputs, figures, formats, ooxml.next_footnote_id(docx))
     try:
-        context["charts"] = _charts(docx, inputs, figures, formats)
+        context["charts"], alt_texts = _charts(docx, inputs, figures, formats)
         document.render(context, jinja_env=environment(formats))
     except TemplateProblem as problem:
         raise InputError(
@@ -324,6 +324,7 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
         raise InputError([Problem.about(str(template), "template", str(error))]) from error
     ooxml.drop_unplaced_pictures(docx)
     ooxml.drop_unplaced_charts(docx)
+    ooxml.describe_charts(docx, alt_texts)
     ooxml.add_footnotes(docx, notes)
     _set_properties(docx, inputs, figures, formats)
     return ooxml.package_bytes(docx)
@@ -365,13 +366,16 @@ def _context(
     return context, notes
 
 
-def _charts(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> ChartsView:
-    """The charts' data, filled into the template's charts that name them.
+def _charts(
+    docx: Any, inputs: Inputs, figures: Figures, formats: Formats
+) -> tuple[ChartsView, dict[str, tuple[str, str]]]:
+    """The charts' data, filled into the template's charts that name them; and the
+    alternative text (title, description) of each chart filled, by relationship id.
 
-    Each chart of the template whose alternative text holds `{{ charts.NAME }}` gets the
-    series of that chart and an embedded workbook of the same data; its design (type,
-    colours, fonts, axes, size) stays the template's. A chart whose paragraph the template
-    no longer holds is dropped after rendering (`ooxml.drop_unplaced_charts`).
+    Each chart of the template whose paragraph holds `{{ charts.NAME }}` gets the series
+    of that chart and an embedded workbook of the same data; its design (type, colours,
+    fonts, axes, size) stays the template's. A chart whose paragraph the template no
+    longer holds is dropped after rendering (`ooxml.drop_unplaced_charts`).
     """
     view = ChartsView(
         states_parties_over_time=ChartView(
@@ -386,20 +390,20 @@ def _charts(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> Ch
             )
         ),
     )
-    for text in ooxml.paragraphs_matching(docx, _PICTURE_PLACEHOLDER):  # an older template
-        old = _PICTURE_PLACEHOLDER.search(text)
-        assert old is not None
+    bound, chartless = ooxml.chart_placeholders(docx)
+    for name, text in chartless:  # a template from before native charts, or a chart cut
         raise TemplateProblem(
             "template body",
-            f"{old.group()} asks for a picture of the chart, which reportgen no longer "
-            "draws: charts are native Word charts now. Copy the chart from "
-            f"templates/report.docx (its alternative text, {{{{ charts.{old.group(1)} }}}}, "
-            f"names its data) in place of the paragraph {_excerpt(text, None)!r}",
+            f"the paragraph of {{{{ charts.{name} }}}} holds no chart: charts are native "
+            "Word charts that sit in the paragraph of their placeholder. Copy the chart "
+            "and its placeholder from templates/report.docx in place of the paragraph "
+            f"{_excerpt(text, None)!r}, or delete that paragraph to leave the chart out",
         )
-    for rId, name in ooxml.chart_placeholders(docx).items():
+    alt_texts = {}
+    for rId, name in bound.items():
         chosen = getattr(view, name, None)
         if not isinstance(chosen, ChartView):
-            continue  # the alternative text's placeholder reports it when rendered
+            continue  # rendering reports the placeholder that names no chart
         part, workbook = ooxml.chart_parts(docx, rId)
         chart = chosen.chart
         series = tuple((s.name, s.values, s.style, s.labelled) for s in chart.series)
@@ -423,10 +427,9 @@ def _charts(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> Ch
                 limit=16,
             )
             ooxml.replace_part_blob(workbook, embedded)
-    return view
+        alt_texts[rId] = (chart.title, chart.description)
+    return view, alt_texts
 
-
-_PICTURE_PLACEHOLDER = re.compile(r"\{\{r\s+charts\.(\w+)\s*\}\}")
 
 _FILLED: dict[tuple[bytes, str], bytes] = {}
 """Chart parts filled in this process, by the template's part and the data put in."""

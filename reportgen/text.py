@@ -51,7 +51,6 @@ _LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
 _PICTURE = re.compile(r"(?:----Image alt text---->(.*?)<)?----([^\s<>]+?\.\w+)----", re.DOTALL)
 # A chart shows as its alternative text alone, numbered by ooxml.mark_charts.
 _CHART = re.compile(rf"----Image alt text---->(.*?){ooxml.CHART_MARK}(\d+)<", re.DOTALL)
-_CHART_DATA = re.compile("\ue001(\\d+)\ue001")
 _PLAIN_STYLES = {"", "Normal", "BodyText", "TableText", "Header", "Footer", "FootnoteText"}
 _LIST_STYLES = {"ListBullet": "- ", "ListBullet2": "  - ", "ListBullet3": "    - "}
 _MARKS = {"b": "**", "i": "*"}
@@ -273,17 +272,13 @@ def _text(paragraph: object, notes: _Notes) -> str:
     joined = "".join(pieces).replace("\t", " ")
     joined = _NOTE_REFERENCE.sub(notes.mark, joined)
     joined = _PICTURE.sub(lambda m: f"![{m.group(1) or ''}]", joined)
-    joined = _CHART.sub(_chart_alt_text, joined)
-    return _CHART_DATA.sub(lambda m: _chart_data(notes, int(m.group(1))), " ".join(joined.split()))
-
-
-def _chart_alt_text(match: re.Match[str]) -> str:
-    """A chart's alternative text as a picture's, and a mark where its data go."""
-    return f"![{match.group(1)}]\ue001{match.group(2)}\ue001"
+    shown = [int(chart.group(2)) for chart in _CHART.finditer(joined)]
+    joined = _CHART.sub(lambda m: f"![{m.group(1)}]", joined)
+    return " ".join(joined.split()) + "".join(_chart_data(notes, number) for number in shown)
 
 
 def _chart_data(notes: _Notes, number: int) -> str:
-    """A chart's data as table rows below its alternative text: a column per series."""
+    """A chart's data as table rows below its paragraph: a column per series."""
     table = notes.charts[number] if number < len(notes.charts) else []
     return "".join("\n| " + " | ".join(row) + " |" for row in table)
 

@@ -415,7 +415,7 @@ def test_a_chart_left_out_of_the_template_leaves_no_chart_part(
 ) -> None:
     template = docx.Document(str(TEMPLATE))
     for paragraph in template.paragraphs:
-        if "charts.states_parties_over_time" in paragraph._p.xpath("string(.//wp:docPr/@descr)"):
+        if "charts.states_parties_over_time" in paragraph.text:
             paragraph._p.getparent().remove(paragraph._p)
     edited = tmp_path / "template.docx"
     template.save(str(edited))
@@ -450,13 +450,42 @@ def test_data_in_a_chart_is_shown_literally(data_copy: Path, tmp_path: Path) -> 
     assert workbook is not None and name in _sheet(workbook).values()
 
 
-def test_the_chart_placeholder_fills_the_alt_text_only(tmp_path: Path) -> None:
-    # The template's alternative text is the placeholder; the report's is the chart's words.
-    template = {t: p["descr"] for t, (_, p, _, _) in _charts(TEMPLATE).items()}
-    assert template == {
-        TIMELINE: "{{ charts.states_parties_over_time }}",
-        REGIONS: "{{ charts.new_states_parties_by_region }}",
-    }
+def test_a_charts_placeholder_sits_in_its_paragraph_and_prints_nothing(report: Path) -> None:
+    # In the template each chart's paragraph names its data; in the report the placeholder
+    # is gone and the alternative text states the figures.
+    for path, placeholders in ((TEMPLATE, True), (report, False)):
+        found = _charts(path)
+        assert set(found) == {TIMELINE, REGIONS}
+        for title, (paragraph, _, _, _) in found.items():
+            name = (
+                "states_parties_over_time" if title == TIMELINE else "new_states_parties_by_region"
+            )
+            assert paragraph.text == (f"{{{{ charts.{name} }}}}" if placeholders else "")
+    assert all(
+        p["descr"].startswith(("Step line chart:", "Bar chart:"))
+        for _, p, _, _ in _charts(report).values()
+    )
+
+
+@needs_libreoffice
+def test_a_template_saved_by_libreoffice_still_fills_its_charts(
+    report: Path, tmp_path: Path, inputs: Inputs, figures: Figures
+) -> None:
+    # LibreOffice 7.4 drops a chart's alternative text when it saves a .docx, and writes
+    # the chart part anew: the paragraph's placeholder still binds it, its style stays.
+    saved = libreoffice_convert(TEMPLATE, tmp_path, "docx", tmp_path / "profile")
+    output = tmp_path / "report.docx"
+    output.write_bytes(render(inputs, figures, saved))
+    ours, theirs = _charts(report), _charts(output)
+    assert set(theirs) == {TIMELINE, REGIONS}
+    for title in (TIMELINE, REGIONS):
+        assert theirs[title][1]["descr"] == ours[title][1]["descr"]
+        assert _series(theirs[title][2]) == _series(ours[title][2])
+        root = etree.fromstring(theirs[title][2])
+        shown = "//c:catAx | //c:dateAx | //c:dLbls[c:showVal/@val='1' or c:showSerName/@val='1']"
+        fonts = root.xpath(f"({shown})//a:latin/@typeface", namespaces=C)
+        assert fonts and set(fonts) == {"Times New Roman"}  # what shows keeps its font
+        assert theirs[title][0].text == ""
 
 
 # --- Identical bytes, and nothing drawn -----------------------------------------------------
@@ -555,10 +584,11 @@ def test_charts_are_set_in_the_documents_times_new_roman(report: Path) -> None:
         assert root.xpath("/c:chartSpace/c:txPr//a:latin/@typeface", namespaces=C) == [font]
 
 
-def test_a_template_placing_a_chart_picture_is_told_how_to_update(
+def test_a_placeholder_without_its_chart_is_told_how_to_fix_it(
     tmp_path: Path, inputs: Inputs, figures: Figures
 ) -> None:
-    # Templates made before native charts placed a picture with {{r charts.NAME }}.
+    # Templates made before native charts placed a picture with {{r charts.NAME }}; an
+    # author may also cut a chart and leave its placeholder.
     template = docx.Document(str(TEMPLATE))
     template.add_paragraph().add_run("{{r charts.new_states_parties_by_region }}")
     old = tmp_path / "old.docx"
@@ -567,9 +597,24 @@ def test_a_template_placing_a_chart_picture_is_told_how_to_update(
         render(inputs, figures, old)
     (problem,) = raised.value.problems
     message = str(problem)
-    assert "{{r charts.new_states_parties_by_region }}" in message
-    assert "{{ charts.new_states_parties_by_region }}" in message
+    assert "{{ charts.new_states_parties_by_region }} holds no chart" in message
     assert "native Word charts" in message
+    assert "delete that paragraph" in message
+
+
+def test_a_placeholder_naming_no_chart_is_a_template_problem(
+    tmp_path: Path, inputs: Inputs, figures: Figures
+) -> None:
+    template = docx.Document(str(TEMPLATE))
+    for paragraph in template.paragraphs:
+        for run in paragraph.runs:
+            if "charts.new_states_parties_by_region" in run.text:  # not the chart's run
+                run.text = run.text.replace("new_states_parties_by_region", "regions")
+    misspelt = tmp_path / "misspelt.docx"
+    template.save(str(misspelt))
+    with pytest.raises(InputError) as raised:
+        render(inputs, figures, misspelt)
+    assert "regions" in " ".join(str(p) for p in raised.value.problems)
 
 
 def _meetings_every(timeline: Any, days: int) -> Any:

@@ -464,11 +464,12 @@ def _chart(document: docx.document.Document, name: str, title: str) -> None:
 
     The chart's look is its design in tools/charts/NAME.xml: Times New Roman like the
     prose, the report's colours, its axes. It is filled here with the data of data/, so
-    that the template shows what the report will. Its alternative text is the placeholder
-    `{{ charts.NAME }}`: a build fills the chart named there with the figures, keeps the
-    design (as the template holds it, edited in Word or not) and writes the chart's words
-    into the alternative text. The caption is Word's: the built-in Caption style and a SEQ
-    field, so that Word numbers the figures and can list them.
+    that the template shows what the report will. The placeholder `{{ charts.NAME }}` after
+    it, in the same paragraph, binds it: a build fills the chart with the figures of NAME,
+    keeps the design (as the template holds it, edited in Word or LibreOffice or not),
+    prints nothing for the placeholder, and writes the chart's words into its alternative
+    text. The caption is Word's: the built-in Caption style and a SEQ field, so that Word
+    numbers the figures and can list them.
     """
     chart = _charts_from_data()[name]
     series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
@@ -488,8 +489,9 @@ def _chart(document: docx.document.Document, name: str, title: str) -> None:
         Cm(TEXT_WIDTH_CM),
         Cm(CHART_HEIGHTS_CM[name]),
         title=chart.title,
-        description=f"{{{{ charts.{name} }}}}",
+        description=f"{chart.title}: each build writes this text from the figures shown.",
     )
+    paragraph.add_run(f"{{{{ charts.{name} }}}}")
     caption = document.add_paragraph(style="Caption")
     caption.add_run("Figure ")
     ooxml.add_sequence_number(caption, "Figure")
