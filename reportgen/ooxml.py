@@ -1091,6 +1091,11 @@ def mark_charts(data: bytes) -> tuple[bytes, list[list[list[str]]]]:
         return data, []  # the rendition says what is wrong with the package
 
 
+CHART_PART_LIMIT = 4 * 1024 * 1024
+"""The largest chart part whose data the rendition reads (a chart of the report is 40 kB):
+a larger one, from a .docx given to `reportgen text`, shows its alternative text alone."""
+
+
 def _mark_charts(data: bytes) -> tuple[bytes, list[list[list[str]]]]:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         names = set(package.namelist())
@@ -1114,7 +1119,7 @@ def _mark_charts(data: bytes) -> tuple[bytes, list[list[list[str]]]]:
             name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
             name = re.sub(r"[^/]+/\.\./", "", name)
             table = []
-            if name in names:
+            if name in names and package.getinfo(name).file_size <= CHART_PART_LIMIT:
                 with contextlib.suppress(MalformedXML, ValueError):  # a damaged chart: no data
                     table = _chart_table(package.read(name))
             properties.set("descr", f"{properties.get('descr', '')}{CHART_MARK}{len(tables)}")

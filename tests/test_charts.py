@@ -677,3 +677,18 @@ def test_crowded_meetings_keep_their_marks_and_only_the_labels_that_fit(
     )
     for ser in again.xpath("//c:ser[c:errBars]", namespaces=C):
         assert ser.xpath("./c:dLbls/c:showSerName/@val", namespaces=C) == ["1"]
+
+
+def test_the_rendition_reads_no_chart_part_larger_than_its_limit(
+    report: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A .docx given to `reportgen text` is untrusted: an outsized chart shows its words only.
+    sizes = {
+        n: i.file_size for n, i in ((i.filename, i) for i in zipfile.ZipFile(report).infolist())
+    }
+    monkeypatch.setattr(ooxml, "CHART_PART_LIMIT", sizes["word/charts/chart1.xml"] - 1)
+    lines = rendition(report).splitlines()
+    (timeline,) = [i for i, line in enumerate(lines) if line.startswith("![Step line chart:")]
+    (regions,) = [i for i, line in enumerate(lines) if line.startswith("![Bar chart:")]
+    assert not lines[timeline + 1].startswith("| ")
+    assert lines[regions + 1].startswith("| ")
