@@ -74,19 +74,19 @@ def states_parties_over_time(timeline: Timeline, formats: Formats) -> Chart:
         for mark in timeline.meetings
         if mark.states_parties is not None and timeline.start <= mark.meeting.end
     }
-    for day, count in closes.items():
-        if all(day != d for d, _ in rows):
-            rows.append((day, count))
+    stepped = {day for day, _ in rows}
+    rows += [(day, count) for day, count in closes.items() if day not in stepped]
     if rows[-1][0] != timeline.end:
         rows.append((timeline.end, timeline.last.count))
     rows.sort(key=lambda row: row[0])  # stable: a step's two points keep their order
     days = tuple(day for day, _ in rows)
+    last_rows = {day: i for i, day in enumerate(days)}  # a day's last row: after its step
     series = [Series("States Parties", tuple(count for _, count in rows), STEP_LINE)]
     labelled = _room_for_labels(sorted(closes), timeline.start, timeline.end)
     for mark in timeline.meetings:
         if mark.states_parties is None or mark.meeting.end not in closes:
             continue  # after the as-of day: no count to mark yet
-        last_row = max(i for i, day in enumerate(days) if day == mark.meeting.end)
+        last_row = last_rows[mark.meeting.end]
         series.append(
             Series(
                 mark.meeting.short_name,
@@ -125,7 +125,7 @@ def _room_for_labels(closes: list[dt.date], start: dt.date, end: dt.date) -> set
 
 def _only(length: int, index: int, value: int) -> tuple[int | None, ...]:
     """A series with one point, at `index`."""
-    return tuple(value if i == index else None for i in range(length))
+    return (None,) * index + (value,) + (None,) * (length - index - 1)
 
 
 def describe_states_parties_over_time(timeline: Timeline, formats: Formats) -> str:

@@ -407,7 +407,7 @@ def _charts(
         part, workbook = ooxml.chart_parts(docx, rId)
         chart = chosen.chart
         series = tuple((s.name, s.values, s.style, s.labelled) for s in chart.series)
-        data = repr((chart.category_title, chart.categories, series))
+        data = (chart.category_title, chart.categories, series)  # hashable: all tuples
         design = part.blob
         try:
             filled = _kept(
@@ -431,10 +431,12 @@ def _charts(
     return view, alt_texts
 
 
-_FILLED: dict[tuple[bytes, str], bytes] = {}
+_ChartData = tuple[str, tuple[charts.Category, ...], tuple[ooxml.ChartSeries, ...]]
+
+_FILLED: dict[tuple[bytes, _ChartData], bytes] = {}
 """Chart parts filled in this process, by the template's part and the data put in."""
 
-_WORKBOOKS: dict[str, bytes] = {}
+_WORKBOOKS: dict[_ChartData, bytes] = {}
 """Embedded workbooks written in this process, by their data."""
 
 
