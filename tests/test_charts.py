@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import openpyxl
 import pytest
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -692,3 +693,29 @@ def test_the_rendition_reads_no_chart_part_larger_than_its_limit(
     (regions,) = [i for i, line in enumerate(lines) if line.startswith("![Bar chart:")]
     assert not lines[timeline + 1].startswith("| ")
     assert lines[regions + 1].startswith("| ")
+
+
+def test_a_spreadsheet_reader_finds_the_charts_data_in_the_embedded_workbook(
+    report: Path,
+) -> None:
+    # openpyxl, a reader we did not write, opens each workbook: a header of series names,
+    # then the categories (days as dates) and the values the chart shows.
+    for title, (_, _, xml, workbook) in _charts(report).items():
+        assert workbook is not None
+        sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active
+        assert sheet is not None
+        rows = list(sheet.iter_rows(values_only=True))
+        series = _series(xml)
+        assert list(rows[0][1:]) == list(series), title
+        categories = next(iter(series.values()))[0]
+        assert len(rows) == 1 + len(categories)
+        for column, (_, values) in enumerate(series.values(), start=1):
+            assert [row[column] for row in rows[1:]] == [
+                None if v is None else int(v) for v in values
+            ], title
+        first = rows[1][0]
+        if title == TIMELINE:
+            assert isinstance(first, dt.datetime) and _serial(first.date()) == categories[0]
+            assert sheet["A2"].number_format == "dd.mm.yyyy"
+        else:
+            assert [row[0] for row in rows[1:]] == categories
