@@ -7,6 +7,7 @@ lives here and nowhere else; the rest of the code never imports lxml.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import decimal
@@ -14,7 +15,7 @@ import html
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -615,8 +616,9 @@ def _with_prefixes(xml: bytes) -> bytes:
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
-# Pictures are compressed already: deflating them again costs time and saves nothing.
-_STORED_SUFFIXES = (".png", ".jpeg", ".jpg", ".gif")
+# Pictures and embedded workbooks are compressed already: deflating them again costs time
+# and saves nothing.
+_STORED_SUFFIXES = (".png", ".jpeg", ".jpg", ".gif", ".xlsx")
 
 
 def _write_entry(target: zipfile.ZipFile, name: str, data: bytes) -> None:
@@ -1337,3 +1339,509 @@ def style_names(data: bytes) -> dict[str, str]:
                 w[:1].upper() + w[1:] for w in name.get(_W + "val", "").split()
             )
     return names
+
+
+# --- Native charts: designed in the template, filled from the figures -------------------------
+
+C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+WORKBOOK_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_SHEET = "Sheet1"
+_DATE_FORMAT = "dd.mm.yyyy"  # the report's short date, in Excel's format codes
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 0 of Excel's 1900 date system
+CHART_PLACEHOLDER = re.compile(r"\{\{[-r\s]*charts\.(\w+)[-\s]*\}\}")
+"""`{{ charts.NAME }}` (or docxtpl's `{{r charts.NAME }}`): the chart of its paragraph."""
+CHART_MARK = "\ue000"
+"""A private-use character: `mark_charts` numbers a chart's alternative text after it."""
+
+# What may follow c:tx, and c:cat / c:val, in a series (ECMA-376 Part 1, 21.2.2: CT_LineSer,
+# CT_BarSer, CT_AreaSer...): each is inserted before the first of these it finds.
+_AFTER_VALUES = ("smooth", "shape", "explosion", "bubble3D", "extLst")
+_AFTER_CAT = ("val", *_AFTER_VALUES)
+_AFTER_TX = (
+    *("spPr", "invertIfNegative", "pictureOptions", "marker", "dPt", "dLbls"),
+    *("trendline", "errBars", "cat", *_AFTER_CAT),
+)
+_C16_UNIQUE_ID = "{C3380CC4-5D6E-409C-BE32-E72D297353CC}"  # Word's id of a series: not copied
+
+ChartSeries = tuple[str, Sequence[int | None], int, bool]
+"""A series to fill a chart with: its name, a value per category (None: no point), its style,
+and whether it keeps the labels of its design."""
+
+
+class ChartDesignError(ValueError):
+    """A chart of the template that cannot take data (no series, or not a category chart)."""
+
+
+def _c(name: str) -> str:
+    return f"{{{C_NS}}}{name}"
+
+
+def chart_placeholders(document: Document) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The charts of the body that a build fills, and the placeholders that have no chart.
+
+    A chart is bound to the data by a placeholder in its own paragraph, such as
+    `{{ charts.states_parties_over_time }}` (it prints nothing): the chart and its
+    placeholder move, and are deleted, together. Returns the relationship id of each
+    bound chart with the name its placeholder gives, and (name, paragraph text) for each
+    placeholder whose paragraph holds no chart. A chart without a placeholder is left as
+    the template has it. Alternative text would be the natural place, but LibreOffice
+    7.4 drops a chart's title and description when it saves a .docx; text it keeps.
+    """
+    bound: dict[str, str] = {}
+    chartless = []
+    for paragraph in document.element.body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+        named = CHART_PLACEHOLDER.search(text)
+        if named is None:
+            continue
+        charts = paragraph.findall(f".//{{{A_NS}}}graphicData/{_c('chart')}")
+        for chart in charts:
+            bound[chart.get(f"{{{R_NS}}}id")] = named.group(1)
+        if not charts:
+            chartless.append((named.group(1), text))
+    return bound, chartless
+
+
+def describe_charts(document: Document, words: Mapping[str, tuple[str, str]]) -> None:
+    """Give each chart related as a key of `words` its (title, description): its alternative
+    text, which Word shows under Alt Text and screen readers read out."""
+    for properties in document.element.body.iter(f"{{{WP_NS}}}docPr"):
+        chart = properties.getparent().find(
+            f"{{{A_NS}}}graphic/{{{A_NS}}}graphicData/{_c('chart')}"
+        )
+        if chart is not None and chart.get(f"{{{R_NS}}}id") in words:
+            title, description = words[chart.get(f"{{{R_NS}}}id")]
+            properties.set("title", title)
+            properties.set("descr", description)
+
+
+def chart_parts(document: Document, rId: str) -> tuple[Part, Part | None]:
+    """The chart part related as `rId` from the body, and its embedded workbook if any."""
+    part = document.part.related_parts[rId]
+    workbook = next(
+        (
+            rel.target_part
+            for rel in part.rels.values()
+            if rel.reltype == RT.PACKAGE and not rel.is_external
+        ),
+        None,
+    )
+    return part, workbook
+
+
+def replace_part_blob(part: Part, data: bytes) -> None:
+    """Give a part python-docx keeps as bytes (a chart, an embedded workbook) new content."""
+    part._blob = data
+
+
+def fill_chart(
+    design: bytes, categories: Sequence[dt.date | str], series: Sequence[ChartSeries]
+) -> bytes:
+    """The chart part `design` holding new data, and every other setting as it was.
+
+    Each series takes the look of a series of the design: the last style the data use
+    takes the design's last series, and every other style n its n-th series (or the last
+    before that one when the design has fewer; a series in between whose labels were left
+    out goes to the next one that shows them). So a design of the timeline with a line, a
+    meeting and the latest count styles every meeting of the data like its one meeting, and
+    a template already filled with many meetings keeps working the same way. A series not
+    `labelled` has its design's labels deleted: where names would run into each other.
+    Each series gets the categories and its values as cached values (what Word and
+    LibreOffice draw) and as references to the cells of the workbook that `workbook`
+    writes from the same data (what Word's Edit Data opens). Its name, values and
+    categories are all that change: colours, fonts, labels and axes stay the design's.
+    """
+    root = parse_strictly(design)
+    plot = root.find(f"{_c('chart')}/{_c('plotArea')}")
+    patterns = [] if plot is None else plot.findall(f"*/{_c('ser')}")
+    if plot is None or not patterns:
+        raise ChartDesignError("the chart has no series to take the data's look from")
+    if any(p.find(_c("xVal")) is not None or p.find(_c("yVal")) is not None for p in patterns):
+        raise ChartDesignError("the chart plots x and y values; make it a line or bar chart")
+    groups = [pattern.getparent() for pattern in patterns]
+    anchors = {group: group.findall(_c("ser"))[-1].getnext() for group in groups}
+    for pattern, group in zip(patterns, groups, strict=True):
+        group.remove(pattern)
+    rows = len(categories)
+    dates = rows > 0 and all(isinstance(c, dt.date) for c in categories)
+    last_style = max((style for _, _, style, _ in series), default=0)
+    for index, (name, values, style, labelled) in enumerate(series):
+        if style == last_style:
+            pattern = len(patterns) - 1
+        else:
+            pattern = min(style, max(0, len(patterns) - 2))
+            if 0 < pattern < len(patterns) - 1:  # a meeting: one whose labels show, if any
+                pattern = next(
+                    (i for i in range(pattern, len(patterns) - 1) if _labels_shown(patterns[i])),
+                    pattern,
+                )
+        ser = _series_like(patterns[pattern], index, rows)
+        if not labelled:
+            for labels in ser.findall(_c("dLbls")):
+                for setting in list(labels):
+                    labels.remove(setting)
+                etree.SubElement(labels, _c("delete")).set("val", "1")
+        column = _column(index + 1)
+        tx = etree.fromstring(
+            f'<c:tx xmlns:c="{C_NS}"><c:strRef><c:f>{_SHEET}!${column}$1</c:f>'
+            f'<c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>{html.escape(name)}</c:v>'
+            "</c:pt></c:strCache></c:strRef></c:tx>"
+        )
+        _insert(ser, tx, _AFTER_TX)
+        first, last = 2, rows + 1
+        if dates:
+            cat = _numbers("cat", f"$A${first}:$A${last}", _DATE_FORMAT, map(_serial, categories))
+        else:
+            cat = _strings("cat", f"$A${first}:$A${last}", [str(c) for c in categories])
+        _insert(ser, cat, _AFTER_CAT)
+        _insert(
+            ser,
+            _numbers("val", f"${column}${first}:${column}${last}", "General", values),
+            _AFTER_VALUES,
+        )
+        anchor = anchors[groups[pattern]]
+        if anchor is None:
+            groups[pattern].append(ser)
+        else:
+            anchor.addprevious(ser)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _labels_shown(ser: etree._Element) -> bool:
+    """Whether a series' data labels are not deleted (`fill_chart` deletes crowded ones)."""
+    return ser.find(f"{_c('dLbls')}/{_c('delete')}[@val='1']") is None
+
+
+def _series_like(pattern: etree._Element, index: int, rows: int) -> etree._Element:
+    """A copy of `pattern` numbered `index`, without its data, and without the settings of
+    points beyond the last (`rows`) or Word's id of the series it was copied from."""
+    ser = etree.fromstring(etree.tostring(pattern))
+    for tag in ("order", "idx"):
+        element = ser.find(_c(tag))
+        if element is None:
+            element = etree.Element(_c(tag))
+            ser.insert(0, element)
+        element.set("val", str(index))
+    for tag in ("tx", "cat", "val"):
+        for old in ser.findall(_c(tag)):
+            ser.remove(old)
+    for point in [*ser.findall(_c("dPt")), *ser.findall(f"{_c('dLbls')}/{_c('dLbl')}")]:
+        number = point.find(_c("idx"))
+        if number is None or int(number.get("val", "0")) >= rows:
+            point.getparent().remove(point)
+    for extension in ser.findall(f"{_c('extLst')}/{_c('ext')}"):
+        if extension.get("uri") == _C16_UNIQUE_ID:
+            extension.getparent().remove(extension)
+    return ser
+
+
+def _serial(day: dt.date | str) -> int:
+    """A day as Excel's serial number (days since 30 December 1899), as charts store dates."""
+    assert isinstance(day, dt.date)
+    return (day - _EXCEL_EPOCH).days
+
+
+def _column(index: int) -> str:
+    """The letters of the 0-based spreadsheet column `index`: A, B ... Z, AA, AB..."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _numbers(
+    tag: str, cells: str, number_format: str, values: Iterable[int | None]
+) -> etree._Element:
+    """`<c:cat>` or `<c:val>`: a reference to the workbook's cells, and their cached numbers."""
+    listed = list(values)
+    points = "".join(
+        f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(listed) if v is not None
+    )
+    return etree.fromstring(
+        f'<c:{tag} xmlns:c="{C_NS}"><c:numRef><c:f>{_SHEET}!{cells}</c:f><c:numCache>'
+        f"<c:formatCode>{html.escape(number_format)}</c:formatCode>"
+        f'<c:ptCount val="{len(listed)}"/>{points}</c:numCache></c:numRef></c:{tag}>'
+    )
+
+
+def _strings(tag: str, cells: str, values: Sequence[str]) -> etree._Element:
+    """`<c:cat>`: a reference to the workbook's cells, and their cached text."""
+    points = "".join(
+        f'<c:pt idx="{i}"><c:v>{html.escape(v)}</c:v></c:pt>' for i, v in enumerate(values)
+    )
+    return etree.fromstring(
+        f'<c:{tag} xmlns:c="{C_NS}"><c:strRef><c:f>{_SHEET}!{cells}</c:f><c:strCache>'
+        f'<c:ptCount val="{len(values)}"/>{points}</c:strCache></c:strRef></c:{tag}>'
+    )
+
+
+# A workbook Excel, Word and LibreOffice open: one sheet of inline strings and numbers, and
+# the styles that show a date as a date. No shared strings, no document properties, no time.
+_SML_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WORKBOOK_PARTS = {
+    "[Content_Types].xml": (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/styles.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        "</Types>"
+    ),
+    "_rels/.rels": (
+        f'<Relationships xmlns="{_PKG_RELS_NS}">'
+        f'<Relationship Id="rId1" Type="{_OFFICE_RT}/officeDocument" Target="xl/workbook.xml"/>'
+        "</Relationships>"
+    ),
+    "xl/workbook.xml": (
+        f'<workbook xmlns="{_SML_NS}" xmlns:r="{R_NS}"><sheets>'
+        f'<sheet name="{_SHEET}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        f'<Relationships xmlns="{_PKG_RELS_NS}">'
+        f'<Relationship Id="rId1" Type="{_OFFICE_RT}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_OFFICE_RT}/styles" Target="styles.xml"/>'
+        "</Relationships>"
+    ),
+    "xl/styles.xml": (
+        f'<styleSheet xmlns="{_SML_NS}">'
+        f'<numFmts count="1"><numFmt numFmtId="164" formatCode="{_DATE_FORMAT}"/></numFmts>'
+        '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        '</cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" '
+        'xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" '
+        'applyNumberFormat="1"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        "</styleSheet>"
+    ),
+}
+
+
+def workbook(
+    category_title: str, categories: Sequence[dt.date | str], series: Sequence[ChartSeries]
+) -> bytes:
+    """The .xlsx embedded in a chart: the categories down column A, a series per column.
+
+    The cells are those `fill_chart` refers to. The same data give the same bytes: fixed
+    entry times, and nothing in the workbook records when or by what it was written.
+    """
+
+    def text(reference: str, value: str) -> str:
+        escaped = html.escape(value, quote=False)
+        return (
+            f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{escaped}</t></is></c>'
+        )
+
+    header = [text("A1", category_title)] + [
+        text(f"{_column(i + 1)}1", name) for i, (name, _, _, _) in enumerate(series)
+    ]
+    rows = [f'<row r="1">{"".join(header)}</row>']
+    for row, category in enumerate(categories, start=2):
+        if isinstance(category, dt.date):
+            cells = [f'<c r="A{row}" s="1"><v>{_serial(category)}</v></c>']
+        else:
+            cells = [text(f"A{row}", category)]
+        for i, (_, values, _, _) in enumerate(series):
+            value = values[row - 2]
+            if value is not None:
+                cells.append(f'<c r="{_column(i + 1)}{row}"><v>{value}</v></c>')
+        rows.append(f'<row r="{row}">{"".join(cells)}</row>')
+    sheet = (
+        f'<worksheet xmlns="{_SML_NS}"><cols><col min="1" max="1" width="16" customWidth="1"/>'
+        f"</cols><sheetData>{''.join(rows)}</sheetData></worksheet>"
+    )
+    parts = {**_WORKBOOK_PARTS, "xl/worksheets/sheet1.xml": sheet}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name, xml in parts.items():
+            declared = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml
+            _write_entry(package, name, declared.encode("utf-8"))
+    return out.getvalue()
+
+
+def add_chart(
+    document: Document,
+    paragraph: Paragraph,
+    chart_xml: bytes,
+    embedded: bytes,
+    width: Length,
+    height: Length,
+    *,
+    title: str,
+    description: str,
+) -> None:
+    """Append to `paragraph` a native chart: a chart part with its embedded workbook.
+
+    For making templates: a build fills the chart with data and keeps its design.
+    """
+    package = document.part.package
+    number = 1 + sum(1 for p in package.iter_parts() if p.content_type == CT.DML_CHART)
+    chart = Part(PackURI(f"/word/charts/chart{number}.xml"), CT.DML_CHART, b"", package)
+    sheet = Part(
+        PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"),
+        WORKBOOK_CT,
+        embedded,
+        package,
+    )
+    sheet_rId = chart.relate_to(sheet, RT.PACKAGE)
+    root = parse_strictly(chart_xml)
+    for old in root.findall(_c("externalData")):
+        root.remove(old)
+    external = etree.SubElement(root, _c("externalData"))
+    external.set(f"{{{R_NS}}}id", sheet_rId)
+    etree.SubElement(external, _c("autoUpdate")).set("val", "0")
+    _insert(root, external, ("printSettings", "userShapes", "extLst"))
+    chart._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    rId = document.part.relate_to(chart, RT.CHART)
+    inline = etree.fromstring(
+        f'<wp:inline xmlns:wp="{WP_NS}" xmlns:a="{A_NS}" xmlns:c="{C_NS}" xmlns:r="{R_NS}" '
+        'distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{int(width)}" cy="{int(height)}"/>'
+        '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:docPr id="{document.part.next_id}" name="Chart {number}"/>'
+        "<wp:cNvGraphicFramePr/>"
+        f'<a:graphic><a:graphicData uri="{C_NS}"><c:chart r:id="{rId}"/></a:graphicData>'
+        "</a:graphic></wp:inline>"
+    )
+    properties = inline.find(f"{{{WP_NS}}}docPr")
+    properties.set("title", title)
+    properties.set("descr", description)
+    run = paragraph.add_run()
+    etree.SubElement(run._r, qn("w:drawing")).append(inline)
+
+
+def drop_unplaced_charts(document: Document) -> list[str]:
+    """Remove the chart parts the rendered body does not show; return their relationship ids.
+
+    A chart whose paragraph was deleted from the template then leaves neither its part
+    nor its workbook in the report.
+    """
+    shown = set(document.element.xpath("//@r:id | //@r:embed | //@r:link"))
+    dropped = []
+    for rId, rel in list(document.part.rels.items()):
+        if rel.reltype == RT.CHART and not rel.is_external and rId not in shown:
+            document.part.rels.pop(rId)
+            dropped.append(rId)
+    return dropped
+
+
+# --- Charts in the text rendition -------------------------------------------------------------
+
+
+def mark_charts(data: bytes) -> tuple[bytes, list[list[list[str]]]]:
+    """The package with each chart of the body numbered in its alternative text, and the
+    table of each chart's data (a header of series names, then a row per category).
+
+    The rendition reads the body through docx2python, which shows a chart as its
+    alternative text alone; the number appended after a private-use character pairs
+    that text with the chart's data.
+    """
+    try:
+        return _mark_charts(data)
+    except (MalformedXML, KeyError, ValueError, zipfile.BadZipFile):
+        return data, []  # the rendition says what is wrong with the package
+
+
+CHART_PART_LIMIT = 4 * 1024 * 1024
+"""The largest chart part whose data the rendition reads (a chart of the report is 40 kB):
+a larger one, from a .docx given to `reportgen text`, shows its alternative text alone."""
+
+
+def _mark_charts(data: bytes) -> tuple[bytes, list[list[list[str]]]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = set(package.namelist())
+        if "word/document.xml" not in names or "word/_rels/document.xml.rels" not in names:
+            return data, []
+        body = parse_strictly(package.read("word/document.xml"))
+        rels = parse_strictly(package.read("word/_rels/document.xml.rels"))
+        targets = {
+            rel.get("Id"): rel.get("Target", "")
+            for rel in rels
+            if rel.get("Type") == RT.CHART and rel.get("TargetMode") != "External"
+        }
+        tables: list[list[list[str]]] = []
+        for properties in body.iter(f"{{{WP_NS}}}docPr"):
+            chart = properties.getparent().find(
+                f"{{{A_NS}}}graphic/{{{A_NS}}}graphicData/{_c('chart')}"
+            )
+            if chart is None:
+                continue
+            target = targets.get(chart.get(f"{{{R_NS}}}id", ""), "")
+            name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+            name = re.sub(r"[^/]+/\.\./", "", name)
+            table = []
+            if name in names and package.getinfo(name).file_size <= CHART_PART_LIMIT:
+                with contextlib.suppress(MalformedXML, ValueError):  # a damaged chart: no data
+                    table = _chart_table(package.read(name))
+            properties.set("descr", f"{properties.get('descr', '')}{CHART_MARK}{len(tables)}")
+            tables.append(table)
+        if not tables:
+            return data, []
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target_package:
+            for info in package.infolist():
+                content = (
+                    etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
+                    if info.filename == "word/document.xml"
+                    else package.read(info)
+                )
+                target_package.writestr(info, content)
+    return out.getvalue(), tables
+
+
+def _chart_table(xml: bytes) -> list[list[str]]:
+    """A chart's data from its cached values: series names, then a row per category."""
+    root = parse_strictly(xml)
+    series = root.findall(f"{_c('chart')}/{_c('plotArea')}/*/{_c('ser')}")
+    names = ["".join(s.xpath("./c:tx//c:v/text()", namespaces=_C)) for s in series]
+    columns = [_cached(s.find(_c("val"))) for s in series]
+    categories = _cached(series[0].find(_c("cat"))) if series else {}
+    indices = sorted(set(categories).union(*columns))  # those a point has: bounded by the part
+    rows = [["", *names]]
+    for index in indices:
+        rows.append([categories.get(index, ""), *(c.get(index, "") for c in columns)])
+    return rows
+
+
+_C = {"c": C_NS, "a": A_NS, "r": R_NS}
+
+
+def _cached(data: etree._Element | None) -> dict[int, str]:
+    """The cached points of a `c:cat`, `c:val` (or `c:tx`), by index; dates as dd.mm.yyyy."""
+    if data is None:
+        return {}
+    cache = data.find(f".//{_c('numCache')}")
+    if cache is None:
+        cache = data.find(f".//{_c('strCache')}")
+    if cache is None:
+        cache = data.find(f".//{_c('strLit')}")
+    if cache is None:
+        cache = data.find(f".//{_c('numLit')}")
+    if cache is None:
+        return {}
+    number_format = cache.findtext(_c("formatCode")) or ""
+    # A date's format writes its year ("dd.mm.yyyy"; LibreOffice saves the axis's "mmm yyyy").
+    is_date = "yy" in number_format.lower()
+    points = {}
+    for point in cache.findall(_c("pt")):
+        value = point.findtext(_c("v")) or ""
+        if is_date:
+            with contextlib.suppress(ValueError, OverflowError):
+                day = _EXCEL_EPOCH + dt.timedelta(days=int(float(value)))
+                value = day.strftime("%d.%m.%Y")
+        with contextlib.suppress(ValueError):
+            points[int(point.get("idx", "0"))] = value
+    return points

@@ -53,6 +53,8 @@ _NOTE_LABEL = re.compile(r"^(?:footnote|endnote)(-?\d+)\)\s*")
 # /word/media/P26de....png in another), and the alternative text says what it shows.
 _LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
 _PICTURE = re.compile(r"(?:----Image alt text---->(.*?)<)?----([^\s<>]+?\.\w+)----", re.DOTALL)
+# A chart shows as its alternative text alone, numbered by ooxml.mark_charts.
+_CHART = re.compile(rf"----Image alt text---->(.*?){ooxml.CHART_MARK}(\d+)<", re.DOTALL)
 _PLAIN_STYLES = {"", "Normal", "BodyText", "TableText", "Header", "Footer", "FootnoteText"}
 _LIST_STYLES = {"ListBullet": "- ", "ListBullet2": "  - ", "ListBullet3": "    - "}
 _MARKS = {"b": "**", "i": "*"}
@@ -76,8 +78,9 @@ class NotADocx(ValueError):
 class _Notes:
     """Numbers notes in the order the text first refers to them, as Word does."""
 
-    def __init__(self) -> None:
+    def __init__(self, charts: list[list[list[str]]] | None = None) -> None:
         self.numbers: dict[str, dict[str, int]] = {"footnote": {}, "endnote": {}}
+        self.charts = charts or []  # the data of each chart of the body, in order
 
     def mark(self, match: re.Match[str]) -> str:
         kind, note_id = match.group(1), match.group(2)
@@ -99,9 +102,10 @@ def rendition(source: Path | bytes | str) -> str:
     """
     data, name = _read(source)
     _check_package(data, name)
-    content = _extract(ooxml.readable_package(data), name)
+    marked, charts = ooxml.mark_charts(ooxml.readable_package(data))
+    content = _extract(marked, name)
     styles = ooxml.style_names(data)
-    notes = _Notes()
+    notes = _Notes(charts)
     properties = content["properties"]
     header = [f"[header] {t}" for t in _plain_lines(content["header"], notes)]
     body = list(_body_lines(content["body"], notes, styles))
@@ -302,7 +306,15 @@ def _text(paragraph: object, notes: _Notes, skip: int = 0) -> str:
     joined = "".join(pieces).replace("\t", " ")
     joined = _NOTE_REFERENCE.sub(notes.mark, joined)
     joined = _PICTURE.sub(lambda m: f"![{m.group(1) or ''}]", joined)
-    return " ".join(joined.split())
+    shown = [int(chart.group(2)) for chart in _CHART.finditer(joined)]
+    joined = _CHART.sub(lambda m: f"![{m.group(1)}]", joined)
+    return " ".join(joined.split()) + "".join(_chart_data(notes, number) for number in shown)
+
+
+def _chart_data(notes: _Notes, number: int) -> str:
+    """A chart's data as table rows below its paragraph: a column per series."""
+    table = notes.charts[number] if number < len(notes.charts) else []
+    return "".join("\n| " + " | ".join(row) + " |" for row in table)
 
 
 def _unescape(text: str) -> str:

@@ -263,8 +263,14 @@ def test_a_template_saved_by_libreoffice_without_edits_gives_the_same_report(
     )
     template = saved / TEMPLATE.name
     assert template.read_bytes() != TEMPLATE.read_bytes(), "LibreOffice rewrote the package"
-    # The review is quiet: the template's own rendition does not churn...
-    assert rendition(template) == rendition(TEMPLATE)
+
+    # The review is quiet: the template's own rendition does not churn (but for the charts'
+    # alternative text, which LibreOffice 7.4 drops from a chart it saves; each build
+    # writes it again from the figures)...
+    def without_alt_text(text: str) -> str:
+        return re.sub(r"^!\[[^\]\n]*\]", "![]", text, flags=re.MULTILINE)
+
+    assert without_alt_text(rendition(template)) == without_alt_text(rendition(TEMPLATE))
     # ...it passes the check, and the reports built from both read the same.
     assert main(["check", "--data", str(DATA), "--template", str(template)]) == 0
     before, after = tmp_path / "before.docx", tmp_path / "after.docx"

@@ -161,9 +161,11 @@ def test_every_figure_the_report_prints_is_listed_as_the_report_prints_it(
 
 
 def _rows(text: str, cells: int) -> list[list[str]]:
-    rows = []
+    """The rows of `cells` cells of the rendition's tables (not the charts' data below `![`)."""
+    rows, in_chart = [], False
     for line in text.splitlines():
-        if line.startswith("| ") and line.count(" | ") == cells - 1:
+        in_chart = line.startswith("![") or (in_chart and line.startswith("| "))
+        if not in_chart and line.startswith("| ") and line.count(" | ") == cells - 1:
             rows.append([cell.strip() for cell in line[2:-2].split(" | ")])
     return rows
 
