@@ -62,7 +62,7 @@ def run() -> NoReturn:
     """The `reportgen` program: `main`, then an exit that skips the last garbage collection.
 
     At exit the interpreter runs a full collection over every object still alive: with
-    the Word stack imported, a good part of a short commands time
+    the Word stack imported, a good part of a short command's time
     (benchmarks/RESULTS.md). gc.freeze() moves them all out of the collector's reach.
     Everything else of a normal exit still happens: atexit handlers, flushing stdout and
     stderr, clearing the modules. The report is written and closed before this point.
