@@ -16,7 +16,7 @@ help:
 	@echo "make test     run the tests"
 	@echo "make pdf      write $(OUTPUT) and its PDF beside it (needs LibreOffice)"
 	@echo "make watch    build $(OUTPUT) again each time a data file or the template is saved"
-	@echo "make check    validate $(DATA)/ without building"
+	@echo "make check    validate $(DATA)/ and $(TEMPLATE) without building"
 	@echo "make schema   rewrite schemas/*.json from reportgen/models.py"
 	@echo "make golden   rewrite the golden text renditions under tests/golden/"
 	@echo "make lint     ruff and mypy --strict"
@@ -43,7 +43,7 @@ schema: $(STAMP)
 	$(BIN)/reportgen schema
 
 check: $(STAMP)
-	$(BIN)/reportgen check --data $(DATA)
+	$(BIN)/reportgen check --data $(DATA) --template $(TEMPLATE)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -8,16 +8,19 @@ machine falls on all of them alike, after one untimed run of each (bytecode, dis
 - startup: `python -c pass`, the interpreter alone, for reference.
 - floor: a process that imports exactly the third-party modules a build imports and does
   nothing else. The list is not typed here: it is read from `sys.modules` after a real build,
-  so it follows the code (charts bring matplotlib in, and the floor with them). No cold build
-  can beat it without importing less. The same script ending with os._exit shows what the
+  so it follows the code (a library a build starts to use brings the floor up with it). No
+  cold build can beat it without importing less. The same script ending with os._exit shows what the
   interpreter's clean-up of all those modules costs at exit.
-- build: `python -m reportgen build` of the 4MSP data (data/), what a user waits for.
+- build: `python -m reportgen build` of the 4MSP data (data/), what a user waits for. Its
+  cache of compiled templates (reportgen.cache) is filled by the untimed first run, as by
+  any earlier build; the same build with the cache off is timed too.
 - check: `python -m reportgen check` of the same data. It should import nothing of the Word
   stack and so cost a fraction of a build; the modules it imports are listed too.
 - pandoc: pandoc converting a Markdown rendition of the same report to .docx: a peer doing
   comparable work (a compiled program, no template). The Markdown is made here from the built
-  report's text rendition (`reportgen text`), with its tables and footnotes, and the chart
-  images taken from the report (pandoc places them; reportgen has to draw them).
+  report's text rendition (`reportgen text`), with its tables and footnotes; each chart is
+  its alternative text and its data as a table (pandoc has no native charts). The targets
+  judge the cold build against it.
 - synthetic build: the cold build of 197 States, 30 years of meetings, 20 categories and 200
   events (benchmarks/synthetic.py, fixed seed), checked first with `reportgen check`.
 - anatomy: one fresh process that imports the floor's modules, then reportgen's own, then
@@ -72,12 +75,15 @@ from benchmarks.synthetic import SEED, generate  # noqa: E402
 DATA = ROOT / "data"
 TEMPLATE = ROOT / "templates" / "report.docx"
 PYTHON = sys.executable
-WORD_STACK = ("docx", "docxtpl", "docx2python", "lxml", "matplotlib")
-"""What `reportgen check` should not import."""
+RENDER_STACK = ("docxtpl", "docx2python", "matplotlib", "numpy")
+"""What `reportgen check` should not import: it reads the template (python-docx, lxml) to
+check its tags, but renders nothing and draws no chart."""
 
-TARGET_COLD_OVER_FLOOR = 1.5
-TARGET_WARM_BUILD = 0.100
+TARGET_COLD_OVER_PANDOC = 3.0
+TARGET_WARM_BUILD = 0.040
 TARGET_SYNTHETIC_OVER_4MSP = 2.0
+PLOTTING = ("matplotlib", "numpy")
+"""What a build no longer imports: charts are native Word charts filled with data."""
 STAGES = ("load", "compute", "render", "write")
 EDITED = "build after an edit"
 """The warm build of data in which one ratification date changed since the last build."""
@@ -252,6 +258,11 @@ def write_import_script(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
+
+_CACHE_OFF = (
+    "import os; os.environ['REPORTGEN_CACHE'] = 'off'; from reportgen.cli import run; run()"
+)
+"""`reportgen` without its cache of compiled templates (reportgen.cache): a first build ever."""
 
 _CHECK_PROBE = """
 import json, sys
@@ -918,6 +929,14 @@ def measure(rounds: int, warm_runs: int, log: Callable[[str], None]) -> Results:
             "reportgen build (4MSP)": reportgen_command(
                 *build_4msp, "--output", scratch / "cold.docx"
             ),
+            "reportgen build (4MSP), template cache off": [
+                PYTHON,
+                "-c",
+                _CACHE_OFF,
+                *build_4msp,
+                "--output",
+                str(scratch / "cold-uncached.docx"),
+            ],
             "reportgen check (4MSP)": reportgen_command("check", "--data", DATA),
             "reportgen build (synthetic)": reportgen_command(
                 "build", "--data", synthetic, "--template", TEMPLATE, "--output", scratch / "s.docx"
@@ -1016,7 +1035,8 @@ def report(results: Results) -> str:
     warm_synthetic_cpu = warm["synthetic"]["build (CPU time)"]
     pandoc = cold.get("pandoc (Markdown to .docx)")
     pandoc_cpu = cpu.get("pandoc (Markdown to .docx)")
-    word_in_check = [p for p in results.check_packages if p in WORD_STACK]
+    render_in_check = [p for p in results.check_packages if p in RENDER_STACK]
+    plotting = [p for p in results.imports.packages if p in PLOTTING]
     cores = results.machine["cores"]
 
     out = [
@@ -1049,10 +1069,19 @@ def report(results: Results) -> str:
         _row("target", "measured (wall time)", "CPU time", ""),
         _row("---", "---", "---", "---"),
         _row(
-            f"cold build at most {TARGET_COLD_OVER_FLOOR}x the import floor",
-            f"{build.median / floor.median:.2f}x ({ms(build.median)} / {ms(floor.median)})",
-            f"{build_cpu.median / floor_cpu.median:.2f}x",
-            _verdict(build.median / floor.median <= TARGET_COLD_OVER_FLOOR),
+            f"cold build of the 4MSP report at most {TARGET_COLD_OVER_PANDOC:g}x pandoc "
+            "writing the same report",
+            *(
+                (
+                    f"{build.median / pandoc.median:.2f}x "
+                    f"({ms(build.median)} / {ms(pandoc.median)}; paired "
+                    f"{_paired_ratio(build, pandoc):.2f}x)",
+                    f"{build_cpu.median / pandoc_cpu.median:.2f}x",
+                    _verdict(build.median / pandoc.median <= TARGET_COLD_OVER_PANDOC),
+                )
+                if pandoc is not None and pandoc_cpu is not None
+                else ("not measured: pandoc is not installed", "", "**missed**")
+            ),
         ),
         _row(
             f"warm build of the 4MSP report under {ms(TARGET_WARM_BUILD)}",
@@ -1074,10 +1103,22 @@ def report(results: Results) -> str:
             _verdict(warm_synthetic.median / warm_4msp.median <= TARGET_SYNTHETIC_OVER_4MSP),
         ),
         _row(
-            "`reportgen check` imports nothing of the Word stack",
-            ", ".join(word_in_check) if word_in_check else "none of " + ", ".join(WORD_STACK),
+            "a build imports no plotting library",
+            ", ".join(plotting) if plotting else "none of " + ", ".join(PLOTTING),
             "",
-            _verdict(not word_in_check),
+            _verdict(not plotting),
+        ),
+        _row(
+            "cold build / import floor (the floor: its imports alone)",
+            f"{build.median / floor.median:.2f}x ({ms(build.median)} / {ms(floor.median)})",
+            f"{build_cpu.median / floor_cpu.median:.2f}x",
+            "not a target: what is left above the imports",
+        ),
+        _row(
+            "`reportgen check` imports neither the renderer nor the charts",
+            ", ".join(render_in_check) if render_in_check else "none of " + ", ".join(RENDER_STACK),
+            "",
+            _verdict(not render_in_check),
         ),
         _row(
             "... so it starts in a fraction of a build",
@@ -1133,7 +1174,7 @@ def report(results: Results) -> str:
         "",
         "One process imports the floor's modules, then reportgen's own, then builds twice.",
         "The first build pays for cold caches (locale data, the country database, template",
-        "compilation, the first chart drawn); the second is warm.",
+        "compilation, the first chart filled); the second is warm.",
         "",
         _row("part", "median", "min - max", "IQR", "IQR / median", "CPU"),
         _row("---", "---:", "---:", "---:", "---:", "---:"),
@@ -1149,7 +1190,7 @@ def report(results: Results) -> str:
         f"takes {ms(cold['import floor, ending with os._exit'].median)} against "
         f"{ms(floor.median)}, so the clean-up costs about "
         f"{ms(floor.median - cold['import floor, ending with os._exit'].median)} of every "
-        "process that imports the Word stack and matplotlib. `reportgen` ends with "
+        "process that imports the Word stack. `reportgen` ends with "
         "gc.freeze(), which keeps the clean-up but skips its last garbage collection "
         "(`reportgen.cli.run`): the floor ending that way takes "
         f"{ms(cold['import floor, ending with gc.freeze()'].median)}. The target's floor "
@@ -1164,9 +1205,9 @@ def report(results: Results) -> str:
         "The build after an edit is the same call on a scratch copy of the data in which,",
         "before each build, one State Party's ratification date in states.yaml was changed to",
         "a day no earlier build used, so that the figures and the values both charts plot differ",
-        "from every earlier build's (the benchmark checks that they do). Charts are redrawn only",
-        "when the values they plot change, so a rebuild of unchanged data may reuse both while",
-        "a rebuild after an edit draws both again. The 4MSP rebuild after an edit took "
+        "from every earlier build's (the benchmark checks that they do). A chart is filled anew",
+        "only when the values it shows change, so a rebuild of unchanged data may reuse both",
+        "while a rebuild after an edit fills both again. The 4MSP rebuild after an edit took "
         f"{ms(edited.median)}, against {ms(warm_4msp.median)} for unchanged data (medians;",
         f"CPU time {ms(edited_cpu.median)} against {ms(warm_4msp_cpu.median)}): the first is "
         "what a user editing data and rebuilding in a long-running process waits for.",

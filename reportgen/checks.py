@@ -104,8 +104,8 @@ class _StateNames:
     def closest(self, name: str) -> str | None:
         """The State most likely meant: same letters but for accents and case, a name the
         text contains ("Republic of Ghana"), or else the most similar spelling."""
-        folded = _fold(name)
-        by_fold = {_fold(n): n for n in self._names}
+        folded = fold_name(name)
+        by_fold = {fold_name(n): n for n in self._names}
         if folded in by_fold:
             return by_fold[folded]
         words = f" {folded} "
@@ -157,12 +157,12 @@ def _check_code(state: State, at: PathT) -> Iterator[Finding]:
     if country is None:
         yield Finding("states", (*at, "iso3"), f"{state.iso3} is not an ISO 3166-1 alpha-3 code")
         return
-    named = _name_forms(state.name)
+    named = name_forms(state.name)
     if named & _code_forms(state.iso3):
         return
     # The name is not one of the code's names: an error only when it is another State's
     # name; UN names that ISO does not use (Swaziland, Turkey) pass.
-    others = {code for form in named for code in _names_index().get(form, ())} - {state.iso3}
+    others = {code for form in named for code in iso_names_index().get(form, ())} - {state.iso3}
     if len(others) == 1:
         other = others.pop()
         yield Finding(
@@ -183,7 +183,7 @@ def _country(code: str) -> Any:
 
 
 @functools.lru_cache(maxsize=4096)
-def _fold(text: str) -> str:
+def fold_name(text: str) -> str:
     """`text` as names are compared: without accents, case, punctuation or a leading "the"."""
     if text.isascii():  # nothing to decompose (most names): the same result, sooner
         plain = text.casefold()
@@ -198,17 +198,17 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 @functools.lru_cache(maxsize=4096)
-def _name_forms(name: str, *, iso: bool = False) -> frozenset[str]:
+def name_forms(name: str, *, iso: bool = False) -> frozenset[str]:
     """A State's name in the other forms it is written in: the UN's "Bolivia (Plurinational
     State of)" is also "Plurinational State of Bolivia" and "Bolivia"; ISO's "Bolivia,
     Plurinational State of" (`iso`) is too."""
-    forms = {_fold(name)}
+    forms = {fold_name(name)}
     separators = [("(", ")"), (",", "")] if iso else [("(", ")")]
     for opening, closing in separators:
         if opening in name:
             outer, inner = name.split(opening, 1)
             inner = inner.rstrip(closing) if closing else inner
-            forms |= {_fold(outer), _fold(f"{inner} {outer}")}
+            forms |= {fold_name(outer), fold_name(f"{inner} {outer}")}
     return frozenset(forms - {""})
 
 
@@ -218,7 +218,7 @@ def _country_forms(country: Any) -> set[str]:
     for attribute in ("name", "official_name", "common_name"):
         value = getattr(country, attribute, None)
         if value:
-            forms |= _name_forms(value, iso=True)
+            forms |= name_forms(value, iso=True)
     return forms
 
 
@@ -230,7 +230,7 @@ def _code_forms(code: str) -> frozenset[str]:
 
 
 @functools.cache
-def _names_index() -> dict[str, frozenset[str]]:
+def iso_names_index() -> dict[str, frozenset[str]]:
     """Every form of every ISO country name, with the codes it may stand for."""
     index: dict[str, set[str]] = {}
     for country in pycountry.countries:

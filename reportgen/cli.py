@@ -66,7 +66,7 @@ def run() -> NoReturn:
     """The `reportgen` program: `main`, then an exit that skips the last garbage collection.
 
     At exit the interpreter runs a full collection over every object still alive: with
-    the Word stack and matplotlib imported, about half a second of every command
+    the Word stack imported, a good part of a short command's time
     (benchmarks/RESULTS.md). gc.freeze() moves them all out of the collector's reach.
     Everything else of a normal exit still happens: atexit handlers, flushing stdout and
     stderr, clearing the modules. The report is written and closed before this point.
@@ -200,13 +200,13 @@ def _schema(args: argparse.Namespace, say: _Messages) -> int:
 def _check(args: argparse.Namespace, say: _Messages) -> int:
     from reportgen.pipeline import check
 
-    problems = check(args.data)
+    problems = check(args.data, args.template)
     say.problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors or (warnings and args.strict):
         return EXIT_BAD_INPUT
-    say.info(f"{args.data}: no errors, {warnings} warning(s)")
+    say.info(f"{args.data}/ and {args.template}: no errors, {warnings} warning(s)")
     return EXIT_OK
 
 
@@ -253,6 +253,46 @@ def _redline(args: argparse.Namespace, say: _Messages) -> int:
         return EXIT_MISSING_TOOL
     say.info(f"wrote {written}")
     return EXIT_OK
+
+
+def _import_untc(args: argparse.Namespace, say: _Messages) -> int:
+    from reportgen.importing import plan_import, write_plan
+
+    plan = plan_import(args.file, args.data, regions=dict(args.region), as_at=args.as_at)
+    for line in plan.lines():
+        print(line)
+    for note in plan.notes:
+        say.info(note)
+    status = plan.status
+    day = args.as_at or status.as_at
+    told = f"{len(plan.changes)} change(s) from the depositary's status as at {day}"
+    if not plan.texts:
+        say.info(f"{args.data}/states.yaml agrees with the depositary's status as at {day}")
+    elif args.write:
+        for path in write_plan(plan, args.data):
+            say.info(f"wrote {path}")
+        say.info(told)
+    else:
+        say.info(f"{told}; nothing written: run again with --write to apply them")
+    return EXIT_OK
+
+
+def _region(text: str) -> tuple[str, str]:
+    """--region: NAME=REGION, the region of a participant the data lacks."""
+    name, equals, region = text.partition("=")
+    if not equals or not name.strip() or not region.strip():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} should be NAME=REGION ('State of Palestine=Asia')"
+        )
+    return name.strip(), region.strip()
+
+
+def _day(text: str) -> dt.date:
+    """--as-at: a day written 2013-09-01."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD") from None
 
 
 def _context_lines(text: str) -> int:
@@ -344,18 +384,21 @@ def _parser() -> argparse.ArgumentParser:
             "--strict", action="store_true", help="fail on warnings as well as on errors"
         )
 
+    def template_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--template",
+            type=Path,
+            default=DEFAULT_TEMPLATE,
+            help="Word template (default: templates/report.docx)",
+        )
+
     build = command(
         "build",
         "write the report from the data and the Word template",
         "reportgen build --data data --output output/report.docx",
     )
     data_option(build)
-    build.add_argument(
-        "--template",
-        type=Path,
-        default=DEFAULT_TEMPLATE,
-        help="Word template (default: templates/report.docx)",
-    )
+    template_option(build)
     build.add_argument(
         "--output",
         type=Path,
@@ -377,10 +420,11 @@ def _parser() -> argparse.ArgumentParser:
 
     check = command(
         "check",
-        "validate the data without building, with one line per problem",
-        "reportgen check --data data --strict",
+        "validate the data and the template without building, with one line per problem",
+        "reportgen check --data data --template templates/report.docx --strict",
     )
     data_option(check)
+    template_option(check)
     strict_option(check)
     check.set_defaults(run=_check)
 
@@ -440,6 +484,44 @@ def _parser() -> argparse.ArgumentParser:
         help="table for reading, json for programs (default: table)",
     )
     figures.set_defaults(run=_figures)
+
+    importing = command(
+        "import",
+        "import the depositary's status of the treaty into data/states.yaml",
+        "reportgen import untc XXVI-6.en.xml --as-at 2013-09-01",
+    )
+    sources = importing.add_subparsers(dest="source", required=True, metavar="SOURCE")
+    untc = sources.add_parser(
+        "untc",
+        help="the UN Treaty Collection's status: its XML export or the saved status page",
+        description=(
+            "Compare the UN Treaty Collection's status (the XML export or the status page\n"
+            "saved as HTML) with data/states.yaml and print each change, one line each.\n"
+            "Nothing is written unless --write is given."
+        ),
+        epilog="example:\n  reportgen import untc XXVI-6.html --write\n\n" + EXIT_STATUSES,
+        formatter_class=_Formatter,
+    )
+    untc.add_argument("file", type=Path, help="XXVI-6.en.xml or the saved status page (.html)")
+    data_option(untc)
+    untc.add_argument(
+        "--write", action="store_true", help="apply the changes to data/ (default: only list them)"
+    )
+    untc.add_argument(
+        "--as-at",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the day of the status, when the file does not say it (the XML export)",
+    )
+    untc.add_argument(
+        "--region",
+        type=_region,
+        action="append",
+        default=[],
+        metavar="NAME=REGION",
+        help="the region of a participant that data/states.yaml lacks (repeatable)",
+    )
+    untc.set_defaults(run=_import_untc)
 
     schema = command(
         "schema",

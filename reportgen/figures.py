@@ -129,6 +129,43 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class StatePartyDates:
+    """A State Party's own dates: its deposit, entry into force, first report, and rank.
+
+    Article 17(2): for a State that deposits after the thirtieth instrument, the Convention
+    enters into force on the first day of the sixth month after the month of its deposit;
+    for the first thirty, on the Convention's own entry into force (Article 17(1)). Both are
+    `max(convention in force, first day of the sixth month after the deposit's month)`,
+    since the thirtieth deposit's sixth month is the Convention's own entry into force.
+    Article 7(1): the initial report is due within 180 days after that: `initial_report_due`
+    is the 180th day after the entry into force for the State.
+    """
+
+    name: str
+    iso3: str
+    instrument: Instrument
+    deposit: dt.date
+    rank: int
+    """Its place in the order of deposit ("the 63rd State Party")."""
+    rank_last: int
+    """Equal to `rank`, unless other States deposited the same day: the data does not hold
+    the hour of a deposit, so States of one day share the ranks `rank` to `rank_last`."""
+    entry_into_force: dt.date
+    initial_report_due: dt.date
+
+
+INITIAL_REPORT_DAYS = 180
+"""Article 7(1): the initial report, not later than 180 days after entry into force."""
+
+
+def entry_into_force(deposit: dt.date, convention_in_force: dt.date) -> dt.date:
+    """The day the Convention enters into force for a State that deposited on `deposit`."""
+    month = deposit.month + 6  # the sixth month after the month of deposit
+    sixth = dt.date(deposit.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+    return max(sixth, convention_in_force)
+
+
+@dataclass(frozen=True)
 class Figures:
     """Every figure the report prints."""
 
@@ -158,6 +195,8 @@ class Figures:
     categories: int
     lines_of_action: int
     coordination: Coordination
+    state_party: dict[str, StatePartyDates]
+    """Each State Party's own dates, by name: `figures.state_party["Benin"].rank`."""
 
     def named(self) -> dict[str, Tally | Share]:
         """Every tally and share, by a stable dotted name (for listings and checks)."""
@@ -182,9 +221,12 @@ def compute(inputs: Inputs) -> Figures:
     since = inputs.meeting(frame.counting_since)
     period_start = inputs.meeting(frame.highlight.after)
     period_end = inputs.meeting(frame.highlight.before)
-    # The intersessional period runs from the close of one meeting to the eve of the next
-    # (or to the as-of date, when that comes first).
-    period_until = min(as_of, period_end.start - dt.timedelta(days=1))
+    # Meeting days: a deposit made during a meeting counts as made by its close. The period
+    # runs from the close of one meeting to the close of the next, or to the as-of date when
+    # that comes first: "since the 3rd MSP" then counts every deposit up to and including an
+    # as-of date that falls on the days of the 4th (no sentence may say that no State joined
+    # since a meeting when one did).
+    period_until = min(as_of, period_end.end)
     # `inputs.state(name)` in a plain dict: a pydantic private attribute is slow to reach.
     by_name = {s.name: s for s in inputs.states}
     # Sorted once for every tally: keeping some States of a sorted list keeps them sorted.
@@ -315,7 +357,35 @@ def compute(inputs: Inputs) -> Figures:
         categories=len(inputs.categories),
         lines_of_action=len(inputs.lessons.lines_of_action),
         coordination=_coordination(inputs),
+        state_party=_state_parties(states_parties, by_name, frame.convention.entry_into_force),
     )
+
+
+def _state_parties(
+    states_parties: Tally, by_name: dict[str, State], in_force: dt.date
+) -> dict[str, StatePartyDates]:
+    """Each State Party's dates and rank, in the order they deposited."""
+    deposits: list[dt.date] = []
+    for name in states_parties.states:
+        deposit = by_name[name].deposit
+        assert deposit is not None  # a State Party
+        deposits.append(deposit)
+    found: dict[str, StatePartyDates] = {}
+    for name, deposit in zip(states_parties.states, deposits, strict=True):
+        state = by_name[name]
+        assert state.instrument is not None  # a State Party
+        in_force_for_it = entry_into_force(deposit, in_force)
+        found[name] = StatePartyDates(
+            name=name,
+            iso3=state.iso3,
+            instrument=state.instrument,
+            deposit=deposit,
+            rank=bisect.bisect_left(deposits, deposit) + 1,
+            rank_last=bisect.bisect_right(deposits, deposit),
+            entry_into_force=in_force_for_it,
+            initial_report_due=in_force_for_it + dt.timedelta(days=INITIAL_REPORT_DAYS),
+        )
+    return found
 
 
 def _timeline(inputs: Inputs, states_parties: Tally, by_name: dict[str, State]) -> Timeline:

@@ -66,6 +66,15 @@ class Formats:
                 continue
         return self.number(number)
 
+    def ordinal(self, number: int) -> str:
+        """A rank in figures: 102 -> "102nd" (the 102nd State Party)."""
+        for lang in (str(self.locale), self.locale.language):
+            try:
+                return str(num2words(number, lang=lang, to="ordinal_num"))
+            except NotImplementedError:
+                continue
+        return self.number(number)
+
     def number(self, number: float) -> str:
         """A number with the locale's digit grouping: 1234 -> "1,234"."""
         return format_decimal(number, locale=self.locale)
@@ -132,6 +141,7 @@ class Formats:
         return {
             "words": self.words,
             "number": self.number,
+            "ordinal": self.ordinal,
             "percent": self.percent,
             "long_date": self.long_date,
             "short_date": self.short_date,

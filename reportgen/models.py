@@ -165,6 +165,13 @@ class State(Model):
         default=None,
         description="The day it signed the Convention; leave it out if it did not sign.",
     )
+    provisional_application: Date | None = Field(
+        default=None,
+        description=(
+            "The day it declared it would apply the Convention provisionally (Article 18), "
+            "as the depositary records it (code n); this does not make it a State Party."
+        ),
+    )
     ratification: Date | None = Field(
         default=None,
         description=(
@@ -281,6 +288,20 @@ class Period(Model):
     before: Key = Field(description="The key of the meeting that closes the period.")
 
 
+class StatusSource(Model):
+    """Where the dates of data/states.yaml come from: the depositary's status, as imported."""
+
+    publisher: Text = Field(
+        description="Who published the status (United Nations Treaty Collection)."
+    )
+    file: Text = Field(description="The name of the file imported (XXVI-6.en.xml).")
+    as_at: Date = Field(description='The day of the status ("STATUS AS AT").')
+    as_at_time: Text | None = Field(
+        default=None, description="Its time of day, as the depositary gives it (09:15:33 EDT)."
+    )
+    sha256: Text = Field(description="The SHA-256 checksum of the file imported.")
+
+
 class ReportFrame(Model):
     """data/report.yaml: who issues the report, to which meeting, as of which date."""
 
@@ -319,6 +340,13 @@ class ReportFrame(Model):
     coordinators: list[Coordinator] = Field(
         min_length=1,
         description="The coordinators for universalisation and the meetings that appointed them.",
+    )
+    status_source: StatusSource | None = Field(
+        default=None,
+        description=(
+            "Where the dates of states.yaml come from; written by `reportgen import untc`, "
+            "not by hand."
+        ),
     )
 
 

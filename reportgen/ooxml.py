@@ -7,13 +7,15 @@ lives here and nowhere else; the rest of the code never imports lxml.
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import datetime as dt
 import decimal
 import html
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -614,8 +616,9 @@ def _with_prefixes(xml: bytes) -> bytes:
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
-# Pictures are compressed already: deflating them again costs time and saves nothing.
-_STORED_SUFFIXES = (".png", ".jpeg", ".jpg", ".gif")
+# Pictures and embedded workbooks are compressed already: deflating them again costs time
+# and saves nothing.
+_STORED_SUFFIXES = (".png", ".jpeg", ".jpg", ".gif", ".xlsx")
 
 
 def _write_entry(target: zipfile.ZipFile, name: str, data: bytes) -> None:
@@ -673,6 +676,1175 @@ def normalise_package(data: bytes) -> bytes:
         for info in source.infolist():
             _write_entry(target, info.filename, source.read(info.filename))
     return out.getvalue()
+
+
+# --- A template as its editors see it: paragraphs, tracked changes, comments -----------------
+
+_W = f"{{{W_NS}}}"
+_P, _TR, _TC, _TBL = _W + "p", _W + "tr", _W + "tc", _W + "tbl"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _is_separator(element: etree._Element) -> bool:
+    """Whether `element` is one of the notes that only draw the line above the notes."""
+    return element.tag in (_W + "footnote", _W + "endnote") and element.get(_W + "type") not in (
+        None,
+        "normal",
+    )
+
+
+_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_HEADER_KINDS = {"default": "", "first": "first-page ", "even": "even-page "}
+# Tracked changes (ECMA-376 Part 1, 17.13.5), in the words of Word's Review pane.
+_REVISIONS = {
+    "ins": "insertion",
+    "del": "deletion",
+    "moveFrom": "move (from here)",
+    "moveTo": "move (to here)",
+    "rPrChange": "formatting change",
+    "pPrChange": "paragraph formatting change",
+    "sectPrChange": "page layout change",
+    "tblPrChange": "table formatting change",
+    "tblGridChange": "table formatting change",
+    "trPrChange": "table formatting change",
+    "tcPrChange": "table formatting change",
+    "cellIns": "cell insertion",
+    "cellDel": "cell deletion",
+    "cellMerge": "cell merge",
+    "numberingChange": "numbering change",
+}
+_REVISION_TAGS = {_W + name for name in _REVISIONS}
+_COMMENT_MARKERS = ("commentRangeStart", "commentRangeEnd", "commentReference")
+_COMMENT_RELS = (
+    "/comments",
+    "/commentsExtended",
+    "/commentsIds",
+    "/commentsExtensible",
+    "/people",
+)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A tracked change: what kind, by whom, when, and the text it inserts or deletes."""
+
+    kind: str
+    author: str
+    date: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment of Word's Review pane."""
+
+    author: str
+    date: str
+    text: str
+
+
+@dataclass(frozen=True)
+class WordParagraph:
+    """A paragraph as Word shows it, located the way a reader finds it again.
+
+    `number` counts the paragraphs of its part (body, header...) from 1, table cells
+    included; `text` holds what Word shows (inserted text, not deleted text). `table`, `row`
+    and `cell` number the innermost table, row and cell it sits in within the part (None
+    outside tables); `source` is the part's name inside the package (word/document.xml).
+    `boundaries` are the places in `text` where the runs change container (a hyperlink, a
+    content control, a field): a tag cannot cross one. `fields` are the instructions of its
+    fields (" PAGE "), which Word does not show.
+    """
+
+    part: str
+    number: int
+    text: str
+    source: str = ""
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    boundaries: tuple[int, ...] = ()
+    fields: tuple[str, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+    comments: tuple[Comment, ...] = ()
+
+
+@dataclass(frozen=True)
+class WordDocument:
+    """Every paragraph of a document's parts, and the comments anchored nowhere."""
+
+    paragraphs: tuple[WordParagraph, ...]
+    unanchored: tuple[Comment, ...] = ()
+
+
+class UnreadablePackage(ValueError):
+    """A .docx whose parts cannot be read as WordprocessingML; says which and why."""
+
+
+def read_paragraphs(data: bytes) -> WordDocument:
+    """The paragraphs of a .docx as its editors see them, with their changes and comments.
+
+    Parts are those the main document relates: the body, then headers, footers,
+    footnotes and endnotes, each under the name a user knows it by.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = _WordParts(package)
+        comments: dict[str, Comment] = {}
+        for name in parts.comments:
+            comments.update(_comments(parts.read(name)))
+        paragraphs = []
+        anchored: set[str] = set()
+        for shown, name in parts.text_parts:
+            root = parts.read(name)
+            if root is not None:
+                paragraphs += _paragraphs(shown, name, root, comments, anchored)
+    unanchored = tuple(c for k, c in comments.items() if k not in anchored)
+    return WordDocument(tuple(paragraphs), unanchored)
+
+
+class _WordParts:
+    """The parts of a Word package that hold text, found through its relationships."""
+
+    def __init__(self, package: zipfile.ZipFile) -> None:
+        self.package = package
+        self.names = set(package.namelist())
+        main = _main_part_name(self.read("_rels/.rels"))
+        body = self.read(main)
+        if body is None:
+            raise UnreadablePackage(f"it has no main document ({main})")
+        folder, _, base = main.rpartition("/")
+        related = _related_parts(self.read(f"{folder}/_rels/{base}.rels"), folder)
+        kinds = _header_footer_kinds(body)
+        found = [("body", main)]
+        for kind in ("header", "footer", "footnotes", "endnotes"):
+            found += [(f"{kinds.get(i, '')}{kind}", n) for i, n in related.get(kind, [])]
+        self.text_parts = _numbered_names(found)
+        self.comments = [name for _, name in related.get("comments", [])]
+        self.styles = [name for _, name in related.get("styles", [])]
+
+    def read(self, name: str) -> etree._Element | None:
+        if name not in self.names:
+            return None
+        try:
+            return parse_strictly(self.package.read(name))
+        except MalformedXML as error:
+            raise UnreadablePackage(f"its part {name} is not well-formed XML") from error
+
+
+def _main_part_name(rels: etree._Element | None) -> str:
+    """The main document's name in the package (word/document.xml for every usual writer)."""
+    if rels is not None:
+        for rel in rels:
+            if rel.get("Type", "").endswith("/officeDocument"):
+                return str(rel.get("Target", "")).lstrip("/")
+    return "word/document.xml"
+
+
+def _related_parts(rels: etree._Element | None, folder: str) -> dict[str, list[tuple[str, str]]]:
+    """The parts related from the main document, by kind (header, footer, footnotes,
+    endnotes, comments, settings): each as its relationship id and its name, in order."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for rel in rels if rels is not None else ():
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        name = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        found.setdefault(kind, []).append((rel.get("Id", ""), name))
+    return found
+
+
+def _header_footer_kinds(body: etree._Element) -> dict[str, str]:
+    """'first-page ' or 'even-page ' for the headers and footers of those pages, by rel id."""
+    kinds = {}
+    for reference in body.iter(_W + "headerReference", _W + "footerReference"):
+        kinds[reference.get(f"{{{R_NS}}}id", "")] = _HEADER_KINDS.get(
+            reference.get(_W + "type", "default"), ""
+        )
+    return kinds
+
+
+def _numbered_names(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Parts named alike (two sections' headers) told apart: 'header', 'header 2'."""
+    seen: dict[str, int] = {}
+    out = []
+    for shown, name in parts:
+        seen[shown] = seen.get(shown, 0) + 1
+        out.append((shown if seen[shown] == 1 else f"{shown} {seen[shown]}", name))
+    return out
+
+
+def _comments(root: etree._Element | None) -> dict[str, Comment]:
+    if root is None:
+        return {}
+    return {
+        comment.get(_W + "id", ""): Comment(
+            author=comment.get(_W + "author", ""),
+            date=comment.get(_W + "date", ""),
+            text=" ".join(
+                " ".join(_shown_text(p).split()) for p in comment.iter(_P) if _shown_text(p).strip()
+            ),
+        )
+        for comment in root.iter(_W + "comment")
+    }
+
+
+def _own(node: etree._Element, paragraph: etree._Element) -> bool:
+    """Whether `node` belongs to `paragraph` itself, not to one nested in it (a text box)."""
+    return next(node.iterancestors(_P), None) is paragraph
+
+
+_SHOWN = (_W + "t", _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen")
+# What holds runs inside a paragraph: a tag whose runs sit in two of them cannot be joined.
+# (Tracked changes hold runs too, but a template holding them is refused anyway.)
+_RUN_HOLDERS = {
+    _W + name for name in ("hyperlink", "sdtContent", "smartTag", "customXml", "fldSimple", "p")
+}
+
+
+def _shown_text(paragraph: etree._Element) -> str:
+    """What Word shows of a paragraph: its text and inserted text, without deleted text."""
+    return "".join(text for text, _ in _shown_pieces(paragraph))
+
+
+def _shown_pieces(paragraph: etree._Element) -> Iterable[tuple[str, etree._Element]]:
+    """Each piece of shown text, with the element that holds its run."""
+    for node in paragraph.iter(*_SHOWN):
+        if not _own(node, paragraph) or _deleted(node):
+            continue
+        name = etree.QName(node).localname
+        text = node.text or "" if name == "t" else "-" if name == "noBreakHyphen" else " "
+        holder = next(a for a in node.iterancestors() if a.tag in _RUN_HOLDERS)
+        yield text, holder
+
+
+def _boundaries(pieces: list[tuple[str, etree._Element]]) -> tuple[int, ...]:
+    """The offsets in the text where one piece's holder differs from the previous one's."""
+    out, offset, previous = [], 0, None
+    for text, holder in pieces:
+        if not text:
+            continue
+        if previous is not None and holder is not previous:
+            out.append(offset)
+        offset += len(text)
+        previous = holder
+    return tuple(out)
+
+
+def _field_codes(paragraph: etree._Element) -> tuple[str, ...]:
+    """The instructions of a paragraph's fields: simple ones, and its complex ones' text."""
+    simple = [
+        f.get(_W + "instr", "") for f in paragraph.iter(_W + "fldSimple") if _own(f, paragraph)
+    ]
+    complex_ = "".join(t.text or "" for t in paragraph.iter(_W + "instrText") if _own(t, paragraph))
+    return tuple(simple + ([complex_] if complex_ else []))
+
+
+def _deleted(node: etree._Element) -> bool:
+    return any(etree.QName(a).localname in ("del", "moveFrom") for a in node.iterancestors())
+
+
+def _revision(element: etree._Element) -> Revision:
+    name = etree.QName(element).localname
+    kind = _REVISIONS[name]
+    parent = element.getparent()
+    if name in ("ins", "del") and parent is not None:
+        where = etree.QName(parent).localname
+        if where == "rPr":  # the mark of a paragraph (its end) inserted or deleted
+            kind = f"paragraph {kind}"
+        elif where == "trPr":
+            kind = f"table row {kind}"
+    text_tag = "delText" if name in ("del", "moveFrom") else "t"
+    return Revision(
+        kind=kind,
+        author=element.get(_W + "author", ""),
+        date=element.get(_W + "date", ""),
+        text="".join(t.text or "" for t in element.iter(_W + text_tag)),
+    )
+
+
+def _paragraphs(
+    part: str,
+    source: str,
+    root: etree._Element,
+    comments: Mapping[str, Comment],
+    anchored_ids: set[str],
+) -> list[WordParagraph]:
+    """The paragraphs of one part. A text box's paragraphs are counted once (not again in
+    the copy kept for older programs), and the separators of notes not at all."""
+    paragraphs = [
+        p
+        for p in root.iter(_P)
+        if not any(a.tag == _MC_FALLBACK or _is_separator(a) for a in p.iterancestors())
+    ]
+    index = {p: n for n, p in enumerate(paragraphs)}
+    numbers = {
+        kind: {element: n for n, element in enumerate(root.iter(kind), start=1)}
+        for kind in (_TBL, _TR, _TC)
+    }
+    revisions: dict[int, list[Revision]] = {}
+    anchored: dict[int, list[Comment]] = {}
+
+    def home(node: etree._Element) -> int:
+        """The paragraph a marker or a change belongs to: its own, or else the first one of
+        its table cell, row or table, or else the next one."""
+        owner = next(node.iterancestors(_P), None)
+        if owner is None:
+            container = next(node.iterancestors(_TC, _TR, _TBL), None)
+            if container is not None:
+                owner = next(container.iter(_P), None)
+            else:
+                for sibling in node.itersiblings():
+                    owner = next(sibling.iter(_P), None)
+                    if owner is not None:
+                        break
+        return index.get(owner, len(paragraphs) - 1) if owner is not None else len(paragraphs) - 1
+
+    for element in root.iter(*_REVISION_TAGS):
+        revisions.setdefault(home(element), []).append(_revision(element))
+    starts = {c.get(_W + "id"): c for c in root.iter(_W + "commentRangeStart")}
+    for reference in root.iter(_W + "commentReference"):
+        starts.setdefault(reference.get(_W + "id"), reference)
+    for comment_id, marker in starts.items():
+        if comment_id in comments:
+            anchored.setdefault(home(marker), []).append(comments[comment_id])
+            anchored_ids.add(comment_id)
+
+    def innermost(paragraph: etree._Element, kind: str) -> int | None:
+        element = next(paragraph.iterancestors(kind), None)
+        return numbers[kind].get(element) if element is not None else None
+
+    out = []
+    for n, paragraph in enumerate(paragraphs):
+        pieces = list(_shown_pieces(paragraph))
+        out.append(
+            WordParagraph(
+                part=part,
+                number=n + 1,
+                text="".join(text for text, _ in pieces),
+                source=source,
+                table=innermost(paragraph, _TBL),
+                row=innermost(paragraph, _TR),
+                cell=innermost(paragraph, _TC),
+                boundaries=_boundaries(pieces),
+                fields=_field_codes(paragraph),
+                revisions=tuple(revisions.get(n, ())),
+                comments=tuple(anchored.get(n, ())),
+            )
+        )
+    return out
+
+
+# --- Making a rendered report clean of what only its template's editors should see ----------
+
+
+def _editable_parts(document: Document) -> Iterable[tuple[Part, etree._Element]]:
+    """The body, headers, footers, footnotes and endnotes, as trees that can be edited.
+
+    Parts python-docx keeps as bytes (footnotes, endnotes) are parsed; `_store` writes
+    them back.
+    """
+    yield document.part, document.element
+    for rel in list(document.part.rels.values()):
+        if rel.is_external:
+            continue
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind in ("header", "footer"):
+            yield rel.target_part, rel.target_part.element
+        elif kind in ("footnotes", "endnotes"):
+            yield rel.target_part, etree.fromstring(rel.target_part.blob)
+
+
+def _store(part: Part, root: etree._Element) -> None:
+    if not hasattr(part, "element"):
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def drop_comments(document: Document) -> int:
+    """Remove every comment, its anchors and its parts; return how many anchors were removed.
+
+    A template's comments are notes between its editors ("check this number"): they must
+    never travel inside a circulated report.
+    """
+    removed = 0
+    for part, root in _editable_parts(document):
+        markers = list(root.iter(*(_W + m for m in _COMMENT_MARKERS)))
+        for marker in markers:
+            parent = marker.getparent()
+            parent.remove(marker)
+            if etree.QName(parent).localname == "r" and not [
+                c for c in parent if etree.QName(c).localname != "rPr"
+            ]:
+                parent.getparent().remove(parent)
+        removed += len(markers)
+        if markers:
+            _store(part, root)
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith(_COMMENT_RELS):
+            document.part.rels.pop(rel_id)
+    for rel_id, rel in list(document.part.package.rels.items()):
+        if rel.reltype.endswith(_COMMENT_RELS):
+            document.part.package.rels.pop(rel_id)
+    return removed
+
+
+def stop_tracking_changes(document: Document) -> None:
+    """Switch off "Track Changes", so that a reader's edits to the report are not recorded,
+    and lift a protection that would switch it on again (editing allowed only as tracked
+    changes)."""
+    settings = document.settings.element
+    for element in settings.findall(qn("w:trackRevisions")):
+        settings.remove(element)
+    for element in settings.findall(qn("w:documentProtection")):
+        if element.get(qn("w:edit")) == "trackedChanges":
+            settings.remove(element)
+
+
+def pair_bookmarks(document: Document) -> int:
+    """Keep each bookmark whole: drop a start without its end, an end without its start, and
+    a repeated bookmark (a loop repeats its paragraphs); return how many markers were dropped.
+
+    docxtpl joins the runs of a tag and, with them, drops any marker that sat inside the tag.
+    """
+    dropped = 0
+    for part, root in _editable_parts(document):
+        starts: dict[str, etree._Element] = {}
+        ends: dict[str, etree._Element] = {}
+        doomed = []
+        for marker in root.iter(_W + "bookmarkStart", _W + "bookmarkEnd"):
+            seen = starts if marker.tag == _W + "bookmarkStart" else ends
+            key = marker.get(_W + "id", "")
+            if key in seen:
+                doomed.append(marker)
+            else:
+                seen[key] = marker
+        doomed += [m for k, m in starts.items() if k not in ends]
+        doomed += [m for k, m in ends.items() if k not in starts]
+        for marker in doomed:
+            marker.getparent().remove(marker)
+        dropped += len(doomed)
+        if doomed:
+            _store(part, root)
+    return dropped
+
+
+# --- What the text rendition reads: fields, changes and comments made visible ----------------
+
+_FORMAT_SWITCH = re.compile(r"\\\*\s*\S+")  # \* ARABIC, \* MERGEFORMAT: how a result looks
+_SHOWN_CHANGES = {
+    "ins": "inserted",
+    "del": "deleted",
+    "moveTo": "moved here",
+    "moveFrom": "moved away",
+}
+
+
+def readable_package(data: bytes) -> bytes:
+    """The package as the text rendition reads it: what a reviewer must see, the same way
+    whichever program saved the document.
+
+    - A field shows as its instruction, `{PAGE}` or `{SEQ Figure}`, never its cached result,
+      which Word and LibreOffice refresh whenever they like (a page count, say).
+    - A paragraph numbered through its style is numbered on the paragraph, as LibreOffice
+      stores it ("List Number"); `numId` 0, Word's "no numbering", is no numbering.
+    - A tracked change shows as `[inserted by AUTHOR: text]`, `[deleted by AUTHOR: text]`.
+    - A comment shows where it is anchored, as `[comment by AUTHOR: text]`.
+    - The prefixes w: and r: are declared on every part (see `declare_prefixes`).
+    """
+    data = declare_prefixes(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        try:
+            parts = _WordParts(package)
+            comments: dict[str, Comment] = {}
+            for name in parts.comments:
+                comments.update(_comments(parts.read(name)))
+            numbering = _style_numbering(parts.read(parts.styles[0]) if parts.styles else None)
+        except UnreadablePackage:
+            return data  # docx2python says what is wrong with it
+        rewritten = {}
+        for _, name in parts.text_parts:
+            try:
+                root = parts.read(name)
+            except UnreadablePackage:
+                continue
+            if root is None:
+                continue
+            changed = [
+                _show_fields(root),
+                _number_through_styles(root, numbering),
+                _show_changes(root),
+                _show_comments(root, comments),
+            ]
+            if any(changed):
+                rewritten[name] = etree.tostring(
+                    root, xml_declaration=True, encoding="UTF-8", standalone=True
+                )
+        if not rewritten:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in package.infolist():
+                target.writestr(info, rewritten.get(info.filename) or package.read(info))
+    return out.getvalue()
+
+
+def _style_numbering(styles: etree._Element | None) -> dict[str, etree._Element]:
+    """The numbering (`w:numPr`) each paragraph style gives, its own or its base's."""
+    if styles is None:
+        return {}
+    own, bases = {}, {}
+    for style in styles.iter(_W + "style"):
+        style_id = style.get(_W + "styleId", "")
+        numbering = style.find(f"{_W}pPr/{_W}numPr")
+        if numbering is not None:
+            own[style_id] = numbering
+        based = style.find(_W + "basedOn")
+        if based is not None:
+            bases[style_id] = based.get(_W + "val", "")
+    found = {}
+    for style_id in set(own) | set(bases):
+        seen, current = set(), style_id
+        while current and current not in own and current not in seen:
+            seen.add(current)
+            current = bases.get(current, "")
+        if current in own:
+            found[style_id] = own[current]
+    return found
+
+
+def _number_through_styles(root: etree._Element, numbering: Mapping[str, etree._Element]) -> bool:
+    """Give each paragraph the numbering its style gives it, and drop numbering that
+    numbers nothing (numId 0); return whether any paragraph changed."""
+    changed = False
+    for properties in root.iter(_W + "pPr"):
+        direct = properties.find(_W + "numPr")
+        if direct is None:
+            style = properties.find(_W + "pStyle")
+            inherited = numbering.get(style.get(_W + "val", "")) if style is not None else None
+            if inherited is None:
+                continue
+            direct = copy.deepcopy(inherited)
+            if direct.find(_W + "ilvl") is None:  # a style's list level is 0 unless it says
+                level = etree.Element(_W + "ilvl")
+                level.set(_W + "val", "0")
+                direct.insert(0, level)
+            properties.append(direct)
+            changed = True
+        number = direct.find(_W + "numId")
+        if number is not None and number.get(_W + "val") == "0":
+            properties.remove(direct)
+            changed = True
+    return changed
+
+
+def _text_run(text: str) -> etree._Element:
+    run = etree.Element(_W + "r")
+    element = etree.SubElement(run, _W + "t")
+    element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    element.text = text
+    return run
+
+
+def _field_text(instruction: str) -> str:
+    return "{" + " ".join(_FORMAT_SWITCH.sub("", instruction).split()) + "}"
+
+
+def _show_fields(root: etree._Element) -> bool:
+    """Replace each field's cached result by its instruction, a nested field's as {INNER};
+    return whether any field was found. A field whose end is missing is left as it is."""
+    changed = False
+    for field in list(root.iter(_W + "fldSimple")):
+        field.getparent().replace(field, _text_run(_field_text(field.get(_W + "instr", ""))))
+        changed = True
+    phases: list[str] = []  # per open field: "instruction" until its separator, then "result"
+    starts: list[int] = []  # where each open nested field's instruction starts
+    instruction, runs = "", []
+    for run in list(root.iter(_W + "r")):
+        char = run.find(_W + "fldChar")
+        kind = char.get(_W + "fldCharType") if char is not None else None
+        if not phases and kind != "begin":
+            continue
+        runs.append(run)
+        reading = all(phase == "instruction" for phase in phases)
+        if kind == "begin":
+            starts.append(len(instruction))
+            phases.append("instruction")
+        elif kind == "separate":
+            phases[-1] = "result"
+        elif kind == "end":
+            phases.pop()
+            start = starts.pop()
+            if not phases:
+                runs[0].getparent().replace(runs[0], _text_run(_field_text(instruction)))
+                for other in runs[1:]:
+                    other.getparent().remove(other)
+                instruction, runs, changed = "", [], True
+            elif all(phase == "instruction" for phase in phases):
+                instruction = instruction[:start] + _field_text(instruction[start:])
+        elif reading:
+            instruction += "".join(t.text or "" for t in run.iter(_W + "instrText"))
+    return changed
+
+
+def _show_changes(root: etree._Element) -> bool:
+    """Unwrap tracked insertions and deletions into marked text; return whether any was found."""
+    changed = False
+    for change in list(root.iter(*(_W + name for name in _SHOWN_CHANGES))):
+        parent = change.getparent()
+        if parent is None or etree.QName(parent).localname in ("rPr", "trPr"):
+            continue
+        for deleted in change.iter(_W + "delText"):
+            deleted.tag = _W + "t"
+        author = change.get(_W + "author") or "someone"
+        what = _SHOWN_CHANGES[etree.QName(change).localname]
+        position = parent.index(change)
+        pieces = [_text_run(f"[{what} by {author}: "), *change, _text_run("]")]
+        parent.remove(change)
+        for offset, piece in enumerate(pieces):
+            parent.insert(position + offset, piece)
+        changed = True
+    return changed
+
+
+def _show_comments(root: etree._Element, comments: Mapping[str, Comment]) -> bool:
+    """Put each comment's text where it is referred to; return whether any was found."""
+    changed = False
+    for reference in list(root.iter(_W + "commentReference")):
+        comment = comments.get(reference.get(_W + "id", ""))
+        run = reference.getparent()
+        if comment is None or run is None or run.getparent() is None:
+            continue
+        author = comment.author or "someone"
+        run.getparent().replace(run, _text_run(f" [comment by {author}: {comment.text}]"))
+        changed = True
+    return changed
+
+
+def style_names(data: bytes) -> dict[str, str]:
+    """Each paragraph style's id, as its built-in identity: the name it shows in Word, in
+    one word (LibreOffice's "Caption1", named "caption", is "Caption")."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        if "word/styles.xml" not in package.namelist():
+            return {}
+        try:
+            root = parse_strictly(package.read("word/styles.xml"))
+        except MalformedXML:
+            return {}
+    names = {}
+    for style in root.iter(_W + "style"):
+        name = style.find(_W + "name")
+        style_id = style.get(_W + "styleId")
+        if name is not None and style_id:
+            names[style_id] = "".join(
+                w[:1].upper() + w[1:] for w in name.get(_W + "val", "").split()
+            )
+    return names
+
+
+# --- Native charts: designed in the template, filled from the figures -------------------------
+
+C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+WORKBOOK_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_SHEET = "Sheet1"
+_DATE_FORMAT = "dd.mm.yyyy"  # the report's short date, in Excel's format codes
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 0 of Excel's 1900 date system
+CHART_PLACEHOLDER = re.compile(r"\{\{[-r\s]*charts\.(\w+)[-\s]*\}\}")
+"""`{{ charts.NAME }}` (or docxtpl's `{{r charts.NAME }}`): the chart of its paragraph."""
+CHART_MARK = "\ue000"
+"""A private-use character: `mark_charts` numbers a chart's alternative text after it."""
+
+# What may follow c:tx, and c:cat / c:val, in a series (ECMA-376 Part 1, 21.2.2: CT_LineSer,
+# CT_BarSer, CT_AreaSer...): each is inserted before the first of these it finds.
+_AFTER_VALUES = ("smooth", "shape", "explosion", "bubble3D", "extLst")
+_AFTER_CAT = ("val", *_AFTER_VALUES)
+_AFTER_TX = (
+    *("spPr", "invertIfNegative", "pictureOptions", "marker", "dPt", "dLbls"),
+    *("trendline", "errBars", "cat", *_AFTER_CAT),
+)
+_C16_UNIQUE_ID = "{C3380CC4-5D6E-409C-BE32-E72D297353CC}"  # Word's id of a series: not copied
+
+ChartSeries = tuple[str, Sequence[int | None], int, bool]
+"""A series to fill a chart with: its name, a value per category (None: no point), its style,
+and whether it keeps the labels of its design."""
+
+
+class ChartDesignError(ValueError):
+    """A chart of the template that cannot take data (no series, or not a category chart)."""
+
+
+def _c(name: str) -> str:
+    return f"{{{C_NS}}}{name}"
+
+
+def chart_placeholders(document: Document) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The charts of the body that a build fills, and the placeholders that have no chart.
+
+    A chart is bound to the data by a placeholder in its own paragraph, such as
+    `{{ charts.states_parties_over_time }}` (it prints nothing): the chart and its
+    placeholder move, and are deleted, together. Returns the relationship id of each
+    bound chart with the name its placeholder gives, and (name, paragraph text) for each
+    placeholder whose paragraph holds no chart. A chart without a placeholder is left as
+    the template has it. Alternative text would be the natural place, but LibreOffice
+    7.4 drops a chart's title and description when it saves a .docx; text it keeps.
+    """
+    bound: dict[str, str] = {}
+    chartless = []
+    for paragraph in document.element.body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+        named = CHART_PLACEHOLDER.search(text)
+        if named is None:
+            continue
+        charts = paragraph.findall(f".//{{{A_NS}}}graphicData/{_c('chart')}")
+        for chart in charts:
+            bound[chart.get(f"{{{R_NS}}}id")] = named.group(1)
+        if not charts:
+            chartless.append((named.group(1), text))
+    return bound, chartless
+
+
+def describe_charts(document: Document, words: Mapping[str, tuple[str, str]]) -> None:
+    """Give each chart related as a key of `words` its (title, description): its alternative
+    text, which Word shows under Alt Text and screen readers read out."""
+    for properties in document.element.body.iter(f"{{{WP_NS}}}docPr"):
+        chart = properties.getparent().find(
+            f"{{{A_NS}}}graphic/{{{A_NS}}}graphicData/{_c('chart')}"
+        )
+        if chart is not None and chart.get(f"{{{R_NS}}}id") in words:
+            title, description = words[chart.get(f"{{{R_NS}}}id")]
+            properties.set("title", title)
+            properties.set("descr", description)
+
+
+def chart_parts(document: Document, rId: str) -> tuple[Part, Part | None]:
+    """The chart part related as `rId` from the body, and its embedded workbook if any."""
+    part = document.part.related_parts[rId]
+    workbook = next(
+        (
+            rel.target_part
+            for rel in part.rels.values()
+            if rel.reltype == RT.PACKAGE and not rel.is_external
+        ),
+        None,
+    )
+    return part, workbook
+
+
+def replace_part_blob(part: Part, data: bytes) -> None:
+    """Give a part python-docx keeps as bytes (a chart, an embedded workbook) new content."""
+    part._blob = data
+
+
+def fill_chart(
+    design: bytes, categories: Sequence[dt.date | str], series: Sequence[ChartSeries]
+) -> bytes:
+    """The chart part `design` holding new data, and every other setting as it was.
+
+    Each series takes the look of a series of the design: the last style the data use
+    takes the design's last series, and every other style n its n-th series (or the last
+    before that one when the design has fewer; a series in between whose labels were left
+    out goes to the next one that shows them). So a design of the timeline with a line, a
+    meeting and the latest count styles every meeting of the data like its one meeting, and
+    a template already filled with many meetings keeps working the same way. A series not
+    `labelled` has its design's labels deleted: where names would run into each other.
+    Each series gets the categories and its values as cached values (what Word and
+    LibreOffice draw) and as references to the cells of the workbook that `workbook`
+    writes from the same data (what Word's Edit Data opens). Its name, values and
+    categories are all that change: colours, fonts, labels and axes stay the design's.
+    """
+    root = parse_strictly(design)
+    plot = root.find(f"{_c('chart')}/{_c('plotArea')}")
+    patterns = [] if plot is None else plot.findall(f"*/{_c('ser')}")
+    if plot is None or not patterns:
+        raise ChartDesignError("the chart has no series to take the data's look from")
+    if any(p.find(_c("xVal")) is not None or p.find(_c("yVal")) is not None for p in patterns):
+        raise ChartDesignError("the chart plots x and y values; make it a line or bar chart")
+    groups = [pattern.getparent() for pattern in patterns]
+    anchors = {group: group.findall(_c("ser"))[-1].getnext() for group in groups}
+    for pattern, group in zip(patterns, groups, strict=True):
+        group.remove(pattern)
+    rows = len(categories)
+    dates = rows > 0 and all(isinstance(c, dt.date) for c in categories)
+    last_style = max((style for _, _, style, _ in series), default=0)
+    for index, (name, values, style, labelled) in enumerate(series):
+        if style == last_style:
+            pattern = len(patterns) - 1
+        else:
+            pattern = min(style, max(0, len(patterns) - 2))
+            if 0 < pattern < len(patterns) - 1:  # a meeting: one whose labels show, if any
+                pattern = next(
+                    (i for i in range(pattern, len(patterns) - 1) if _labels_shown(patterns[i])),
+                    pattern,
+                )
+        ser = _series_like(patterns[pattern], index, rows)
+        if not labelled:
+            for labels in ser.findall(_c("dLbls")):
+                for setting in list(labels):
+                    labels.remove(setting)
+                etree.SubElement(labels, _c("delete")).set("val", "1")
+        column = _column(index + 1)
+        tx = etree.fromstring(
+            f'<c:tx xmlns:c="{C_NS}"><c:strRef><c:f>{_SHEET}!${column}$1</c:f>'
+            f'<c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>{html.escape(name)}</c:v>'
+            "</c:pt></c:strCache></c:strRef></c:tx>"
+        )
+        _insert(ser, tx, _AFTER_TX)
+        first, last = 2, rows + 1
+        if dates:
+            cat = _numbers("cat", f"$A${first}:$A${last}", _DATE_FORMAT, map(_serial, categories))
+        else:
+            cat = _strings("cat", f"$A${first}:$A${last}", [str(c) for c in categories])
+        _insert(ser, cat, _AFTER_CAT)
+        _insert(
+            ser,
+            _numbers("val", f"${column}${first}:${column}${last}", "General", values),
+            _AFTER_VALUES,
+        )
+        anchor = anchors[groups[pattern]]
+        if anchor is None:
+            groups[pattern].append(ser)
+        else:
+            anchor.addprevious(ser)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _labels_shown(ser: etree._Element) -> bool:
+    """Whether a series' data labels are not deleted (`fill_chart` deletes crowded ones)."""
+    return ser.find(f"{_c('dLbls')}/{_c('delete')}[@val='1']") is None
+
+
+def _series_like(pattern: etree._Element, index: int, rows: int) -> etree._Element:
+    """A copy of `pattern` numbered `index`, without its data, and without the settings of
+    points beyond the last (`rows`) or Word's id of the series it was copied from."""
+    ser = etree.fromstring(etree.tostring(pattern))
+    for tag in ("order", "idx"):
+        element = ser.find(_c(tag))
+        if element is None:
+            element = etree.Element(_c(tag))
+            ser.insert(0, element)
+        element.set("val", str(index))
+    for tag in ("tx", "cat", "val"):
+        for old in ser.findall(_c(tag)):
+            ser.remove(old)
+    for point in [*ser.findall(_c("dPt")), *ser.findall(f"{_c('dLbls')}/{_c('dLbl')}")]:
+        number = point.find(_c("idx"))
+        if number is None or int(number.get("val", "0")) >= rows:
+            point.getparent().remove(point)
+    for extension in ser.findall(f"{_c('extLst')}/{_c('ext')}"):
+        if extension.get("uri") == _C16_UNIQUE_ID:
+            extension.getparent().remove(extension)
+    return ser
+
+
+def _serial(day: dt.date | str) -> int:
+    """A day as Excel's serial number (days since 30 December 1899), as charts store dates."""
+    assert isinstance(day, dt.date)
+    return (day - _EXCEL_EPOCH).days
+
+
+def _column(index: int) -> str:
+    """The letters of the 0-based spreadsheet column `index`: A, B ... Z, AA, AB..."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _numbers(
+    tag: str, cells: str, number_format: str, values: Iterable[int | None]
+) -> etree._Element:
+    """`<c:cat>` or `<c:val>`: a reference to the workbook's cells, and their cached numbers."""
+    listed = list(values)
+    points = "".join(
+        f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(listed) if v is not None
+    )
+    return etree.fromstring(
+        f'<c:{tag} xmlns:c="{C_NS}"><c:numRef><c:f>{_SHEET}!{cells}</c:f><c:numCache>'
+        f"<c:formatCode>{html.escape(number_format)}</c:formatCode>"
+        f'<c:ptCount val="{len(listed)}"/>{points}</c:numCache></c:numRef></c:{tag}>'
+    )
+
+
+def _strings(tag: str, cells: str, values: Sequence[str]) -> etree._Element:
+    """`<c:cat>`: a reference to the workbook's cells, and their cached text."""
+    points = "".join(
+        f'<c:pt idx="{i}"><c:v>{html.escape(v)}</c:v></c:pt>' for i, v in enumerate(values)
+    )
+    return etree.fromstring(
+        f'<c:{tag} xmlns:c="{C_NS}"><c:strRef><c:f>{_SHEET}!{cells}</c:f><c:strCache>'
+        f'<c:ptCount val="{len(values)}"/>{points}</c:strCache></c:strRef></c:{tag}>'
+    )
+
+
+# A workbook Excel, Word and LibreOffice open: one sheet of inline strings and numbers, and
+# the styles that show a date as a date. No shared strings, no document properties, no time.
+_SML_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WORKBOOK_PARTS = {
+    "[Content_Types].xml": (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/styles.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        "</Types>"
+    ),
+    "_rels/.rels": (
+        f'<Relationships xmlns="{_PKG_RELS_NS}">'
+        f'<Relationship Id="rId1" Type="{_OFFICE_RT}/officeDocument" Target="xl/workbook.xml"/>'
+        "</Relationships>"
+    ),
+    "xl/workbook.xml": (
+        f'<workbook xmlns="{_SML_NS}" xmlns:r="{R_NS}"><sheets>'
+        f'<sheet name="{_SHEET}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        f'<Relationships xmlns="{_PKG_RELS_NS}">'
+        f'<Relationship Id="rId1" Type="{_OFFICE_RT}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_OFFICE_RT}/styles" Target="styles.xml"/>'
+        "</Relationships>"
+    ),
+    "xl/styles.xml": (
+        f'<styleSheet xmlns="{_SML_NS}">'
+        f'<numFmts count="1"><numFmt numFmtId="164" formatCode="{_DATE_FORMAT}"/></numFmts>'
+        '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        '</cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" '
+        'xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" '
+        'applyNumberFormat="1"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        "</styleSheet>"
+    ),
+}
+
+
+def workbook(
+    category_title: str, categories: Sequence[dt.date | str], series: Sequence[ChartSeries]
+) -> bytes:
+    """The .xlsx embedded in a chart: the categories down column A, a series per column.
+
+    The cells are those `fill_chart` refers to. The same data give the same bytes: fixed
+    entry times, and nothing in the workbook records when or by what it was written.
+    """
+
+    def text(reference: str, value: str) -> str:
+        escaped = html.escape(value, quote=False)
+        return (
+            f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{escaped}</t></is></c>'
+        )
+
+    header = [text("A1", category_title)] + [
+        text(f"{_column(i + 1)}1", name) for i, (name, _, _, _) in enumerate(series)
+    ]
+    rows = [f'<row r="1">{"".join(header)}</row>']
+    for row, category in enumerate(categories, start=2):
+        if isinstance(category, dt.date):
+            cells = [f'<c r="A{row}" s="1"><v>{_serial(category)}</v></c>']
+        else:
+            cells = [text(f"A{row}", category)]
+        for i, (_, values, _, _) in enumerate(series):
+            value = values[row - 2]
+            if value is not None:
+                cells.append(f'<c r="{_column(i + 1)}{row}"><v>{value}</v></c>')
+        rows.append(f'<row r="{row}">{"".join(cells)}</row>')
+    sheet = (
+        f'<worksheet xmlns="{_SML_NS}"><cols><col min="1" max="1" width="16" customWidth="1"/>'
+        f"</cols><sheetData>{''.join(rows)}</sheetData></worksheet>"
+    )
+    parts = {**_WORKBOOK_PARTS, "xl/worksheets/sheet1.xml": sheet}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name, xml in parts.items():
+            declared = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml
+            _write_entry(package, name, declared.encode("utf-8"))
+    return out.getvalue()
+
+
+def add_chart(
+    document: Document,
+    paragraph: Paragraph,
+    chart_xml: bytes,
+    embedded: bytes,
+    width: Length,
+    height: Length,
+    *,
+    title: str,
+    description: str,
+) -> None:
+    """Append to `paragraph` a native chart: a chart part with its embedded workbook.
+
+    For making templates: a build fills the chart with data and keeps its design.
+    """
+    package = document.part.package
+    number = 1 + sum(1 for p in package.iter_parts() if p.content_type == CT.DML_CHART)
+    chart = Part(PackURI(f"/word/charts/chart{number}.xml"), CT.DML_CHART, b"", package)
+    sheet = Part(
+        PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"),
+        WORKBOOK_CT,
+        embedded,
+        package,
+    )
+    sheet_rId = chart.relate_to(sheet, RT.PACKAGE)
+    root = parse_strictly(chart_xml)
+    for old in root.findall(_c("externalData")):
+        root.remove(old)
+    external = etree.SubElement(root, _c("externalData"))
+    external.set(f"{{{R_NS}}}id", sheet_rId)
+    etree.SubElement(external, _c("autoUpdate")).set("val", "0")
+    _insert(root, external, ("printSettings", "userShapes", "extLst"))
+    chart._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    rId = document.part.relate_to(chart, RT.CHART)
+    inline = etree.fromstring(
+        f'<wp:inline xmlns:wp="{WP_NS}" xmlns:a="{A_NS}" xmlns:c="{C_NS}" xmlns:r="{R_NS}" '
+        'distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{int(width)}" cy="{int(height)}"/>'
+        '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:docPr id="{document.part.next_id}" name="Chart {number}"/>'
+        "<wp:cNvGraphicFramePr/>"
+        f'<a:graphic><a:graphicData uri="{C_NS}"><c:chart r:id="{rId}"/></a:graphicData>'
+        "</a:graphic></wp:inline>"
+    )
+    properties = inline.find(f"{{{WP_NS}}}docPr")
+    properties.set("title", title)
+    properties.set("descr", description)
+    run = paragraph.add_run()
+    etree.SubElement(run._r, qn("w:drawing")).append(inline)
+
+
+def drop_unplaced_charts(document: Document) -> list[str]:
+    """Remove the chart parts the rendered body does not show; return their relationship ids.
+
+    A chart whose paragraph was deleted from the template then leaves neither its part
+    nor its workbook in the report.
+    """
+    shown = set(document.element.xpath("//@r:id | //@r:embed | //@r:link"))
+    dropped = []
+    for rId, rel in list(document.part.rels.items()):
+        if rel.reltype == RT.CHART and not rel.is_external and rId not in shown:
+            document.part.rels.pop(rId)
+            dropped.append(rId)
+    return dropped
+
+
+# --- Charts in the text rendition -------------------------------------------------------------
+
+
+def mark_charts(data: bytes) -> tuple[bytes, list[list[list[str]]]]:
+    """The package with each chart of the body numbered in its alternative text, and the
+    table of each chart's data (a header of series names, then a row per category).
+
+    The rendition reads the body through docx2python, which shows a chart as its
+    alternative text alone; the number appended after a private-use character pairs
+    that text with the chart's data.
+    """
+    try:
+        return _mark_charts(data)
+    except (MalformedXML, KeyError, ValueError, zipfile.BadZipFile):
+        return data, []  # the rendition says what is wrong with the package
+
+
+CHART_PART_LIMIT = 4 * 1024 * 1024
+"""The largest chart part whose data the rendition reads (a chart of the report is 40 kB):
+a larger one, from a .docx given to `reportgen text`, shows its alternative text alone."""
+
+
+def _mark_charts(data: bytes) -> tuple[bytes, list[list[list[str]]]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = set(package.namelist())
+        if "word/document.xml" not in names or "word/_rels/document.xml.rels" not in names:
+            return data, []
+        body = parse_strictly(package.read("word/document.xml"))
+        rels = parse_strictly(package.read("word/_rels/document.xml.rels"))
+        targets = {
+            rel.get("Id"): rel.get("Target", "")
+            for rel in rels
+            if rel.get("Type") == RT.CHART and rel.get("TargetMode") != "External"
+        }
+        tables: list[list[list[str]]] = []
+        for properties in body.iter(f"{{{WP_NS}}}docPr"):
+            chart = properties.getparent().find(
+                f"{{{A_NS}}}graphic/{{{A_NS}}}graphicData/{_c('chart')}"
+            )
+            if chart is None:
+                continue
+            target = targets.get(chart.get(f"{{{R_NS}}}id", ""), "")
+            name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+            name = re.sub(r"[^/]+/\.\./", "", name)
+            table = []
+            if name in names and package.getinfo(name).file_size <= CHART_PART_LIMIT:
+                with contextlib.suppress(MalformedXML, ValueError):  # a damaged chart: no data
+                    table = _chart_table(package.read(name))
+            properties.set("descr", f"{properties.get('descr', '')}{CHART_MARK}{len(tables)}")
+            tables.append(table)
+        if not tables:
+            return data, []
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target_package:
+            for info in package.infolist():
+                content = (
+                    etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
+                    if info.filename == "word/document.xml"
+                    else package.read(info)
+                )
+                target_package.writestr(info, content)
+    return out.getvalue(), tables
+
+
+def _chart_table(xml: bytes) -> list[list[str]]:
+    """A chart's data from its cached values: series names, then a row per category."""
+    root = parse_strictly(xml)
+    series = root.findall(f"{_c('chart')}/{_c('plotArea')}/*/{_c('ser')}")
+    names = ["".join(s.xpath("./c:tx//c:v/text()", namespaces=_C)) for s in series]
+    columns = [_cached(s.find(_c("val"))) for s in series]
+    categories = _cached(series[0].find(_c("cat"))) if series else {}
+    indices = sorted(set(categories).union(*columns))  # those a point has: bounded by the part
+    rows = [["", *names]]
+    for index in indices:
+        rows.append([categories.get(index, ""), *(c.get(index, "") for c in columns)])
+    return rows
+
+
+_C = {"c": C_NS, "a": A_NS, "r": R_NS}
+
+
+def _cached(data: etree._Element | None) -> dict[int, str]:
+    """The cached points of a `c:cat`, `c:val` (or `c:tx`), by index; dates as dd.mm.yyyy."""
+    if data is None:
+        return {}
+    cache = data.find(f".//{_c('numCache')}")
+    if cache is None:
+        cache = data.find(f".//{_c('strCache')}")
+    if cache is None:
+        cache = data.find(f".//{_c('strLit')}")
+    if cache is None:
+        cache = data.find(f".//{_c('numLit')}")
+    if cache is None:
+        return {}
+    number_format = cache.findtext(_c("formatCode")) or ""
+    # A date's format writes its year ("dd.mm.yyyy"; LibreOffice saves the axis's "mmm yyyy").
+    is_date = "yy" in number_format.lower()
+    points = {}
+    for point in cache.findall(_c("pt")):
+        value = point.findtext(_c("v")) or ""
+        if is_date:
+            with contextlib.suppress(ValueError, OverflowError):
+                day = _EXCEL_EPOCH + dt.timedelta(days=int(float(value)))
+                value = day.strftime("%d.%m.%Y")
+        with contextlib.suppress(ValueError):
+            points[int(point.get("idx", "0"))] = value
+    return points
 
 
 # --- Packages from outside: what reportgen.package reads before anything else -------------

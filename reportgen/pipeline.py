@@ -3,12 +3,14 @@
     data/*.yaml --load--> Inputs --compute--> Figures --render--> .docx --write--> output/
 
 
-The figures and the Word stack are imported only by `build`, so that `check` starts fast
-(benchmarks/RESULTS.md measures it).
+The figures, docxtpl and the charts are imported only by `build`, so that `check` (which
+reads the template's text, but renders nothing) starts fast (benchmarks/RESULTS.md
+measures it).
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.load import DATA_FILES, load, load_with_warnings
 from reportgen.models import Inputs
-from reportgen.problems import InputError, Problem
+from reportgen.problems import InputError, Problem, in_order
 
 if TYPE_CHECKING:
     from reportgen.figures import Figures
@@ -57,20 +59,18 @@ def build(
     from reportgen.figures import compute
     from reportgen.pdf import convert_to_pdf, find_soffice
     from reportgen.render import render
-    from reportgen.text import NotADocx, read_docx
     from reportgen.write import output_problem, write_document
 
     if pdf:
         find_soffice()
-    inputs, warnings = load(data, strict=strict)
-    if not template.is_file():
-        raise InputError([Problem.about(str(template), "template", "is missing")])
+    found = check_template(template)
     try:
-        read_docx(template)
-    except NotADocx as error:
-        reason = str(error).removeprefix(f"{template}: ")
-        reason = f"is {reason}" if reason.startswith("not ") else reason
-        raise InputError([Problem.about(str(template), "template", reason)]) from error
+        inputs, warnings = load(data, strict=strict)
+    except InputError as error:
+        raise InputError([*error.problems, *_failing(found, strict)]) from error
+    if _failing(found, strict):
+        raise InputError(_failing(found, strict))
+    warnings = [*warnings, *found]
     figures = compute(inputs)
     document = render(inputs, figures, template)
     try:
@@ -80,10 +80,45 @@ def build(
     return Built(output, inputs, figures, tuple(warnings), convert_to_pdf(output) if pdf else None)
 
 
-def check(data: Path = DEFAULT_DATA) -> list[Problem]:
-    """Every problem (errors and warnings) of the inputs in `data`, without building."""
+_WORD_DOCUMENTS: set[bytes] = set()
+"""The SHA-256 of each template found to be a Word document in this process."""
+
+
+def check(data: Path = DEFAULT_DATA, template: Path | None = DEFAULT_TEMPLATE) -> list[Problem]:
+    """Every problem (errors and warnings) of the inputs in `data` and of `template`,
+    without building."""
     _, problems, _ = load_with_warnings(data)
-    return sorted(problems)
+    return in_order([*problems, *(check_template(template) if template is not None else [])])
+
+
+def check_template(template: Path) -> list[Problem]:
+    """Every problem of a Word template (errors, and warnings for its comments), found
+    without rendering it; the same template file is checked once in a process."""
+    from reportgen import template as templates
+    from reportgen.formatting import Formats
+    from reportgen.text import NotADocx, read_docx
+
+    if not template.is_file():
+        reason = "is missing" if not template.exists() else "is not a file"
+        return [Problem.about(str(template), "template", reason)]
+    try:
+        checked = hashlib.sha256(template.read_bytes()).digest()
+    except OSError:
+        checked = b""
+    if checked not in _WORD_DOCUMENTS:  # the template as built before: checked then
+        try:
+            read_docx(template)
+        except NotADocx as error:
+            reason = str(error).removeprefix(f"{template}: ")
+            reason = f"is {reason}" if reason.startswith("not ") else reason
+            return [Problem.about(str(template), "template", reason)]
+        if checked and len(_WORD_DOCUMENTS) < 16:
+            _WORD_DOCUMENTS.add(checked)
+    return templates.check_template(template, Formats("en").filters())
+
+
+def _failing(problems: list[Problem], strict: bool) -> list[Problem]:
+    return [p for p in problems if p.severity == "error" or strict]
 
 
 Snapshot = tuple[tuple[str, int, int], ...]

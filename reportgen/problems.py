@@ -58,9 +58,18 @@ class Problem:
         return cls(file, 0, 0, where, message)
 
 
+def in_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems by file, then by line; those of a whole file or of a template (no line)
+    keep the order they were found in, which for a template is the document's order."""
+    return sorted(
+        problems,
+        key=lambda p: (p.file, p.line, p.column, p.where, p.message) if p.line else (p.file, 0),
+    )
+
+
 class InputError(Exception):
     """The inputs cannot make a report; `problems` says every reason at once."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(sorted(problems))
+        self.problems = tuple(in_order(problems))
         super().__init__("\n".join(str(p) for p in self.problems))

@@ -18,11 +18,11 @@ from types import CodeType
 from typing import Any, ClassVar, TypeVar
 
 import jinja2
-from docx.shared import Cm, Emu
 from docxtpl import DocxTemplate
 from markupsafe import Markup
 
-from reportgen import charts, ooxml
+from reportgen import cache, charts, ooxml
+from reportgen import template as templates
 from reportgen.figures import Figures
 from reportgen.formatting import Formats, collation_key
 from reportgen.limits import from_environment
@@ -65,7 +65,13 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         try:
             return str(super().render_xml_part(src_xml, part, context, jinja_env))
         except (jinja2.TemplateError, ooxml.UnprintableValue) as error:
-            raise TemplateProblem.from_error(error, src_xml, part) from error
+            raise TemplateProblem(str(getattr(part, "partname", "")), error) from error
+        except Exception as error:
+            # An expression of the template that fails ({{ n // 0 }}, text + number) is the
+            # template's mistake, not reportgen's: its traceback passes through the template.
+            if templates.raised_by_template(error):
+                raise TemplateProblem(str(getattr(part, "partname", "")), error) from error
+            raise
 
     def fix_tables(self, xml: str) -> Any:
         # docxtpl parses the rendered body in recover mode, which would hide a corruption:
@@ -83,7 +89,13 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         The rewrite (a few dozen regular expressions over the whole part) depends on the
         part's XML alone, and the template's parts are the same from one build to the next.
         """
-        return _kept(self._patched, src_xml, lambda: str(super(_Template, self).patch_xml(src_xml)))
+        return _kept(
+            self._patched,
+            src_xml,
+            lambda: cache.text(
+                "jinja", src_xml, lambda: str(super(_Template, self).patch_xml(src_xml))
+            ),
+        )
 
     def resolve_listing(self, xml: str) -> str:
         # docxtpl turns tabs, line feeds, \a and \f inside <w:t> into Word's elements, one
@@ -110,80 +122,21 @@ def _kept(store: dict[_K, _V], key: _K, make: Callable[[], _V], limit: int = 64)
     return value
 
 
-class TemplateProblem(Exception):
-    """A placeholder of the template that cannot be filled, in the words of the template."""
+class ChartProblem(Exception):
+    """A chart of the template that cannot be filled: where it is, and why."""
 
     def __init__(self, where: str, message: str) -> None:
         super().__init__(f"{where}: {message}")
         self.where, self.message = where, message
 
-    @classmethod
-    def from_error(
-        cls, error: jinja2.TemplateError | ooxml.UnprintableValue, xml: str, part: Any
-    ) -> TemplateProblem:
-        """Name the placeholder and quote the paragraph it sits in.
 
-        docxtpl renders each part as one Jinja source with a paragraph per line, so the
-        line Jinja reports (or the template frame of the traceback, for an error while
-        rendering) is the paragraph.
-        """
-        lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()  # as docxtpl does
-        number = getattr(error, "lineno", None) or _template_line(error)
-        paragraph = ""
-        if number and 0 < number <= len(lines):
-            paragraph = " ".join(ooxml.plain_text(lines[number - 1]).split())
-        reason = (getattr(error, "message", None) or str(error) or type(error).__name__).rstrip(".")
-        attribute = re.search(r"has no attribute '([^']+)'", reason)
-        variable = re.search(r"^'([^']+)' is undefined", reason)
-        unknown_filter = re.search(r"No filter named '([^']+)'", reason)
-        tags = re.findall(r"\{\{.*?\}\}|\{%.*?%\}", paragraph)
-        tag = None
-        if unknown_filter:
-            name = unknown_filter.group(1)
-            tag = next((t for t in tags if re.search(rf"\|\s*{re.escape(name)}\b", t)), None)
-            known = ", ".join(sorted(Formats("en").filters()))
-            reason = f"{tag or name} uses the filter {name!r}, which does not exist ({known})"
-        elif attribute or variable:
-            name = (attribute or variable).group(1)  # type: ignore[union-attr]
-            used = rf"\.{re.escape(name)}\b" if attribute else rf"(?<![\w.]){re.escape(name)}\b"
-            tag = next((t for t in tags if re.search(used, t)), None)
-            owner = re.search(rf"([\w.]+)\.{re.escape(name)}\b", tag or "") if attribute else None
-            reason = f"{tag or name} has no value: " + (
-                f"{owner.group(1) if owner else 'its object'} has no field {name!r}"
-                if attribute
-                else f"{name!r} is not a name the template knows"
-            )
-        elif isinstance(error, jinja2.TemplateSyntaxError):
-            reason = f"a placeholder is broken: {reason}"
-        where = f"template {_part_name(part)}"
-        if not paragraph:
-            return cls(where, reason)
-        return cls(where, f"{reason}; in the paragraph {_excerpt(paragraph, tag)!r}")
+class TemplateProblem(Exception):
+    """A tag of the template that cannot be filled, raised while rendering the part
+    `part_name` (/word/document.xml); `template.runtime_problem` locates it."""
 
-
-def _excerpt(paragraph: str, around: str | None, width: int = 140) -> str:
-    """The paragraph, or the part of it around `around` when it is long."""
-    if len(paragraph) <= width:
-        return paragraph
-    start = max(0, paragraph.find(around) - width // 3) if around else 0
-    end = min(len(paragraph), start + width)
-    return ("..." if start else "") + paragraph[start:end] + ("..." if end < len(paragraph) else "")
-
-
-def _template_line(error: BaseException) -> int | None:
-    """The line of the innermost template frame in the traceback (Jinja maps it back)."""
-    line, trace = None, error.__traceback__
-    while trace is not None:
-        if trace.tb_frame.f_code.co_filename == "<template>":
-            line = trace.tb_lineno
-        trace = trace.tb_next
-    return line
-
-
-def _part_name(part: Any) -> str:
-    """Where in the document a part is, in a user's words (body, header, footnotes)."""
-    name = str(getattr(part, "partname", "")).rsplit("/", 1)[-1].removesuffix(".xml")
-    return "body" if name == "document" else re.sub(r"\d+$", "", name) or "part"
+    def __init__(self, part_name: str, error: BaseException) -> None:
+        super().__init__(f"{part_name}: {error}")
+        self.part_name, self.error = part_name, error
 
 
 @dataclass(frozen=True)
@@ -220,23 +173,56 @@ class StrategyView:
 
 
 @dataclass(frozen=True)
-class ChartsView:
-    """The charts of section I as pictures, each placed with `{{r charts.NAME }}`."""
+class ChartView:
+    """A chart of the report: `{{ charts.NAME }}` in a chart's paragraph fills that chart.
 
-    states_parties_over_time: Markup
-    new_states_parties_by_region: Markup
+    The placeholder prints nothing: the chart beside it is what shows. `.title` and
+    `.description` (the chart's alternative text) can be printed anywhere.
+    """
+
+    chart: charts.Chart
+
+    @property
+    def title(self) -> str:
+        return self.chart.title
+
+    @property
+    def description(self) -> str:
+        return self.chart.description
+
+    def __html__(self) -> str:
+        return ""
+
+
+@dataclass(frozen=True)
+class ChartsView:
+    """The charts of section I, each filled into the template's chart that names it."""
+
+    states_parties_over_time: ChartView
+    new_states_parties_by_region: ChartView
 
 
 class _Environment(BoundedSandbox):
     """The sandbox, keeping each part's compiled code by its source.
 
     docxtpl hands Jinja every part of the template as a new source on every render, and
-    compiling them is a sixth of a warm render. The code depends only on the source and on
-    this class's settings (filters are looked up when rendering), so a second render of
-    the same template reuses it.
+    compiling them is a sixth of a warm render and more of a cold one. The code depends
+    only on the source and on this class's settings (`_settings`), so a second render of
+    the same template reuses it, and so does the next process (`reportgen.cache`).
     """
 
     _compiled: ClassVar[dict[str, CodeType]] = {}
+
+    def _settings(self) -> list[str]:
+        """What compiled code depends on besides its source: the names of the filters and
+        tests (an unknown one is an error when compiling) and the environment's options."""
+        return [
+            type(self).__name__,
+            repr((self.autoescape, self.finalize is not None, self.keep_trailing_newline)),
+            self.undefined.__name__,
+            ",".join(sorted(self.filters)),
+            ",".join(sorted(self.tests)),
+        ]
 
     def from_string(
         self,
@@ -246,7 +232,11 @@ class _Environment(BoundedSandbox):
     ) -> jinja2.Template:
         if not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        code = _kept(self._compiled, source, lambda: self.compile(source))
+        code = _kept(
+            self._compiled,
+            source,
+            lambda: cache.code(source, lambda: self.compile(source), self._settings()),
+        )
         cls = template_class or self.template_class
         return cls.from_code(self, code, self.make_globals(globals), None)
 
@@ -279,18 +269,44 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     except (SyntaxError, KeyError) as error:  # lxml's XMLSyntaxError; a part named but absent
         reason = f"a Word document whose parts cannot be read ({without_advice(str(error))})"
         raise InputError([Problem.about(str(template), "template", f"is {reason}")]) from None
+    ooxml.drop_comments(docx)  # never circulated; `reportgen build` lists them as warnings
+    ooxml.stop_tracking_changes(docx)
     formats = Formats(inputs.report.locale)
     context, notes = _context(inputs, figures, formats, ooxml.next_footnote_id(docx))
-    context["charts"] = _charts(docx, inputs, figures, formats)
+    jinja_env = environment(formats)
     try:
-        document.render(context, jinja_env=environment(formats))
+        context["charts"], alt_texts = _charts(docx, inputs, figures, formats)
+        document.render(context, jinja_env=jinja_env)
+    except ChartProblem as problem:
+        problems = [Problem.about(str(template), problem.where, problem.message)]
+        raise InputError(problems) from problem
     except TemplateProblem as problem:
         raise InputError(
-            [Problem.about(str(template), problem.where, problem.message)]
+            [
+                templates.runtime_problem(
+                    template.read_bytes(),
+                    str(template),
+                    problem.part_name,
+                    lambda source: jinja_env.from_string(source).render(context),
+                    problem.error,
+                    formats.filters(),
+                )
+            ]
         ) from problem
     except ooxml.MalformedXML as error:
-        raise InputError([Problem.about(str(template), "template", str(error))]) from error
+        raise InputError(
+            [
+                Problem.about(
+                    str(template),
+                    "template",
+                    f"{error}; reportgen check --template {template} shows the tags to mend",
+                )
+            ]
+        ) from error
+    ooxml.pair_bookmarks(docx)
     ooxml.drop_unplaced_pictures(docx)
+    ooxml.drop_unplaced_charts(docx)
+    ooxml.describe_charts(docx, alt_texts)
     ooxml.add_footnotes(docx, notes)
     _set_properties(docx, inputs, figures, formats)
     return ooxml.package_bytes(docx)
@@ -332,75 +348,79 @@ def _context(
     return context, notes
 
 
-def _charts(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> ChartsView:
-    """Each chart drawn at the template's text width, as a picture with its alternative text.
+def _charts(
+    docx: Any, inputs: Inputs, figures: Figures, formats: Formats
+) -> tuple[ChartsView, dict[str, tuple[str, str]]]:
+    """The charts' data, filled into the template's charts that name them; and the
+    alternative text (title, description) of each chart filled, by relationship id.
 
-    Every chart becomes an image part here; those whose placeholder the template no longer
-    holds are dropped after rendering.
+    Each chart of the template whose paragraph holds `{{ charts.NAME }}` gets the series
+    of that chart and an embedded workbook of the same data; its design (type, colours,
+    fonts, axes, size) stays the template's. A chart whose paragraph the template no
+    longer holds is dropped after rendering (`ooxml.drop_unplaced_charts`).
     """
-    width = _text_width_cm(docx)
-    return ChartsView(
-        states_parties_over_time=_picture(
-            docx,
-            _drawn(
-                charts.states_parties_over_time, figures.states_parties_over_time, formats, width
-            ),
+    view = ChartsView(
+        states_parties_over_time=ChartView(
+            charts.states_parties_over_time(figures.states_parties_over_time, formats)
         ),
-        new_states_parties_by_region=_picture(
-            docx,
-            _drawn(
-                charts.new_states_parties_by_region,
+        new_states_parties_by_region=ChartView(
+            charts.new_states_parties_by_region(
                 figures.new_states_parties,
                 figures.new_states_parties_by_region,
                 inputs.meeting(inputs.report.counting_since),
                 formats,
-                width,
-            ),
+            )
         ),
     )
-
-
-_DRAWN: dict[str, charts.Chart] = {}
-"""Charts drawn in this process, by what they were drawn from (see `_drawn`)."""
-
-
-def _drawn(draw: Callable[..., charts.Chart], *arguments: object) -> charts.Chart:
-    """`draw(*arguments)`, or the chart it gave for equal arguments earlier in this process.
-
-    Drawing is most of a build's time. A rebuild whose edit leaves a chart's values as
-    they were (a lesson or an initiative edited, a signature date corrected) would draw
-    the same PNG bytes again, since charts.py draws the same bytes for the same values.
-    The key is the full text of every argument (frozen dataclasses and pydantic models
-    print every field), so any change to what a chart shows draws it afresh.
-    """
-    key = repr(
-        (
-            draw.__module__,
-            draw.__qualname__,
-            *(f"Formats({a.locale})" if isinstance(a, Formats) else a for a in arguments),
+    bound, chartless = ooxml.chart_placeholders(docx)
+    for name, text in chartless:  # a template from before native charts, or a chart cut
+        shown = " ".join(text.split())
+        raise ChartProblem(
+            "body",
+            f"the paragraph of {{{{ charts.{name} }}}} holds no chart: charts are native "
+            "Word charts that sit in the paragraph of their placeholder. Copy the chart "
+            "and its placeholder from templates/report.docx in place of the paragraph "
+            f"{shown[:100]!r}, or delete that paragraph to leave the chart out",
         )
-    )
-    return _kept(_DRAWN, key, lambda: draw(*arguments), limit=8)  # a few builds' charts
+    alt_texts = {}
+    for rId, name in bound.items():
+        chosen = getattr(view, name, None)
+        if not isinstance(chosen, ChartView):
+            continue  # rendering reports the placeholder that names no chart
+        part, workbook = ooxml.chart_parts(docx, rId)
+        chart = chosen.chart
+        series = tuple((s.name, s.values, s.style, s.labelled) for s in chart.series)
+        data = (chart.category_title, chart.categories, series)  # hashable: all tuples
+        design = part.blob
+        try:
+            filled = _kept(
+                _FILLED,
+                (design, data),
+                lambda: ooxml.fill_chart(design, chart.categories, series),  # noqa: B023
+                limit=16,
+            )
+        except (ooxml.ChartDesignError, ooxml.MalformedXML) as error:
+            raise ChartProblem(f"chart {{{{ charts.{name} }}}}", str(error)) from error
+        ooxml.replace_part_blob(part, filled)
+        if workbook is not None:
+            embedded = _kept(
+                _WORKBOOKS,
+                data,
+                lambda: ooxml.workbook(chart.category_title, chart.categories, series),  # noqa: B023
+                limit=16,
+            )
+            ooxml.replace_part_blob(workbook, embedded)
+        alt_texts[rId] = (chart.title, chart.description)
+    return view, alt_texts
 
 
-def _picture(docx: Any, chart: charts.Chart) -> Markup:
-    return ooxml.picture(
-        docx,
-        chart.png,
-        Cm(chart.width_cm),
-        Cm(chart.height_cm),
-        title=chart.title,
-        description=chart.description,
-    )
+_ChartData = tuple[str, tuple[charts.Category, ...], tuple[ooxml.ChartSeries, ...]]
 
+_FILLED: dict[tuple[bytes, _ChartData], bytes] = {}
+"""Chart parts filled in this process, by the template's part and the data put in."""
 
-def _text_width_cm(docx: Any) -> float:
-    """The width between the margins of the template's first section (charts fill it)."""
-    section = docx.sections[0]
-    if None in (section.page_width, section.left_margin, section.right_margin):
-        return charts.TEXT_WIDTH_CM
-    width = section.page_width - section.left_margin - section.right_margin
-    return round(float(Emu(width).cm), 2)
+_WORKBOOKS: dict[_ChartData, bytes] = {}
+"""Embedded workbooks written in this process, by their data."""
 
 
 def _status_rows(inputs: Inputs, figures: Figures) -> list[StatusRow]:

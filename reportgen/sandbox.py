@@ -12,9 +12,9 @@ gigabytes (`'a' * 10**9`). `BoundedSandbox` adds, per render of a document:
   (`*`, `**`, `%`, a width given to a filter or method), and right after otherwise;
 - no `lipsum` (text generation), and `{% include %}` / `{% import %}` refused in words.
 
-A limit reached, and any failure of an expression the template wrote (an overflow, a
-recursion without end, a division by zero), is a `TemplateLimit`, a Jinja TemplateError,
-which the render stage reports as a problem of the template: exit status 2.
+A limit reached, and a recursion without end, is a `TemplateLimit`, a Jinja TemplateError,
+which the render stage reports as a problem of the template at its paragraph: exit
+status 2 (as it does any other failure of an expression the template wrote).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.limits import Limits, refused
-from reportgen.ooxml import UnprintableValue
 
 _CHECK_EVERY = 256  # operations between two looks at the clock
 _MAX_INT_BITS = 100_000  # about 30,000 digits: far beyond any figure, far below a hang
@@ -75,6 +74,11 @@ class BoundedSandbox(SandboxedEnvironment):
         self.filters["_reportgen_loop"] = self._loop
         self.filters["_reportgen_sized"] = self._sized
         self.template_class = BoundedTemplate
+
+    def restart(self) -> None:
+        """Start the clock and the counts again, for a render after one that failed."""
+        self.deadline = time.monotonic() + self.limits.template_seconds
+        self.loops = self.operations = self.produced = 0
 
     # --- The clock, the counts and the sizes ----------------------------------------------
 
@@ -195,11 +199,7 @@ class BoundedSandbox(SandboxedEnvironment):
                         self.check_width([len(sized) * times])
         elif operator == "%" and isinstance(left, str):
             self.check_format(left)
-        try:
-            result = super().call_binop(context, operator, left, right)
-        except (ArithmeticError, ValueError, TypeError) as error:
-            raise TemplateLimit(f"{left!r:.40} {operator} {right!r:.40} fails: {error}") from None
-        return self.check_size(result)
+        return self.check_size(super().call_binop(context, operator, left, right))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         self.tick()
@@ -298,19 +298,20 @@ class BoundedTemplate(jinja2.Template):
                 env.produced = produced
             except Exception:
                 env.handle_exception()  # re-raises, with the template's lines in the traceback
-        except jinja2.TemplateError:
-            raise
-        except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as error:
-            if isinstance(error, UnprintableValue):  # reported by the render stage itself
-                raise
-            reason = str(error) or type(error).__name__
-            if isinstance(error, RecursionError):
-                reason = "it calls itself without end (a recursive macro or loop)"
+        except RecursionError as error:
+            env.restart()
             raise TemplateLimit(
-                f"an expression fails: {reason}", lineno=_template_line(error)
+                "it calls itself without end (a recursive macro or loop)",
+                lineno=_template_line(error),
             ) from error
         except MemoryError:
+            env.restart()
             raise TemplateLimit("the template needs more memory than there is") from None
+        except BaseException:
+            # The render stage renders the failing part again to find its paragraph: it
+            # gets a budget of its own, or it would fail at once, anywhere.
+            env.restart()
+            raise
         return "".join(pieces)
 
 

@@ -3,8 +3,9 @@
 One paragraph per line, in document order:
 
     [header] MINISTRY OF FOREIGN AFFAIRS     header and footer paragraphs
+    [footer] {PAGE}                          a field, as its instruction
     [Heading1] I. Latest figures             a paragraph style other than Normal / lists
-    - 5 from Africa                          List Bullet
+    - 5 from Africa                          a bullet, however the list is stored
     i) the benefits ...                      numbered lists, with Word's number
     | **Andorra** | Iraq |                   a table row; **bold**, *italic*
     Category I: 23 States[^1]                a footnote reference, numbered as Word shows it
@@ -16,8 +17,11 @@ One paragraph per line, in document order:
 Notes are numbered as Word and LibreOffice display them: in the order the text first refers
 to them, 1, 2, 3 for footnotes and i, ii, iii for endnotes (Word's default formats), never
 by their raw XML ids; a note's text is the note whose id the reference names
-(ECMA-376 Part 1, 17.11.14). In a document with tracked changes, inserted text shows and
-deleted text does not, but a deleted picture or table row still does.
+(ECMA-376 Part 1, 17.11.14). Tracked changes show as [inserted by AUTHOR: text] and
+[deleted by AUTHOR: text], comments as [comment by AUTHOR: text] where they are anchored;
+a style goes by the name Word shows ("caption" is [Caption] whatever its id). What
+Word and LibreOffice store differently for the same document (a field's cached result,
+list numbering on the paragraph or its style, a style's id) reads the same.
 
 Text is extracted with docx2python; the rendition is a pure function of the document, so
 two builds of the same inputs give the same text on any machine.
@@ -33,8 +37,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from docx2python import docx2python
-
 from reportgen import ooxml
 from reportgen.package import NotADocx, open_docx, without_advice
 
@@ -48,6 +50,8 @@ _NOTE_LABEL = re.compile(r"^(?:footnote|endnote)(-?\d+)\)\s*")
 # /word/media/P26de....png in another), and the alternative text says what it shows.
 _LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
 _PICTURE = re.compile(r"(?:----Image alt text---->(.*?)<)?----([^\s<>]+?\.\w+)----", re.DOTALL)
+# A chart shows as its alternative text alone, numbered by ooxml.mark_charts.
+_CHART = re.compile(rf"----Image alt text---->(.*?){ooxml.CHART_MARK}(\d+)<", re.DOTALL)
 _PLAIN_STYLES = {"", "Normal", "BodyText", "TableText", "Header", "Footer", "FootnoteText"}
 _LIST_STYLES = {"ListBullet": "- ", "ListBullet2": "  - ", "ListBullet3": "    - "}
 _MARKS = {"b": "**", "i": "*"}
@@ -56,8 +60,9 @@ _MARKS = {"b": "**", "i": "*"}
 class _Notes:
     """Numbers notes in the order the text first refers to them, as Word does."""
 
-    def __init__(self) -> None:
+    def __init__(self, charts: list[list[list[str]]] | None = None) -> None:
         self.numbers: dict[str, dict[str, int]] = {"footnote": {}, "endnote": {}}
+        self.charts = charts or []  # the data of each chart of the body, in order
 
     def mark(self, match: re.Match[str]) -> str:
         kind, note_id = match.group(1), match.group(2)
@@ -76,11 +81,14 @@ def rendition(source: Path | bytes | str) -> str:
     Raises NotADocx, with a one-line reason, for anything that is not a readable .docx.
     """
     package = open_docx(source)  # only the parts Word reads, within reportgen.limits
-    content = _extract(ooxml.declare_prefixes(package.sanitised()), package.name)
-    notes = _Notes()
+    data, name = package.sanitised(), package.name
+    marked, charts = ooxml.mark_charts(ooxml.readable_package(data))
+    content = _extract(marked, name)
+    styles = ooxml.style_names(data)
+    notes = _Notes(charts)
     properties = content["properties"]
     header = [f"[header] {t}" for t in _plain_lines(content["header"], notes)]
-    body = list(_body_lines(content["body"], notes))
+    body = list(_body_lines(content["body"], notes, styles))
     footer = [f"[footer] {t}" for t in _plain_lines(content["footer"], notes)]
     lines = [
         f"[properties] title: {properties.get('title') or ''}",
@@ -104,6 +112,8 @@ def rendition(source: Path | bytes | str) -> str:
 
 def _extract(data: bytes, name: str) -> dict[str, Any]:
     """docx2python's paragraphs of each kind of part, and the core properties."""
+    from docx2python import docx2python  # not for read_docx alone (`reportgen check`)
+
     try:
         with warnings.catch_warnings():
             # a package without docProps/core.xml (Google Docs) is fine: no title, no author
@@ -151,7 +161,11 @@ def _roman(number: int) -> str:
     return out
 
 
-def _body_lines(tables: list, notes: _Notes) -> Iterable[str]:  # type: ignore[type-arg]
+def _body_lines(
+    tables: list,  # type: ignore[type-arg]
+    notes: _Notes,
+    styles: dict[str, str],
+) -> Iterable[str]:
     for table in tables:
         if _is_table(table):
             yield ""
@@ -163,7 +177,7 @@ def _body_lines(tables: list, notes: _Notes) -> Iterable[str]:  # type: ignore[t
         for row in table:
             for cell in row:
                 for paragraph in cell:
-                    line = _paragraph(paragraph, notes)
+                    line = _paragraph(paragraph, notes, styles)
                     if line is None:
                         continue
                     if line.startswith("[Heading") or line.startswith("[Title"):
@@ -179,22 +193,47 @@ def _is_table(table: list) -> bool:  # type: ignore[type-arg]
     return False
 
 
-def _paragraph(paragraph: object, notes: _Notes) -> str | None:
-    text = _text(paragraph, notes)
+def _paragraph(paragraph: object, notes: _Notes, styles: dict[str, str]) -> str | None:
+    marker, label = _list_marker(paragraph)
+    text = _text(paragraph, notes, skip=label)
     if not text:
         return None
     style = getattr(paragraph, "style", "") or ""
-    if style in _LIST_STYLES:
+    style = styles.get(style, style)
+    if style in _LIST_STYLES and (marker is None or marker.endswith("- ")):
         return _LIST_STYLES[style] + text
+    if marker is not None:
+        return marker + text
     if style in _PLAIN_STYLES or style.startswith("ListNumber"):
         return text
     return f"[{style}] {text}"
 
 
-def _text(paragraph: object, notes: _Notes) -> str:
-    """A paragraph's runs, with bold and italic marked and footnote references numbered."""
+def _list_marker(paragraph: object) -> tuple[str | None, int]:
+    """The list marker of a paragraph numbered in its own properties, however the writer
+    stored it: "- " for a bullet (indented by level), Word's number ("i) ") otherwise; and
+    the index of the run holding it.
+
+    docx2python writes the number (or "--" for any bullet) as the paragraph's first run
+    with text.
+    """
+    numbered, levels = getattr(paragraph, "list_position", (None, []))
+    runs = getattr(paragraph, "runs", [])
+    if numbered is None or not levels:  # no level: docx2python wrote no number
+        return None, 0
+    index = next((n for n, run in enumerate(runs) if run.text), None)
+    if index is None:
+        return None, 0
+    label = _unescape(runs[index].text).strip()
+    indent = "  " * max(0, len(levels) - 1)
+    return (f"{indent}- " if label == "--" else f"{indent}{label} "), index + 1
+
+
+def _text(paragraph: object, notes: _Notes, skip: int = 0) -> str:
+    """A paragraph's runs (after the first `skip`), with bold and italic marked and
+    footnote references numbered."""
     pieces = []
-    for run in getattr(paragraph, "runs", []):
+    for run in getattr(paragraph, "runs", [])[skip:]:
         text = _unescape(run.text)
         if not text:
             continue
@@ -206,7 +245,15 @@ def _text(paragraph: object, notes: _Notes) -> str:
     joined = "".join(pieces).replace("\t", " ")
     joined = _NOTE_REFERENCE.sub(notes.mark, joined)
     joined = _PICTURE.sub(lambda m: f"![{m.group(1) or ''}]", joined)
-    return " ".join(joined.split())
+    shown = [int(chart.group(2)) for chart in _CHART.finditer(joined)]
+    joined = _CHART.sub(lambda m: f"![{m.group(1)}]", joined)
+    return " ".join(joined.split()) + "".join(_chart_data(notes, number) for number in shown)
+
+
+def _chart_data(notes: _Notes, number: int) -> str:
+    """A chart's data as table rows below its paragraph: a column per series."""
+    table = notes.charts[number] if number < len(notes.charts) else []
+    return "".join("\n| " + " | ".join(row) + " |" for row in table)
 
 
 def _unescape(text: str) -> str:

@@ -14,10 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from reportgen.figures import Figures, Share, Tally, compute
+from reportgen.figures import (
+    INITIAL_REPORT_DAYS,
+    Figures,
+    Share,
+    StatePartyDates,
+    Tally,
+    compute,
+)
 from reportgen.load import load_inputs
 
-Kind = Literal["count", "share", "number"]
+Kind = Literal["count", "share", "number", "state_party"]
 _NO_BREAK = "\u00a0"
 
 
@@ -32,9 +39,12 @@ class TracedFigure:
     states: tuple[str, ...] = ()
     part: int | None = None
     whole: int | None = None
+    dates: tuple[tuple[str, str | int], ...] = ()
+    """A State Party's own dates (deposit, entry_into_force, initial_report_due)."""
 
     def as_dict(self) -> dict[str, object]:
-        """The figure as JSON-ready values; `part` and `whole` only for a share."""
+        """The figure as JSON-ready values; `part` and `whole` only for a share, the dates
+        only for a State Party."""
         out: dict[str, object] = {
             "name": self.name,
             "kind": self.kind,
@@ -44,6 +54,7 @@ class TracedFigure:
         }
         if self.kind == "share":
             out["part"], out["whole"] = self.part, self.whole
+        out.update(self.dates)
         return out
 
 
@@ -86,7 +97,42 @@ def trace(figures: Figures) -> list[TracedFigure]:
             f"through ({', '.join(m.short_name for m in served)})",
         ),
     ]
+    traced += [_state_party(dates) for dates in figures.state_party.values()]
     return traced
+
+
+def _state_party(dates: StatePartyDates) -> TracedFigure:
+    """A State Party's own figures: its rank, entry into force and initial report's due date."""
+    rank = _ordinal(dates.rank)
+    if dates.rank_last != dates.rank:
+        rank = f"{rank} to {_ordinal(dates.rank_last)} (deposited the same day as others)"
+    return TracedFigure(
+        f"state_party.{dates.iso3}",
+        "state_party",
+        dates.rank,
+        f"{dates.name}, the {rank} State Party: deposited its instrument of {dates.instrument} on "
+        f"{dates.deposit.isoformat()}; the Convention entered into force for it on "
+        f"{dates.entry_into_force.isoformat()} (Article 17: the first day of the sixth month "
+        "after the month of deposit, and not before the Convention's own entry into force); "
+        f"its initial report under Article 7 is due by {dates.initial_report_due.isoformat()} "
+        f"({INITIAL_REPORT_DAYS} days after)",
+        (dates.name,),
+        dates=(
+            ("instrument", dates.instrument),
+            ("deposit", dates.deposit.isoformat()),
+            ("rank_last", dates.rank_last),
+            ("entry_into_force", dates.entry_into_force.isoformat()),
+            ("initial_report_due", dates.initial_report_due.isoformat()),
+        ),
+    )
+
+
+def _ordinal(number: int) -> str:
+    """102nd: the English of the listing (the report's own language is the template's)."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
 def _traced(name: str, value: Tally | Share) -> TracedFigure:

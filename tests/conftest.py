@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,19 @@ settings.load_profile("reportgen")
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 TEMPLATE = ROOT / "templates" / "report.docx"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Builds keep their cache of compiled templates (reportgen.cache) in a folder of the
+    test session, never in the user's; processes the tests start inherit it."""
+    before = os.environ.get("REPORTGEN_CACHE")
+    os.environ["REPORTGEN_CACHE"] = str(tmp_path_factory.mktemp("template-cache"))
+    yield
+    if before is None:
+        del os.environ["REPORTGEN_CACHE"]
+    else:
+        os.environ["REPORTGEN_CACHE"] = before
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

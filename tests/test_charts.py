@@ -1,5 +1,6 @@
-"""The charts of section I: pictures with numbered captions, alt text that states their
-figures, and PNG bytes that depend on the data alone.
+"""The charts of section I: native Word charts designed in the template and filled from the
+figures, with numbered captions, alt text that states their figures, an embedded workbook
+of the same data, and bytes that depend on the data alone.
 
 Expected counts come from the seed report's own table (tests/seed.py) and the dates of
 data/report.yaml; never from reportgen's output.
@@ -8,34 +9,44 @@ data/report.yaml; never from reportgen's output.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import os
-import struct
+import io
+import itertools
+import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import docx
-import matplotlib
+import openpyxl
 import pytest
 from docx.text.paragraph import Paragraph
-from matplotlib.font_manager import FontManager
+from lxml import etree
 
-from reportgen import charts
-from reportgen import render as render_stage
+from reportgen import charts, ooxml
 from reportgen.figures import Figures, MeetingMark
 from reportgen.formatting import Formats
 from reportgen.models import Inputs
 from reportgen.pipeline import build
+from reportgen.problems import InputError
 from reportgen.render import render
 from reportgen.text import rendition
 from tests.conftest import DATA, ROOT, TEMPLATE
 from tests.seed import SeedReport
+from tests.test_text import libreoffice_convert, needs_libreoffice, pdf_text
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+C = {
+    "c": ooxml.C_NS,
+    "a": ooxml.A_NS,
+    "r": ooxml.R_NS,
+    "wp": ooxml.WP_NS,
+    "x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+}
+TIMELINE, REGIONS = "States Parties over time", "New States Parties by region"
+DESIGNS = ROOT / "tools" / "charts"
 
 
 @pytest.fixture(scope="module")
@@ -43,37 +54,52 @@ def formats(inputs: Inputs) -> Formats:
     return Formats(inputs.report.locale)
 
 
-def _pictures(document: docx.document.Document) -> list[tuple[Paragraph, dict[str, str], bytes]]:
-    """Each body paragraph holding a picture, with its wp:docPr attributes and image bytes."""
-    found = []
+def _charts(path: Path) -> dict[str, tuple[Paragraph, dict[str, str], bytes, bytes | None]]:
+    """Each chart of the body by its title: its paragraph, wp:docPr, chart XML, workbook."""
+    document = docx.Document(str(path))
+    found = {}
     for paragraph in document.paragraphs:
-        for inline in paragraph._p.xpath(".//wp:inline"):
-            properties = dict(inline.xpath("./wp:docPr")[0].attrib)
-            (embed,) = inline.xpath(".//a:blip/@r:embed")
-            found.append((paragraph, properties, document.part.related_parts[embed].blob))
+        for frame in paragraph._p.xpath(".//wp:inline[.//c:chart]"):
+            properties = dict(frame.xpath("./wp:docPr")[0].attrib)
+            (rId,) = frame.xpath(".//c:chart/@r:id")
+            part, workbook = ooxml.chart_parts(document, rId)
+            found[properties["title"]] = (
+                paragraph,
+                properties,
+                part.blob,
+                None if workbook is None else workbook.blob,
+            )
     return found
 
 
-def _alt_text(document: docx.document.Document, title: str) -> str:
-    matching = [p["descr"] for _, p, _ in _pictures(document) if p.get("title") == title]
-    assert len(matching) == 1, title
-    return matching[0]
+def _series(chart_xml: bytes) -> dict[str, tuple[list[str], list[str | None]]]:
+    """Each series of a chart part by name: its cached categories and values (None: no point)."""
+    root = etree.fromstring(chart_xml)
+    found = {}
+    for ser in root.xpath("//c:ser", namespaces=C):
+        name = "".join(ser.xpath("./c:tx//c:v/text()", namespaces=C))
+        categories = ser.xpath("./c:cat//c:pt/c:v/text()", namespaces=C)
+        count = int(ser.xpath("string(./c:val//c:ptCount/@val)", namespaces=C))
+        values: list[str | None] = [None] * count
+        for point in ser.xpath("./c:val//c:pt", namespaces=C):
+            values[int(point.get("idx"))] = point.findtext("c:v", namespaces=C)
+        found[name] = (categories, values)
+    return found
 
 
-def _chunks(png: bytes) -> list[bytes]:
-    """The chunk types of a PNG file, in order."""
-    assert png.startswith(PNG_SIGNATURE)
-    types, at = [], len(PNG_SIGNATURE)
-    while at < len(png):
-        (length,) = struct.unpack(">I", png[at : at + 4])
-        types.append(png[at + 4 : at + 8])
-        at += 12 + length
-    return types
+def _serial(day: dt.date) -> str:
+    """A day as Excel stores it: days since 30 December 1899."""
+    return str((day - dt.date(1899, 12, 30)).days)
 
 
-def _media(docx_path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(docx_path) as package:
-        return {n: package.read(n) for n in package.namelist() if n.startswith("word/media/")}
+def _sheet(workbook: bytes) -> dict[str, str]:
+    """The cells of an embedded workbook's sheet: reference -> value as written."""
+    with zipfile.ZipFile(io.BytesIO(workbook)) as package:
+        root = etree.fromstring(package.read("xl/worksheets/sheet1.xml"))
+    return {
+        cell.get("r"): "".join(cell.xpath("./x:v/text() | ./x:is/x:t/text()", namespaces=C))
+        for cell in root.xpath("//x:c", namespaces=C)
+    }
 
 
 def _deposits(seed: SeedReport) -> list[dt.date]:
@@ -83,26 +109,28 @@ def _deposits(seed: SeedReport) -> list[dt.date]:
 # --- In the report -----------------------------------------------------------------------
 
 
-def test_two_charts_are_pictures_in_section_one(document: docx.document.Document) -> None:
+def test_two_native_charts_are_in_section_one(document: docx.document.Document) -> None:
     paragraphs = document.paragraphs
     headings = [i for i, p in enumerate(paragraphs) if p.style and p.style.name == "Heading 1"]
     section_one = next(i for i in headings if paragraphs[i].text == "I. Latest figures")
     section_two = headings[headings.index(section_one) + 1]
-    pictures = _pictures(document)
-    assert len(pictures) == 2
-    for paragraph, _, image in pictures:
-        index = next(i for i, p in enumerate(paragraphs) if p._p is paragraph._p)
+    frames = [(i, p) for i, p in enumerate(paragraphs) if p._p.xpath(".//wp:inline")]
+    assert len(frames) == 2
+    for index, paragraph in frames:
         assert section_one < index < section_two
-        assert image.startswith(PNG_SIGNATURE)
+        assert paragraph._p.xpath(".//a:graphicData/c:chart")  # a chart, not a picture
+        assert not paragraph._p.xpath(".//a:blip")
         assert paragraph.paragraph_format.keep_with_next  # the caption stays with it
+    types = {p.content_type for p in document.part.package.iter_parts()}
+    assert not any(t.startswith("image/") for t in types)
 
 
 def test_each_chart_has_a_numbered_caption_in_words_built_in_style(
     document: docx.document.Document, report: Path
 ) -> None:
     paragraphs = document.paragraphs
-    for number, (paragraph, _, _) in enumerate(_pictures(document), start=1):
-        index = next(i for i, p in enumerate(paragraphs) if p._p is paragraph._p)
+    charted = [i for i, p in enumerate(paragraphs) if p._p.xpath(".//c:chart")]
+    for number, index in enumerate(charted, start=1):
         caption = paragraphs[index + 1]
         assert caption.style is not None and caption.style.name == "Caption"
         assert caption.style.style_id == "Caption"  # Word's own, so a table of figures finds it
@@ -110,21 +138,107 @@ def test_each_chart_has_a_numbered_caption_in_words_built_in_style(
         assert instruction.split()[:2] == ["SEQ", "Figure"]
         assert caption._p.xpath("string(./w:fldSimple)") == str(number)
     captions = [line for line in rendition(report).splitlines() if line.startswith("[Caption]")]
-    assert [line.split(":")[0] for line in captions] == ["[Caption] Figure 1", "[Caption] Figure 2"]
+    # the rendition shows the field, not the number Word and LibreOffice give it
+    assert [line.split(":")[0] for line in captions] == ["[Caption] Figure {SEQ Figure}"] * 2
 
 
-def test_image_parts_are_png_and_only_the_charts(report: Path) -> None:
-    media = _media(report)
-    assert sorted(media) == ["word/media/image1.png", "word/media/image2.png"]
-    with zipfile.ZipFile(report) as package:
-        types = package.read("[Content_Types].xml").decode()
-    assert 'Extension="png" ContentType="image/png"' in types
+def test_the_timeline_holds_the_count_of_every_deposit_day(
+    report: Path, inputs: Inputs, seed: SeedReport
+) -> None:
+    _, _, xml, _ = _charts(report)[TIMELINE]
+    days, counts = _series(xml)["States Parties"]
+    deposits = _deposits(seed)
+    opened, as_of = inputs.report.convention.opened_for_signature, inputs.report.as_of
+    assert days[0] == _serial(opened) and days[-1] == _serial(as_of)
+    assert counts[0] == str(sum(1 for day in deposits if day <= opened))
+    assert counts[-1] == str(seed.total_deposits)
+    for day in sorted(set(deposits) - {opened}):  # a step: the count before, then after
+        at = [i for i, d in enumerate(days) if d == _serial(day)]
+        before = sum(1 for d in deposits if d < day)
+        after = sum(1 for d in deposits if d <= day)
+        assert [counts[i] for i in at][:1] == [str(before)] and counts[at[-1]] == str(after), day
+
+
+def test_the_timeline_marks_each_meeting_closed_with_its_count(
+    report: Path, inputs: Inputs, seed: SeedReport, formats: Formats
+) -> None:
+    _, _, xml, _ = _charts(report)[TIMELINE]
+    series = _series(xml)
+    for meeting in inputs.report.meetings:
+        if meeting.end > inputs.report.as_of:  # the meeting the report is for: no count yet
+            assert meeting.short_name not in series
+            continue
+        days, values = series[meeting.short_name]
+        marked = [(days[i], v) for i, v in enumerate(values) if v is not None]
+        at_close = sum(1 for day in _deposits(seed) if day <= meeting.end)
+        assert marked == [(_serial(meeting.end), str(at_close))]
+    days, values = series[formats.long_date(inputs.report.as_of)]
+    assert [(days[i], v) for i, v in enumerate(values) if v] == [
+        (_serial(inputs.report.as_of), str(seed.total_deposits))
+    ]
+
+
+def test_the_bars_are_the_new_states_parties_of_each_region(
+    report: Path, inputs: Inputs, seed: SeedReport
+) -> None:
+    _, _, xml, _ = _charts(report)[REGIONS]
+    since = inputs.meeting(inputs.report.counting_since)
+    ((regions, counts),) = _series(xml).values()
+    new = [r.data_name for r in seed.rows if r.deposit and r.deposit > since.end]
+    assert regions == [region.name for region in inputs.report.regions]
+    assert counts == [
+        str(sum(1 for name in new if inputs.state(name).region == region.name))
+        for region in inputs.report.regions
+    ]
+    assert counts == ["5", "5", "1", "7", "2"]  # Africa, the Americas, Asia, Europe, Pacific
+
+
+def test_the_embedded_workbook_holds_what_each_series_refers_to(report: Path) -> None:
+    # What Word's Edit Data opens: the cells each series names hold its cached values.
+    for title, (_, _, xml, workbook) in _charts(report).items():
+        assert workbook is not None, title
+        cells = _sheet(workbook)
+        root = etree.fromstring(xml)
+        for ser in root.xpath("//c:ser", namespaces=C):
+            (name_cell,) = ser.xpath("./c:tx/c:strRef/c:f/text()", namespaces=C)
+            assert cells[name_cell.split("!$")[1].replace("$", "")] == "".join(
+                ser.xpath("./c:tx//c:v/text()", namespaces=C)
+            )
+            for data in ("cat", "val"):
+                (reference,) = ser.xpath(f"./c:{data}//c:f/text()", namespaces=C)
+                column, first, last = re.fullmatch(
+                    r"Sheet1!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)", reference
+                ).groups()  # type: ignore[union-attr]
+                cached = {
+                    int(p.get("idx")): p.findtext("c:v", namespaces=C)
+                    for p in ser.xpath(f"./c:{data}//c:pt", namespaces=C)
+                }
+                for row in range(int(first), int(last) + 1):
+                    assert cells.get(f"{column}{row}") == cached.get(row - int(first)), (
+                        title,
+                        reference,
+                        row,
+                    )
+
+
+def test_the_embedded_workbook_shows_dates_as_dates(report: Path) -> None:
+    _, _, _, workbook = _charts(report)[TIMELINE]
+    assert workbook is not None
+    with zipfile.ZipFile(io.BytesIO(workbook)) as package:
+        sheet = etree.fromstring(package.read("xl/worksheets/sheet1.xml"))
+        styles = etree.fromstring(package.read("xl/styles.xml"))
+        assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    (style,) = set(sheet.xpath("//x:c[starts-with(@r, 'A') and @r != 'A1']/@s", namespaces=C))
+    number_format = styles.xpath("//x:cellXfs/x:xf", namespaces=C)[int(style)].get("numFmtId")
+    assert styles.xpath(f"//x:numFmt[@numFmtId={number_format}]/@formatCode", namespaces=C) == [
+        "dd.mm.yyyy"
+    ]
 
 
 def test_timeline_alt_text_states_its_counts(
-    document: docx.document.Document, inputs: Inputs, formats: Formats, seed: SeedReport
+    report: Path, inputs: Inputs, formats: Formats, seed: SeedReport
 ) -> None:
-    text = _alt_text(document, "States Parties over time")
+    text = _charts(report)[TIMELINE][1]["descr"]
     opened = inputs.report.convention.opened_for_signature
     on_opening_day = sum(1 for day in _deposits(seed) if day == opened)
     assert (
@@ -141,19 +255,14 @@ def test_timeline_alt_text_states_its_counts(
             ) in text
         else:  # the meeting the report is for, after the as-of date: no count yet
             assert f"the {meeting.short_name} ({meeting.city}), opening on" in text
-
-
-def test_timeline_starts_with_the_four_ratifications_of_the_opening_day(
-    document: docx.document.Document,
-) -> None:
     # Holy See, Ireland, Norway and Sierra Leone ratified on 3 December 2008: not "from 0".
-    assert "rose from 4 on 3 December 2008" in _alt_text(document, "States Parties over time")
+    assert "rose from 4 on 3 December 2008" in text
 
 
 def test_regions_alt_text_states_each_region_count(
-    document: docx.document.Document, inputs: Inputs, formats: Formats, seed: SeedReport
+    report: Path, inputs: Inputs, formats: Formats, seed: SeedReport
 ) -> None:
-    text = _alt_text(document, "New States Parties by region")
+    text = _charts(report)[REGIONS][1]["descr"]
     since = inputs.meeting(inputs.report.counting_since)
     new = [r.data_name for r in seed.rows if r.deposit and r.deposit > since.end]
     assert f"the {len(new)} new States Parties since the {since.short_name}" in text
@@ -163,96 +272,147 @@ def test_regions_alt_text_states_each_region_count(
     assert "Africa 5, the Americas 5, Asia 1, Europe 7 and the Pacific 2" in text
 
 
-# --- Identical bytes --------------------------------------------------------------------
-
-
-def test_png_carries_no_text_time_or_version(report: Path) -> None:
-    for name, png in _media(report).items():
-        chunks = _chunks(png)
-        assert set(chunks) <= {b"IHDR", b"pHYs", b"IDAT", b"IEND"}, name
-        assert b"atplotlib" not in png and b"Software" not in png, name
-
-
-def test_charts_are_the_same_bytes_in_a_build_with_a_hostile_matplotlib_setup(
-    report: Path, tmp_path: Path
+def test_the_rendition_shows_each_chart_as_its_alt_text_and_its_data(
+    report: Path, inputs: Inputs, seed: SeedReport
 ) -> None:
-    # Another process, a user matplotlibrc that changes fonts, lines, colours and DPI, and an
-    # empty matplotlib cache (the font list is rebuilt from the machine's fonts).
-    config = tmp_path / "mplconfig"
-    config.mkdir()
-    (config / "matplotlibrc").write_text(
-        "font.family: serif\nfont.size: 20\nlines.linewidth: 5\naxes.facecolor: black\n"
-        "figure.facecolor: red\nsavefig.dpi: 50\nfigure.dpi: 30\ntext.hinting: none\n"
-        "text.antialiased: False\n",
-        encoding="utf-8",
-    )
-    other = tmp_path / "other.docx"
-    environment = {**os.environ, "MPLCONFIGDIR": str(config), "MATPLOTLIBRC": str(config)}
-    command = ["reportgen", "build", "--data", str(DATA), "--template", str(TEMPLATE)]
-    subprocess.run(
-        [sys.executable, "-m", *command, "--output", str(other)],
-        check=True,
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-    )
-    assert _media(other) == _media(report)
+    lines = rendition(report).splitlines()
+    since = inputs.meeting(inputs.report.counting_since)
+    new = [r.data_name for r in seed.rows if r.deposit and r.deposit > since.end]
+    (at,) = [i for i, line in enumerate(lines) if line.startswith("![Bar chart:")]
+    rows = [
+        f"| {region.name} | {sum(1 for n in new if inputs.state(n).region == region.name)} |"
+        for region in inputs.report.regions
+    ]
+    assert lines[at + 2 : at + 2 + len(rows)] == rows
+    (at,) = [i for i, line in enumerate(lines) if line.startswith("![Step line chart:")]
+    assert lines[at + 1].split(" | ")[1] == "States Parties"
+    assert lines[at + 2].startswith("| 03.12.2008 | 4 |")
 
 
-def test_charts_ignore_rc_changes_made_in_the_process(
-    report: Path, figures: Figures, formats: Formats
+# --- The template's design survives every build ------------------------------------------
+
+
+def _template_with(tmp_path: Path, edit: dict[str, Callable[[etree._Element], None]]) -> Path:
+    """A copy of the template whose chart parts are changed by `edit`, by chart title."""
+    titles = {}
+    document = docx.Document(str(TEMPLATE))
+    for frame in document.element.body.xpath(".//wp:inline[.//c:chart]"):
+        (rId,) = frame.xpath(".//c:chart/@r:id")
+        titles[document.part.related_parts[rId].partname.lstrip("/")] = frame.xpath(
+            "string(./wp:docPr/@title)"
+        )
+    edited = tmp_path / "restyled.docx"
+    with zipfile.ZipFile(TEMPLATE) as source, zipfile.ZipFile(edited, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if titles.get(info.filename) in edit:
+                root = etree.fromstring(data)
+                edit[titles[info.filename]](root)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            target.writestr(info, data)
+    return edited
+
+
+def _red_bars(root: etree._Element) -> None:
+    for colour in root.xpath("//c:ser/c:spPr/a:solidFill/a:srgbClr", namespaces=C):
+        colour.set("val", "C00000")
+
+
+def _larger_text(root: etree._Element) -> None:
+    for properties in root.xpath("//*[@sz='900']", namespaces=C):
+        properties.set("sz", "1100")
+
+
+def _no_series(root: etree._Element) -> None:
+    for ser in root.xpath("//c:ser", namespaces=C):
+        ser.getparent().remove(ser)
+
+
+def test_a_chart_restyled_in_the_template_keeps_its_style_with_other_data(
+    data_copy: Path, tmp_path: Path, inputs: Inputs
 ) -> None:
-    with matplotlib.rc_context({"lines.linewidth": 7, "font.family": "serif", "font.size": 30}):
-        drawn = charts.states_parties_over_time(figures.states_parties_over_time, formats)
-    assert drawn.png in _media(report).values()
-
-
-def test_chart_text_is_set_only_in_matplotlibs_own_dejavu_sans(
-    monkeypatch: pytest.MonkeyPatch, inputs: Inputs, figures: Figures, formats: Formats
-) -> None:
-    found: list[str] = []
-    original = FontManager.findfont
-
-    def spy(self: FontManager, *args: Any, **kwargs: Any) -> str:
-        path = original(self, *args, **kwargs)
-        found.append(str(path))
-        return str(path)
-
-    monkeypatch.setattr(FontManager, "findfont", spy)
-    charts.states_parties_over_time(figures.states_parties_over_time, formats)
-    charts.new_states_parties_by_region(
-        figures.new_states_parties,
-        figures.new_states_parties_by_region,
-        inputs.meeting(inputs.report.counting_since),
-        formats,
-    )
-    assert found and set(found) == {str(charts.FONT)}
-    assert charts.FONT.is_relative_to(Path(matplotlib.get_data_path()))
-
-
-# --- Data and template -------------------------------------------------------------------
-
-
-def test_data_in_a_chart_is_shown_literally(data_copy: Path, tmp_path: Path) -> None:
-    # "$" would start matplotlib's mathtext (and an unbalanced one raise); "&" and "<" must
-    # survive as XML; "{_{ 7*7 }_}" must not become a template tag.
-    name = "2nd MSP $x^ & <b> {_{ 7*7 }_}"
-    report = data_copy / "report.yaml"
-    report.write_text(
-        report.read_text(encoding="utf-8").replace(
-            "short_name: 2nd MSP", f"short_name: '{name}'", 1
-        ),
-        encoding="utf-8",
-    )
+    # The bars turn red and the line's labels grow to 11 pt, as a user would set them in
+    # Word; then a State ratifies and the charts take the new figures, in the new style.
+    template = _template_with(tmp_path, {REGIONS: _red_bars, TIMELINE: _larger_text})
+    states = data_copy / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    at = text.index("name: Canada\n")
+    end = text.index("\n- ", at)
+    states.write_text(text[:end] + "\n  ratification: 2013-08-15" + text[end:], encoding="utf-8")
     output = tmp_path / "report.docx"
-    build(data_copy, TEMPLATE, output)
-    document = docx.Document(str(output))
-    assert f"the {name} (Beirut), closing on" in _alt_text(document, "States Parties over time")
-    assert f"since the {name} closed" in _alt_text(document, "New States Parties by region")
-    assert "49" not in "".join(p["descr"] for _, p, _ in _pictures(document))
+    build(data_copy, template, output)
+    found = _charts(output)
+    regions = etree.fromstring(found[REGIONS][2])
+    (fill,) = regions.xpath("//c:ser/c:spPr/a:solidFill/a:srgbClr/@val", namespaces=C)
+    assert fill == "C00000"
+    ((names, counts),) = _series(found[REGIONS][2]).values()
+    assert counts[names.index("Americas")] == "6"  # five, and Canada
+    timeline = found[TIMELINE][2]
+    assert b'sz="900"' not in timeline and b'sz="1100"' in timeline
+    _, values = _series(timeline)["States Parties"]
+    assert values[-1] == "84"
 
 
-def test_a_chart_left_out_of_the_template_leaves_no_image_part(
+def test_every_meeting_takes_the_look_of_the_designs_meeting(
+    figures: Figures, formats: Formats
+) -> None:
+    # A later report marks a dozen meetings: each is styled as the design's one meeting
+    # (a dot, a dashed line to the axis, its name and count), and filling a chart that was
+    # filled before gives what filling the design does.
+    timeline = figures.states_parties_over_time
+    first = timeline.meetings[0]
+    assert first.states_parties is not None
+    yearly = tuple(
+        MeetingMark(
+            first.meeting.model_copy(
+                update={"key": f"M{year}", "short_name": f"MSP {year}", "end": dt.date(year, 9, 1)}
+            ),
+            first.states_parties,
+        )
+        for year in range(2009, 2013)
+    )
+    longer = replace(timeline, meetings=yearly)
+    chart = charts.states_parties_over_time(longer, formats)
+    series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
+    design = (DESIGNS / "states_parties_over_time.xml").read_bytes()
+    filled = ooxml.fill_chart(design, chart.categories, series)
+    root = etree.fromstring(filled)
+    meetings = [
+        s
+        for s in root.xpath("//c:ser", namespaces=C)
+        if "MSP" in "".join(s.xpath("./c:tx//c:v/text()", namespaces=C))
+    ]
+    assert len(meetings) == 4
+    for ser in meetings:
+        assert ser.xpath("./c:errBars/c:errBarType/@val", namespaces=C) == ["minus"]
+        assert ser.xpath("./c:dLbls/c:showSerName/@val", namespaces=C) == ["1"]
+    last = root.xpath("//c:ser", namespaces=C)[-1]
+    assert not last.xpath("./c:errBars", namespaces=C)  # the as-of count: a dot and its value
+    assert [int(s.get("val")) for s in root.xpath("//c:ser/c:idx", namespaces=C)] == list(range(6))
+    again = etree.fromstring(ooxml.fill_chart(TEMPLATE_CHART(), chart.categories, series))
+    assert etree.tostring(again.find("c:chart", C)) == etree.tostring(root.find("c:chart", C))
+
+
+def TEMPLATE_CHART() -> bytes:
+    """The template's timeline chart part, as filled when the template was made."""
+    return _charts(TEMPLATE)[TIMELINE][2]
+
+
+def test_a_chart_without_series_is_a_template_problem(
+    tmp_path: Path, inputs: Inputs, figures: Figures
+) -> None:
+    template = _template_with(tmp_path, {TIMELINE: _no_series})
+    with pytest.raises(InputError) as raised:
+        render(inputs, figures, template)
+    (problem,) = raised.value.problems
+    assert "charts.states_parties_over_time" in str(problem)
+    assert "no series" in str(problem)
+
+
+# --- Placeholders ----------------------------------------------------------------------
+
+
+def test_a_chart_left_out_of_the_template_leaves_no_chart_part(
     tmp_path: Path, inputs: Inputs, figures: Figures
 ) -> None:
     template = docx.Document(str(TEMPLATE))
@@ -263,136 +423,300 @@ def test_a_chart_left_out_of_the_template_leaves_no_image_part(
     template.save(str(edited))
     output = tmp_path / "report.docx"
     output.write_bytes(render(inputs, figures, edited))
-    assert len(_media(output)) == 1
-    assert [p["title"] for _, p, _ in _pictures(docx.Document(str(output)))] == [
-        "New States Parties by region"
-    ]
+    assert list(_charts(output)) == [REGIONS]
+    with zipfile.ZipFile(output) as package:
+        names = package.namelist()
+    assert len([n for n in names if n.startswith("word/charts/") and n.endswith(".xml")]) == 1
+    assert len([n for n in names if n.endswith(".xlsx")]) == 1
 
 
-def test_charts_are_drawn_at_the_text_width(document: docx.document.Document) -> None:
-    section = document.sections[0]
-    assert section.page_width and section.left_margin and section.right_margin
-    text_width = section.page_width - section.left_margin - section.right_margin
-    for paragraph, _, image in _pictures(document):
-        (extent,) = paragraph._p.xpath(".//wp:extent")
-        assert abs(int(extent.get("cx")) - text_width) < 3600  # within 0.1 mm
-        (width,) = struct.unpack(">I", image[16:20])
-        assert abs(width - text_width / 914400 * charts.DPI) <= 1  # pixels at charts.DPI
+def test_data_in_a_chart_is_shown_literally(data_copy: Path, tmp_path: Path) -> None:
+    # "&" and "<" must survive as XML in the alt text, the series name and the workbook;
+    # "{_{ 7*7 }_}" must not become a template tag.
+    name = "2nd MSP $x^ & <b> {_{ 7*7 }_}"
+    report = data_copy / "report.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace(
+            "short_name: 2nd MSP", f"short_name: '{name}'", 1
+        ),
+        encoding="utf-8",
+    )
+    output = tmp_path / "report.docx"
+    build(data_copy, TEMPLATE, output)
+    found = _charts(output)
+    assert f"the {name} (Beirut), closing on" in found[TIMELINE][1]["descr"]
+    assert f"since the {name} closed" in found[REGIONS][1]["descr"]
+    assert "49" not in found[TIMELINE][1]["descr"] + found[REGIONS][1]["descr"]
+    assert name in _series(found[TIMELINE][2])
+    workbook = found[TIMELINE][3]
+    assert workbook is not None and name in _sheet(workbook).values()
 
 
-def test_a_timeline_with_a_meeting_every_year_still_draws_the_same_bytes(
-    figures: Figures, formats: Formats
+def test_a_charts_placeholder_sits_in_its_paragraph_and_prints_nothing(report: Path) -> None:
+    # In the template each chart's paragraph names its data; in the report the placeholder
+    # is gone and the alternative text states the figures.
+    for path, placeholders in ((TEMPLATE, True), (report, False)):
+        found = _charts(path)
+        assert set(found) == {TIMELINE, REGIONS}
+        for title, (paragraph, _, _, _) in found.items():
+            name = (
+                "states_parties_over_time" if title == TIMELINE else "new_states_parties_by_region"
+            )
+            assert paragraph.text == (f"{{{{ charts.{name} }}}}" if placeholders else "")
+    assert all(
+        p["descr"].startswith(("Step line chart:", "Bar chart:"))
+        for _, p, _, _ in _charts(report).values()
+    )
+
+
+@needs_libreoffice
+def test_a_template_saved_by_libreoffice_still_fills_its_charts(
+    report: Path, tmp_path: Path, inputs: Inputs, figures: Figures
 ) -> None:
-    # A later report may mark a dozen meetings: their names then run along their lines.
-    timeline = figures.states_parties_over_time
+    # LibreOffice 7.4 drops a chart's alternative text when it saves a .docx, and writes
+    # the chart part anew: the paragraph's placeholder still binds it, its style stays.
+    saved = libreoffice_convert(TEMPLATE, tmp_path, "docx", tmp_path / "profile")
+    output = tmp_path / "report.docx"
+    output.write_bytes(render(inputs, figures, saved))
+    ours, theirs = _charts(report), _charts(output)
+    assert set(theirs) == {TIMELINE, REGIONS}
+    for title in (TIMELINE, REGIONS):
+        assert theirs[title][1]["descr"] == ours[title][1]["descr"]
+        assert _series(theirs[title][2]) == _series(ours[title][2])
+        root = etree.fromstring(theirs[title][2])
+        shown = "//c:catAx | //c:dateAx | //c:dLbls[c:showVal/@val='1' or c:showSerName/@val='1']"
+        fonts = root.xpath(f"({shown})//a:latin/@typeface", namespaces=C)
+        assert fonts and set(fonts) == {"Times New Roman"}  # what shows keeps its font
+        assert theirs[title][0].text == ""
+
+
+# --- Identical bytes, and nothing drawn -----------------------------------------------------
+
+
+def test_the_same_figures_give_the_same_chart_parts_in_another_process(
+    report: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.docx"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reportgen",
+            "build",
+            "--data",
+            str(DATA),
+            "--template",
+            str(TEMPLATE),
+            "--output",
+            str(other),
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    with zipfile.ZipFile(report) as a, zipfile.ZipFile(other) as b:
+        names = [n for n in a.namelist() if n.startswith(("word/charts/", "word/embeddings/"))]
+        assert len(names) == 6  # two charts, their relationships and workbooks
+        assert all(a.read(n) == b.read(n) for n in names)
+
+
+def test_a_build_imports_no_plotting_library(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "reportgen",
+            "build",
+            "--data",
+            str(DATA),
+            "--template",
+            str(TEMPLATE),
+            "--output",
+            str(tmp_path / "report.docx"),
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    imported = {
+        line.split("|")[-1].strip().partition(".")[0]
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "reportgen" in imported and "docx" in imported  # the listing is a build's
+    assert imported.isdisjoint({"matplotlib", "numpy", "PIL", "openpyxl"})
+
+
+# --- LibreOffice ----------------------------------------------------------------------------
+
+
+@needs_libreoffice
+def test_libreoffice_draws_both_charts_with_their_labels_and_values(
+    report: Path, tmp_path: Path, inputs: Inputs, seed: SeedReport
+) -> None:
+    pdf = libreoffice_convert(report, tmp_path, "pdf", tmp_path / "profile")
+    text = pdf_text(pdf)
+    start = text.index("humanitarian law mechanism.")
+    end = text.index("Figure 2:")
+    charts_text = text[start:end]
+    for region in inputs.report.regions:
+        assert region.name in charts_text
+    for meeting in inputs.report.meetings:
+        if meeting.end <= inputs.report.as_of:
+            at_close = sum(1 for day in _deposits(seed) if day <= meeting.end)
+            # its label, name above count (pdftotext interleaves the axis' numbers)
+            assert re.search(
+                rf"{re.escape(meeting.short_name)}(?: \d+)? {at_close}\b", charts_text
+            ), meeting.short_name
+    assert str(seed.total_deposits) in charts_text
+    assert "States Parties" in charts_text  # the value axis' title
+    years = range(inputs.report.convention.opened_for_signature.year, inputs.report.as_of.year)
+    assert all(f"Dec {year}" in charts_text for year in years)  # the date axis
+
+
+def test_charts_are_set_in_the_documents_times_new_roman(report: Path) -> None:
+    document = docx.Document(str(report))
+    (font,) = set(document.styles.element.xpath("//w:docDefaults//w:rFonts/@w:ascii"))
+    for title, (_, _, xml, _) in _charts(report).items():
+        root = etree.fromstring(xml)
+        assert set(root.xpath("//a:latin/@typeface", namespaces=C)) == {font}, title
+        assert root.xpath("/c:chartSpace/c:txPr//a:latin/@typeface", namespaces=C) == [font]
+
+
+def test_a_placeholder_without_its_chart_is_told_how_to_fix_it(
+    tmp_path: Path, inputs: Inputs, figures: Figures
+) -> None:
+    # Templates made before native charts placed a picture with {{r charts.NAME }}; an
+    # author may also cut a chart and leave its placeholder.
+    template = docx.Document(str(TEMPLATE))
+    template.add_paragraph().add_run("{{r charts.new_states_parties_by_region }}")
+    old = tmp_path / "old.docx"
+    template.save(str(old))
+    with pytest.raises(InputError) as raised:
+        render(inputs, figures, old)
+    (problem,) = raised.value.problems
+    message = str(problem)
+    assert "{{ charts.new_states_parties_by_region }} holds no chart" in message
+    assert "native Word charts" in message
+    assert "delete that paragraph" in message
+
+
+def test_a_placeholder_naming_no_chart_is_a_template_problem(
+    tmp_path: Path, inputs: Inputs, figures: Figures
+) -> None:
+    template = docx.Document(str(TEMPLATE))
+    for paragraph in template.paragraphs:
+        for run in paragraph.runs:
+            if "charts.new_states_parties_by_region" in run.text:  # not the chart's run
+                run.text = run.text.replace("new_states_parties_by_region", "regions")
+    misspelt = tmp_path / "misspelt.docx"
+    template.save(str(misspelt))
+    with pytest.raises(InputError) as raised:
+        render(inputs, figures, misspelt)
+    assert "regions" in " ".join(str(p) for p in raised.value.problems)
+
+
+def _meetings_every(timeline: Any, days: int) -> Any:
+    """The timeline with a meeting closing every `days` days before its end (each with the
+    count of the real first meeting: the labels, not the counts, are what is tested)."""
     first = timeline.meetings[0]
-    yearly = tuple(
+    closes = []
+    day = timeline.end - dt.timedelta(days=days)
+    while day > timeline.start:
+        closes.append(day)
+        day -= dt.timedelta(days=days)
+    marks = tuple(
         MeetingMark(
             first.meeting.model_copy(
-                update={
-                    "key": f"M{year}",
-                    "short_name": f"MSP {year}",
-                    "start": first.meeting.start.replace(year=year),
-                    "end": first.meeting.end.replace(year=year),
-                }
+                update={"key": f"M{n}", "short_name": f"M{n}", "start": close, "end": close}
             ),
-            None,
+            first.states_parties,
         )
-        for year in range(2010, 2024)
+        for n, close in enumerate(sorted(closes))
     )
-    longer = replace(timeline, end=dt.date(2023, 12, 31), meetings=yearly)
-    drawn = charts.states_parties_over_time(longer, formats)
-    assert drawn.png.startswith(PNG_SIGNATURE)
-    assert drawn.png == charts.states_parties_over_time(longer, formats).png
-    assert "MSP 2023" in drawn.description
+    return replace(timeline, meetings=marks)
 
 
-# --- Drawn once for the values they show -------------------------------------------------
-
-
-def _count_drawings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the chart functions called from now on, in order."""
-    drawn: list[str] = []
-    for name in ("states_parties_over_time", "new_states_parties_by_region"):
-        original = getattr(charts, name)
-
-        @functools.wraps(original)
-        def spy(*args: Any, _original: Any = original, **kwargs: Any) -> charts.Chart:
-            drawn.append(_original.__name__)
-            return _original(*args, **kwargs)  # type: ignore[no-any-return]
-
-        monkeypatch.setattr(charts, name, spy)
-    monkeypatch.setattr(render_stage, "_DRAWN", {})
-    return drawn
-
-
-def test_a_rebuild_draws_again_only_the_chart_whose_values_changed(
-    monkeypatch: pytest.MonkeyPatch, data_copy: Path, tmp_path: Path
+def test_crowded_meetings_keep_their_marks_and_only_the_labels_that_fit(
+    figures: Figures, formats: Formats
 ) -> None:
-    drawn = _count_drawings(monkeypatch)
-    first, again, edited = (tmp_path / f"{n}.docx" for n in ("first", "again", "edited"))
-    build(data_copy, TEMPLATE, first)
-    assert sorted(drawn) == ["new_states_parties_by_region", "states_parties_over_time"]
+    timeline = _meetings_every(figures.states_parties_over_time, 60)
+    chart = charts.states_parties_over_time(timeline, formats)
+    meetings = [s for s in chart.series if s.style == charts.MEETING]
+    assert len(meetings) == len(timeline.meetings) > 20
+    labelled = [s for s in meetings if s.labelled]
+    assert 3 <= len(labelled) < len(meetings)
+    room = (timeline.end - timeline.start).days * charts.LABEL_ROOM
+    days = [chart.categories[s.values.index(next(v for v in s.values if v))] for s in labelled]
+    marks = sorted([*days, timeline.end])
+    assert all((b - a).days >= room for a, b in itertools.pairwise(marks))
 
-    drawn.clear()
-    build(data_copy, TEMPLATE, again)
-    assert drawn == []
-    assert again.read_bytes() == first.read_bytes()
+    series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
+    design = (DESIGNS / "states_parties_over_time.xml").read_bytes()
+    root = etree.fromstring(ooxml.fill_chart(design, chart.categories, series))
+    by_name = {
+        "".join(s.xpath("./c:tx//c:v/text()", namespaces=C)): s
+        for s in root.xpath("//c:ser", namespaces=C)
+    }
+    for meeting in meetings:
+        ser = by_name[meeting.name]
+        assert ser.xpath("./c:errBars", namespaces=C) and ser.xpath("./c:marker", namespaces=C)
+        deleted = ser.xpath("./c:dLbls/c:delete/@val", namespaces=C) == ["1"]
+        assert deleted == (not meeting.labelled), meeting.name
 
-    # Albania's deposit a year later, still before the 1MSP: the timeline moves; the new
-    # States Parties since the 2MSP, and so the chart of regions, stay as they were.
-    states = data_copy / "states.yaml"
-    text = states.read_text(encoding="utf-8")
-    assert text.count("ratification: 2009-06-16") == 1  # Albania's, as in the seed's table
-    states.write_text(
-        text.replace("ratification: 2009-06-16", "ratification: 2010-06-16"), encoding="utf-8"
+    # A template filled with these data, its first meetings unlabelled, still labels the
+    # meetings of a report with room for them.
+    roomy = charts.states_parties_over_time(figures.states_parties_over_time, formats)
+    again = etree.fromstring(
+        ooxml.fill_chart(
+            etree.tostring(root),
+            roomy.categories,
+            [(s.name, s.values, s.style, s.labelled) for s in roomy.series],
+        )
     )
-    drawn.clear()
-    build(data_copy, TEMPLATE, edited)
-    assert drawn == ["states_parties_over_time"]
-    before, after = _media(first), _media(edited)
-    assert len(set(before.values()) & set(after.values())) == 1  # the regions' chart
+    for ser in again.xpath("//c:ser[c:errBars]", namespaces=C):
+        assert ser.xpath("./c:dLbls/c:showSerName/@val", namespaces=C) == ["1"]
 
 
-def test_a_chart_reused_from_an_earlier_build_has_the_bytes_of_one_drawn_afresh(
-    monkeypatch: pytest.MonkeyPatch, inputs: Inputs, figures: Figures, tmp_path: Path
+def test_the_rendition_reads_no_chart_part_larger_than_its_limit(
+    report: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    drawn = _count_drawings(monkeypatch)
-    render(inputs, figures, TEMPLATE)
-    reused = render(inputs, figures, TEMPLATE)
-    assert len(drawn) == 2  # the second render drew nothing
-    monkeypatch.setattr(render_stage, "_DRAWN", {})
-    assert render(inputs, figures, TEMPLATE) == reused
-    assert len(drawn) == 4
+    # A .docx given to `reportgen text` is untrusted: an outsized chart shows its words only.
+    sizes = {
+        n: i.file_size for n, i in ((i.filename, i) for i in zipfile.ZipFile(report).infolist())
+    }
+    monkeypatch.setattr(ooxml, "CHART_PART_LIMIT", sizes["word/charts/chart1.xml"] - 1)
+    lines = rendition(report).splitlines()
+    (timeline,) = [i for i, line in enumerate(lines) if line.startswith("![Step line chart:")]
+    (regions,) = [i for i, line in enumerate(lines) if line.startswith("![Bar chart:")]
+    assert not lines[timeline + 1].startswith("| ")
+    assert lines[regions + 1].startswith("| ")
 
 
-def test_a_chart_is_drawn_again_when_anything_it_shows_changes(
-    monkeypatch: pytest.MonkeyPatch, figures: Figures, formats: Formats
+def test_a_spreadsheet_reader_finds_the_charts_data_in_the_embedded_workbook(
+    report: Path,
 ) -> None:
-    monkeypatch.setattr(render_stage, "_DRAWN", {})
-    drawn: list[tuple[object, ...]] = []
-
-    def draw(*arguments: object) -> charts.Chart:
-        drawn.append(arguments)
-        return charts.Chart(b"", 1.0, 1.0, "title", "description")
-
-    timeline = figures.states_parties_over_time
-    first = timeline.meetings[0]
-    renamed = replace(
-        timeline,
-        meetings=(
-            MeetingMark(first.meeting.model_copy(update={"short_name": "MSP-2"}), None),
-            *timeline.meetings[1:],
-        ),
-    )
-    calls: list[tuple[object, ...]] = [
-        (timeline, formats, 16.0),
-        (timeline, formats, 16.0),  # the same: reused
-        (timeline, formats, 15.0),  # another width
-        (timeline, Formats("en_US"), 16.0),  # another locale
-        (renamed, formats, 16.0),  # a meeting's label
-        (replace(timeline, end=timeline.end + dt.timedelta(days=1)), formats, 16.0),
-    ]
-    for arguments in calls:
-        render_stage._drawn(draw, *arguments)
-    assert len(drawn) == len(calls) - 1
+    # openpyxl, a reader we did not write, opens each workbook: a header of series names,
+    # then the categories (days as dates) and the values the chart shows.
+    for title, (_, _, xml, workbook) in _charts(report).items():
+        assert workbook is not None
+        sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active
+        assert sheet is not None
+        rows = list(sheet.iter_rows(values_only=True))
+        series = _series(xml)
+        assert list(rows[0][1:]) == list(series), title
+        categories = next(iter(series.values()))[0]
+        assert len(rows) == 1 + len(categories)
+        for column, (_, values) in enumerate(series.values(), start=1):
+            assert [row[column] for row in rows[1:]] == [
+                None if v is None else int(v) for v in values
+            ], title
+        first = rows[1][0]
+        if title == TIMELINE:
+            assert isinstance(first, dt.datetime) and _serial(first.date()) == categories[0]
+            assert sheet["A2"].number_format == "dd.mm.yyyy"
+        else:
+            assert [row[0] for row in rows[1:]] == categories

@@ -195,11 +195,14 @@ def test_one_more_accession_shows_that_state_and_every_figure_that_depends_on_it
 
     diff = diff_documents(old_docx, new_docx)
     assert diff[:2] == [f"--- {old_docx}", f"+++ {new_docx}"]
-    removed = Counter(line[1:] for line in diff[2:] if line.startswith("-"))
-    added = Counter(line[1:] for line in diff[2:] if line.startswith("+"))
+    old_text, new_text = rendition(old_docx), rendition(new_docx)
+    chart_rows = _chart_rows(old_text) | _chart_rows(new_text)
+    text_lines = [line for line in diff[2:] if line[1:] not in chart_rows]
+    removed = Counter(line[1:] for line in text_lines if line.startswith("-"))
+    added = Counter(line[1:] for line in text_lines if line.startswith("+"))
     pictures_removed = [line[1:] for line in diff[2:] if line.startswith("-![")]
     pictures_added = [line[1:] for line in diff[2:] if line.startswith("+![")]
-    expected_removed, expected_added = _expected_changes(inputs, old, new, rendition(old_docx))
+    expected_removed, expected_added = _expected_changes(inputs, old, new, old_text)
     assert removed - Counter(pictures_removed) == expected_removed
     assert added - Counter(pictures_added) == expected_added
     assert any(NEW_STATE in line for line in expected_added)
@@ -215,6 +218,32 @@ def test_one_more_accession_shows_that_state_and_every_figure_that_depends_on_it
         assert _NUMBER.split(was) == _NUMBER.split(now), (was, now)
         numbers = zip(_NUMBER.findall(was), _NUMBER.findall(now), strict=True)
         assert {(a, b) for a, b in numbers if a != b} <= count_changes, (was, now)
+
+    # The charts' data: the region's bar grows by one, and the timeline steps up on the day.
+    (count_before, count_after) = (
+        next(e.tally.count for e in f.new_states_parties_by_region if e.region.name == region)
+        for f, region in ((old, NEW_STATE_REGION), (new, NEW_STATE_REGION))
+    )
+    region_row = f"| {NEW_STATE_REGION} | {{}} |"
+    assert f"-{region_row.format(count_before)}" in diff
+    assert f"+{region_row.format(count_after)}" in diff
+    day = Formats(inputs.report.locale).short_date(ACCEDED)
+    assert any(line.startswith(f"+| {day} |") for line in diff)
+    assert not any(line.startswith(f"| {day} |") for line in _chart_rows(old_text))
+
+
+def _chart_rows(text: str) -> set[str]:
+    """The rows of chart data in a rendition: the table lines right below a chart's `![...]`."""
+    rows: set[str] = set()
+    in_chart = False
+    for line in text.splitlines():
+        if line.startswith("!["):
+            in_chart = True
+        elif in_chart and line.startswith("| "):
+            rows.add(line)
+        else:
+            in_chart = False
+    return rows
 
 
 def test_documents_that_read_the_same_have_no_diff(report: Path, tmp_path: Path) -> None:

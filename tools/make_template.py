@@ -12,6 +12,7 @@ date is a placeholder filled from data/.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from pathlib import Path
 
@@ -23,7 +24,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm, Pt, RGBColor
 
-from reportgen import ooxml
+from reportgen import charts, ooxml
+from reportgen.figures import compute
+from reportgen.formatting import Formats
+from reportgen.load import load_inputs
 from reportgen.write import write_atomically
 
 BLACK = RGBColor(0, 0, 0)
@@ -456,24 +460,67 @@ def _body(document: docx.document.Document) -> None:
 
 
 def _chart(document: docx.document.Document, name: str, title: str) -> None:
-    """A chart's placeholder in a centred paragraph of its own, kept with its caption below.
+    """A native chart in a centred paragraph of its own, kept with its caption below.
 
-    The render stage draws the chart at the text width and puts the picture, with its
-    alternative text, where `{{r charts.NAME }}` stands. The caption is Word's: the built-in
-    Caption style and a SEQ field, so that Word numbers the figures and can list them.
+    The chart's look is its design in tools/charts/NAME.xml: Times New Roman like the
+    prose, the report's colours, its axes. It is filled here with the data of data/, so
+    that the template shows what the report will. The placeholder `{{ charts.NAME }}` after
+    it, in the same paragraph, binds it: a build fills the chart with the figures of NAME,
+    keeps the design (as the template holds it, edited in Word or LibreOffice or not),
+    prints nothing for the placeholder, and writes the chart's words into its alternative
+    text. The caption is Word's: the built-in Caption style and a SEQ field, so that Word
+    numbers the figures and can list them.
     """
-    picture = document.add_paragraph()
-    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    layout = picture.paragraph_format
+    chart = _charts_from_data()[name]
+    series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
+    design = (Path(__file__).parent / "charts" / f"{name}.xml").read_bytes()
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    layout = paragraph.paragraph_format
     layout.keep_with_next = True
     layout.line_spacing = 1.0
     layout.space_before = Pt(6)
     layout.space_after = Pt(0)
-    picture.add_run(f"{{{{r charts.{name} }}}}")
+    ooxml.add_chart(
+        document,
+        paragraph,
+        ooxml.fill_chart(design, chart.categories, series),
+        ooxml.workbook(chart.category_title, chart.categories, series),
+        Cm(TEXT_WIDTH_CM),
+        Cm(CHART_HEIGHTS_CM[name]),
+        title=chart.title,
+        description=f"{chart.title}: each build writes this text from the figures shown.",
+    )
+    paragraph.add_run(f"{{{{ charts.{name} }}}}")
     caption = document.add_paragraph(style="Caption")
     caption.add_run("Figure ")
     ooxml.add_sequence_number(caption, "Figure")
     caption.add_run(f": {title}")
+
+
+TEXT_WIDTH_CM = 16.0
+"""The text width of an A4 page with 2.5 cm margins: charts fill it."""
+
+CHART_HEIGHTS_CM = {"states_parties_over_time": 8.0, "new_states_parties_by_region": 5.5}
+
+
+@functools.cache
+def _charts_from_data() -> dict[str, charts.Chart]:
+    """The charts of data/, as a build would fill them: the template's first contents."""
+    inputs = load_inputs(Path(__file__).parent.parent / "data")
+    figures = compute(inputs)
+    formats = Formats(inputs.report.locale)
+    return {
+        "states_parties_over_time": charts.states_parties_over_time(
+            figures.states_parties_over_time, formats
+        ),
+        "new_states_parties_by_region": charts.new_states_parties_by_region(
+            figures.new_states_parties,
+            figures.new_states_parties_by_region,
+            inputs.meeting(inputs.report.counting_since),
+            formats,
+        ),
+    }
 
 
 def _new_states_parties_table(document: docx.document.Document) -> None:

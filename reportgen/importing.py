@@ -1,0 +1,540 @@
+"""Import the depositary's status into data/: compare, say what changed, and write it.
+
+`plan_import` reads a UNTC status (`reportgen.untc`), matches each participant to a State of
+data/states.yaml, and lists every difference as a `Change`; it also holds the new text of
+the files, written only by `write_plan`. Writing goes through a round-trip YAML library
+(ruamel.yaml) so that the file a person maintains keeps its comments, order, blank lines and
+quoting: only the values that change are touched. The result is validated like any data
+before anything is written, so a failed import leaves data/ as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import io
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
+from ruamel.yaml.util import load_yaml_guess_indent
+
+from reportgen.checks import fold_name, iso_names_index, name_forms
+from reportgen.formatting import collation_key
+from reportgen.load import DATA_FILES, load_with_warnings
+from reportgen.models import Date, ReportFrame
+from reportgen.problems import InputError, Problem
+from reportgen.untc import PUBLISHER, Entry, Participant, Status, read_status
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """A State that the UN names differently since `since`: `old` is its name before."""
+
+    old: str
+    new: str
+    since: dt.date
+
+
+RENAMED: tuple[Renamed, ...] = (
+    # The day each State's new name took effect at the United Nations.
+    Renamed("Cape Verde", "Cabo Verde", dt.date(2013, 10, 24)),
+    Renamed("Swaziland", "Eswatini", dt.date(2018, 4, 19)),
+    Renamed("The former Yugoslav Republic of Macedonia", "North Macedonia", dt.date(2019, 2, 14)),
+    Renamed("Turkey", "Türkiye", dt.date(2022, 6, 1)),
+)
+"""Names the depositary uses today for States whose data (and report) may use the old one.
+
+A 2013 report prints the names of 2013: the import matches "Eswatini" to the data's
+"Swaziland" and never renames a State of the data. Names whose ISO 3166 code says who they
+are ("Czechia", "Netherlands (Kingdom of the)") need no entry: they are matched by code.
+"""
+
+DATE_FIELDS = ("signature", "provisional_application", "ratification", "accession", "succession")
+"""The dated fields of a State, in the order a record lists them."""
+FIELD_ORDER = ("name", "iso3", "region", *DATE_FIELDS)
+
+_INSTRUMENT_FIELD = {
+    "ratification": "ratification",
+    "acceptance": "ratification",  # a signatory's consent to be bound, as ratification
+    "approval": "ratification",
+    "formal_confirmation": "ratification",
+    "accession": "accession",
+    "succession": "succession",
+}
+"""Where each instrument goes in data/states.yaml, which records ratification, accession and
+succession: acceptance, approval and formal confirmation are a signatory's ratification."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between the depositary and data/states.yaml, and where it comes from."""
+
+    state: str
+    field: str
+    old: dt.date | None
+    new: dt.date | None
+    where: str
+    """The source's row (file:line: row N (name)), or why the State has no row."""
+
+    def __str__(self) -> str:
+        old = "none" if self.old is None else self.old.isoformat()
+        new = "none" if self.new is None else self.new.isoformat()
+        return f"{self.where}: {self.state}: {self.field}: {old} -> {new}"
+
+
+@dataclass(frozen=True)
+class NewState:
+    """A participant that data/states.yaml lacks, as it will be inserted."""
+
+    name: str
+    iso3: str
+    region: str
+    where: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.name}: new State ({self.iso3}, region {self.region})"
+
+
+@dataclass
+class Plan:
+    """What an import would change, and the new text of each file it would write."""
+
+    status: Status
+    changes: list[Change] = field(default_factory=list)
+    new_states: list[NewState] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    """The new text of each data file that changes, by stem (states, report)."""
+
+    def lines(self) -> list[str]:
+        """One line per change, new States first where they stand in the source."""
+        return [str(n) for n in self.new_states] + [str(c) for c in self.changes]
+
+
+def _yaml(text: str) -> YAML:
+    """A round-trip YAML that writes `text` back as it is: same indents, quotes and lines."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a long line the person wrote on one
+    _, indent, dash = load_yaml_guess_indent(text)
+    if indent:
+        yaml.indent(mapping=indent - (dash or 0) or 2, sequence=indent, offset=dash or 0)
+    return yaml
+
+
+def plan_import(
+    source: Path,
+    data: Path,
+    *,
+    regions: Mapping[str, str] | None = None,
+    as_at: dt.date | None = None,
+    display: str | None = None,
+) -> Plan:
+    """Compare the status in `source` with `data`; raise InputError with every problem.
+
+    `regions` gives the region of participants the data lacks (the depositary does not);
+    `as_at` the day of a status that does not say it (the XML export).
+    """
+    frame, states = _data(data)
+    status = read_status(source, treaty=frame.convention.name, display=display)
+    plan = Plan(status)
+    problems: list[Problem] = []
+    if status.as_at is None and as_at is None:
+        problems.append(
+            Problem(
+                status.file,
+                1,
+                1,
+                "status as at",
+                "the file does not say on which day its status was taken; give it with "
+                "--as-at YYYY-MM-DD (the day you downloaded it)",
+            )
+        )
+    day = as_at or status.as_at
+    if day is not None and day < frame.as_of:
+        plan.notes.append(
+            f"{status.file}: warning: the status is as at {day.isoformat()}, before the "
+            f"report's as-of date {frame.as_of.isoformat()}: a deposit made between the two "
+            "is not in it"
+        )
+    matcher = _Matcher(states)
+    targets: dict[int, tuple[Participant, dict[str, Entry]]] = {}
+    new: list[tuple[Participant, str, dict[str, Entry]]] = []
+    untouched: set[int] = set()  # withdrawn participants: the data keeps what it says
+    wanted_regions = dict(regions or {})
+    region_names = {r.name for r in frame.regions}
+    for participant in status.participants:
+        where = f"{status.file}:{participant.line}: row {participant.row} ({participant.name})"
+        if participant.withdrawn:
+            plan.notes.append(
+                f"{where}: withdrawn from the treaty (see the depositary's footnote); "
+                "data/states.yaml has no field for a withdrawal: its dates are left as they are"
+            )
+            found_withdrawn = matcher.match(participant.name)
+            if isinstance(found_withdrawn, int):
+                untouched.add(found_withdrawn)
+            continue
+        fields = _fields(participant)
+        for name, entry in fields.items():
+            if entry.day > frame.as_of:
+                problems.append(
+                    Problem(
+                        status.file,
+                        entry.line,
+                        1,
+                        f"row {participant.row} ({participant.name}), column {entry.column!r}",
+                        f"{entry.day.isoformat()} ({name.replace('_', ' ')}) is after the "
+                        f"report's as-of date {frame.as_of.isoformat()}; set as_of in "
+                        "report.yaml to the status's date first",
+                    )
+                )
+        found = matcher.match(participant.name)
+        if isinstance(found, int):
+            if found in targets:
+                other = targets[found][0]
+                problems.append(
+                    Problem(
+                        status.file,
+                        participant.line,
+                        1,
+                        f"row {participant.row} ({participant.name})",
+                        f"is the same State of the data as row {other.row} ({other.name})",
+                    )
+                )
+            targets[found] = (participant, fields)
+        elif isinstance(found, str):
+            region = wanted_regions.pop(participant.name, None)
+            if region is None:
+                problems.append(
+                    Problem(
+                        status.file,
+                        participant.line,
+                        1,
+                        f"row {participant.row} ({participant.name})",
+                        "is not a State of data/states.yaml: which region does the report "
+                        f"count it in? Say it with --region {participant.name!r}=REGION "
+                        f"(one of: {', '.join(sorted(region_names))})",
+                    )
+                )
+            elif region not in region_names:
+                problems.append(
+                    Problem(
+                        status.file,
+                        participant.line,
+                        1,
+                        f"row {participant.row} ({participant.name})",
+                        f"--region {region!r} is not a region of report.yaml "
+                        f"(one of: {', '.join(sorted(region_names))})",
+                    )
+                )
+            else:
+                new.append((participant, found, fields))
+                plan.new_states.append(NewState(participant.name, found, region, where))
+        else:
+            hint = matcher.closest(participant.name)
+            problems.append(
+                Problem(
+                    status.file,
+                    participant.line,
+                    1,
+                    f"row {participant.row} ({participant.name})",
+                    "is neither a State of data/states.yaml, a former name of one, nor a "
+                    "name with an ISO 3166 code"
+                    + (f"; nearest: {', '.join(repr(h) for h in hint)}" if hint else ""),
+                )
+            )
+    for name in wanted_regions:
+        problems.append(
+            Problem.about("--region", name, "is not a new participant of the depositary's table")
+        )
+    if problems:
+        raise InputError(problems)
+    assert day is not None
+    for index, state in enumerate(states):
+        if index in untouched:
+            continue
+        given: dict[str, Entry] = {}
+        where = f"{status.file}: not listed by the depositary"
+        if index in targets:
+            listed, given = targets[index]
+            where = f"{status.file}:{listed.line}: row {listed.row} ({listed.name})"
+        for name in DATE_FIELDS:
+            old = _as_date(state.get(name))
+            found_entry = given.get(name)
+            now = None if found_entry is None else found_entry.day
+            if old != now:
+                plan.changes.append(Change(str(state.get("name")), name, old, now, where))
+    for participant, _, row_fields in new:
+        where = f"{status.file}:{participant.line}: row {participant.row} ({participant.name})"
+        for name, entry in row_fields.items():
+            plan.changes.append(Change(participant.name, name, None, entry.day, where))
+    _write_texts(plan, data, day)
+    return plan
+
+
+def _data(data: Path) -> tuple[ReportFrame, list[dict[str, Any]]]:
+    """The report's frame and the records of states.yaml, as they stand (valid data only)."""
+    inputs, problems, sources = load_with_warnings(data)
+    if inputs is None:
+        raise InputError(problems)
+    return inputs.report, list(sources["states"].data)
+
+
+def _fields(participant: Participant) -> dict[str, Entry]:
+    """The dated fields of data/states.yaml that the participant's row gives."""
+    fields: dict[str, Entry] = {}
+    if participant.signature is not None:
+        fields["signature"] = participant.signature
+    if participant.provisional_application is not None:
+        fields["provisional_application"] = participant.provisional_application
+    if participant.deposit is not None:
+        fields[_INSTRUMENT_FIELD[participant.deposit.action]] = participant.deposit
+    return fields
+
+
+_DATE: TypeAdapter[dt.date] = TypeAdapter(Date)
+
+
+def _as_date(value: object) -> dt.date | None:
+    """A date of the data as written (2008-12-03, 03.12.2008, 3 December 2008)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return _DATE.validate_python(str(value))  # the data validated: it is a date
+
+
+class _Matcher:
+    """Finds the State of the data a participant is: by name, former name, then ISO code."""
+
+    def __init__(self, states: list[dict[str, Any]]) -> None:
+        self.names = {str(s["name"]): i for i, s in enumerate(states)}
+        self.codes: dict[str, list[int]] = {}
+        for index, state in enumerate(states):
+            self.codes.setdefault(str(state["iso3"]), []).append(index)
+        self.folded = {fold_name(name): i for name, i in self.names.items()}
+
+    def match(self, name: str) -> int | str | None:
+        """The index of the State, or the ISO code of a State the data lacks, or None."""
+        if name in self.names:
+            return self.names[name]
+        for renamed in RENAMED:
+            if renamed.new == name and renamed.old in self.names:
+                return self.names[renamed.old]
+        codes = _codes(name)
+        for renamed in RENAMED:
+            if renamed.new == name:
+                codes |= _codes(renamed.old)
+        held = {i for code in codes for i in self.codes.get(code, [])}
+        if len(held) == 1:
+            return held.pop()
+        if fold_name(name) in self.folded:
+            return self.folded[fold_name(name)]
+        if len(codes) == 1 and not held:
+            return next(iter(codes))
+        return None
+
+    def closest(self, name: str) -> list[str]:
+        """The names of the data nearest to `name`, for the message."""
+        candidates = {fold_name(n): n for n in self.names}
+        for renamed in RENAMED:
+            candidates.setdefault(fold_name(renamed.new), renamed.new)
+        close = difflib.get_close_matches(fold_name(name), list(candidates), n=3, cutoff=0.5)
+        return [candidates[c] for c in close]
+
+
+def _codes(name: str) -> set[str]:
+    """The ISO 3166 alpha-3 codes a name may stand for (one, for a known country's name)."""
+    index = iso_names_index()
+    return {code for form in name_forms(name) for code in index.get(form, ())}
+
+
+# --- Writing --------------------------------------------------------------------------
+
+
+def _write_texts(plan: Plan, data: Path, day: dt.date) -> None:
+    """Put in `plan.texts` the new text of each file the import changes."""
+    states_path, report_path = data / "states.yaml", data / "report.yaml"
+    states_text = states_path.read_text(encoding="utf-8")
+    yaml = _yaml(states_text)
+    records: CommentedSeq = yaml.load(states_text)
+    by_name = {str(r["name"]): r for r in records}
+    for change in plan.changes:
+        record = by_name.get(change.state)
+        if record is None:
+            continue  # a new State: inserted below with all its fields
+        _set(record, change.field, change.new)
+    for new_state in plan.new_states:
+        record = CommentedMap()
+        record["name"] = new_state.name
+        record["iso3"] = new_state.iso3
+        record["region"] = new_state.region
+        for change in plan.changes:
+            if change.state == new_state.name:
+                record[change.field] = change.new
+        _insert(records, record)
+    new_states_text = _dump(yaml, records)
+    if new_states_text != states_text:
+        plan.texts["states"] = new_states_text
+    report_text = report_path.read_text(encoding="utf-8")
+    yaml = _yaml(report_text)
+    frame = yaml.load(report_text)
+    source = {
+        "publisher": PUBLISHER,
+        "file": Path(plan.status.file).name,
+        "as_at": day,
+        # quoted: YAML 1.1 (PyYAML) would read 10:15:33 as a number of seconds
+        "as_at_time": None
+        if plan.status.as_at_time is None
+        else SingleQuotedScalarString(plan.status.as_at_time),
+        "sha256": plan.status.sha256,
+    }
+    current = frame.get("status_source")
+    before = None if not isinstance(current, Mapping) else _as_plain(current.get("as_at"))
+    if not isinstance(current, CommentedMap):
+        current = CommentedMap()
+        frame["status_source"] = current
+        frame.yaml_set_comment_before_after_key(
+            "status_source",
+            before="\nWhere the dates of states.yaml come from (`reportgen import untc`)",
+        )
+    for key, value in source.items():
+        if value is None:
+            current.pop(key, None)
+        elif _as_plain(current.get(key)) != _as_plain(value):
+            current[key] = value
+    new_report_text = _dump(yaml, frame)
+    if new_report_text != report_text:
+        plan.texts["report"] = new_report_text
+        plan.notes.append(
+            f"{report_path}: status_source: as at {before or 'none'} -> {day.isoformat()}, "
+            f"sha256 {plan.status.sha256[:12]}..."
+        )
+
+
+def _as_plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _dump(yaml: YAML, document: Any) -> str:
+    out = io.StringIO()
+    yaml.dump(document, out)
+    text = out.getvalue()
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _set(record: CommentedMap, key: str, value: dt.date | None) -> None:
+    """Set, add or remove one dated field, keeping the record's order and trailing lines."""
+    keys = list(record)
+    last = keys[-1]
+    trailing = record.ca.items.get(last)
+    if value is None:
+        if key in record:
+            del record[key]
+    elif key in record:
+        record[key] = value
+    else:
+        rank = FIELD_ORDER.index(key) if key in FIELD_ORDER else len(FIELD_ORDER)
+        position = 0
+        for index, existing in enumerate(keys):
+            if (FIELD_ORDER.index(existing) if existing in FIELD_ORDER else -1) < rank:
+                position = index + 1
+        record.insert(position, key, value)
+    _move_trailing(record, last, trailing)
+
+
+def _move_trailing(record: CommentedMap, old_last: str, trailing: Any) -> None:
+    """Keep the blank line (and comments) that followed the record after its new last key."""
+    if trailing is None or not record:
+        return
+    new_last = list(record)[-1]
+    if new_last == old_last:
+        return
+    record.ca.items.pop(old_last, None)
+    record.ca.items[new_last] = trailing
+
+
+def _insert(records: CommentedSeq, record: CommentedMap) -> None:
+    """Insert a new State where the file's order puts it (alphabetical, as the file is)."""
+    names = [str(r["name"]) for r in records]
+    keys = [collation_key(n) for n in names]
+    ordered = keys == sorted(keys)
+    key = collation_key(str(record["name"]))
+    position = len(records)
+    if ordered:
+        position = next((i for i, k in enumerate(keys) if k > key), len(records))
+    separator = None
+    for existing in records:  # the blank line that separates two records
+        last = list(existing)[-1]
+        if existing.ca.items.get(last) is not None:
+            separator = existing.ca.items[last]
+            break
+    if position == len(records) and records:
+        previous = records[-1]
+        last = list(previous)[-1]
+        if separator is not None and previous.ca.items.get(last) is None:
+            previous.ca.items[last] = copy.deepcopy(separator)
+    elif separator is not None:
+        record.ca.items[list(record)[-1]] = copy.deepcopy(separator)
+    records.insert(position, record)
+
+
+def write_plan(plan: Plan, data: Path) -> list[Path]:
+    """Validate the new files with the rest of `data`, then write them; the paths written.
+
+    Raises InputError (and writes nothing) when the data would not be valid.
+    """
+    if not plan.texts:
+        return []
+    with tempfile.TemporaryDirectory(prefix="reportgen-import-") as scratch:
+        trial = Path(scratch) / "data"
+        trial.mkdir()
+        for stem in DATA_FILES:
+            source = data / f"{stem}.yaml"
+            if stem in plan.texts:
+                (trial / f"{stem}.yaml").write_text(plan.texts[stem], encoding="utf-8")
+            elif source.exists():
+                shutil.copyfile(source, trial / f"{stem}.yaml")
+        inputs, problems, _ = load_with_warnings(trial)
+        if inputs is None:
+            prefix = str(trial)
+            raise InputError(
+                Problem(
+                    str(data / Path(p.file).name) if p.file.startswith(prefix) else p.file,
+                    p.line,
+                    p.column,
+                    p.where,
+                    f"after the import: {p.message}",
+                    p.severity,
+                )
+                for p in problems
+                if p.severity == "error"
+            )
+    written = []
+    for stem, text in plan.texts.items():
+        path = data / f"{stem}.yaml"
+        _replace(path, text)
+        written.append(path)
+    return written
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically: a reader sees the old file or the new one."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

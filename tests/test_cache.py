@@ -1,0 +1,109 @@
+"""The cache of what the template's text alone decides (reportgen.cache): it only saves time.
+
+A build with the cache, without it, with a damaged one, or in another process writes the
+same bytes; a changed template is never served the old one's code.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reportgen import cache
+from tests.conftest import DATA, ROOT, TEMPLATE
+
+
+def _build(tmp_path: Path, name: str, folder: str, template: Path = TEMPLATE) -> bytes:
+    """A cold build in a process of its own, with REPORTGEN_CACHE set to `folder`."""
+    output = tmp_path / f"{name}.docx"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reportgen",
+            "build",
+            "--data",
+            str(DATA),
+            "--template",
+            str(template),
+            "--output",
+            str(output),
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        env={**os.environ, "REPORTGEN_CACHE": folder},
+    )
+    return output.read_bytes()
+
+
+def test_a_cold_build_gives_the_same_bytes_with_and_without_its_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    without = _build(tmp_path, "without", "off")
+    filling = _build(tmp_path, "filling", str(folder))
+    entries = sorted(p.name.split("-")[0] for p in folder.iterdir())
+    assert "code" in entries and "jinja" in entries  # what the next process reuses
+    reusing = _build(tmp_path, "reusing", str(folder))
+    assert without == filling == reusing
+    for entry in folder.iterdir():  # damaged entries are made afresh
+        entry.write_bytes(b"\x00 not what was stored")
+    assert _build(tmp_path, "damaged", str(folder)) == without
+
+
+def test_the_cache_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPORTGEN_CACHE", "off")
+    assert cache.folder() is None
+    made: list[str] = []
+
+    def make() -> str:
+        made.append("made")
+        return "made"
+
+    assert cache.text("jinja", "source", make) == "made"
+    assert cache.text("jinja", "source", make) == "made"
+    assert made == ["made", "made"]
+
+
+def test_an_entry_is_kept_by_everything_it_depends_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path))
+    assert cache.text("jinja", "a", lambda: "made from a") == "made from a"
+    assert cache.text("jinja", "a", lambda: "never made") == "made from a"
+    assert cache.text("jinja", "b", lambda: "made from b") == "made from b"
+    assert cache.text("jinja", "a", lambda: "other filters", ["f"]) == "other filters"
+    for number in range(cache.LIMIT + 5):
+        cache.text("jinja", str(number), str)
+    assert len(list(tmp_path.iterdir())) == cache.LIMIT
+
+
+def test_an_unwritable_cache_does_not_stop_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a file, not a folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("REPORTGEN_CACHE", str(blocker / "cache"))
+    assert cache.text("jinja", "source", lambda: "made") == "made"
+
+
+def test_a_template_edited_between_builds_is_compiled_anew(tmp_path: Path) -> None:
+    # The same cache folder, a template whose title placeholder changed: the new text shows.
+    folder = str(tmp_path / "cache")
+    first = _build(tmp_path, "first", folder)
+    edited = tmp_path / "edited.docx"
+    with zipfile.ZipFile(TEMPLATE) as source, zipfile.ZipFile(edited, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b">I. Latest figures<", b">I. The latest figures<")
+            target.writestr(info, data)
+    second = _build(tmp_path, "second", folder, edited)
+    assert first != second
+    with zipfile.ZipFile(io.BytesIO(second)) as package:
+        assert b"I. The latest figures" in package.read("word/document.xml")

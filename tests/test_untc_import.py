@@ -1,0 +1,583 @@
+"""`reportgen import untc`: the depositary's status into data/states.yaml.
+
+The fixtures (tests/fixtures/untc/, written by tools/make_untc_fixtures.py) hold the seed
+report's status table in the depositary's two layouts, under the names the depositary uses
+today. Imported into a copy of data/ whose dates are removed, they must give back the shipped
+file byte for byte; edited, exactly the changes made; malformed, one located line and exit 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportgen.cli import main
+from reportgen.compare import diff_documents
+from reportgen.figures import compute
+from reportgen.formatting import Formats
+from reportgen.importing import plan_import, write_plan
+from reportgen.load import load_inputs
+from reportgen.pipeline import build
+from reportgen.problems import InputError
+from reportgen.render import environment
+from reportgen.text import rendition
+from reportgen.untc import read_status
+from tests.conftest import DATA, TEMPLATE
+from tests.seed import SeedReport
+
+FIXTURES = Path(__file__).parent / "fixtures" / "untc"
+XML = FIXTURES / "XXVI-6.en.xml"
+HTML = FIXTURES / "XXVI-6.html"
+GOLDEN_REPORT = Path(__file__).parent / "golden" / "report.txt"
+CCM = "Convention on Cluster Munitions"
+DATE_LINE = re.compile(r"^  (signature|ratification|accession|succession): .*\n", re.MULTILINE)
+
+
+@pytest.fixture
+def undated(tmp_path: Path) -> Path:
+    """A copy of data/ whose States have names, codes and regions but no dates."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    states = copy / "states.yaml"
+    states.write_text(DATE_LINE.sub("", states.read_text(encoding="utf-8")), encoding="utf-8")
+    return copy
+
+
+def _files(data: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(data.glob("*.yaml"))}
+
+
+def _edited(tmp_path: Path, source: Path, *edits: tuple[str, str]) -> Path:
+    """A copy of a fixture with each (old, new) text replaced once (each must be there)."""
+    encoding = "iso-8859-1" if source.suffix == ".xml" else "utf-8"
+    text = source.read_text(encoding=encoding)
+    for old, new in edits:
+        assert text.count(old) == 1, f"{old!r} is not in {source.name} exactly once"
+        text = text.replace(old, new)
+    path = tmp_path / source.name
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def _xml_row(name: str, signature: str = "", provisional: str = "", deposit: str = "") -> str:
+    cells = "".join(
+        f"\n                <Entry>{c}</Entry>" for c in (signature, provisional, deposit)
+    )
+    return (
+        f"              <Row>\n                <Entry>{name}</Entry>{cells}\n              </Row>\n"
+    )
+
+
+def _before_row(name: str) -> str:
+    """The text that opens the XML fixture's row of `name` (to insert a row before it)."""
+    return f"              <Row>\n                <Entry>{name}</Entry>"
+
+
+# --- Reading the two forms --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", [XML, HTML], ids=["xml", "html"])
+def test_both_forms_give_the_seed_tables_counts(source: Path, seed: SeedReport) -> None:
+    status = read_status(source, treaty=CCM)
+    assert (status.signatories, status.parties) == (seed.total_signatures, seed.total_deposits)
+    assert status.counted() == (108, 83)
+    assert len(status.participants) == len(seed.rows)
+    names = [p.name for p in status.participants]
+    assert "Eswatini" in names and "Swaziland" not in names  # the depositary's name of today
+    denmark = next(p for p in status.participants if p.name == "Denmark")
+    assert denmark.footnotes == ("1",)  # the marker is not part of the name
+
+
+def test_the_html_page_says_as_at_when_and_the_xml_export_does_not() -> None:
+    page = read_status(HTML, treaty=CCM)
+    assert page.as_at is not None and page.as_at.isoformat() == "2013-09-01"
+    assert page.as_at_time == "09:00:00 EDT"
+    assert read_status(XML, treaty=CCM).as_at is None
+
+
+# --- Round trip: the shipped dates come back exactly ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "options"), [(XML, ["--as-at", "2013-09-01"]), (HTML, [])], ids=["xml", "html"]
+)
+def test_importing_into_undated_data_gives_back_the_shipped_file_byte_for_byte(
+    source: Path, options: list[str], undated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", "untc", str(source), "--data", str(undated), *options]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 108 + 83  # one line per signature and per instrument
+    assert (undated / "states.yaml").read_bytes() != (DATA / "states.yaml").read_bytes()
+
+    assert main(["import", "untc", str(source), "--data", str(undated), *options, "--write"]) == 0
+    assert (undated / "states.yaml").read_bytes() == (DATA / "states.yaml").read_bytes()
+    shipped, imported = load_inputs(DATA), load_inputs(undated)
+    assert imported.states == shipped.states
+    source_record = imported.report.status_source
+    assert source_record is not None and source_record.file == source.name
+    assert source_record.as_at.isoformat() == "2013-09-01"
+    assert len(source_record.sha256) == 64
+
+
+@pytest.mark.parametrize("source", [XML, HTML], ids=["xml", "html"])
+def test_the_report_built_from_imported_data_is_todays_report(
+    source: Path, undated: Path, tmp_path: Path
+) -> None:
+    plan = plan_import(source, undated, as_at=dt.date(2013, 9, 1))
+    write_plan(plan, undated)
+    output = tmp_path / "report.docx"
+    build(undated, TEMPLATE, output)
+    assert rendition(output) == GOLDEN_REPORT.read_text(encoding="utf-8")
+
+
+def test_importing_the_same_file_twice_changes_nothing(
+    undated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", "untc", str(HTML), "--data", str(undated), "--write"]) == 0
+    written = _files(undated)
+    capsys.readouterr()
+    assert main(["import", "untc", str(HTML), "--data", str(undated), "--write"]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "agrees with the depositary's status as at 2013-09-01" in err
+    assert _files(undated) == written
+
+
+def test_the_shipped_data_agrees_with_the_fixture(capsys: pytest.CaptureFixture[str]) -> None:
+    plan = plan_import(HTML, DATA)
+    assert plan.changes == [] and plan.new_states == []
+    assert set(plan.texts) == {"report"}  # only the provenance would be recorded
+
+
+# --- Edits give exactly the changes made -------------------------------------------------
+
+
+def test_an_edited_status_gives_exactly_its_changes_located(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _edited(
+        tmp_path,
+        XML,
+        # one accession, by a State of the data that had not joined
+        (
+            _before_row("Andorra"),
+            _xml_row("Algeria", deposit=" 2 Jul 2013 a") + _before_row("Andorra"),
+        ),
+        # one changed date
+        ("<Entry>16 Jun 2009</Entry>", "<Entry>17 Jun 2009</Entry>"),
+        # one new participant, under the name the depositary uses today
+        (
+            _before_row("Uganda"),
+            _xml_row("Türkiye", deposit=" 1 Aug 2013 a") + _before_row("Uganda"),
+        ),
+        ("<Value>83</Value>", "<Value>85</Value>"),
+    )
+    before = _files(data_copy)
+    assert (
+        main(["import", "untc", str(source), "--data", str(data_copy), "--as-at", "2013-09-01"])
+        == 0
+    )
+    out, err = capsys.readouterr()
+    lines = source.read_text(encoding="iso-8859-1").splitlines()
+
+    def at(name: str) -> str:
+        """Line and row number of the row of `name`: the line of its <Row>, counted rows."""
+        index = lines.index(f"                <Entry>{name}</Entry>")
+        row = sum(line == "              <Row>" for line in lines[:index])
+        return f"{source}:{index}: row {row} ({name})"
+
+    assert out.splitlines() == [  # in the order of data/states.yaml
+        f"{at('Albania')}: Albania: ratification: 2009-06-16 -> 2009-06-17",
+        f"{at('Algeria')}: Algeria: accession: none -> 2013-07-02",
+        f"{at('Türkiye')}: Turkey: accession: none -> 2013-08-01",
+    ]
+    assert "nothing written" in err
+    assert _files(data_copy) == before  # without --write, nothing changes
+
+
+def test_written_changes_show_in_the_reports_diff(
+    tmp_path: Path, data_copy: Path, report: Path
+) -> None:
+    source = _edited(
+        tmp_path,
+        XML,
+        (
+            _before_row("Uganda"),
+            _xml_row("Türkiye", deposit=" 1 Aug 2013 a") + _before_row("Uganda"),
+        ),
+        ("<Value>83</Value>", "<Value>84</Value>"),
+    )
+    categories = data_copy / "categories.yaml"  # a State Party is no longer in a category
+    text = categories.read_text(encoding="utf-8")
+    assert text.count("    - Turkey\n") == 1
+    categories.write_text(text.replace("    - Turkey\n", ""), encoding="utf-8")
+    write_plan(plan_import(source, data_copy, as_at=dt.date(2013, 9, 1)), data_copy)
+    text = (data_copy / "states.yaml").read_text(encoding="utf-8")
+    assert "- name: Turkey\n  iso3: TUR\n  region: Europe\n  accession: 2013-08-01\n\n" in text
+    assert "Türkiye" not in text  # the import never renames a State of the data
+    figures = compute(load_inputs(data_copy))
+    assert "Turkey" in figures.new_states_parties.states
+    output = tmp_path / "report.docx"
+    build(data_copy, TEMPLATE, output)
+    changed = diff_documents(report, output)
+    assert any(line.startswith("+") and "Turkey" in line for line in changed)
+    assert any("84" in line for line in changed if line.startswith("+"))
+
+
+def test_a_write_that_would_make_the_data_invalid_writes_nothing(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _edited(
+        tmp_path,
+        XML,
+        (
+            _before_row("Uganda"),
+            _xml_row("Türkiye", deposit=" 1 Aug 2013 a") + _before_row("Uganda"),
+        ),
+        ("<Value>83</Value>", "<Value>84</Value>"),
+    )
+    before = _files(data_copy)
+    argv = ["import", "untc", str(source), "--data", str(data_copy), "--as-at", "2013-09-01"]
+    assert main([*argv, "--write"]) == 2
+    out, err = capsys.readouterr()
+    assert out.endswith("Turkey: accession: none -> 2013-08-01\n")  # what it would have done
+    assert _files(data_copy) == before
+    line = next(
+        number
+        for number, text in enumerate((DATA / "categories.yaml").read_text().splitlines(), 1)
+        if text == "    - Turkey"
+    )
+    assert err.splitlines()[-1] == (
+        f"{data_copy / 'categories.yaml'}:{line}:7: categories[1] (II).members[28]: after the "
+        "import: Turkey is a State Party (deposited 2013-08-01); categories group States not "
+        "yet Parties"
+    )
+
+
+def test_a_state_the_data_lacks_needs_its_region_then_is_inserted_in_order(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _edited(
+        tmp_path,
+        HTML,
+        (
+            "<tr><td>Switzerland</td>",
+            "<tr><td>South Sudan</td><td></td><td></td><td> 3 Aug 2013 a</td></tr>\n"
+            "<tr><td>Switzerland</td>",
+        ),
+        ("Parties : 83", "Parties : 84"),
+    )
+    before = _files(data_copy)
+    assert main(["import", "untc", str(source), "--data", str(data_copy), "--write"]) == 2
+    err = capsys.readouterr().err
+    assert re.search(
+        rf"^{re.escape(str(source))}:\d+:1: row \d+ \(South Sudan\): is not a State of "
+        r"data/states.yaml: which region does the report count it in\? Say it with "
+        r"--region 'South Sudan'=REGION",
+        err,
+        re.MULTILINE,
+    )
+    assert _files(data_copy) == before
+    assert (
+        main(
+            [
+                "import",
+                "untc",
+                str(source),
+                "--data",
+                str(data_copy),
+                "--write",
+                "--region",
+                "South Sudan=Africa",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "South Sudan: new State (SSD, region Africa)" in out
+    text = (data_copy / "states.yaml").read_text(encoding="utf-8")
+    inserted = "- name: South Sudan\n  iso3: SSD\n  region: Africa\n  accession: 2013-08-03\n\n"
+    assert inserted in text
+    assert text.index("- name: South Africa") < text.index(inserted) < text.index("- name: Spain")
+    assert load_inputs(data_copy).state("South Sudan").accession is not None
+
+
+def test_a_name_matched_by_its_iso_code_keeps_the_datas_name(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    source = _edited(tmp_path, HTML, ("<td>Czech Republic</td>", "<td>Czechia</td>"))
+    plan = plan_import(source, data_copy)
+    assert plan.changes == [] and plan.new_states == []
+
+
+def test_acceptance_and_approval_are_recorded_as_ratification(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    source = _edited(
+        tmp_path,
+        HTML,
+        ("<td>14 Jul 2009</td>", "<td>14 Jul 2009 A</td>"),  # Japan: the same day, accepted
+        ("<td>12 Feb 2010</td>", "<td>13 Feb 2010 AA</td>"),  # Denmark: a day later, approved
+    )
+    changes = plan_import(source, data_copy).changes
+    assert [str(c).split(": ", 2)[2] for c in changes] == [
+        "Denmark: ratification: 2010-02-12 -> 2010-02-13"
+    ]
+
+
+def test_provisional_application_is_recorded_without_making_a_state_party(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    source = _edited(
+        tmp_path,
+        HTML,
+        (
+            "<tr><td>Angola</td><td> 3 Dec 2008</td><td></td>",
+            "<tr><td>Angola</td><td> 3 Dec 2008</td><td> 2 Aug 2013 n</td>",
+        ),
+    )
+    write_plan(plan_import(source, data_copy), data_copy)
+    inputs = load_inputs(data_copy)
+    angola = inputs.state("Angola")
+    assert angola.provisional_application is not None
+    assert angola.provisional_application.isoformat() == "2013-08-02"
+    figures = compute(inputs)
+    assert "Angola" not in figures.states_parties.states
+    assert "Angola" in figures.signatories_yet_to_ratify.states
+
+
+def test_a_withdrawn_participant_is_noted_not_imported(tmp_path: Path, data_copy: Path) -> None:
+    source = _edited(
+        tmp_path,
+        HTML,
+        ("<td>Lithuania</td>", "<td>[Lithuania]</td>"),
+        ("Signatories : 108. Parties : 83", "Signatories : 107. Parties : 82"),
+    )
+    plan = plan_import(source, data_copy)
+    assert [n.split(": ", 1)[1] for n in plan.notes if "Lithuania" in n] == [
+        "row 64 (Lithuania): withdrawn from the treaty (see the depositary's footnote); "
+        "data/states.yaml has no field for a withdrawal: its dates are left as they are"
+    ]
+    assert plan.changes == []
+
+
+# --- Malformed sources: one located line each, exit 2, data untouched -------------------
+
+
+def _refused(source: Path, data: Path, capsys: pytest.CaptureFixture[str], *options: str) -> str:
+    before = _files(data)
+    assert main(["import", "untc", str(source), "--data", str(data), "--write", *options]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "Traceback" not in err
+    assert _files(data) == before
+    return err
+
+
+def test_a_truncated_export_is_located(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = XML.read_bytes()
+    source = tmp_path / "XXVI-6.en.xml"
+    source.write_bytes(data[: len(data) // 2])
+    err = _refused(source, data_copy, capsys, "--as-at", "2013-09-01")
+    assert re.fullmatch(
+        rf"{re.escape(str(source))}:\d+:\d+: file: is not well-formed XML .*\n", err
+    )
+
+
+def test_a_truncated_page_is_caught_by_the_header_counts(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = HTML.read_text(encoding="utf-8")
+    source = tmp_path / "XXVI-6.html"
+    source.write_text(text[: text.index("<tr><td>Peru</td>")], encoding="utf-8")
+    err = _refused(source, data_copy, capsys)
+    assert re.search(r":\d+:1: header: says Parties : 83, but \d+ rows give an instrument", err)
+
+
+def test_an_unknown_code_names_its_row_and_column(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _edited(
+        tmp_path, XML, ("<Entry> 9 Apr 2013 a</Entry>", "<Entry> 9 Apr 2013 x</Entry>")
+    )
+    err = _refused(source, data_copy, capsys, "--as-at", "2013-09-01")
+    assert err == (
+        f"{source}:47:1: row 3 (Andorra), column 'Approval(AA), Acceptance(A), Accession(a), "
+        "Ratification': ' 9 Apr 2013 x' has the code 'x', which the column's legend does not "
+        "give (AA approval, A acceptance, a accession, (none) ratification)\n"
+    ).replace("' 9 Apr", "'9 Apr")
+
+
+def test_an_unreadable_date_names_its_row_and_column(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _edited(tmp_path, HTML, ("<td>16 Jun 2009</td>", "<td>16 Jnu 2009</td>"))
+    err = _refused(source, data_copy, capsys)
+    assert re.fullmatch(
+        rf"{re.escape(str(source))}:\d+:1: row 2 \(Albania\), column 'Approval\(AA\), "
+        r"Acceptance\(A\), Accession\(a\), Ratification': '16 Jnu 2009': 'Jnu' is not a month\n",
+        err,
+    )
+
+
+def test_a_header_whose_counts_disagree_is_refused(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _edited(tmp_path, XML, ("<Value>108</Value>", "<Value>109</Value>"))
+    err = _refused(source, data_copy, capsys, "--as-at", "2013-09-01")
+    assert err == (
+        f"{source}:13:1: header: says Signatories : 109, but 108 rows give a signature; "
+        "the file is cut or was edited\n"
+    )
+
+
+def test_a_page_of_another_treaty_is_refused(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _edited(tmp_path, HTML, ("6. Convention on Cluster Munitions", "8. Arms Trade Treaty"))
+    err = _refused(source, data_copy, capsys)
+    assert err == (
+        f"{source}:1:1: title: is '8. Arms Trade Treaty', not 'Convention on Cluster "
+        "Munitions' (report.yaml convention.name): this is the status of another treaty\n"
+    )
+
+
+def test_a_name_that_matches_nothing_suggests_the_nearest(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _edited(tmp_path, HTML, ("<td>Lithuania</td>", "<td>Lithuanie</td>"))
+    err = _refused(source, data_copy, capsys)
+    assert re.fullmatch(
+        rf"{re.escape(str(source))}:\d+:1: row \d+ \(Lithuanie\): is neither a State of "
+        r"data/states.yaml, a former name of one, nor a name with an ISO 3166 code; "
+        r"nearest: 'Lithuania'.*\n",
+        err,
+    )
+
+
+def test_a_date_after_the_reports_as_of_date_is_refused(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _edited(tmp_path, HTML, ("<td>16 Jun 2009</td>", "<td>16 Jun 2014</td>"))
+    err = _refused(source, data_copy, capsys)
+    assert "row 2 (Albania)" in err and "is after the report's as-of date 2013-09-01" in err
+
+
+def test_an_export_without_its_day_asks_for_as_at(
+    undated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(XML, undated, capsys)
+    assert err == (
+        f"{XML}:1:1: status as at: the file does not say on which day its status was taken; "
+        "give it with --as-at YYYY-MM-DD (the day you downloaded it)\n"
+    )
+
+
+def test_not_a_status_file_is_one_line(tmp_path: Path, data_copy: Path) -> None:
+    source = tmp_path / "notes.html"
+    source.write_text("<html><body><p>Hello</p></body></html>", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        plan_import(source, data_copy)
+    assert [p.message for p in raised.value.problems] == [
+        "has no status table (an HTML table whose id ends in 'tblgrid'); save the treaty's "
+        "status page from treaties.un.org, or its XML export"
+    ]
+
+
+def test_a_page_saved_without_the_title_id_is_read_by_its_numbered_title(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    source = _edited(
+        tmp_path,
+        HTML,
+        (
+            'id="ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInner'
+            'Page_rptTreaty_ctl00_tcTreaty"',
+            'class="title"',
+        ),
+    )
+    assert read_status(source, treaty=CCM).title == "6. Convention on Cluster Munitions"
+    assert plan_import(source, data_copy).changes == []
+
+
+def test_a_status_older_than_the_report_is_flagged(data_copy: Path) -> None:
+    plan = plan_import(XML, data_copy, as_at=dt.date(2013, 8, 1))
+    assert (
+        f"{XML}: warning: the status is as at 2013-08-01, before the report's as-of date "
+        "2013-09-01: a deposit made between the two is not in it" in plan.notes
+    )
+
+
+def test_an_export_never_reads_an_external_entity(tmp_path: Path, data_copy: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Atlantis", encoding="utf-8")
+    text = (
+        XML.read_text(encoding="iso-8859-1")
+        .replace("<MTDSG>", f'<!DOCTYPE MTDSG [<!ENTITY x SYSTEM "{secret.as_uri()}">]>\n<MTDSG>')
+        .replace("<Entry>Afghanistan</Entry>", "<Entry>&x;</Entry>")
+    )
+    source = tmp_path / "XXVI-6.en.xml"
+    source.write_text(text, encoding="iso-8859-1")
+    with pytest.raises(InputError) as raised:
+        plan_import(source, data_copy, as_at=dt.date(2013, 9, 1))
+    assert "Atlantis" not in str(raised.value)
+    assert "row 1 (" in str(raised.value)
+
+
+def test_a_date_the_depositary_does_not_list_is_shown_as_removed(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    text = HTML.read_text(encoding="utf-8")
+    row = "<tr><td>Angola</td><td> 3 Dec 2008</td><td></td><td></td></tr>\n"
+    assert text.count(row) == 1
+    source = tmp_path / "XXVI-6.html"
+    source.write_text(
+        text.replace(row, "").replace("Signatories : 108", "Signatories : 107"), encoding="utf-8"
+    )
+    assert [str(c) for c in plan_import(source, data_copy).changes] == [
+        f"{source}: not listed by the depositary: Angola: signature: 2008-12-03 -> none"
+    ]
+
+
+def test_writing_touches_only_the_lines_that_change(tmp_path: Path, data_copy: Path) -> None:
+    states = data_copy / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    edits = {
+        "  ratification: 2009-06-16\n": "  ratification: 2009-06-16   # checked by hand\n",
+        "- name: Andorra\n": "# acceded during the 3rd intersessional period\n- name: Andorra\n",
+        "  signature: 2010-07-16\n": '  signature: "16.07.2010"\n',  # Antigua, in another form
+    }
+    for old, new in edits.items():
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    states.write_text(text, encoding="utf-8")
+    source = _edited(tmp_path, HTML, ("<td>16 Jun 2009</td>", "<td>17 Jun 2009</td>"))
+    write_plan(plan_import(source, data_copy), data_copy)
+    written = states.read_text(encoding="utf-8").splitlines(keepends=True)
+    before = text.splitlines(keepends=True)
+    changed = [(a, b) for a, b in zip(before, written, strict=True) if a != b]
+    assert changed == [
+        (
+            "  ratification: 2009-06-16   # checked by hand\n",
+            "  ratification: 2009-06-17   # checked by hand\n",
+        )
+    ]
+
+
+def test_the_report_can_name_its_source(undated: Path) -> None:
+    write_plan(plan_import(HTML, undated), undated)
+    inputs = load_inputs(undated)
+    placeholder = (  # as README gives it
+        "{% if report.status_source %}Source: {{ report.status_source.publisher }}, status as "
+        "at {{ report.status_source.as_at|long_date }}{% endif %}"
+    )
+    template = environment(Formats(inputs.report.locale)).from_string(placeholder)
+    assert template.render(report=inputs.report) == (
+        "Source: United Nations Treaty Collection, status as at 1 September 2013"
+    )
