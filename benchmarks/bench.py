@@ -417,7 +417,11 @@ def _limits_off() -> Iterator[None]:
             type(
                 "Plain",
                 (SandboxedEnvironment,),
-                {"from_string": render._Environment.from_string, "_compiled": {}},
+                {
+                    "from_string": render._Environment.from_string,
+                    "_settings": render._Environment._settings,
+                    "_compiled": {},
+                },
             )
         )
 
