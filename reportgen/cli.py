@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import datetime as dt
 import gc
+import os
 import shutil
 import sys
 import time
@@ -19,13 +20,14 @@ from typing import NoReturn
 
 from reportgen.pdf import PdfError
 from reportgen.pipeline import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_SCHEMAS, DEFAULT_TEMPLATE
-from reportgen.problems import InputError, Problem
+from reportgen.problems import InputError, Problem, printable
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
 EXIT_BAD_INPUT = 2
 EXIT_MISSING_TOOL = 3
 EXIT_INTERNAL = 70
+EXIT_BROKEN_PIPE = 141  # what a shell shows for a process that SIGPIPE ended (128 + 13)
 
 EXIT_STATUSES = """\
 exit status:
@@ -33,7 +35,9 @@ exit status:
   1   differences found (diff)
   2   bad input or usage: every problem is printed, one line each
   3   a missing or failing external tool (LibreOffice, the redline extra)
-  70  an internal error: run again with --debug and report the traceback"""
+  70  an internal error: run again with --debug and report the traceback
+  141 the reader of the output went away (| head); 143 stopped by SIGTERM
+limits on what an input may cost: see the README's "Limits" (REPORTGEN_* variables)"""
 
 
 class _Messages:
@@ -81,10 +85,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return command(args, messages)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`reportgen diff a b | head -1`)
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as error:
         if args.debug and _internal(error):
             raise
         return _failed(error, messages)
+
+
+def _discard_stdout() -> None:
+    """Send what stdout still holds nowhere, so that the exit's own flush cannot fail too."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _output(text: str) -> None:
+    """Write a command's result to stdout, flushed: a short write (a full disk) is an error."""
+    try:
+        # In pieces: a single write of megabytes to a pipe can end without an error when
+        # the reader has gone after the first of them; the next piece then says so.
+        for start in range(0, len(text), 1 << 16):
+            sys.stdout.write(text[start : start + (1 << 16)])
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _discard_stdout()
+        reason = error.strerror or str(error)
+        raise InputError(
+            [Problem.about("standard output", "output", f"cannot be written ({reason})")]
+        ) from None
 
 
 def _internal(error: Exception) -> bool:
@@ -98,10 +131,10 @@ def _failed(error: Exception, say: _Messages) -> int:
         say.problems(error.problems)
         return EXIT_BAD_INPUT
     if isinstance(error, PdfError):  # LibreOffice missing (SofficeNotFoundError), failed or hung
-        print(f"reportgen: {error}", file=sys.stderr)
+        print(f"reportgen: {printable(str(error))}", file=sys.stderr)
         return EXIT_MISSING_TOOL
     print(
-        f"reportgen: internal error: {type(error).__name__}: {error} "
+        f"reportgen: internal error: {type(error).__name__}: {printable(str(error))} "
         "(run again with --debug for the traceback)",
         file=sys.stderr,
     )
@@ -183,9 +216,9 @@ def _text(args: argparse.Namespace, say: _Messages) -> int:
     try:
         text = rendition(args.file)
     except NotADocx as error:
-        print(error, file=sys.stderr)
+        print(printable(str(error)), file=sys.stderr)
         return EXIT_BAD_INPUT
-    sys.stdout.write(text)
+    _output(text)
     return EXIT_OK
 
 
@@ -196,11 +229,11 @@ def _diff(args: argparse.Namespace, say: _Messages) -> int:
     try:
         lines = diff_documents(args.old, args.new, context=args.unified)
     except NotADocx as error:
-        print(error, file=sys.stderr)
+        print(printable(str(error)), file=sys.stderr)
         return EXIT_BAD_INPUT
     if wants_colour(sys.stdout):
         lines = list(colourise(lines))
-    sys.stdout.writelines(f"{line}\n" for line in lines)
+    _output("".join(f"{line}\n" for line in lines))
     return EXIT_DIFFERENT if lines else EXIT_OK
 
 
@@ -213,10 +246,10 @@ def _redline(args: argparse.Namespace, say: _Messages) -> int:
     try:
         written = compare.redline(args.old, args.new, args.output, author=author, date=date)
     except (NotADocx, compare.RedlineFailed) as error:
-        print(error, file=sys.stderr)
+        print(printable(str(error)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except compare.RedlineUnavailable as error:
-        print(error, file=sys.stderr)
+        print(printable(str(error)), file=sys.stderr)
         return EXIT_MISSING_TOOL
     say.info(f"wrote {written}")
     return EXIT_OK
@@ -284,9 +317,9 @@ def _figures(args: argparse.Namespace, say: _Messages) -> int:
 
     figures = figures_of(args.data)
     if args.format == "json":
-        sys.stdout.write(as_json(figures))
+        _output(as_json(figures))
     else:
-        sys.stdout.write(as_table(figures, width=shutil.get_terminal_size().columns))
+        _output(as_table(figures, width=shutil.get_terminal_size().columns))
     return EXIT_OK
 
 

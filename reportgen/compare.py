@@ -8,19 +8,30 @@ whose tracked changes (w:ins / w:del) a reviewer accepts or rejects in Word.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import ctypes
 import datetime as dt
 import difflib
+import fcntl
 import importlib
 import os
 import re
+import shutil
+import signal
 import subprocess
-from collections.abc import Iterable, Iterator, Mapping
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import Literal, Protocol, TextIO
 
+from reportgen.limits import MB, Limits, from_environment, refused
 from reportgen.ooxml import normalise_package
-from reportgen.text import read_docx, rendition
-from reportgen.write import write_atomically
+from reportgen.package import NotADocx, open_docx
+from reportgen.problems import InputError
+from reportgen.text import rendition
+from reportgen.write import output_problem, write_atomically
 
 # Revisions carry an author and a date; fixed defaults give the same bytes for the same
 # inputs. 1980-01-01 is also the time normalise_package gives every zip entry.
@@ -36,11 +47,11 @@ _WORDS = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 class _Engine(Protocol):
-    """What reportgen uses of a python-redlines engine."""
+    """What reportgen uses of a python-redlines engine: the command that runs it."""
 
-    def run_redline(
-        self, author_tag: str, original: Path, modified: Path, *, date_time: str
-    ) -> tuple[bytes, str | None, str | None]: ...
+    def _build_command(
+        self, author_tag: str, original: str, modified: str, target: str, *, date_time: str
+    ) -> list[str]: ...
 
 
 class RedlineUnavailable(RuntimeError):
@@ -62,7 +73,7 @@ def diff_texts(
     if context < 0:
         raise ValueError(f"context is a number of lines, 0 or more, not {context}")
     a, b = old.splitlines(), new.splitlines()
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    matcher = _Matched(a, b)
     out: list[str] = []
     for group in matcher.get_grouped_opcodes(context):
         if not out:
@@ -76,6 +87,130 @@ def diff_texts(
             out += [f"-{line}" for line in a[i1:i2]]
             out += [f"+{line}" for line in b[j1:j2]]
     return out
+
+
+Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
+"""What turns a[i1:i2] into b[j1:j2]: "equal", "replace", "delete" or "insert" (difflib's)."""
+
+_SMALL = 250_000
+"""Pairs of items up to which difflib's matcher, quadratic, is left to align a region."""
+
+
+def opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+    """difflib's opcodes from `a` to `b`, in time near-linear in their lengths.
+
+    difflib's matcher compares every item with every other that is equal to it: two
+    renditions of 50,000 paragraphs, or a paragraph of 100,000 words, took minutes. Here
+    the common head and tail are taken first; what is left is cut at the items that appear
+    exactly once in each side, in the same order (patience diff); difflib aligns only the
+    pieces left between them, and only when they are small. A large piece without such
+    anchors is shown as replaced whole, which is still a correct diff. Small inputs get
+    difflib's own alignment.
+    """
+    if len(a) * len(b) <= _SMALL:  # small: exactly difflib's alignment
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    out: list[Opcode] = []
+    pending = [(0, len(a), 0, len(b))]
+    while pending:
+        alo, ahi, blo, bhi = pending.pop()
+        head = 0
+        while alo + head < ahi and blo + head < bhi and a[alo + head] == b[blo + head]:
+            head += 1
+        tail = 0
+        while (
+            ahi - tail > alo + head
+            and bhi - tail > blo + head
+            and a[ahi - tail - 1] == b[bhi - tail - 1]
+        ):
+            tail += 1
+        if head:
+            out.append(("equal", alo, alo + head, blo, blo + head))
+        if tail:
+            out.append(("equal", ahi - tail, ahi, bhi - tail, bhi))
+        alo, ahi, blo, bhi = alo + head, ahi - tail, blo + head, bhi - tail
+        if alo == ahi and blo == bhi:
+            continue
+        if alo == ahi or blo == bhi:
+            out.append(("insert" if alo == ahi else "delete", alo, ahi, blo, bhi))
+            continue
+        anchors = _anchors(a, alo, ahi, b, blo, bhi)
+        if anchors:
+            starts = [(alo, blo), *((i + 1, j + 1) for i, j in anchors)]
+            ends = [*anchors, (ahi, bhi)]
+            out += [("equal", i, i + 1, j, j + 1) for i, j in anchors]
+            pending += [(i1, i2, j1, j2) for (i1, j1), (i2, j2) in zip(starts, ends, strict=True)]
+        elif (ahi - alo) * (bhi - blo) <= _SMALL:
+            matcher = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
+            out += [
+                (tag, alo + i1, alo + i2, blo + j1, blo + j2)
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            ]
+        else:
+            out.append(("replace", alo, ahi, blo, bhi))
+    return _merged(sorted(out, key=lambda op: (op[1], op[3])))
+
+
+def _anchors(
+    a: Sequence[str], alo: int, ahi: int, b: Sequence[str], blo: int, bhi: int
+) -> list[tuple[int, int]]:
+    """The items found once in a[alo:ahi] and once in b[blo:bhi], the longest run of them
+    in the same order on both sides, as (i, j) pairs."""
+    counts: dict[str, list[int]] = {}
+    for i in range(alo, ahi):
+        entry = counts.setdefault(a[i], [0, i, 0, -1])
+        entry[0] += 1
+    for j in range(blo, bhi):
+        entry = counts.get(b[j])  # type: ignore[assignment]
+        if entry is not None:
+            entry[2] += 1
+            entry[3] = j
+    pairs = sorted((e[1], e[3]) for e in counts.values() if e[0] == 1 and e[2] == 1)
+    # The longest increasing run of j (patience sorting), in O(n log n).
+    tops: list[int] = []
+    links: list[int] = []
+    top_index: list[int] = []
+    for index, (_, j) in enumerate(pairs):
+        place = bisect.bisect_left(tops, j)
+        if place == len(tops):
+            tops.append(j)
+            top_index.append(index)
+        else:
+            tops[place] = j
+            top_index[place] = index
+        links.append(top_index[place - 1] if place else -1)
+    run: list[tuple[int, int]] = []
+    at = top_index[-1] if top_index else -1
+    while at >= 0:
+        run.append(pairs[at])
+        at = links[at]
+    return run[::-1]
+
+
+def _merged(codes: list[Opcode]) -> list[Opcode]:
+    """Opcodes that tile both sides, neighbours of one kind joined as difflib gives them:
+    equal runs as one, and changes side by side as one replace (or delete, or insert)."""
+    out: list[Opcode] = []
+    for tag, i1, i2, j1, j2 in codes:
+        if i1 == i2 and j1 == j2:
+            continue
+        if out and (out[-1][0] == "equal") == (tag == "equal"):
+            _, i1, _, j1, _ = out.pop()
+            if tag != "equal":
+                tag = "replace" if i1 < i2 and j1 < j2 else "delete" if i1 < i2 else "insert"
+        out.append((tag, i1, i2, j1, j2))
+    return out or [("equal", 0, 0, 0, 0)]
+
+
+class _Matched(difflib.SequenceMatcher[str]):
+    """difflib's grouping of opcodes into hunks, over the opcodes of `opcodes`."""
+
+    def __init__(self, a: Sequence[str], b: Sequence[str]) -> None:
+        super().__init__(None, [], [], autojunk=False)
+        self.a, self.b = a, b
+        self._codes = opcodes(a, b)
+
+    def get_opcodes(self) -> list[Opcode]:
+        return list(self._codes)
 
 
 def _range(start: int, stop: int) -> str:
@@ -144,10 +279,9 @@ def colourise(lines: Iterable[str]) -> Iterator[str]:
 
 def _mark_changed_words(old: str, new: str) -> tuple[str, str]:
     old_words, new_words = _WORDS.findall(old), _WORDS.findall(new)
-    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
     old_out: list[str] = []
     new_out: list[str] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(old_words, new_words):
         old_part, new_part = "".join(old_words[i1:i2]), "".join(new_words[j1:j2])
         if tag == "equal":
             old_out.append(old_part)
@@ -188,32 +322,163 @@ def redline_bytes(
     """A .docx showing `new` with its differences from `old` as Word tracked changes.
 
     The bytes are normalised: the same inputs, author and date give the same bytes.
+    The engine reads only the parts of each document that Word reads (within
+    `reportgen.limits`), runs under the redline limits of time and memory, and its
+    output keeps only the parts its relationships reach.
     Raises NotADocx for an input that is not a .docx, RedlineUnavailable when the
     optional extra is missing, RedlineFailed when the engine cannot compare the two.
     """
-    read_docx(old)
-    read_docx(new)
+    limits = from_environment()
+    old_package, new_package = open_docx(old, limits), open_docx(new, limits)
     engine = _engine()
     when = _utc(date).strftime("%Y-%m-%dT%H:%M:%SZ")
-    try:
-        output, _, _ = engine.run_redline(author, old, new, date_time=when)
-    except (subprocess.CalledProcessError, OSError) as error:
-        # python-redlines raises EngineExecutionError, a CalledProcessError that carries
-        # the engine's own diagnostics.
-        raise RedlineFailed(
-            f"the redline engine could not compare {old} and {new}: {_diagnostic(error)}"
-        ) from error
-    return normalise_package(bytes(output))
+    _remove_abandoned_scratch()
+    with tempfile.TemporaryDirectory(prefix=_SCRATCH) as scratch, _locked(Path(scratch)):
+        original, modified = Path(scratch, "old.docx"), Path(scratch, "new.docx")
+        target = Path(scratch, "redline.docx")
+        original.write_bytes(old_package.sanitised())
+        modified.write_bytes(new_package.sanitised())
+        command = engine._build_command(
+            author, str(original), str(modified), str(target), date_time=when
+        )
+        _run_engine(command, limits, f"{old} and {new}")
+        try:
+            written = open_docx(target, limits)
+        except NotADocx as error:
+            reason = str(error).removeprefix(f"{target}: ")
+            raise RedlineFailed(
+                f"the redline engine wrote no usable document for {old} and {new}: {reason}"
+            ) from None
+    return normalise_package(written.sanitised())
+
+
+_SCRATCH = "reportgen-redline-"
+"""The prefix of the folder each redline works in, in the temporary folder."""
+
+
+@contextlib.contextmanager
+def _locked(scratch: Path) -> Iterator[None]:
+    """Hold a lock in `scratch` while the redline works there: a lock dies with its
+    process, so a folder whose lock is free was left by a redline that was killed."""
+    with open(scratch / "lock", "wb") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        yield
+
+
+def _remove_abandoned_scratch(older_than: float = 10.0) -> None:
+    """Remove the working folders of redlines killed before they could (SIGKILL)."""
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{_SCRATCH}*"):
+        with contextlib.suppress(OSError):
+            if (
+                not folder.is_dir()
+                or folder.is_symlink()
+                or now - folder.stat().st_mtime < older_than
+            ):
+                continue
+            descriptor = os.open(folder / "lock", os.O_RDONLY | os.O_NOFOLLOW)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                continue  # a redline at work
+            finally:
+                os.close(descriptor)
+            shutil.rmtree(folder)
+
+
+def _run_engine(command: list[str], limits: Limits, inputs: str) -> None:
+    """Run the comparison engine in a process group of its own, under the redline limits.
+
+    The engine is a .NET program: its heap is capped with DOTNET_GCHeapHardLimit. It is
+    killed, with anything it started, when the time runs out and whenever reportgen
+    stops first (an error, Ctrl-C, or SIGTERM, which `_terminating` turns into an exit).
+    """
+    environment = {
+        **os.environ,
+        "DOTNET_GCHeapHardLimit": f"{limits.redline_memory_mb * MB:x}",
+    }
+    with _terminating():
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            errors="replace",
+            env=environment,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
+        )
+        try:
+            out, err = process.communicate(timeout=limits.redline_seconds)
+        except subprocess.TimeoutExpired:
+            raise RedlineFailed(
+                f"the redline engine could not compare {inputs}: "
+                + refused(
+                    f"it ran for more than {limits.redline_seconds:g} s",
+                    "redline_seconds",
+                    limits,
+                )
+            ) from None
+        finally:
+            if process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+    if process.returncode != 0:
+        error = subprocess.CalledProcessError(process.returncode, command, out, err)
+        reason = _diagnostic(error)
+        if process.returncode < 0 or "OutOfMemory" in (err or "") + (out or ""):
+            reason = refused(
+                f"it needed more than {limits.redline_memory_mb} MB of memory or was stopped "
+                f"({reason})",
+                "redline_memory_mb",
+                limits,
+            )
+        raise RedlineFailed(f"the redline engine could not compare {inputs}: {reason}")
 
 
 def _diagnostic(error: Exception) -> str:
-    """The engine's own last word on a failure, on one line."""
+    """The engine's own last word on a failure, on one line, without its advice to
+    programmers (such as .NET's to set DtdProcessing), which a reader cannot act on."""
     for stream in ("stderr", "stdout"):
         lines = [line.strip() for line in (getattr(error, stream, None) or "").splitlines()]
         lines = [line for line in lines if line]
         if lines:
-            return lines[-1]
+            return _ADVICE.sub("", lines[-1]).strip()
     return f"{type(error).__name__}: {error}"
+
+
+_ADVICE = re.compile(r"\s*(?:To enable DTD processing|For security reasons DTD)[^.]*\.?", re.I)
+
+
+def _die_with_parent() -> None:
+    """In the engine's process before it starts: on Linux, be killed when reportgen dies,
+    even by SIGKILL, which reportgen cannot catch to kill it itself."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+@contextlib.contextmanager
+def _terminating() -> Iterator[None]:
+    """Within the block, SIGTERM exits (status 143) through the usual clean-ups."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals stay as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def redline(
@@ -224,8 +489,15 @@ def redline(
     author: str = DEFAULT_REDLINE_AUTHOR,
     date: dt.datetime = DEFAULT_REDLINE_DATE,
 ) -> Path:
-    """Write the redline of `old` against `new` to `output` atomically; return `output`."""
-    write_atomically(redline_bytes(old, new, author=author, date=date), output)
+    """Write the redline of `old` against `new` to `output` atomically; return `output`.
+
+    Raises InputError when `output` cannot be written (the previous file stays as it was).
+    """
+    document = redline_bytes(old, new, author=author, date=date)
+    try:
+        write_atomically(document, output)
+    except OSError as error:
+        raise InputError([output_problem(output, error)]) from None
     return output
 
 

@@ -9,7 +9,9 @@ in the file, so that a problem found by pydantic or by `reportgen.checks` can be
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -481,13 +483,31 @@ def _message(detail: Mapping[str, Any]) -> str:
 
 
 def read_file(path: Path, name: str) -> tuple[SourceFile, list[Problem]]:
-    """Read and parse one YAML file; its problems, if any, come back instead of data."""
+    """Read and parse one YAML file; its problems, if any, come back instead of data.
+
+    Only a regular file is read: a FIFO would wait for a writer forever, and a device such
+    as /dev/zero has no size to check and never ends (a cloned repository can hold both,
+    as symbolic links). Never more than MAX_FILE_BYTES are read, whatever the size says.
+    """
     source = SourceFile(name)
     try:
-        size = path.stat().st_size
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return source, [Problem.about(name, "file", "is missing")]
-    if size > MAX_FILE_BYTES:
+    except OSError as error:
+        return source, [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        return source, [
+            Problem.about(name, "file", "is not a regular file (a device, a pipe or a folder)")
+        ]
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            return source, [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
+    if len(data) > MAX_FILE_BYTES:
+        size = max(len(data), path.stat().st_size)
         return source, [
             Problem(
                 name,
@@ -498,11 +518,9 @@ def read_file(path: Path, name: str) -> tuple[SourceFile, list[Problem]]:
             )
         ]
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
     except UnicodeDecodeError as error:
         return source, [Problem(name, 1, 1, "file", f"is not UTF-8 text ({error.reason})")]
-    except OSError as error:
-        return source, [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
     return source, _parse(source, text)
 
 
@@ -542,7 +560,7 @@ def load_with_warnings(
         path = data_dir / f"{stem}.yaml"
         source, found = read_file(path, _display(path))
         sources[stem] = source
-        problems += found
+        problems += found + _names_on_two_lines(source)
         if source.data is None:
             continue
         validated, invalid = _validate(model, source)
@@ -566,6 +584,34 @@ def load_with_warnings(
     for stem in ("states", "categories"):
         models[stem] = [record for _, record in models[stem]]
     return Inputs(**models), problems, sources
+
+
+_BREAKS = re.compile(r"[\t\n\r]")
+
+
+def _names_on_two_lines(source: SourceFile) -> list[Problem]:
+    """A name or key holding a tab or a line break, typed as a YAML escape ("Ango\\nla").
+
+    Text elsewhere may run over several lines, folded into one; a name is what other
+    files and every message refer to a record by, so it is written on one line.
+    """
+    problems = []
+    for path, label in source.names.items():
+        found = _BREAKS.search(label)
+        if found is None:
+            continue
+        record: Any = source.data
+        for step in path:
+            record = record[step] if isinstance(record, (list, dict)) else None  # type: ignore[index]
+        field = "name" if isinstance(record, dict) and record.get("name") == label else "key"
+        problems.append(
+            source.problem(
+                (*path, field),
+                f"holds U+{ord(found.group()):04X} (a tab or a line break); "
+                f"a {field} is written on one line: remove it",
+            )
+        )
+    return problems
 
 
 def _validate(model: type[BaseModel], source: SourceFile) -> tuple[Any, list[Problem]]:

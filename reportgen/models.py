@@ -39,8 +39,26 @@ One regular expression rather than a test per character: every text of data/ pas
 """
 
 
+_NOT_FOLDED = re.compile(
+    r"[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]"  # line and page breaks YAML never writes as such
+    r"|[\u202a-\u202e\u2066-\u2069]"  # bidi embeddings, overrides and isolates
+)
+"""Characters refused before white space is folded: a break typed as an escape, or a control
+that makes text display in another order than it is stored ("Afghanistan" that sorts last)."""
+
+
 def clean_text(value: str) -> str:
     """Fold runs of white space (YAML line breaks) into one space and refuse control characters."""
+    odd = _NOT_FOLDED.search(value)
+    if odd is not None:
+        char = odd.group()
+        name = unicodedata.name(char, "a control character")
+        effect = (
+            "which makes the text display in another order than it is written"
+            if "\u202a" <= char <= "\u2069"
+            else "a line break that only a YAML line break may stand for"
+        )
+        raise ValueError(f"holds U+{ord(char):04X} ({name}), {effect}; remove it")
     folded = _WHITESPACE.sub(" ", value).strip()
     found = _FORBIDDEN.search(folded)
     if found is not None:

@@ -1845,3 +1845,42 @@ def _cached(data: etree._Element | None) -> dict[int, str]:
         with contextlib.suppress(ValueError):
             points[int(point.get("idx", "0"))] = value
     return points
+
+
+# --- Packages from outside: what reportgen.package reads before anything else -------------
+
+_PACKAGE_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+)
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _package_root(xml: bytes) -> etree._Element:
+    try:
+        return etree.fromstring(xml, _PACKAGE_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise MalformedXML(f"not well-formed XML: {error}") from None
+
+
+def content_types(xml: bytes) -> tuple[dict[str, str], dict[str, str]]:
+    """[Content_Types].xml: the type of each extension, and of each part named (no "/")."""
+    root = _package_root(xml)
+    defaults = {
+        (d.get("Extension") or "").lower(): d.get("ContentType") or ""
+        for d in root.iter(f"{_CT_NS}Default")
+    }
+    overrides = {
+        (o.get("PartName") or "").lstrip("/"): o.get("ContentType") or ""
+        for o in root.iter(f"{_CT_NS}Override")
+    }
+    return defaults, overrides
+
+
+def relationships(xml: bytes) -> list[tuple[str, str, bool]]:
+    """A relationships part: each relationship's type, target, and whether it is external."""
+    root = _package_root(xml)
+    return [
+        (r.get("Type") or "", r.get("Target") or "", r.get("TargetMode") == "External")
+        for r in root.iter(f"{_REL_NS}Relationship")
+    ]

@@ -59,7 +59,7 @@ def build(
     from reportgen.figures import compute
     from reportgen.pdf import convert_to_pdf, find_soffice
     from reportgen.render import render
-    from reportgen.write import write_document
+    from reportgen.write import output_problem, write_document
 
     if pdf:
         find_soffice()
@@ -76,10 +76,7 @@ def build(
     try:
         write_document(document, output)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise InputError(
-            [Problem.about(str(output), "output", f"cannot be written ({reason})")]
-        ) from error
+        raise InputError([output_problem(output, error)]) from error
     return Built(output, inputs, figures, tuple(warnings), convert_to_pdf(output) if pdf else None)
 
 
@@ -113,7 +110,8 @@ def check_template(template: Path) -> list[Problem]:
             read_docx(template)
         except NotADocx as error:
             reason = str(error).removeprefix(f"{template}: ")
-            return [Problem.about(str(template), "template", f"is {reason}")]
+            reason = f"is {reason}" if reason.startswith("not ") else reason
+            return [Problem.about(str(template), "template", reason)]
         if checked and len(_WORD_DOCUMENTS) < 16:
             _WORD_DOCUMENTS.add(checked)
     return templates.check_template(template, Formats("en").filters())

@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+# Control characters (tab, line feed, ESC, BEL...), line and paragraph separators, and the
+# format characters that reorder text on display (bidi marks, embeddings, overrides, isolates).
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def printable(text: str) -> str:
+    """`text` with every character that could break or forge a line of a message escaped.
+
+    A value holding a line feed would otherwise split one problem into two, the second
+    with a "file:line:" of the sender's choosing; ESC and BEL would reach the terminal.
+    Each such character is shown as a Python escape (\\n, \\x1b, \\u202e).
+    """
+    return _UNPRINTABLE.sub(_escaped, text) if _UNPRINTABLE.search(text) else text
+
+
+def _escaped(found: re.Match[str]) -> str:
+    char = found.group()
+    named = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+    if char in named:
+        return named[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -21,9 +46,11 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
+        """One line, whatever characters the file name, the data or the template hold."""
         prefix = "warning: " if self.severity == "warning" else ""
-        place = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        return f"{place}: {self.where}: {prefix}{self.message}"
+        file = printable(self.file)
+        place = f"{file}:{self.line}:{self.column}" if self.line else file
+        return f"{place}: {printable(self.where)}: {prefix}{printable(self.message)}"
 
     @classmethod
     def about(cls, file: str, where: str, message: str) -> Problem:

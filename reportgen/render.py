@@ -9,6 +9,7 @@ footnote of each category.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -18,15 +19,17 @@ from typing import Any, ClassVar, TypeVar
 
 import jinja2
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from reportgen import cache, charts, ooxml
 from reportgen import template as templates
 from reportgen.figures import Figures
 from reportgen.formatting import Formats, collation_key
+from reportgen.limits import from_environment
 from reportgen.models import Category, Initiative, Inputs
+from reportgen.package import open_docx, without_advice
 from reportgen.problems import InputError, Problem
+from reportgen.sandbox import BoundedSandbox
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]
@@ -199,7 +202,7 @@ class ChartsView:
     new_states_parties_by_region: ChartView
 
 
-class _Environment(SandboxedEnvironment):
+class _Environment(BoundedSandbox):
     """The sandbox, keeping each part's compiled code by its source.
 
     docxtpl hands Jinja every part of the template as a new source on every render, and
@@ -246,19 +249,26 @@ def _finalize(value: object) -> object:
 def environment(formats: Formats) -> jinja2.Environment:
     """The Jinja environment templates are rendered in: sandboxed, escaping, strict."""
     env = _Environment(
+        from_environment(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         keep_trailing_newline=True,
     )
-    env.filters.update(formats.filters())
+    env.bound_filters(formats.filters())
     return env
 
 
 def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     """The report as .docx bytes: the same inputs and template give the same bytes."""
-    document = _Template(str(template))
-    docx = document.get_docx()
+    # Only the parts the template's relationships reach, within reportgen.limits.
+    package = open_docx(template).sanitised()
+    try:
+        document = _Template(io.BytesIO(package))
+        docx = document.get_docx()
+    except (SyntaxError, KeyError) as error:  # lxml's XMLSyntaxError; a part named but absent
+        reason = f"a Word document whose parts cannot be read ({without_advice(str(error))})"
+        raise InputError([Problem.about(str(template), "template", f"is {reason}")]) from None
     ooxml.drop_comments(docx)  # never circulated; `reportgen build` lists them as warnings
     ooxml.stop_tracking_changes(docx)
     formats = Formats(inputs.report.locale)

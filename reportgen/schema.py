@@ -70,7 +70,9 @@ def _refused_characters() -> tuple[int, ...]:
         if _is_clean("".join(chars)):
             continue
         refused += [ord(ch) for ch in chars if not _is_clean(ch)]
-    return tuple(refused)
+    # White space is folded, except the breaks clean_text refuses (U+2028, NEL...).
+    refused += [code for code in white if not _is_clean(chr(code))]
+    return tuple(sorted(refused))
 
 
 def _is_clean(chars: str) -> bool:

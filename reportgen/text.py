@@ -33,17 +33,14 @@ import html
 import io
 import re
 import warnings
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.pkgreader import PackageReader
-
 from reportgen import ooxml
+from reportgen.package import NotADocx, open_docx, without_advice
+
+__all__ = ["NotADocx", "read_docx", "rendition"]
 
 _NOTE_REFERENCE = re.compile(r"----(footnote|endnote)(-?\d+)----")
 _NOTE_LABEL = re.compile(r"^(?:footnote|endnote)(-?\d+)\)\s*")
@@ -58,21 +55,6 @@ _CHART = re.compile(rf"----Image alt text---->(.*?){ooxml.CHART_MARK}(\d+)<", re
 _PLAIN_STYLES = {"", "Normal", "BodyText", "TableText", "Header", "Footer", "FootnoteText"}
 _LIST_STYLES = {"ListBullet": "- ", "ListBullet2": "  - ", "ListBullet3": "    - "}
 _MARKS = {"b": "**", "i": "*"}
-
-# The main part of a Word document, template, or macro-enabled document or template.
-_WORD_MAIN_PARTS = {
-    CT.WML_DOCUMENT_MAIN,
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-    "application/vnd.ms-word.document.macroEnabled.main+xml",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-}
-_OTHER_PACKAGES = {"spreadsheetml": "an Excel workbook", "presentationml": "a PowerPoint deck"}
-# Word 97-2003 .doc files, and .docx files saved with a password, are OLE compound files.
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-class NotADocx(ValueError):
-    """The file is not a Word document (.docx) that the rendition can read; says why."""
 
 
 class _Notes:
@@ -90,9 +72,7 @@ class _Notes:
 
 def read_docx(source: Path | bytes | str) -> bytes:
     """The bytes of a Word document, or NotADocx saying why the file is not one."""
-    data, name = _read(source)
-    _check_package(data, name)
-    return data
+    return open_docx(source).data
 
 
 def rendition(source: Path | bytes | str) -> str:
@@ -100,8 +80,8 @@ def rendition(source: Path | bytes | str) -> str:
 
     Raises NotADocx, with a one-line reason, for anything that is not a readable .docx.
     """
-    data, name = _read(source)
-    _check_package(data, name)
+    package = open_docx(source)  # only the parts Word reads, within reportgen.limits
+    data, name = package.sanitised(), package.name
     marked, charts = ooxml.mark_charts(ooxml.readable_package(data))
     content = _extract(marked, name)
     styles = ooxml.style_names(data)
@@ -130,47 +110,6 @@ def rendition(source: Path | bytes | str) -> str:
     return "\n".join(_squeeze(lines)).strip("\n") + "\n"
 
 
-def _read(source: Path | bytes | str) -> tuple[bytes, str]:
-    if isinstance(source, bytes):
-        return source, "the document"
-    path = Path(source)
-    try:
-        return path.read_bytes(), str(path)
-    except FileNotFoundError:
-        raise NotADocx(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise NotADocx(f"{path}: is a folder, not a .docx file") from None
-    except OSError as error:
-        raise NotADocx(f"{path}: cannot be read ({error.strerror or error})") from None
-
-
-def _check_package(data: bytes, name: str) -> None:
-    """Raise NotADocx unless `data` is an Open XML package whose main part is Word's."""
-    if data.startswith(_OLE_SIGNATURE):
-        raise NotADocx(
-            f"{name}: not a .docx but a Word 97-2003 .doc or a password-protected file; "
-            "save it from Word as a .docx without a password"
-        )
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise NotADocx(f"{name}: not a Word document (.docx): the file is not a zip package")
-    try:
-        package = PackageReader.from_file(io.BytesIO(data))  # type: ignore[no-untyped-call]
-        main = [
-            content_type
-            for _, content_type, reltype, _ in package.iter_sparts()
-            if reltype == RT.OFFICE_DOCUMENT
-        ]
-    except (KeyError, SyntaxError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as error:
-        raise NotADocx(
-            f"{name}: not a Word document (.docx): its package is damaged ({error})"
-        ) from None
-    if not main:
-        raise NotADocx(f"{name}: not a Word document (.docx): a zip without a main document")
-    if main[0] not in _WORD_MAIN_PARTS:
-        kind = next((v for k, v in _OTHER_PACKAGES.items() if k in main[0]), main[0])
-        raise NotADocx(f"{name}: not a Word document (.docx) but {kind}")
-
-
 def _extract(data: bytes, name: str) -> dict[str, Any]:
     """docx2python's paragraphs of each kind of part, and the core properties."""
     from docx2python import docx2python  # not for read_docx alone (`reportgen check`)
@@ -191,7 +130,7 @@ def _extract(data: bytes, name: str) -> dict[str, Any]:
     except (KeyError, SyntaxError, ValueError) as error:
         raise NotADocx(
             f"{name}: a Word document whose content cannot be read "
-            f"({type(error).__name__}: {error})"
+            f"({type(error).__name__}: {without_advice(str(error))})"
         ) from None
 
 
