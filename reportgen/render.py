@@ -21,7 +21,7 @@ import jinja2
 from docxtpl import DocxTemplate
 from markupsafe import Markup
 
-from reportgen import cache, charts, ooxml
+from reportgen import cache, charts, ooxml, sandbox
 from reportgen import template as templates
 from reportgen.figures import Figures
 from reportgen.formatting import Formats, collation_key
@@ -218,6 +218,7 @@ class _Environment(BoundedSandbox):
         tests (an unknown one is an error when compiling) and the environment's options."""
         return [
             type(self).__name__,
+            sandbox.SOURCE_DIGEST,  # the hooks its parse adds to every loop and concatenation
             repr((self.autoescape, self.finalize is not None, self.keep_trailing_newline)),
             self.undefined.__name__,
             ",".join(sorted(self.filters)),

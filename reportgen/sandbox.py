@@ -19,10 +19,12 @@ status 2 (as it does any other failure of an expression the template wrote).
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -30,6 +32,11 @@ from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.limits import Limits, refused
+
+SOURCE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+"""This module's own text, in the key of compiled code kept on disk (`reportgen.cache`):
+code compiled before a change to the hooks `_parse` adds is never loaded after it, so a
+template never runs without its limits."""
 
 _CHECK_EVERY = 256  # operations between two looks at the clock
 _MAX_INT_BITS = 100_000  # about 30,000 digits: far beyond any figure, far below a hang

@@ -107,3 +107,14 @@ def test_a_template_edited_between_builds_is_compiled_anew(tmp_path: Path) -> No
     assert first != second
     with zipfile.ZipFile(io.BytesIO(second)) as package:
         assert b"I. The latest figures" in package.read("word/document.xml")
+
+
+def test_compiled_code_depends_on_the_sandbox_that_adds_the_limits() -> None:
+    """Code kept on disk before a change to the sandbox's loop and size hooks is never
+    loaded after it: the sandbox's own text is part of the key."""
+    from reportgen import sandbox
+    from reportgen.formatting import Formats
+    from reportgen.render import environment
+
+    settings = environment(Formats("en"))._settings()  # type: ignore[attr-defined]
+    assert sandbox.SOURCE_DIGEST in settings
