@@ -66,7 +66,11 @@ _MONTHS = {
     )
 }
 _CELL = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})(?: ([A-Za-z]{1,2}))?")
-_SUPERSCRIPT = re.compile(r"<superscript>\s*([^<]*?)\s*</superscript>", re.IGNORECASE)
+# Every pattern here runs on text from outside: each is linear in its input. A marker is
+# matched up to the next "<" only (its spaces are stripped after), never with a lazy `.*?`
+# between two `\s*`, which backtracks in cubic time when the closing tag is missing.
+_SUPERSCRIPT = re.compile(r"<superscript>([^<]*)</superscript>", re.IGNORECASE)
+_UNCLOSED_SUPERSCRIPT = re.compile(r"</?superscript>", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0]+")
 _AS_AT = re.compile(
     r"STATUS\s+AS\s+AT\s*:\s*(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?"
@@ -74,7 +78,7 @@ _AS_AT = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED_TITLE = re.compile(r"\d{1,3}\s*\.\s+\S.*")
-_COUNT = re.compile(r"(Signatories|Parties)\s*:?\s*(\d+)", re.IGNORECASE)
+_COUNT = re.compile(r"(Signatories|Parties)\s*(?::\s*)?(\d+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -399,11 +403,15 @@ def _participant(
     name, footnotes, withdrawn = "", (), False
     entries: dict[str, Entry] = {}
     before = len(reader.problems)
+    unclosed: list[tuple[str, int]] = []
     for column, (raw, cell_line) in zip(columns, cells, strict=True):
         if column is None:
             continue
         marks = tuple(m.strip() for m in _SUPERSCRIPT.findall(raw))
         text = _spaced(_SUPERSCRIPT.sub(" ", raw))
+        if _UNCLOSED_SUPERSCRIPT.search(text):
+            unclosed.append((column.title, cell_line))
+            text = _spaced(_UNCLOSED_SUPERSCRIPT.sub(" ", text))
         if column.role == "participant":
             name, footnotes = text, marks
             if name.startswith("[") and name.endswith("]"):
@@ -419,6 +427,12 @@ def _participant(
             entries[column.role] = entry
     if not name:
         reader.problem(line, f"row {number}", "has no participant's name")
+    for title, cell_line in unclosed:
+        reader.problem(
+            cell_line,
+            f"row {number} ({name or '?'}), column {title!r}",
+            "has a footnote marker <superscript> that is not closed: the file was cut or edited",
+        )
     if len(reader.problems) > before:
         return None
     return Participant(

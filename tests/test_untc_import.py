@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -581,3 +583,44 @@ def test_the_report_can_name_its_source(undated: Path) -> None:
     assert template.render(report=inputs.report) == (
         "Source: United Nations Treaty Collection, status as at 1 September 2013"
     )
+
+
+# --- Bounded cost: every source is read in time and memory linear in its size -----------
+
+_READ_IN_A_CHILD = """
+import sys, time
+from pathlib import Path
+from reportgen.problems import InputError
+from reportgen.untc import read_status
+started = time.perf_counter()
+try:
+    read_status(Path(sys.argv[1]), treaty="Convention on Cluster Munitions")
+except InputError as error:
+    print("\\n".join(p.message for p in error.problems))
+print(f"seconds {time.perf_counter() - started:.3f}")
+"""
+
+
+def test_a_footnote_marker_never_closed_is_located_in_linear_time(tmp_path: Path) -> None:
+    # 100 kB of spaces after an opening marker: a backtracking pattern takes hours here.
+    # The read runs in a child process so that a regression fails at the timeout, not hangs.
+    source = _edited(
+        tmp_path,
+        XML,
+        (
+            "<Entry>Albania</Entry>",
+            "<Entry>Albania&lt;superscript&gt;" + " " * 100_000 + "x</Entry>",
+        ),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_IN_A_CHILD, str(source)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    *messages, timing = done.stdout.splitlines()
+    assert messages == [
+        "has a footnote marker <superscript> that is not closed: the file was cut or edited"
+    ]
+    assert float(timing.split()[1]) < 10  # generous: it takes milliseconds
