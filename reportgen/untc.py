@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -159,21 +161,7 @@ def read_status(path: Path, *, treaty: str, display: str | None = None) -> Statu
     """
     name = display or str(path)
     reader = _Reader(name)
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise InputError(
-                [Problem(name, 1, 1, "file", f"is {size} bytes; over {MAX_SOURCE_BYTES} refused")]
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem.about(name, "file", "is missing")]) from None
-    except IsADirectoryError:
-        raise InputError([Problem.about(name, "file", "is a folder, not a file")]) from None
-    except OSError as error:
-        raise InputError(
-            [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
-        ) from None
+    data = _read_bounded(path, name)
     if not data.strip():
         raise InputError([Problem(name, 1, 1, "file", "is empty")])
     status = _read_xml(reader, data) if _is_xml(data) else _read_html(reader, data)
@@ -185,6 +173,55 @@ def read_status(path: Path, *, treaty: str, display: str | None = None) -> Statu
     if reader.problems or status is None:
         raise InputError(reader.problems)
     return status
+
+
+def _read_bounded(path: Path, name: str) -> bytes:
+    """The bytes of `path`, a regular file of at most MAX_SOURCE_BYTES; InputError otherwise.
+
+    The size is what reading gives, not what stat() says: a device (/dev/zero) or a pipe
+    has no size and never ends, so it is refused before it is read, and a file is read only
+    up to one byte past the limit.
+    """
+    try:
+        # O_NONBLOCK: opening a pipe with no writer would otherwise wait for ever
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError([Problem.about(name, "file", "is missing")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem.about(name, "file", "is a folder, not a file")]) from None
+    except OSError as error:
+        raise InputError(
+            [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
+        ) from None
+    mode = os.fstat(handle).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        if stat.S_ISDIR(mode):
+            raise InputError([Problem.about(name, "file", "is a folder, not a file")])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "file",
+                    "is not a regular file (a device, a pipe or a socket); save the "
+                    "status to a file and give its path",
+                )
+            ]
+        )
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            data = stream.read(MAX_SOURCE_BYTES + 1)
+        except OSError as error:
+            raise InputError(
+                [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
+            ) from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise InputError(
+            [Problem(name, 1, 1, "file", f"is over {MAX_SOURCE_BYTES} bytes: refused")]
+        )
+    return data
 
 
 def _is_xml(data: bytes) -> bool:

@@ -9,6 +9,7 @@ file byte for byte; edited, exactly the changes made; malformed, one located lin
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import subprocess
@@ -27,7 +28,7 @@ from reportgen.pipeline import build
 from reportgen.problems import InputError
 from reportgen.render import environment
 from reportgen.text import rendition
-from reportgen.untc import read_status
+from reportgen.untc import MAX_SOURCE_BYTES, read_status
 from tests.conftest import DATA, TEMPLATE
 from tests.seed import SeedReport
 
@@ -591,7 +592,7 @@ _READ_IN_A_CHILD = """
 import sys, time
 from pathlib import Path
 from reportgen.problems import InputError
-from reportgen.untc import read_status
+from reportgen.untc import MAX_SOURCE_BYTES, read_status
 started = time.perf_counter()
 try:
     read_status(Path(sys.argv[1]), treaty="Convention on Cluster Munitions")
@@ -624,3 +625,35 @@ def test_a_footnote_marker_never_closed_is_located_in_linear_time(tmp_path: Path
         "has a footnote marker <superscript> that is not closed: the file was cut or edited"
     ]
     assert float(timing.split()[1]) < 10  # generous: it takes milliseconds
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_is_refused_without_waiting_for_a_writer(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "XXVI-6.html"
+    os.mkfifo(pipe)  # no one writes to it: reading would wait for ever
+    err = _refused(pipe, data_copy, capsys)
+    assert err == (
+        f"{pipe}:1:1: file: is not a regular file (a device, a pipe or a socket); save the "
+        "status to a file and give its path\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_an_endless_device_is_refused_before_it_is_read(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # stat() says /dev/zero has 0 bytes; reading it to its end would exhaust memory
+    err = _refused(Path("/dev/zero"), data_copy, capsys)
+    assert err.startswith("/dev/zero:1:1: file: is not a regular file")
+
+
+def test_a_file_over_the_limit_is_refused(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "XXVI-6.html"
+    with source.open("wb") as out:  # sparse: one byte past the limit
+        out.truncate(MAX_SOURCE_BYTES + 1)
+    err = _refused(source, data_copy, capsys)
+    assert err == f"{source}:1:1: file: is over {MAX_SOURCE_BYTES} bytes: refused\n"
