@@ -10,7 +10,6 @@ before anything is written, so a failed import leaves data/ as it was.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import difflib
 import io
@@ -25,7 +24,9 @@ from typing import Any
 from pydantic import TypeAdapter
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
+from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from reportgen.checks import fold_name, iso_names_index, name_forms
@@ -437,10 +438,11 @@ def _set(record: CommentedMap, key: str, value: dt.date | None) -> None:
     """Set, add or remove one dated field, keeping the record's order and trailing lines."""
     keys = list(record)
     last = keys[-1]
-    trailing = record.ca.items.get(last)
+    _, trailing = _split_comment(record, last)
     if value is None:
         if key in record:
             del record[key]
+            record.ca.items.pop(key, None)  # its own comment goes with it
     elif key in record:
         record[key] = value
     else:
@@ -450,18 +452,60 @@ def _set(record: CommentedMap, key: str, value: dt.date | None) -> None:
             if (FIELD_ORDER.index(existing) if existing in FIELD_ORDER else -1) < rank:
                 position = index + 1
         record.insert(position, key, value)
-    _move_trailing(record, last, trailing)
+    if record and list(record)[-1] != last:
+        _move_trailing(record, last, trailing)
 
 
-def _move_trailing(record: CommentedMap, old_last: str, trailing: Any) -> None:
-    """Keep the blank line (and comments) that followed the record after its new last key."""
-    if trailing is None or not record:
+def _split_comment(record: CommentedMap, key: str) -> tuple[str, str]:
+    """The comment after `key`'s value in two: its own inline comment ("# checked\n", or ""
+    when it has none) and the lines that follow it (blank lines, comment lines).
+
+    ruamel.yaml holds both in one token after the key, whose value is either
+    "# inline\n" + following, or "\n" (the end of the line) + following.
+    """
+    token = _comment_token(record, key)
+    if token is None:
+        return "", ""
+    value = token.value
+    if value.lstrip(" ").startswith("#"):
+        inline, newline, following = value.partition("\n")
+        return inline + newline, following
+    return "", value[1:] if value.startswith("\n") else value
+
+
+def _comment_token(record: CommentedMap, key: str) -> Any:
+    entry = record.ca.items.get(key)
+    return None if entry is None or len(entry) < 3 else entry[2]
+
+
+def _set_comment(record: CommentedMap, key: str, inline: str, following: str) -> None:
+    """Give `key` the comment `inline` (its own) followed by the lines `following`."""
+    token = _comment_token(record, key)
+    if not inline and not following:
+        if token is not None:
+            record.ca.items[key][2] = None
+            if not any(record.ca.items[key]):
+                del record.ca.items[key]
+        return
+    value = (inline or "\n") + following
+    if token is not None:
+        token.value = value
+        return
+    entry = record.ca.items.setdefault(key, [None, None, None, None])
+    entry[2] = CommentToken(value, CommentMark(0), None)
+
+
+def _move_trailing(record: CommentedMap, old_last: str, following: str) -> None:
+    """Keep the blank lines and comment lines that followed the record after its new last
+    key; each key keeps its own inline comment (`signature: 2008-12-03  # in Oslo`)."""
+    if not following:
         return
     new_last = list(record)[-1]
-    if new_last == old_last:
-        return
-    record.ca.items.pop(old_last, None)
-    record.ca.items[new_last] = trailing
+    if old_last in record:
+        inline, _ = _split_comment(record, old_last)
+        _set_comment(record, old_last, inline, "")
+    inline, own_following = _split_comment(record, new_last)
+    _set_comment(record, new_last, inline, own_following + following)
 
 
 def _insert(records: CommentedSeq, record: CommentedMap) -> None:
@@ -473,19 +517,20 @@ def _insert(records: CommentedSeq, record: CommentedMap) -> None:
     position = len(records)
     if ordered:
         position = next((i for i, k in enumerate(keys) if k > key), len(records))
-    separator = None
-    for existing in records:  # the blank line that separates two records
-        last = list(existing)[-1]
-        if existing.ca.items.get(last) is not None:
-            separator = existing.ca.items[last]
+    separator = ""
+    for existing in records:  # the blank line that separates two records, not a comment
+        _, following = _split_comment(existing, list(existing)[-1])
+        if following and not following.strip():
+            separator = following
             break
     if position == len(records) and records:
         previous = records[-1]
         last = list(previous)[-1]
-        if separator is not None and previous.ca.items.get(last) is None:
-            previous.ca.items[last] = copy.deepcopy(separator)
-    elif separator is not None:
-        record.ca.items[list(record)[-1]] = copy.deepcopy(separator)
+        inline, following = _split_comment(previous, last)
+        if separator and not following:
+            _set_comment(previous, last, inline, separator)
+    elif separator:
+        _set_comment(record, list(record)[-1], "", separator)
     records.insert(position, record)
 
 

@@ -657,3 +657,43 @@ def test_a_file_over_the_limit_is_refused(
         out.truncate(MAX_SOURCE_BYTES + 1)
     err = _refused(source, data_copy, capsys)
     assert err == f"{source}:1:1: file: is over {MAX_SOURCE_BYTES} bytes: refused\n"
+
+
+def test_a_new_last_field_leaves_each_inline_comment_on_its_own_key(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    states = data_copy / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    angola = "- name: Angola\n  iso3: AGO\n  region: Africa\n  signature: 2008-12-03\n\n"
+    albania_dates = "  signature: 2008-12-03\n  ratification: 2009-06-16\n\n"
+    assert text.count(angola) == 1 and text.count(albania_dates) == 1
+    text = text.replace(
+        angola,
+        angola.replace("2008-12-03\n\n", "2008-12-03  # signed in Oslo\n\n# ratified late\n"),
+    ).replace(
+        albania_dates,
+        "  signature: 2008-12-03  # in Oslo\n  ratification: 2009-06-16  # checked by hand\n\n",
+    )
+    states.write_text(text, encoding="utf-8")
+    source = _edited(
+        tmp_path,
+        HTML,
+        (  # Angola ratifies: a field after its last one
+            "<tr><td>Angola</td><td> 3 Dec 2008</td><td></td><td></td>",
+            "<tr><td>Angola</td><td> 3 Dec 2008</td><td></td><td> 2 Aug 2013</td>",
+        ),
+        (  # Albania's ratification is withdrawn from the table: its last field goes
+            "<tr><td>Albania</td><td> 3 Dec 2008</td><td></td><td>16 Jun 2009</td>",
+            "<tr><td>Albania</td><td> 3 Dec 2008</td><td></td><td></td>",
+        ),
+    )
+    written = plan_import(source, data_copy).texts["states"]  # as write_plan would write it
+    assert (
+        "- name: Angola\n  iso3: AGO\n  region: Africa\n"
+        "  signature: 2008-12-03  # signed in Oslo\n  ratification: 2013-08-02\n\n"
+        "# ratified late\n- name: Antigua" in written
+    )
+    assert (
+        "- name: Albania\n  iso3: ALB\n  region: Europe\n"
+        "  signature: 2008-12-03  # in Oslo\n\n- name: Algeria" in written
+    )
