@@ -31,7 +31,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 
 from reportgen.checks import fold_name, iso_names_index, name_forms
 from reportgen.formatting import collation_key
-from reportgen.load import DATA_FILES, load_with_warnings
+from reportgen.load import DATA_FILES, SourceFile, load_with_warnings
 from reportgen.models import Date, ReportFrame
 from reportgen.problems import InputError, Problem
 from reportgen.untc import PUBLISHER, Entry, Participant, Status, read_status
@@ -85,7 +85,7 @@ class Change:
     old: dt.date | None
     new: dt.date | None
     where: str
-    """The source's row (file:line: row N (name)), or why the State has no row."""
+    """The source's row: file:line: row N (name)."""
 
     def __str__(self) -> str:
         old = "none" if self.old is None else self.old.isoformat()
@@ -146,7 +146,7 @@ def plan_import(
     `regions` gives the region of participants the data lacks (the depositary does not);
     `as_at` the day of a status that does not say it (the XML export).
     """
-    frame, states = _data(data)
+    frame, states, states_file = _data(data)
     status = read_status(source, treaty=frame.convention.name, display=display)
     plan = Plan(status)
     problems: list[Problem] = []
@@ -172,6 +172,7 @@ def plan_import(
     targets: dict[int, tuple[Participant, dict[str, Entry]]] = {}
     new: list[tuple[Participant, str, dict[str, Entry]]] = []
     untouched: set[int] = set()  # withdrawn participants: the data keeps what it says
+    hinted: set[str] = set()
     wanted_regions = dict(regions or {})
     region_names = {r.name for r in frame.regions}
     for participant in status.participants:
@@ -243,6 +244,7 @@ def plan_import(
                 plan.new_states.append(NewState(participant.name, found, region, where))
         else:
             hint = matcher.closest(participant.name)
+            hinted.update(hint)  # their missing row is this one: said once, here
             problems.append(
                 Problem(
                     status.file,
@@ -258,17 +260,29 @@ def plan_import(
         problems.append(
             Problem.about("--region", name, "is not a new participant of the depositary's table")
         )
+    for index, state in enumerate(states):
+        dated = [name for name in DATE_FIELDS if state.get(name) is not None]
+        if index in targets or index in untouched or not dated or state["name"] in hinted:
+            continue
+        # The depositary keeps every participant in its table, withdrawn ones in brackets:
+        # a State with dates and no row is a misspelt or missing row, not a date to remove.
+        problems.append(
+            states_file.problem(
+                (index, dated[0]),
+                f"{state.get('name')} has dates ({', '.join(dated)}) but no row in the "
+                f"depositary's table {status.file} (under its name, a former name or its "
+                "ISO code): the import removes no date it is not given; check the row's "
+                "name, or remove the dates by hand if they are wrong",
+            )
+        )
     if problems:
         raise InputError(problems)
     assert day is not None
     for index, state in enumerate(states):
-        if index in untouched:
+        if index not in targets:
             continue
-        given: dict[str, Entry] = {}
-        where = f"{status.file}: not listed by the depositary"
-        if index in targets:
-            listed, given = targets[index]
-            where = f"{status.file}:{listed.line}: row {listed.row} ({listed.name})"
+        listed, given = targets[index]
+        where = f"{status.file}:{listed.line}: row {listed.row} ({listed.name})"
         for name in DATE_FIELDS:
             old = _as_date(state.get(name))
             found_entry = given.get(name)
@@ -283,12 +297,13 @@ def plan_import(
     return plan
 
 
-def _data(data: Path) -> tuple[ReportFrame, list[dict[str, Any]]]:
-    """The report's frame and the records of states.yaml, as they stand (valid data only)."""
+def _data(data: Path) -> tuple[ReportFrame, list[dict[str, Any]], SourceFile]:
+    """The report's frame and the records of states.yaml, as they stand (valid data only),
+    and states.yaml itself, to locate a problem with one of its records."""
     inputs, problems, sources = load_with_warnings(data)
     if inputs is None:
         raise InputError(problems)
-    return inputs.report, list(sources["states"].data)
+    return inputs.report, list(sources["states"].data), sources["states"]
 
 
 def _fields(participant: Participant) -> dict[str, Entry]:

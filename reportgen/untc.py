@@ -165,6 +165,9 @@ def read_status(path: Path, *, treaty: str, display: str | None = None) -> Statu
     if not data.strip():
         raise InputError([Problem(name, 1, 1, "file", "is empty")])
     status = _read_xml(reader, data) if _is_xml(data) else _read_html(reader, data)
+    if status is not None and not status.participants and not reader.problems:
+        # header counts of 0 would agree with it, and every date of the data would go
+        reader.problem(1, "table", "has no participants: the file is cut or is not the status")
     if status is not None:
         unreadable = bool(reader.problems)  # rows left out: the counts cannot agree
         _check_treaty(reader, status, treaty)

@@ -533,8 +533,8 @@ def test_an_export_never_reads_an_external_entity(tmp_path: Path, data_copy: Pat
     assert "row 1 (" in str(raised.value)
 
 
-def test_a_date_the_depositary_does_not_list_is_shown_as_removed(
-    tmp_path: Path, data_copy: Path
+def test_a_state_with_dates_and_no_row_keeps_its_dates_and_is_located(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = HTML.read_text(encoding="utf-8")
     row = "<tr><td>Angola</td><td> 3 Dec 2008</td><td></td><td></td></tr>\n"
@@ -543,9 +543,34 @@ def test_a_date_the_depositary_does_not_list_is_shown_as_removed(
     source.write_text(
         text.replace(row, "").replace("Signatories : 108", "Signatories : 107"), encoding="utf-8"
     )
-    assert [str(c) for c in plan_import(source, data_copy).changes] == [
-        f"{source}: not listed by the depositary: Angola: signature: 2008-12-03 -> none"
-    ]
+    err = _refused(source, data_copy, capsys)
+    states = (DATA / "states.yaml").read_text(encoding="utf-8").splitlines()
+    line = states.index("- name: Angola") + 4  # its signature
+    index = sum(text.startswith("- name: ") for text in states[:line]) - 1
+    assert err == (
+        f"{data_copy / 'states.yaml'}:{line}:3: states[{index}] (Angola).signature: Angola has "
+        f"dates (signature) but no row in the depositary's table {source} (under its name, a "
+        "former name or its ISO code): the import removes no date it is not given; check the "
+        "row's name, or remove the dates by hand if they are wrong\n"
+    )
+
+
+@pytest.mark.parametrize("count", ["0", "108"], ids=["counts-0", "counts-kept"])
+def test_a_table_with_no_participants_is_refused(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str], count: str
+) -> None:
+    text = XML.read_text(encoding="iso-8859-1")
+    body = re.compile(r"<Rows>.*</Rows>", re.DOTALL)
+    assert len(body.findall(text)) == 1
+    text = body.sub("<Rows></Rows>", text)
+    text = text.replace("<Value>108</Value>", f"<Value>{count}</Value>")
+    text = text.replace("<Value>83</Value>", f"<Value>{'0' if count == '0' else '83'}</Value>")
+    source = tmp_path / "XXVI-6.en.xml"
+    source.write_text(text, encoding="iso-8859-1")
+    err = _refused(source, data_copy, capsys, "--as-at", "2013-09-01")
+    assert err == (
+        f"{source}:1:1: table: has no participants: the file is cut or is not the status\n"
+    )
 
 
 def test_writing_touches_only_the_lines_that_change(tmp_path: Path, data_copy: Path) -> None:
