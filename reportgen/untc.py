@@ -60,13 +60,17 @@ _ACTIONS_BY_WORD: dict[str, Action] = {
     "formal confirmation": "formal_confirmation",
 }
 
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-        start=1,
-    )
+    form.casefold(): number
+    for number, name in enumerate(_MONTH_NAMES, start=1)
+    for form in (name, name[:3], *(["Sept"] if name == "September" else []))
 }
+"""The month forms the depositary writes ("Jun", "June", "Sept"), and no others: a misspelt
+month ("Junk") is an error, not the month its first letters spell."""
 _CELL = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})(?: ([A-Za-z]{1,2}))?")
 # Every pattern here runs on text from outside: each is linear in its input. A marker is
 # matched up to the next "<" only (its spaces are stripped after), never with a lazy `.*?`
@@ -494,7 +498,7 @@ def _entry(reader: _Reader, column: Column, text: str, line: int, where: str) ->
         return None
     day_text, month_text, year_text, code = found.groups()
     code = code or ""
-    month = _MONTHS.get(month_text[:3].capitalize())
+    month = _MONTHS.get(month_text.casefold())
     if month is None:
         reader.problem(line, where, f"{text!r}: {month_text!r} is not a month")
         return None

@@ -429,6 +429,31 @@ def test_an_unreadable_date_names_its_row_and_column(
     )
 
 
+@pytest.mark.parametrize("month", ["Junk", "Juni", "Jnue", "Juin"])
+def test_a_misspelt_month_is_refused_not_read_as_its_first_letters(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str], month: str
+) -> None:
+    source = _edited(tmp_path, HTML, ("<td>16 Jun 2009</td>", f"<td>16 {month} 2009</td>"))
+    err = _refused(source, data_copy, capsys)
+    assert err.endswith(f": '16 {month} 2009': '{month}' is not a month\n"), err
+
+
+@pytest.mark.parametrize("month", ["Jun", "June", "JUNE"])
+def test_the_depositarys_month_forms_are_read(tmp_path: Path, data_copy: Path, month: str) -> None:
+    source = _edited(tmp_path, HTML, ("<td>16 Jun 2009</td>", f"<td>17 {month} 2009</td>"))
+    assert [str(c).split(": ", 2)[2] for c in plan_import(source, data_copy).changes] == [
+        "Albania: ratification: 2009-06-16 -> 2009-06-17"
+    ]
+
+
+@pytest.mark.parametrize("month", ["Sep", "Sept", "Sept.", "September"])
+def test_september_is_read_in_each_of_its_forms(tmp_path: Path, month: str) -> None:
+    # Swaziland (Eswatini today) acceded on 13 September 2011
+    source = _edited(tmp_path, HTML, ("<td>13 Sep 2011 a</td>", f"<td>13 {month} 2011 a</td>"))
+    eswatini = next(p for p in read_status(source, treaty=CCM).participants if p.name == "Eswatini")
+    assert eswatini.deposit is not None and eswatini.deposit.day == dt.date(2011, 9, 13)
+
+
 def test_a_header_whose_counts_disagree_is_refused(
     tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
