@@ -161,7 +161,18 @@ def plan_import(
                 "--as-at YYYY-MM-DD (the day you downloaded it)",
             )
         )
-    day = as_at or status.as_at
+    if as_at is not None and status.as_at is not None and as_at != status.as_at:
+        problems.append(
+            Problem(
+                status.file,
+                status.as_at_line,
+                1,
+                "status as at",
+                f"the file says its status is as at {status.as_at.isoformat()}, but --as-at "
+                f"gives {as_at.isoformat()}: leave out --as-at for a file that says its day",
+            )
+        )
+    day = status.as_at or as_at
     if day is not None and day < frame.as_of:
         plan.notes.append(
             f"{status.file}: warning: the status is as at {day.isoformat()}, before the "
@@ -188,16 +199,27 @@ def plan_import(
             continue
         fields = _fields(participant)
         for name, entry in fields.items():
-            if entry.day > frame.as_of:
+            action = f"{entry.day.isoformat()} ({name.replace('_', ' ')})"
+            located = (
+                status.file,
+                entry.line,
+                1,
+                f"row {participant.row} ({participant.name}), column {entry.column!r}",
+            )
+            if day is not None and entry.day > day:  # a status lists no later action
                 problems.append(
                     Problem(
-                        status.file,
-                        entry.line,
-                        1,
-                        f"row {participant.row} ({participant.name}), column {entry.column!r}",
-                        f"{entry.day.isoformat()} ({name.replace('_', ' ')}) is after the "
-                        f"report's as-of date {frame.as_of.isoformat()}; set as_of in "
-                        "report.yaml to the status's date first",
+                        *located,
+                        f"{action} is after the day of the status itself, {day.isoformat()}: "
+                        "the file was edited, or --as-at is not the day it was downloaded",
+                    )
+                )
+            elif entry.day > frame.as_of:
+                problems.append(
+                    Problem(
+                        *located,
+                        f"{action} is after the report's as-of date {frame.as_of.isoformat()}; "
+                        "set as_of in report.yaml to the status's date first",
                     )
                 )
         found = matcher.match(participant.name)

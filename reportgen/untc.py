@@ -83,6 +83,7 @@ _AS_AT = re.compile(
     r"(?:\s+([A-Z]{2,5})\b)?",
     re.IGNORECASE,
 )
+_AS_AT_WORDS = re.compile(r"STATUS\s+AS\s+AT", re.IGNORECASE)
 _NUMBERED_TITLE = re.compile(r"\d{1,3}\s*\.\s+\S.*")
 _COUNT = re.compile(r"(Signatories|Parties)\s*(?::\s*)?(\d+)", re.IGNORECASE)
 
@@ -136,6 +137,8 @@ class Status:
     sha256: str
     count_lines: tuple[int, int] = (1, 1)
     """The lines of the header's counts of Signatories and Parties."""
+    as_at_line: int = 1
+    """The line of "STATUS AS AT", where the file says it."""
 
     def counted(self) -> tuple[int, int]:
         """Signatories and Parties as the rows give them (withdrawn participants aside)."""
@@ -286,7 +289,21 @@ def _read_xml(reader: _Reader, data: bytes) -> Status | None:
     header_text = " ".join(e.text for e in header if isinstance(e.tag, str) and e.text)
     for word, number_text in _COUNT.findall(header_text):  # "Signatories 108", when not nested
         counts.setdefault(word.lower(), (int(number_text), treaty.sourceline or 1))
-    return _status(reader, "xml", data, title, header_text, counts, columns, participants)
+    as_at_line = _line_of(_AS_AT_WORDS, header)
+    return _status(
+        reader, "xml", data, title, header_text, counts, columns, participants, as_at_line
+    )
+
+
+def _line_of(words: re.Pattern[str], elements: Any) -> int:
+    """The line of the first element whose own text (or the text after it) has `words`."""
+    for element in elements:
+        if not isinstance(element.tag, str):
+            continue
+        for text in (element.text, element.tail):
+            if text and words.search(text):
+                return int(element.sourceline or 1)
+    return 1
 
 
 def _inside(element: Any, ancestor: Any) -> bool:
@@ -344,7 +361,10 @@ def _read_html(reader: _Reader, data: bytes) -> Status | None:
         for word, number_text in _COUNT.findall(_html_text(status_cell)):
             counts[word.lower()] = (int(number_text), status_cell.sourceline or 1)
     body_text = " ".join(t for t in document.itertext() if t.strip())
-    return _status(reader, "html", data, title, body_text, counts, columns, participants)
+    as_at_line = _line_of(_AS_AT_WORDS, document.iter())
+    return _status(
+        reader, "html", data, title, body_text, counts, columns, participants, as_at_line
+    )
 
 
 def _html_text(element: Any) -> str:
@@ -530,6 +550,7 @@ def _status(
     counts: dict[str, tuple[int, int]],
     columns: list[Column | None],
     participants: list[Participant],
+    as_at_line: int = 1,
 ) -> Status:
     as_at: dt.date | None = None
     as_at_time: str | None = None
@@ -539,7 +560,9 @@ def _status(
         try:
             as_at = dt.date(int(year), int(month), int(day))
         except ValueError:
-            reader.problem(1, "status as at", f"{found.group(0)!r} is not a day of the calendar")
+            reader.problem(
+                as_at_line, "status as at", f"{found.group(0)!r} is not a day of the calendar"
+            )
         as_at_time = " ".join(t for t in (time, zone) if t) or None
     signatories, parties = counts.get("signatories"), counts.get("parties")
     return Status(
@@ -556,6 +579,7 @@ def _status(
             1 if signatories is None else signatories[1],
             1 if parties is None else parties[1],
         ),
+        as_at_line=as_at_line,
     )
 
 

@@ -492,9 +492,48 @@ def test_a_name_that_matches_nothing_suggests_the_nearest(
 def test_a_date_after_the_reports_as_of_date_is_refused(
     tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = _edited(tmp_path, HTML, ("<td>16 Jun 2009</td>", "<td>16 Jun 2014</td>"))
+    source = _edited(
+        tmp_path,
+        HTML,
+        ("STATUS AS AT : 01-09-2013", "STATUS AS AT : 01-09-2014"),  # a year after the report
+        ("<td>16 Jun 2009</td>", "<td>16 Jun 2014</td>"),
+    )
     err = _refused(source, data_copy, capsys)
     assert "row 2 (Albania)" in err and "is after the report's as-of date 2013-09-01" in err
+
+
+def test_a_date_after_the_status_own_day_is_refused(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before the report's as-of date, but after the day the status was taken
+    source = _edited(tmp_path, XML, ("<Entry>16 Jun 2009</Entry>", "<Entry>15 Aug 2013</Entry>"))
+    err = _refused(source, data_copy, capsys, "--as-at", "2013-08-01")
+    cell = [t.strip() for t in source.read_text(encoding="iso-8859-1").splitlines()].index(
+        "<Entry>15 Aug 2013</Entry>"
+    )
+    assert err == (
+        f"{source}:{cell + 1}:1: row 2 (Albania), column 'Approval(AA), Acceptance(A), "
+        "Accession(a), Ratification': 2013-08-15 (ratification) is after the day of the "
+        "status itself, 2013-08-01: the file was edited, or --as-at is not the day it was "
+        "downloaded\n"
+    )
+
+
+def test_as_at_that_contradicts_the_pages_own_day_is_refused(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = HTML.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines) if "STATUS AS AT" in text)
+    err = _refused(HTML, data_copy, capsys, "--as-at", "2013-08-01")
+    assert err == (
+        f"{HTML}:{line + 1}:1: status as at: the file says its status is as at 2013-09-01, "
+        "but --as-at gives 2013-08-01: leave out --as-at for a file that says its day\n"
+    )
+
+
+def test_as_at_that_agrees_with_the_pages_own_day_is_accepted(data_copy: Path) -> None:
+    plan = plan_import(HTML, data_copy, as_at=dt.date(2013, 9, 1))
+    assert plan.changes == [] and plan.new_states == []
 
 
 def test_an_export_without_its_day_asks_for_as_at(
