@@ -184,6 +184,7 @@ def plan_import(
     new: list[tuple[Participant, str, dict[str, Entry]]] = []
     untouched: set[int] = set()  # withdrawn participants: the data keeps what it says
     hinted: set[str] = set()
+    new_rows: dict[str, Participant] = {}  # the participants the data lacks, by ISO code
     wanted_regions = dict(regions or {})
     region_names = {r.name for r in frame.regions}
     for participant in status.participants:
@@ -224,6 +225,7 @@ def plan_import(
                 )
         found = matcher.match(participant.name)
         if isinstance(found, int):
+            _already_in_data(plan, wanted_regions, participant, states[found], where)
             if found in targets:
                 other = targets[found][0]
                 problems.append(
@@ -236,7 +238,20 @@ def plan_import(
                     )
                 )
             targets[found] = (participant, fields)
+        elif isinstance(found, str) and found in new_rows:
+            other = new_rows[found]
+            problems.append(
+                Problem(
+                    status.file,
+                    participant.line,
+                    1,
+                    f"row {participant.row} ({participant.name})",
+                    f"is the same State ({found}) as row {other.row} ({other.name}): the "
+                    "table lists a participant once; the file was edited",
+                )
+            )
         elif isinstance(found, str):
+            new_rows[found] = participant
             region = wanted_regions.pop(participant.name, None)
             if region is None:
                 problems.append(
@@ -317,6 +332,25 @@ def plan_import(
             plan.changes.append(Change(participant.name, name, None, entry.day, where))
     _write_texts(plan, data, day)
     return plan
+
+
+def _already_in_data(
+    plan: Plan,
+    wanted_regions: dict[str, str],
+    participant: Participant,
+    state: Mapping[str, Any],
+    where: str,
+) -> None:
+    """A --region for a State the data has: running the same command again (after a
+    --write added it) is fine; a region other than the data's is noted, never applied."""
+    for name in (participant.name, str(state["name"])):
+        region = wanted_regions.pop(name, None)
+        if region is not None and region != state.get("region"):
+            plan.notes.append(
+                f"{where}: --region {name}={region}: {state['name']} is already in "
+                f"data/states.yaml, in {state.get('region')}; the import changes no region "
+                "(edit states.yaml to move it)"
+            )
 
 
 def _data(data: Path) -> tuple[ReportFrame, list[dict[str, Any]], SourceFile]:

@@ -309,6 +309,59 @@ def test_a_state_the_data_lacks_needs_its_region_then_is_inserted_in_order(
     assert load_inputs(data_copy).state("South Sudan").accession is not None
 
 
+def _bahamas_accedes(tmp_path: Path, *rows: str) -> Path:
+    """The XML fixture with the Bahamas (not in the data) acceding in each of `rows`."""
+    return _edited(
+        tmp_path,
+        XML,
+        (
+            _before_row("Belgium"),
+            "".join(_xml_row("Bahamas", deposit=row) for row in rows) + _before_row("Belgium"),
+        ),
+        ("<Value>83</Value>", f"<Value>{83 + len(rows)}</Value>"),
+    )
+
+
+def test_the_same_command_with_region_runs_again_once_the_state_is_in_the_data(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _bahamas_accedes(tmp_path, " 1 May 2013 a")
+    argv = ["import", "untc", str(source), "--data", str(data_copy), "--as-at", "2013-09-01"]
+    argv += ["--region", "Bahamas=Americas", "--write"]
+    assert main(argv) == 0
+    capsys.readouterr()
+    written = _files(data_copy)
+    assert main(argv) == 0  # the same command: Bahamas is in the data now
+    out, err = capsys.readouterr()
+    assert out == "" and "agrees with the depositary's status" in err
+    assert _files(data_copy) == written
+
+
+def test_a_region_other_than_the_datas_is_noted_and_not_applied(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    plan = plan_import(XML, data_copy, regions={"Albania": "Asia"}, as_at=dt.date(2013, 9, 1))
+    assert plan.changes == [] and "states" not in plan.texts
+    assert any(
+        "--region Albania=Asia: Albania is already in data/states.yaml, in Europe" in note
+        for note in plan.notes
+    )
+
+
+def test_a_new_participant_in_two_rows_is_a_duplicate_row(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _bahamas_accedes(tmp_path, " 1 May 2013 a", " 2 May 2013 a")
+    err = _refused(
+        source, data_copy, capsys, "--as-at", "2013-09-01", "--region", "Bahamas=Americas"
+    )
+    assert re.fullmatch(
+        rf"{re.escape(str(source))}:\d+:1: row (\d+) \(Bahamas\): is the same State \(BHS\) "
+        r"as row \d+ \(Bahamas\): the table lists a participant once; the file was edited\n",
+        err,
+    )
+
+
 def test_a_name_matched_by_its_iso_code_keeps_the_datas_name(
     tmp_path: Path, data_copy: Path
 ) -> None:
