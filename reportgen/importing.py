@@ -121,6 +121,24 @@ class Plan:
         """One line per change, new States first where they stand in the source."""
         return [str(n) for n in self.new_states] + [str(c) for c in self.changes]
 
+    def summary(self, data: Path, day: dt.date | None, *, written: bool) -> str:
+        """The closing line of an import: what it changed (`written`) or would change."""
+        status = f"the depositary's status as at {day}"
+        if not self.lines():
+            agrees = f"{data}/states.yaml agrees with {status}"
+            if "report" not in self.texts:
+                return agrees
+            if written:
+                return f"{agrees}; recorded it as report.yaml's status_source"
+            return (
+                f"{agrees}; only report.yaml's status_source would change: run again with "
+                "--write to record it"
+            )
+        told = f"{len(self.lines())} change(s) from {status}"
+        if written:
+            return told
+        return f"{told}; nothing written: run again with --write to apply them"
+
 
 def _yaml(text: str) -> YAML:
     """A round-trip YAML that writes `text` back as it is: same indents, quotes and lines."""

@@ -18,6 +18,7 @@ the rows. Nothing here knows data/: `reportgen.importing` compares the result wi
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import os
@@ -234,15 +235,78 @@ def _read_bounded(path: Path, name: str) -> bytes:
     return data
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_DECLARED = re.compile(rb"\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})")
+_SINGLE_BYTE = {"iso8859-1", "iso8859-15", "cp1252"}
+"""Encodings of one byte a character: any bytes decode, so UTF-8 read as one of them gives
+two wrong letters for each accented one ("Côte d'Ivoire" garbled) rather than an error."""
+
+
 def _is_xml(data: bytes) -> bool:
-    head = data[:4096].lstrip().lower()
-    return head.startswith(b"<?xml") and b"<html" not in head
+    """Whether `data` opens with an XML declaration, after a byte-order mark if any."""
+    head = data[:4096]
+    if head.startswith(_UTF16_BOMS):
+        text = head.decode("utf-16", errors="ignore")
+    else:
+        text = head.removeprefix(_UTF8_BOM).decode("latin-1")
+    text = text.lstrip().lower()
+    return text.startswith("<?xml") and "<html" not in text
+
+
+def _encoding_problem(reader: _Reader, data: bytes) -> bool:
+    """Record a problem when the XML's bytes are not in the encoding it declares (the
+    export declares ISO-8859-1; an editor may have saved it as UTF-8). True if one was."""
+    if data.startswith(_UTF16_BOMS):
+        return False  # lxml reads UTF-16 by its mark
+    bom = data.startswith(_UTF8_BOM)
+    body = data.removeprefix(_UTF8_BOM)
+    found = _DECLARED.match(body[:1024])
+    if found is None:
+        return False
+    declared = found.group(1).decode("ascii")
+    try:
+        single_byte = codecs.lookup(declared).name in _SINGLE_BYTE
+    except LookupError:
+        reader.problem(1, "file", f"declares the encoding {declared!r}, which is not one")
+        return True
+    if not single_byte:
+        return False
+    try:
+        body.decode("utf-8")
+        utf8 = True
+    except UnicodeDecodeError:
+        utf8 = False
+    first = next((i for i, byte in enumerate(body) if byte > 0x7F), None)
+    if bom and not utf8:
+        reader.problem(
+            1,
+            "file",
+            f"opens with a UTF-8 byte-order mark but is written in {declared}, as it "
+            "declares: the encoding is wrong; remove the mark (its first 3 bytes) or save "
+            "the export again",
+        )
+        return True
+    if not bom and utf8 and first is not None:
+        line = body[:first].count(b"\n") + 1
+        text = body.splitlines()[line - 1].decode("utf-8").strip()
+        reader.problem(
+            line,
+            "file",
+            f"declares the encoding {declared} but is written in UTF-8 ({text!r} would read "
+            f"{text.encode('utf-8').decode('latin-1')!r}): the encoding is wrong; save the "
+            'export again, or change its declaration to encoding="UTF-8"',
+        )
+        return True
+    return False
 
 
 # --- XML export ------------------------------------------------------------------------
 
 
 def _read_xml(reader: _Reader, data: bytes) -> Status | None:
+    if _encoding_problem(reader, data):
+        return None
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
@@ -311,8 +375,21 @@ def _inside(element: Any, ancestor: Any) -> bool:
 
 
 def _text(element: Any) -> str:
-    """An element's text, every descendant's included, with its spaces as written."""
-    return "".join(element.itertext())
+    """An element's text, every descendant's included, with its spaces as written; a
+    footnote mark written as an element (`<superscript>3</superscript>`, not escaped text)
+    is written back as the escaped text the export uses, so that it is read as a mark."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag is etree.Entity:  # never resolved: kept as written, "&x;"
+            parts.append(child.text or "")
+        elif not isinstance(child.tag, str):  # a comment or processing instruction
+            pass
+        elif child.tag.casefold() == "superscript":
+            parts.append(f"<superscript>{''.join(child.itertext())}</superscript>")
+        else:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 # --- Saved HTML page -------------------------------------------------------------------

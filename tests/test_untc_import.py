@@ -839,3 +839,105 @@ def test_a_new_last_field_leaves_each_inline_comment_on_its_own_key(
         "- name: Albania\n  iso3: ALB\n  region: Europe\n"
         "  signature: 2008-12-03  # in Oslo\n\n- name: Algeria" in written
     )
+
+
+# --- Encodings and marks: said as they are ------------------------------------------------
+
+
+def _reencoded(tmp_path: Path, prefix: bytes, encoding: str, declared: str) -> Path:
+    text = XML.read_text(encoding="iso-8859-1")
+    assert text.count('encoding="ISO-8859-1"') == 1
+    source = tmp_path / "XXVI-6.en.xml"
+    source.write_bytes(
+        prefix + text.replace('encoding="ISO-8859-1"', f'encoding="{declared}"').encode(encoding)
+    )
+    return source
+
+
+@pytest.mark.parametrize(
+    ("prefix", "encoding", "declared"),
+    [(b"\xef\xbb\xbf", "utf-8", "UTF-8"), (b"", "utf-16", "UTF-16")],
+    ids=["utf-8-bom", "utf-16"],
+)
+def test_an_export_with_a_byte_order_mark_is_read_as_xml(
+    tmp_path: Path, prefix: bytes, encoding: str, declared: str
+) -> None:
+    status = read_status(_reencoded(tmp_path, prefix, encoding, declared), treaty=CCM)
+    assert status.form == "xml" and status.counted() == (108, 83)
+    assert "Côte d'Ivoire" in [p.name for p in status.participants]
+
+
+def test_utf8_bytes_declared_iso_8859_1_are_said_to_be_in_the_wrong_encoding(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _reencoded(tmp_path, b"", "utf-8", "ISO-8859-1")
+    err = _refused(source, data_copy, capsys, "--as-at", "2013-09-01")
+    line = (
+        source.read_text(encoding="utf-8")
+        .splitlines()
+        .index("                <Entry>Côte d'Ivoire</Entry>")
+    )
+    assert err == (
+        f"{source}:{line + 1}:1: file: declares the encoding ISO-8859-1 but is written in "
+        'UTF-8 ("<Entry>Côte d\'Ivoire</Entry>" would read "<Entry>CÃ\u00b4te d\'Ivoire</Entry>"): '
+        "the encoding is wrong; save the export again, or change its declaration to "
+        'encoding="UTF-8"\n'
+    )
+
+
+def test_a_byte_order_mark_before_iso_8859_1_bytes_is_said_to_be_wrong(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "XXVI-6.en.xml"
+    source.write_bytes(b"\xef\xbb\xbf" + XML.read_bytes())
+    err = _refused(source, data_copy, capsys, "--as-at", "2013-09-01")
+    assert err == (
+        f"{source}:1:1: file: opens with a UTF-8 byte-order mark but is written in "
+        "ISO-8859-1, as it declares: the encoding is wrong; remove the mark (its first 3 "
+        "bytes) or save the export again\n"
+    )
+
+
+def test_a_superscript_element_is_a_footnote_mark_like_the_escaped_one(tmp_path: Path) -> None:
+    name = "United Kingdom of Great Britain and Northern Ireland"
+    escaped = "&lt;superscript&gt;3&lt;/superscript&gt;"  # as the export writes it
+    source = _edited(tmp_path, XML, (name + escaped, name + "<superscript>3</superscript>"))
+    united_kingdom = next(
+        p for p in read_status(source, treaty=CCM).participants if p.name.startswith("United K")
+    )
+    assert (united_kingdom.name, united_kingdom.footnotes) == (name, ("3",))
+
+
+def test_when_only_the_source_would_change_the_import_says_so(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", "untc", str(HTML), "--data", str(data_copy)]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[-1] == (
+        f"{data_copy}/states.yaml agrees with the depositary's status as at 2013-09-01; only "
+        "report.yaml's status_source would change: run again with --write to record it"
+    )
+
+
+def test_the_count_of_changes_includes_each_new_state(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _edited(
+        tmp_path,
+        HTML,
+        (
+            "<tr><td>Switzerland</td>",
+            "<tr><td>South Sudan</td><td></td><td></td><td> 3 Aug 2013 a</td></tr>\n"
+            "<tr><td>Switzerland</td>",
+        ),
+        ("Parties : 83", "Parties : 84"),
+    )
+    argv = ["import", "untc", str(source), "--data", str(data_copy)]
+    assert main([*argv, "--region", "South Sudan=Africa"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 2  # the new State, and its accession
+    assert err.splitlines()[-1] == (
+        "2 change(s) from the depositary's status as at 2013-09-01; nothing written: run "
+        "again with --write to apply them"
+    )
