@@ -56,7 +56,8 @@ RENAMED: tuple[Renamed, ...] = (
 """Names the depositary uses today for States whose data (and report) may use the old one.
 
 A 2013 report prints the names of 2013: the import matches "Eswatini" to the data's
-"Swaziland" and never renames a State of the data. Names whose ISO 3166 code says who they
+"Swaziland" and never renames a State of the data; it warns when the report's as-of date
+is on or after `since` and the data still uses the old name. Names whose ISO 3166 code says who they
 are ("Czechia", "Netherlands (Kingdom of the)") need no entry: they are matched by code.
 """
 
@@ -244,6 +245,7 @@ def plan_import(
         found = matcher.match(participant.name)
         if isinstance(found, int):
             _already_in_data(plan, wanted_regions, participant, states[found], where)
+            _renamed_before(plan, participant, states[found], frame.as_of, where)
             if found in targets:
                 other = targets[found][0]
                 problems.append(
@@ -368,6 +370,25 @@ def _already_in_data(
                 f"{where}: --region {name}={region}: {state['name']} is already in "
                 f"data/states.yaml, in {state.get('region')}; the import changes no region "
                 "(edit states.yaml to move it)"
+            )
+
+
+def _renamed_before(
+    plan: Plan, participant: Participant, state: Mapping[str, Any], as_of: dt.date, where: str
+) -> None:
+    """Note a State the data still calls by a name it had left by the report's as-of date:
+    the import keeps the data's name, but a report as at that date prints today's."""
+    for renamed in RENAMED:
+        if (
+            renamed.new == participant.name
+            and state.get("name") == renamed.old
+            and as_of >= renamed.since
+        ):
+            plan.notes.append(
+                f"{where}: warning: data/states.yaml calls it {renamed.old}, its name "
+                f"until {renamed.since.isoformat()}; a report as of {as_of.isoformat()} "
+                f"names it {renamed.new}: rename it in data/ (states.yaml and wherever "
+                "else the data names it)"
             )
 
 

@@ -941,3 +941,23 @@ def test_the_count_of_changes_includes_each_new_state(
         "2 change(s) from the depositary's status as at 2013-09-01; nothing written: run "
         "again with --write to apply them"
     )
+
+
+def test_a_report_dated_after_a_renaming_is_warned_that_the_data_keeps_the_old_name(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    report = data_copy / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    assert text.count("as_of: 2013-09-01") == 1
+    report.write_text(text.replace("as_of: 2013-09-01", "as_of: 2018-05-01"), encoding="utf-8")
+    source = _edited(tmp_path, HTML, ("STATUS AS AT : 01-09-2013", "STATUS AS AT : 01-05-2018"))
+    notes = [n.split(": ", 1)[1] for n in plan_import(source, data_copy).notes if "Eswatini" in n]
+    assert notes == [
+        "row 37 (Eswatini): warning: data/states.yaml calls it Swaziland, its name until "
+        "2018-04-19; a report as of 2018-05-01 names it Eswatini: rename it in data/ "
+        "(states.yaml and wherever else the data names it)"
+    ]
+
+
+def test_a_report_dated_before_a_renaming_keeps_the_old_name_quietly(data_copy: Path) -> None:
+    assert not [n for n in plan_import(HTML, data_copy).notes if "Eswatini" in n]
