@@ -961,3 +961,21 @@ def test_a_report_dated_after_a_renaming_is_warned_that_the_data_keeps_the_old_n
 
 def test_a_report_dated_before_a_renaming_keeps_the_old_name_quietly(data_copy: Path) -> None:
     assert not [n for n in plan_import(HTML, data_copy).notes if "Eswatini" in n]
+
+
+def test_a_count_word_followed_by_a_long_run_of_spaces_is_read_in_linear_time(
+    tmp_path: Path,
+) -> None:
+    # "Parties" then 100 kB of spaces and no number: \s*:?\s* tried every split of the run
+    source = _edited(
+        tmp_path, HTML, ("Parties : 83", "Parties" + " " * 100_000 + "x. Parties : 83")
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_IN_A_CHILD, str(source)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    (timing,) = done.stdout.splitlines()  # read without a problem: the counts are found
+    assert float(timing.split()[1]) < 10  # generous: it takes milliseconds
