@@ -265,15 +265,10 @@ def _import_untc(args: argparse.Namespace, say: _Messages) -> int:
         say.info(note)
     status = plan.status
     day = args.as_at or status.as_at
-    told = f"{len(plan.changes)} change(s) from the depositary's status as at {day}"
-    if not plan.texts:
-        say.info(f"{args.data}/states.yaml agrees with the depositary's status as at {day}")
-    elif args.write:
+    if args.write:
         for path in write_plan(plan, args.data):
             say.info(f"wrote {path}")
-        say.info(told)
-    else:
-        say.info(f"{told}; nothing written: run again with --write to apply them")
+    say.info(plan.summary(args.data, day, written=args.write))
     return EXIT_OK
 
 

@@ -196,7 +196,8 @@ class Figures:
     lines_of_action: int
     coordination: Coordination
     state_party: dict[str, StatePartyDates]
-    """Each State Party's own dates, by name: `figures.state_party["Benin"].rank`."""
+    """Each State Party's own dates, by ISO code: `figures.state_party["BEN"].rank`, the key
+    `reportgen figures` lists (`state_party.BEN`); a code outlives a change of name."""
 
     def named(self) -> dict[str, Tally | Share]:
         """Every tally and share, by a stable dotted name (for listings and checks)."""
@@ -364,7 +365,7 @@ def compute(inputs: Inputs) -> Figures:
 def _state_parties(
     states_parties: Tally, by_name: dict[str, State], in_force: dt.date
 ) -> dict[str, StatePartyDates]:
-    """Each State Party's dates and rank, in the order they deposited."""
+    """Each State Party's dates and rank by ISO code, in the order they deposited."""
     deposits: list[dt.date] = []
     for name in states_parties.states:
         deposit = by_name[name].deposit
@@ -375,7 +376,7 @@ def _state_parties(
         state = by_name[name]
         assert state.instrument is not None  # a State Party
         in_force_for_it = entry_into_force(deposit, in_force)
-        found[name] = StatePartyDates(
+        found[state.iso3] = StatePartyDates(
             name=name,
             iso3=state.iso3,
             instrument=state.instrument,

@@ -10,7 +10,6 @@ before anything is written, so a failed import leaves data/ as it was.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import difflib
 import io
@@ -25,12 +24,14 @@ from typing import Any
 from pydantic import TypeAdapter
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
+from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from reportgen.checks import fold_name, iso_names_index, name_forms
 from reportgen.formatting import collation_key
-from reportgen.load import DATA_FILES, load_with_warnings
+from reportgen.load import DATA_FILES, SourceFile, load_with_warnings
 from reportgen.models import Date, ReportFrame
 from reportgen.problems import InputError, Problem
 from reportgen.untc import PUBLISHER, Entry, Participant, Status, read_status
@@ -55,7 +56,8 @@ RENAMED: tuple[Renamed, ...] = (
 """Names the depositary uses today for States whose data (and report) may use the old one.
 
 A 2013 report prints the names of 2013: the import matches "Eswatini" to the data's
-"Swaziland" and never renames a State of the data. Names whose ISO 3166 code says who they
+"Swaziland" and never renames a State of the data; it warns when the report's as-of date
+is on or after `since` and the data still uses the old name. Names whose ISO 3166 code says who they
 are ("Czechia", "Netherlands (Kingdom of the)") need no entry: they are matched by code.
 """
 
@@ -84,7 +86,7 @@ class Change:
     old: dt.date | None
     new: dt.date | None
     where: str
-    """The source's row (file:line: row N (name)), or why the State has no row."""
+    """The source's row: file:line: row N (name)."""
 
     def __str__(self) -> str:
         old = "none" if self.old is None else self.old.isoformat()
@@ -120,6 +122,24 @@ class Plan:
         """One line per change, new States first where they stand in the source."""
         return [str(n) for n in self.new_states] + [str(c) for c in self.changes]
 
+    def summary(self, data: Path, day: dt.date | None, *, written: bool) -> str:
+        """The closing line of an import: what it changed (`written`) or would change."""
+        status = f"the depositary's status as at {day}"
+        if not self.lines():
+            agrees = f"{data}/states.yaml agrees with {status}"
+            if "report" not in self.texts:
+                return agrees
+            if written:
+                return f"{agrees}; recorded it as report.yaml's status_source"
+            return (
+                f"{agrees}; only report.yaml's status_source would change: run again with "
+                "--write to record it"
+            )
+        told = f"{len(self.lines())} change(s) from {status}"
+        if written:
+            return told
+        return f"{told}; nothing written: run again with --write to apply them"
+
 
 def _yaml(text: str) -> YAML:
     """A round-trip YAML that writes `text` back as it is: same indents, quotes and lines."""
@@ -145,7 +165,7 @@ def plan_import(
     `regions` gives the region of participants the data lacks (the depositary does not);
     `as_at` the day of a status that does not say it (the XML export).
     """
-    frame, states = _data(data)
+    frame, states, states_file = _data(data)
     status = read_status(source, treaty=frame.convention.name, display=display)
     plan = Plan(status)
     problems: list[Problem] = []
@@ -160,7 +180,18 @@ def plan_import(
                 "--as-at YYYY-MM-DD (the day you downloaded it)",
             )
         )
-    day = as_at or status.as_at
+    if as_at is not None and status.as_at is not None and as_at != status.as_at:
+        problems.append(
+            Problem(
+                status.file,
+                status.as_at_line,
+                1,
+                "status as at",
+                f"the file says its status is as at {status.as_at.isoformat()}, but --as-at "
+                f"gives {as_at.isoformat()}: leave out --as-at for a file that says its day",
+            )
+        )
+    day = status.as_at or as_at
     if day is not None and day < frame.as_of:
         plan.notes.append(
             f"{status.file}: warning: the status is as at {day.isoformat()}, before the "
@@ -171,6 +202,8 @@ def plan_import(
     targets: dict[int, tuple[Participant, dict[str, Entry]]] = {}
     new: list[tuple[Participant, str, dict[str, Entry]]] = []
     untouched: set[int] = set()  # withdrawn participants: the data keeps what it says
+    hinted: set[str] = set()
+    new_rows: dict[str, Participant] = {}  # the participants the data lacks, by ISO code
     wanted_regions = dict(regions or {})
     region_names = {r.name for r in frame.regions}
     for participant in status.participants:
@@ -186,20 +219,33 @@ def plan_import(
             continue
         fields = _fields(participant)
         for name, entry in fields.items():
-            if entry.day > frame.as_of:
+            action = f"{entry.day.isoformat()} ({name.replace('_', ' ')})"
+            located = (
+                status.file,
+                entry.line,
+                1,
+                f"row {participant.row} ({participant.name}), column {entry.column!r}",
+            )
+            if day is not None and entry.day > day:  # a status lists no later action
                 problems.append(
                     Problem(
-                        status.file,
-                        entry.line,
-                        1,
-                        f"row {participant.row} ({participant.name}), column {entry.column!r}",
-                        f"{entry.day.isoformat()} ({name.replace('_', ' ')}) is after the "
-                        f"report's as-of date {frame.as_of.isoformat()}; set as_of in "
-                        "report.yaml to the status's date first",
+                        *located,
+                        f"{action} is after the day of the status itself, {day.isoformat()}: "
+                        "the file was edited, or --as-at is not the day it was downloaded",
+                    )
+                )
+            elif entry.day > frame.as_of:
+                problems.append(
+                    Problem(
+                        *located,
+                        f"{action} is after the report's as-of date {frame.as_of.isoformat()}; "
+                        "set as_of in report.yaml to the status's date first",
                     )
                 )
         found = matcher.match(participant.name)
         if isinstance(found, int):
+            _already_in_data(plan, wanted_regions, participant, states[found], where)
+            _renamed_before(plan, participant, states[found], frame.as_of, where)
             if found in targets:
                 other = targets[found][0]
                 problems.append(
@@ -212,7 +258,20 @@ def plan_import(
                     )
                 )
             targets[found] = (participant, fields)
+        elif isinstance(found, str) and found in new_rows:
+            other = new_rows[found]
+            problems.append(
+                Problem(
+                    status.file,
+                    participant.line,
+                    1,
+                    f"row {participant.row} ({participant.name})",
+                    f"is the same State ({found}) as row {other.row} ({other.name}): the "
+                    "table lists a participant once; the file was edited",
+                )
+            )
         elif isinstance(found, str):
+            new_rows[found] = participant
             region = wanted_regions.pop(participant.name, None)
             if region is None:
                 problems.append(
@@ -242,6 +301,7 @@ def plan_import(
                 plan.new_states.append(NewState(participant.name, found, region, where))
         else:
             hint = matcher.closest(participant.name)
+            hinted.update(hint)  # their missing row is this one: said once, here
             problems.append(
                 Problem(
                     status.file,
@@ -257,17 +317,29 @@ def plan_import(
         problems.append(
             Problem.about("--region", name, "is not a new participant of the depositary's table")
         )
+    for index, state in enumerate(states):
+        dated = [name for name in DATE_FIELDS if state.get(name) is not None]
+        if index in targets or index in untouched or not dated or state["name"] in hinted:
+            continue
+        # The depositary keeps every participant in its table, withdrawn ones in brackets:
+        # a State with dates and no row is a misspelt or missing row, not a date to remove.
+        problems.append(
+            states_file.problem(
+                (index, dated[0]),
+                f"{state.get('name')} has dates ({', '.join(dated)}) but no row in the "
+                f"depositary's table {status.file} (under its name, a former name or its "
+                "ISO code): the import removes no date it is not given; check the row's "
+                "name, or remove the dates by hand if they are wrong",
+            )
+        )
     if problems:
         raise InputError(problems)
     assert day is not None
     for index, state in enumerate(states):
-        if index in untouched:
+        if index not in targets:
             continue
-        given: dict[str, Entry] = {}
-        where = f"{status.file}: not listed by the depositary"
-        if index in targets:
-            listed, given = targets[index]
-            where = f"{status.file}:{listed.line}: row {listed.row} ({listed.name})"
+        listed, given = targets[index]
+        where = f"{status.file}:{listed.line}: row {listed.row} ({listed.name})"
         for name in DATE_FIELDS:
             old = _as_date(state.get(name))
             found_entry = given.get(name)
@@ -282,12 +354,51 @@ def plan_import(
     return plan
 
 
-def _data(data: Path) -> tuple[ReportFrame, list[dict[str, Any]]]:
-    """The report's frame and the records of states.yaml, as they stand (valid data only)."""
+def _already_in_data(
+    plan: Plan,
+    wanted_regions: dict[str, str],
+    participant: Participant,
+    state: Mapping[str, Any],
+    where: str,
+) -> None:
+    """A --region for a State the data has: running the same command again (after a
+    --write added it) is fine; a region other than the data's is noted, never applied."""
+    for name in (participant.name, str(state["name"])):
+        region = wanted_regions.pop(name, None)
+        if region is not None and region != state.get("region"):
+            plan.notes.append(
+                f"{where}: --region {name}={region}: {state['name']} is already in "
+                f"data/states.yaml, in {state.get('region')}; the import changes no region "
+                "(edit states.yaml to move it)"
+            )
+
+
+def _renamed_before(
+    plan: Plan, participant: Participant, state: Mapping[str, Any], as_of: dt.date, where: str
+) -> None:
+    """Note a State the data still calls by a name it had left by the report's as-of date:
+    the import keeps the data's name, but a report as at that date prints today's."""
+    for renamed in RENAMED:
+        if (
+            renamed.new == participant.name
+            and state.get("name") == renamed.old
+            and as_of >= renamed.since
+        ):
+            plan.notes.append(
+                f"{where}: warning: data/states.yaml calls it {renamed.old}, its name "
+                f"until {renamed.since.isoformat()}; a report as of {as_of.isoformat()} "
+                f"names it {renamed.new}: rename it in data/ (states.yaml and wherever "
+                "else the data names it)"
+            )
+
+
+def _data(data: Path) -> tuple[ReportFrame, list[dict[str, Any]], SourceFile]:
+    """The report's frame and the records of states.yaml, as they stand (valid data only),
+    and states.yaml itself, to locate a problem with one of its records."""
     inputs, problems, sources = load_with_warnings(data)
     if inputs is None:
         raise InputError(problems)
-    return inputs.report, list(sources["states"].data)
+    return inputs.report, list(sources["states"].data), sources["states"]
 
 
 def _fields(participant: Participant) -> dict[str, Entry]:
@@ -437,10 +548,11 @@ def _set(record: CommentedMap, key: str, value: dt.date | None) -> None:
     """Set, add or remove one dated field, keeping the record's order and trailing lines."""
     keys = list(record)
     last = keys[-1]
-    trailing = record.ca.items.get(last)
+    _, trailing = _split_comment(record, last)
     if value is None:
         if key in record:
             del record[key]
+            record.ca.items.pop(key, None)  # its own comment goes with it
     elif key in record:
         record[key] = value
     else:
@@ -450,18 +562,60 @@ def _set(record: CommentedMap, key: str, value: dt.date | None) -> None:
             if (FIELD_ORDER.index(existing) if existing in FIELD_ORDER else -1) < rank:
                 position = index + 1
         record.insert(position, key, value)
-    _move_trailing(record, last, trailing)
+    if record and list(record)[-1] != last:
+        _move_trailing(record, last, trailing)
 
 
-def _move_trailing(record: CommentedMap, old_last: str, trailing: Any) -> None:
-    """Keep the blank line (and comments) that followed the record after its new last key."""
-    if trailing is None or not record:
+def _split_comment(record: CommentedMap, key: str) -> tuple[str, str]:
+    """The comment after `key`'s value in two: its own inline comment ("# checked\n", or ""
+    when it has none) and the lines that follow it (blank lines, comment lines).
+
+    ruamel.yaml holds both in one token after the key, whose value is either
+    "# inline\n" + following, or "\n" (the end of the line) + following.
+    """
+    token = _comment_token(record, key)
+    if token is None:
+        return "", ""
+    value = token.value
+    if value.lstrip(" ").startswith("#"):
+        inline, newline, following = value.partition("\n")
+        return inline + newline, following
+    return "", value[1:] if value.startswith("\n") else value
+
+
+def _comment_token(record: CommentedMap, key: str) -> Any:
+    entry = record.ca.items.get(key)
+    return None if entry is None or len(entry) < 3 else entry[2]
+
+
+def _set_comment(record: CommentedMap, key: str, inline: str, following: str) -> None:
+    """Give `key` the comment `inline` (its own) followed by the lines `following`."""
+    token = _comment_token(record, key)
+    if not inline and not following:
+        if token is not None:
+            record.ca.items[key][2] = None
+            if not any(record.ca.items[key]):
+                del record.ca.items[key]
+        return
+    value = (inline or "\n") + following
+    if token is not None:
+        token.value = value
+        return
+    entry = record.ca.items.setdefault(key, [None, None, None, None])
+    entry[2] = CommentToken(value, CommentMark(0), None)
+
+
+def _move_trailing(record: CommentedMap, old_last: str, following: str) -> None:
+    """Keep the blank lines and comment lines that followed the record after its new last
+    key; each key keeps its own inline comment (`signature: 2008-12-03  # in Oslo`)."""
+    if not following:
         return
     new_last = list(record)[-1]
-    if new_last == old_last:
-        return
-    record.ca.items.pop(old_last, None)
-    record.ca.items[new_last] = trailing
+    if old_last in record:
+        inline, _ = _split_comment(record, old_last)
+        _set_comment(record, old_last, inline, "")
+    inline, own_following = _split_comment(record, new_last)
+    _set_comment(record, new_last, inline, own_following + following)
 
 
 def _insert(records: CommentedSeq, record: CommentedMap) -> None:
@@ -473,19 +627,20 @@ def _insert(records: CommentedSeq, record: CommentedMap) -> None:
     position = len(records)
     if ordered:
         position = next((i for i, k in enumerate(keys) if k > key), len(records))
-    separator = None
-    for existing in records:  # the blank line that separates two records
-        last = list(existing)[-1]
-        if existing.ca.items.get(last) is not None:
-            separator = existing.ca.items[last]
+    separator = ""
+    for existing in records:  # the blank line that separates two records, not a comment
+        _, following = _split_comment(existing, list(existing)[-1])
+        if following and not following.strip():
+            separator = following
             break
     if position == len(records) and records:
         previous = records[-1]
         last = list(previous)[-1]
-        if separator is not None and previous.ca.items.get(last) is None:
-            previous.ca.items[last] = copy.deepcopy(separator)
-    elif separator is not None:
-        record.ca.items[list(record)[-1]] = copy.deepcopy(separator)
+        inline, following = _split_comment(previous, last)
+        if separator and not following:
+            _set_comment(previous, last, inline, separator)
+    elif separator:
+        _set_comment(record, list(record)[-1], "", separator)
     records.insert(position, record)
 
 

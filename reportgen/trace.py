@@ -22,10 +22,12 @@ from reportgen.figures import (
     Tally,
     compute,
 )
+from reportgen.formatting import Formats
 from reportgen.load import load_inputs
 
 Kind = Literal["count", "share", "number", "state_party"]
 _NO_BREAK = "\u00a0"
+_LISTING = Formats("en")
 
 
 @dataclass(frozen=True)
@@ -103,10 +105,12 @@ def trace(figures: Figures) -> list[TracedFigure]:
 
 def _state_party(dates: StatePartyDates) -> TracedFigure:
     """A State Party's own figures: its rank, entry into force and initial report's due date."""
-    rank = _ordinal(dates.rank)
+    ordinal = _LISTING.ordinal  # the listing is in English; the report's is the template's
+    rank = ordinal(dates.rank)
     if dates.rank_last != dates.rank:
-        rank = f"{rank} to {_ordinal(dates.rank_last)} (deposited the same day as others)"
+        rank = f"{rank} to {ordinal(dates.rank_last)} (deposited the same day as others)"
     return TracedFigure(
+        # the key of figures.state_party, as a template reads it: figures.state_party["SWZ"]
         f"state_party.{dates.iso3}",
         "state_party",
         dates.rank,
@@ -125,14 +129,6 @@ def _state_party(dates: StatePartyDates) -> TracedFigure:
             ("initial_report_due", dates.initial_report_due.isoformat()),
         ),
     )
-
-
-def _ordinal(number: int) -> str:
-    """102nd: the English of the listing (the report's own language is the template's)."""
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    return f"{number}{suffix}"
 
 
 def _traced(name: str, value: Tally | Share) -> TracedFigure:

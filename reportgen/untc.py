@@ -18,9 +18,12 @@ the rows. Nothing here knows data/: `reportgen.importing` compares the result wi
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -58,23 +61,32 @@ _ACTIONS_BY_WORD: dict[str, Action] = {
     "formal confirmation": "formal_confirmation",
 }
 
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-        start=1,
-    )
+    form.casefold(): number
+    for number, name in enumerate(_MONTH_NAMES, start=1)
+    for form in (name, name[:3], *(["Sept"] if name == "September" else []))
 }
+"""The month forms the depositary writes ("Jun", "June", "Sept"), and no others: a misspelt
+month ("Junk") is an error, not the month its first letters spell."""
 _CELL = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})(?: ([A-Za-z]{1,2}))?")
-_SUPERSCRIPT = re.compile(r"<superscript>\s*([^<]*?)\s*</superscript>", re.IGNORECASE)
+# Every pattern here runs on text from outside: each is linear in its input. A marker is
+# matched up to the next "<" only (its spaces are stripped after), never with a lazy `.*?`
+# between two `\s*`, which backtracks in cubic time when the closing tag is missing.
+_SUPERSCRIPT = re.compile(r"<superscript>([^<]*)</superscript>", re.IGNORECASE)
+_UNCLOSED_SUPERSCRIPT = re.compile(r"</?superscript>", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0]+")
 _AS_AT = re.compile(
     r"STATUS\s+AS\s+AT\s*:\s*(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?"
     r"(?:\s+([A-Z]{2,5})\b)?",
     re.IGNORECASE,
 )
+_AS_AT_WORDS = re.compile(r"STATUS\s+AS\s+AT", re.IGNORECASE)
 _NUMBERED_TITLE = re.compile(r"\d{1,3}\s*\.\s+\S.*")
-_COUNT = re.compile(r"(Signatories|Parties)\s*:?\s*(\d+)", re.IGNORECASE)
+_COUNT = re.compile(r"(Signatories|Parties)\s*(?::\s*)?(\d+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -126,6 +138,8 @@ class Status:
     sha256: str
     count_lines: tuple[int, int] = (1, 1)
     """The lines of the header's counts of Signatories and Parties."""
+    as_at_line: int = 1
+    """The line of "STATUS AS AT", where the file says it."""
 
     def counted(self) -> tuple[int, int]:
         """Signatories and Parties as the rows give them (withdrawn participants aside)."""
@@ -155,24 +169,13 @@ def read_status(path: Path, *, treaty: str, display: str | None = None) -> Statu
     """
     name = display or str(path)
     reader = _Reader(name)
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise InputError(
-                [Problem(name, 1, 1, "file", f"is {size} bytes; over {MAX_SOURCE_BYTES} refused")]
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem.about(name, "file", "is missing")]) from None
-    except IsADirectoryError:
-        raise InputError([Problem.about(name, "file", "is a folder, not a file")]) from None
-    except OSError as error:
-        raise InputError(
-            [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
-        ) from None
+    data = _read_bounded(path, name)
     if not data.strip():
         raise InputError([Problem(name, 1, 1, "file", "is empty")])
     status = _read_xml(reader, data) if _is_xml(data) else _read_html(reader, data)
+    if status is not None and not status.participants and not reader.problems:
+        # header counts of 0 would agree with it, and every date of the data would go
+        reader.problem(1, "table", "has no participants: the file is cut or is not the status")
     if status is not None:
         unreadable = bool(reader.problems)  # rows left out: the counts cannot agree
         _check_treaty(reader, status, treaty)
@@ -183,15 +186,127 @@ def read_status(path: Path, *, treaty: str, display: str | None = None) -> Statu
     return status
 
 
+def _read_bounded(path: Path, name: str) -> bytes:
+    """The bytes of `path`, a regular file of at most MAX_SOURCE_BYTES; InputError otherwise.
+
+    The size is what reading gives, not what stat() says: a device (/dev/zero) or a pipe
+    has no size and never ends, so it is refused before it is read, and a file is read only
+    up to one byte past the limit.
+    """
+    try:
+        # O_NONBLOCK: opening a pipe with no writer would otherwise wait for ever
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError([Problem.about(name, "file", "is missing")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem.about(name, "file", "is a folder, not a file")]) from None
+    except OSError as error:
+        raise InputError(
+            [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
+        ) from None
+    mode = os.fstat(handle).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        if stat.S_ISDIR(mode):
+            raise InputError([Problem.about(name, "file", "is a folder, not a file")])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "file",
+                    "is not a regular file (a device, a pipe or a socket); save the "
+                    "status to a file and give its path",
+                )
+            ]
+        )
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            data = stream.read(MAX_SOURCE_BYTES + 1)
+        except OSError as error:
+            raise InputError(
+                [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
+            ) from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise InputError(
+            [Problem(name, 1, 1, "file", f"is over {MAX_SOURCE_BYTES} bytes: refused")]
+        )
+    return data
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_DECLARED = re.compile(rb"\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})")
+_SINGLE_BYTE = {"iso8859-1", "iso8859-15", "cp1252"}
+"""Encodings of one byte a character: any bytes decode, so UTF-8 read as one of them gives
+two wrong letters for each accented one ("Côte d'Ivoire" garbled) rather than an error."""
+
+
 def _is_xml(data: bytes) -> bool:
-    head = data[:4096].lstrip().lower()
-    return head.startswith(b"<?xml") and b"<html" not in head
+    """Whether `data` opens with an XML declaration, after a byte-order mark if any."""
+    head = data[:4096]
+    if head.startswith(_UTF16_BOMS):
+        text = head.decode("utf-16", errors="ignore")
+    else:
+        text = head.removeprefix(_UTF8_BOM).decode("latin-1")
+    text = text.lstrip().lower()
+    return text.startswith("<?xml") and "<html" not in text
+
+
+def _encoding_problem(reader: _Reader, data: bytes) -> bool:
+    """Record a problem when the XML's bytes are not in the encoding it declares (the
+    export declares ISO-8859-1; an editor may have saved it as UTF-8). True if one was."""
+    if data.startswith(_UTF16_BOMS):
+        return False  # lxml reads UTF-16 by its mark
+    bom = data.startswith(_UTF8_BOM)
+    body = data.removeprefix(_UTF8_BOM)
+    found = _DECLARED.match(body[:1024])
+    if found is None:
+        return False
+    declared = found.group(1).decode("ascii")
+    try:
+        single_byte = codecs.lookup(declared).name in _SINGLE_BYTE
+    except LookupError:
+        reader.problem(1, "file", f"declares the encoding {declared!r}, which is not one")
+        return True
+    if not single_byte:
+        return False
+    try:
+        body.decode("utf-8")
+        utf8 = True
+    except UnicodeDecodeError:
+        utf8 = False
+    first = next((i for i, byte in enumerate(body) if byte > 0x7F), None)
+    if bom and not utf8:
+        reader.problem(
+            1,
+            "file",
+            f"opens with a UTF-8 byte-order mark but is written in {declared}, as it "
+            "declares: the encoding is wrong; remove the mark (its first 3 bytes) or save "
+            "the export again",
+        )
+        return True
+    if not bom and utf8 and first is not None:
+        line = body[:first].count(b"\n") + 1
+        text = body.splitlines()[line - 1].decode("utf-8").strip()
+        reader.problem(
+            line,
+            "file",
+            f"declares the encoding {declared} but is written in UTF-8 ({text!r} would read "
+            f"{text.encode('utf-8').decode('latin-1')!r}): the encoding is wrong; save the "
+            'export again, or change its declaration to encoding="UTF-8"',
+        )
+        return True
+    return False
 
 
 # --- XML export ------------------------------------------------------------------------
 
 
 def _read_xml(reader: _Reader, data: bytes) -> Status | None:
+    if _encoding_problem(reader, data):
+        return None
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
@@ -238,7 +353,21 @@ def _read_xml(reader: _Reader, data: bytes) -> Status | None:
     header_text = " ".join(e.text for e in header if isinstance(e.tag, str) and e.text)
     for word, number_text in _COUNT.findall(header_text):  # "Signatories 108", when not nested
         counts.setdefault(word.lower(), (int(number_text), treaty.sourceline or 1))
-    return _status(reader, "xml", data, title, header_text, counts, columns, participants)
+    as_at_line = _line_of(_AS_AT_WORDS, header)
+    return _status(
+        reader, "xml", data, title, header_text, counts, columns, participants, as_at_line
+    )
+
+
+def _line_of(words: re.Pattern[str], elements: Any) -> int:
+    """The line of the first element whose own text (or the text after it) has `words`."""
+    for element in elements:
+        if not isinstance(element.tag, str):
+            continue
+        for text in (element.text, element.tail):
+            if text and words.search(text):
+                return int(element.sourceline or 1)
+    return 1
 
 
 def _inside(element: Any, ancestor: Any) -> bool:
@@ -246,8 +375,21 @@ def _inside(element: Any, ancestor: Any) -> bool:
 
 
 def _text(element: Any) -> str:
-    """An element's text, every descendant's included, with its spaces as written."""
-    return "".join(element.itertext())
+    """An element's text, every descendant's included, with its spaces as written; a
+    footnote mark written as an element (`<superscript>3</superscript>`, not escaped text)
+    is written back as the escaped text the export uses, so that it is read as a mark."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag is etree.Entity:  # never resolved: kept as written, "&x;"
+            parts.append(child.text or "")
+        elif not isinstance(child.tag, str):  # a comment or processing instruction
+            pass
+        elif child.tag.casefold() == "superscript":
+            parts.append(f"<superscript>{''.join(child.itertext())}</superscript>")
+        else:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 # --- Saved HTML page -------------------------------------------------------------------
@@ -296,7 +438,10 @@ def _read_html(reader: _Reader, data: bytes) -> Status | None:
         for word, number_text in _COUNT.findall(_html_text(status_cell)):
             counts[word.lower()] = (int(number_text), status_cell.sourceline or 1)
     body_text = " ".join(t for t in document.itertext() if t.strip())
-    return _status(reader, "html", data, title, body_text, counts, columns, participants)
+    as_at_line = _line_of(_AS_AT_WORDS, document.iter())
+    return _status(
+        reader, "html", data, title, body_text, counts, columns, participants, as_at_line
+    )
 
 
 def _html_text(element: Any) -> str:
@@ -399,11 +544,15 @@ def _participant(
     name, footnotes, withdrawn = "", (), False
     entries: dict[str, Entry] = {}
     before = len(reader.problems)
+    unclosed: list[tuple[str, int]] = []
     for column, (raw, cell_line) in zip(columns, cells, strict=True):
         if column is None:
             continue
         marks = tuple(m.strip() for m in _SUPERSCRIPT.findall(raw))
         text = _spaced(_SUPERSCRIPT.sub(" ", raw))
+        if _UNCLOSED_SUPERSCRIPT.search(text):
+            unclosed.append((column.title, cell_line))
+            text = _spaced(_UNCLOSED_SUPERSCRIPT.sub(" ", text))
         if column.role == "participant":
             name, footnotes = text, marks
             if name.startswith("[") and name.endswith("]"):
@@ -419,6 +568,12 @@ def _participant(
             entries[column.role] = entry
     if not name:
         reader.problem(line, f"row {number}", "has no participant's name")
+    for title, cell_line in unclosed:
+        reader.problem(
+            cell_line,
+            f"row {number} ({name or '?'}), column {title!r}",
+            "has a footnote marker <superscript> that is not closed: the file was cut or edited",
+        )
     if len(reader.problems) > before:
         return None
     return Participant(
@@ -440,7 +595,7 @@ def _entry(reader: _Reader, column: Column, text: str, line: int, where: str) ->
         return None
     day_text, month_text, year_text, code = found.groups()
     code = code or ""
-    month = _MONTHS.get(month_text[:3].capitalize())
+    month = _MONTHS.get(month_text.casefold())
     if month is None:
         reader.problem(line, where, f"{text!r}: {month_text!r} is not a month")
         return None
@@ -472,6 +627,7 @@ def _status(
     counts: dict[str, tuple[int, int]],
     columns: list[Column | None],
     participants: list[Participant],
+    as_at_line: int = 1,
 ) -> Status:
     as_at: dt.date | None = None
     as_at_time: str | None = None
@@ -481,7 +637,9 @@ def _status(
         try:
             as_at = dt.date(int(year), int(month), int(day))
         except ValueError:
-            reader.problem(1, "status as at", f"{found.group(0)!r} is not a day of the calendar")
+            reader.problem(
+                as_at_line, "status as at", f"{found.group(0)!r} is not a day of the calendar"
+            )
         as_at_time = " ".join(t for t in (time, zone) if t) or None
     signatories, parties = counts.get("signatories"), counts.get("parties")
     return Status(
@@ -498,6 +656,7 @@ def _status(
             1 if signatories is None else signatories[1],
             1 if parties is None else parties[1],
         ),
+        as_at_line=as_at_line,
     )
 
 

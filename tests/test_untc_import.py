@@ -9,8 +9,11 @@ file byte for byte; edited, exactly the changes made; malformed, one located lin
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +28,7 @@ from reportgen.pipeline import build
 from reportgen.problems import InputError
 from reportgen.render import environment
 from reportgen.text import rendition
-from reportgen.untc import read_status
+from reportgen.untc import MAX_SOURCE_BYTES, read_status
 from tests.conftest import DATA, TEMPLATE
 from tests.seed import SeedReport
 
@@ -306,6 +309,59 @@ def test_a_state_the_data_lacks_needs_its_region_then_is_inserted_in_order(
     assert load_inputs(data_copy).state("South Sudan").accession is not None
 
 
+def _bahamas_accedes(tmp_path: Path, *rows: str) -> Path:
+    """The XML fixture with the Bahamas (not in the data) acceding in each of `rows`."""
+    return _edited(
+        tmp_path,
+        XML,
+        (
+            _before_row("Belgium"),
+            "".join(_xml_row("Bahamas", deposit=row) for row in rows) + _before_row("Belgium"),
+        ),
+        ("<Value>83</Value>", f"<Value>{83 + len(rows)}</Value>"),
+    )
+
+
+def test_the_same_command_with_region_runs_again_once_the_state_is_in_the_data(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _bahamas_accedes(tmp_path, " 1 May 2013 a")
+    argv = ["import", "untc", str(source), "--data", str(data_copy), "--as-at", "2013-09-01"]
+    argv += ["--region", "Bahamas=Americas", "--write"]
+    assert main(argv) == 0
+    capsys.readouterr()
+    written = _files(data_copy)
+    assert main(argv) == 0  # the same command: Bahamas is in the data now
+    out, err = capsys.readouterr()
+    assert out == "" and "agrees with the depositary's status" in err
+    assert _files(data_copy) == written
+
+
+def test_a_region_other_than_the_datas_is_noted_and_not_applied(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    plan = plan_import(XML, data_copy, regions={"Albania": "Asia"}, as_at=dt.date(2013, 9, 1))
+    assert plan.changes == [] and "states" not in plan.texts
+    assert any(
+        "--region Albania=Asia: Albania is already in data/states.yaml, in Europe" in note
+        for note in plan.notes
+    )
+
+
+def test_a_new_participant_in_two_rows_is_a_duplicate_row(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _bahamas_accedes(tmp_path, " 1 May 2013 a", " 2 May 2013 a")
+    err = _refused(
+        source, data_copy, capsys, "--as-at", "2013-09-01", "--region", "Bahamas=Americas"
+    )
+    assert re.fullmatch(
+        rf"{re.escape(str(source))}:\d+:1: row (\d+) \(Bahamas\): is the same State \(BHS\) "
+        r"as row \d+ \(Bahamas\): the table lists a participant once; the file was edited\n",
+        err,
+    )
+
+
 def test_a_name_matched_by_its_iso_code_keeps_the_datas_name(
     tmp_path: Path, data_copy: Path
 ) -> None:
@@ -426,6 +482,31 @@ def test_an_unreadable_date_names_its_row_and_column(
     )
 
 
+@pytest.mark.parametrize("month", ["Junk", "Juni", "Jnue", "Juin"])
+def test_a_misspelt_month_is_refused_not_read_as_its_first_letters(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str], month: str
+) -> None:
+    source = _edited(tmp_path, HTML, ("<td>16 Jun 2009</td>", f"<td>16 {month} 2009</td>"))
+    err = _refused(source, data_copy, capsys)
+    assert err.endswith(f": '16 {month} 2009': '{month}' is not a month\n"), err
+
+
+@pytest.mark.parametrize("month", ["Jun", "June", "JUNE"])
+def test_the_depositarys_month_forms_are_read(tmp_path: Path, data_copy: Path, month: str) -> None:
+    source = _edited(tmp_path, HTML, ("<td>16 Jun 2009</td>", f"<td>17 {month} 2009</td>"))
+    assert [str(c).split(": ", 2)[2] for c in plan_import(source, data_copy).changes] == [
+        "Albania: ratification: 2009-06-16 -> 2009-06-17"
+    ]
+
+
+@pytest.mark.parametrize("month", ["Sep", "Sept", "Sept.", "September"])
+def test_september_is_read_in_each_of_its_forms(tmp_path: Path, month: str) -> None:
+    # Swaziland (Eswatini today) acceded on 13 September 2011
+    source = _edited(tmp_path, HTML, ("<td>13 Sep 2011 a</td>", f"<td>13 {month} 2011 a</td>"))
+    eswatini = next(p for p in read_status(source, treaty=CCM).participants if p.name == "Eswatini")
+    assert eswatini.deposit is not None and eswatini.deposit.day == dt.date(2011, 9, 13)
+
+
 def test_a_header_whose_counts_disagree_is_refused(
     tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -464,9 +545,48 @@ def test_a_name_that_matches_nothing_suggests_the_nearest(
 def test_a_date_after_the_reports_as_of_date_is_refused(
     tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = _edited(tmp_path, HTML, ("<td>16 Jun 2009</td>", "<td>16 Jun 2014</td>"))
+    source = _edited(
+        tmp_path,
+        HTML,
+        ("STATUS AS AT : 01-09-2013", "STATUS AS AT : 01-09-2014"),  # a year after the report
+        ("<td>16 Jun 2009</td>", "<td>16 Jun 2014</td>"),
+    )
     err = _refused(source, data_copy, capsys)
     assert "row 2 (Albania)" in err and "is after the report's as-of date 2013-09-01" in err
+
+
+def test_a_date_after_the_status_own_day_is_refused(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before the report's as-of date, but after the day the status was taken
+    source = _edited(tmp_path, XML, ("<Entry>16 Jun 2009</Entry>", "<Entry>15 Aug 2013</Entry>"))
+    err = _refused(source, data_copy, capsys, "--as-at", "2013-08-01")
+    cell = [t.strip() for t in source.read_text(encoding="iso-8859-1").splitlines()].index(
+        "<Entry>15 Aug 2013</Entry>"
+    )
+    assert err == (
+        f"{source}:{cell + 1}:1: row 2 (Albania), column 'Approval(AA), Acceptance(A), "
+        "Accession(a), Ratification': 2013-08-15 (ratification) is after the day of the "
+        "status itself, 2013-08-01: the file was edited, or --as-at is not the day it was "
+        "downloaded\n"
+    )
+
+
+def test_as_at_that_contradicts_the_pages_own_day_is_refused(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = HTML.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines) if "STATUS AS AT" in text)
+    err = _refused(HTML, data_copy, capsys, "--as-at", "2013-08-01")
+    assert err == (
+        f"{HTML}:{line + 1}:1: status as at: the file says its status is as at 2013-09-01, "
+        "but --as-at gives 2013-08-01: leave out --as-at for a file that says its day\n"
+    )
+
+
+def test_as_at_that_agrees_with_the_pages_own_day_is_accepted(data_copy: Path) -> None:
+    plan = plan_import(HTML, data_copy, as_at=dt.date(2013, 9, 1))
+    assert plan.changes == [] and plan.new_states == []
 
 
 def test_an_export_without_its_day_asks_for_as_at(
@@ -530,8 +650,8 @@ def test_an_export_never_reads_an_external_entity(tmp_path: Path, data_copy: Pat
     assert "row 1 (" in str(raised.value)
 
 
-def test_a_date_the_depositary_does_not_list_is_shown_as_removed(
-    tmp_path: Path, data_copy: Path
+def test_a_state_with_dates_and_no_row_keeps_its_dates_and_is_located(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = HTML.read_text(encoding="utf-8")
     row = "<tr><td>Angola</td><td> 3 Dec 2008</td><td></td><td></td></tr>\n"
@@ -540,9 +660,34 @@ def test_a_date_the_depositary_does_not_list_is_shown_as_removed(
     source.write_text(
         text.replace(row, "").replace("Signatories : 108", "Signatories : 107"), encoding="utf-8"
     )
-    assert [str(c) for c in plan_import(source, data_copy).changes] == [
-        f"{source}: not listed by the depositary: Angola: signature: 2008-12-03 -> none"
-    ]
+    err = _refused(source, data_copy, capsys)
+    states = (DATA / "states.yaml").read_text(encoding="utf-8").splitlines()
+    line = states.index("- name: Angola") + 4  # its signature
+    index = sum(text.startswith("- name: ") for text in states[:line]) - 1
+    assert err == (
+        f"{data_copy / 'states.yaml'}:{line}:3: states[{index}] (Angola).signature: Angola has "
+        f"dates (signature) but no row in the depositary's table {source} (under its name, a "
+        "former name or its ISO code): the import removes no date it is not given; check the "
+        "row's name, or remove the dates by hand if they are wrong\n"
+    )
+
+
+@pytest.mark.parametrize("count", ["0", "108"], ids=["counts-0", "counts-kept"])
+def test_a_table_with_no_participants_is_refused(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str], count: str
+) -> None:
+    text = XML.read_text(encoding="iso-8859-1")
+    body = re.compile(r"<Rows>.*</Rows>", re.DOTALL)
+    assert len(body.findall(text)) == 1
+    text = body.sub("<Rows></Rows>", text)
+    text = text.replace("<Value>108</Value>", f"<Value>{count}</Value>")
+    text = text.replace("<Value>83</Value>", f"<Value>{'0' if count == '0' else '83'}</Value>")
+    source = tmp_path / "XXVI-6.en.xml"
+    source.write_text(text, encoding="iso-8859-1")
+    err = _refused(source, data_copy, capsys, "--as-at", "2013-09-01")
+    assert err == (
+        f"{source}:1:1: table: has no participants: the file is cut or is not the status\n"
+    )
 
 
 def test_writing_touches_only_the_lines_that_change(tmp_path: Path, data_copy: Path) -> None:
@@ -581,3 +726,256 @@ def test_the_report_can_name_its_source(undated: Path) -> None:
     assert template.render(report=inputs.report) == (
         "Source: United Nations Treaty Collection, status as at 1 September 2013"
     )
+
+
+# --- Bounded cost: every source is read in time and memory linear in its size -----------
+
+_READ_IN_A_CHILD = """
+import sys, time
+from pathlib import Path
+from reportgen.problems import InputError
+from reportgen.untc import MAX_SOURCE_BYTES, read_status
+started = time.perf_counter()
+try:
+    read_status(Path(sys.argv[1]), treaty="Convention on Cluster Munitions")
+except InputError as error:
+    print("\\n".join(p.message for p in error.problems))
+print(f"seconds {time.perf_counter() - started:.3f}")
+"""
+
+
+def test_a_footnote_marker_never_closed_is_located_in_linear_time(tmp_path: Path) -> None:
+    # 100 kB of spaces after an opening marker: a backtracking pattern takes hours here.
+    # The read runs in a child process so that a regression fails at the timeout, not hangs.
+    source = _edited(
+        tmp_path,
+        XML,
+        (
+            "<Entry>Albania</Entry>",
+            "<Entry>Albania&lt;superscript&gt;" + " " * 100_000 + "x</Entry>",
+        ),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_IN_A_CHILD, str(source)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    *messages, timing = done.stdout.splitlines()
+    assert messages == [
+        "has a footnote marker <superscript> that is not closed: the file was cut or edited"
+    ]
+    assert float(timing.split()[1]) < 10  # generous: it takes milliseconds
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_is_refused_without_waiting_for_a_writer(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "XXVI-6.html"
+    os.mkfifo(pipe)  # no one writes to it: reading would wait for ever
+    err = _refused(pipe, data_copy, capsys)
+    assert err == (
+        f"{pipe}:1:1: file: is not a regular file (a device, a pipe or a socket); save the "
+        "status to a file and give its path\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_an_endless_device_is_refused_before_it_is_read(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # stat() says /dev/zero has 0 bytes; reading it to its end would exhaust memory
+    err = _refused(Path("/dev/zero"), data_copy, capsys)
+    assert err.startswith("/dev/zero:1:1: file: is not a regular file")
+
+
+def test_a_file_over_the_limit_is_refused(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "XXVI-6.html"
+    with source.open("wb") as out:  # sparse: one byte past the limit
+        out.truncate(MAX_SOURCE_BYTES + 1)
+    err = _refused(source, data_copy, capsys)
+    assert err == f"{source}:1:1: file: is over {MAX_SOURCE_BYTES} bytes: refused\n"
+
+
+def test_a_new_last_field_leaves_each_inline_comment_on_its_own_key(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    states = data_copy / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    angola = "- name: Angola\n  iso3: AGO\n  region: Africa\n  signature: 2008-12-03\n\n"
+    albania_dates = "  signature: 2008-12-03\n  ratification: 2009-06-16\n\n"
+    assert text.count(angola) == 1 and text.count(albania_dates) == 1
+    text = text.replace(
+        angola,
+        angola.replace("2008-12-03\n\n", "2008-12-03  # signed in Oslo\n\n# ratified late\n"),
+    ).replace(
+        albania_dates,
+        "  signature: 2008-12-03  # in Oslo\n  ratification: 2009-06-16  # checked by hand\n\n",
+    )
+    states.write_text(text, encoding="utf-8")
+    source = _edited(
+        tmp_path,
+        HTML,
+        (  # Angola ratifies: a field after its last one
+            "<tr><td>Angola</td><td> 3 Dec 2008</td><td></td><td></td>",
+            "<tr><td>Angola</td><td> 3 Dec 2008</td><td></td><td> 2 Aug 2013</td>",
+        ),
+        (  # Albania's ratification is withdrawn from the table: its last field goes
+            "<tr><td>Albania</td><td> 3 Dec 2008</td><td></td><td>16 Jun 2009</td>",
+            "<tr><td>Albania</td><td> 3 Dec 2008</td><td></td><td></td>",
+        ),
+    )
+    written = plan_import(source, data_copy).texts["states"]  # as write_plan would write it
+    assert (
+        "- name: Angola\n  iso3: AGO\n  region: Africa\n"
+        "  signature: 2008-12-03  # signed in Oslo\n  ratification: 2013-08-02\n\n"
+        "# ratified late\n- name: Antigua" in written
+    )
+    assert (
+        "- name: Albania\n  iso3: ALB\n  region: Europe\n"
+        "  signature: 2008-12-03  # in Oslo\n\n- name: Algeria" in written
+    )
+
+
+# --- Encodings and marks: said as they are ------------------------------------------------
+
+
+def _reencoded(tmp_path: Path, prefix: bytes, encoding: str, declared: str) -> Path:
+    text = XML.read_text(encoding="iso-8859-1")
+    assert text.count('encoding="ISO-8859-1"') == 1
+    source = tmp_path / "XXVI-6.en.xml"
+    source.write_bytes(
+        prefix + text.replace('encoding="ISO-8859-1"', f'encoding="{declared}"').encode(encoding)
+    )
+    return source
+
+
+@pytest.mark.parametrize(
+    ("prefix", "encoding", "declared"),
+    [(b"\xef\xbb\xbf", "utf-8", "UTF-8"), (b"", "utf-16", "UTF-16")],
+    ids=["utf-8-bom", "utf-16"],
+)
+def test_an_export_with_a_byte_order_mark_is_read_as_xml(
+    tmp_path: Path, prefix: bytes, encoding: str, declared: str
+) -> None:
+    status = read_status(_reencoded(tmp_path, prefix, encoding, declared), treaty=CCM)
+    assert status.form == "xml" and status.counted() == (108, 83)
+    assert "Côte d'Ivoire" in [p.name for p in status.participants]
+
+
+def test_utf8_bytes_declared_iso_8859_1_are_said_to_be_in_the_wrong_encoding(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _reencoded(tmp_path, b"", "utf-8", "ISO-8859-1")
+    err = _refused(source, data_copy, capsys, "--as-at", "2013-09-01")
+    line = (
+        source.read_text(encoding="utf-8")
+        .splitlines()
+        .index("                <Entry>Côte d'Ivoire</Entry>")
+    )
+    assert err == (
+        f"{source}:{line + 1}:1: file: declares the encoding ISO-8859-1 but is written in "
+        'UTF-8 ("<Entry>Côte d\'Ivoire</Entry>" would read "<Entry>CÃ\u00b4te d\'Ivoire</Entry>"): '
+        "the encoding is wrong; save the export again, or change its declaration to "
+        'encoding="UTF-8"\n'
+    )
+
+
+def test_a_byte_order_mark_before_iso_8859_1_bytes_is_said_to_be_wrong(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "XXVI-6.en.xml"
+    source.write_bytes(b"\xef\xbb\xbf" + XML.read_bytes())
+    err = _refused(source, data_copy, capsys, "--as-at", "2013-09-01")
+    assert err == (
+        f"{source}:1:1: file: opens with a UTF-8 byte-order mark but is written in "
+        "ISO-8859-1, as it declares: the encoding is wrong; remove the mark (its first 3 "
+        "bytes) or save the export again\n"
+    )
+
+
+def test_a_superscript_element_is_a_footnote_mark_like_the_escaped_one(tmp_path: Path) -> None:
+    name = "United Kingdom of Great Britain and Northern Ireland"
+    escaped = "&lt;superscript&gt;3&lt;/superscript&gt;"  # as the export writes it
+    source = _edited(tmp_path, XML, (name + escaped, name + "<superscript>3</superscript>"))
+    united_kingdom = next(
+        p for p in read_status(source, treaty=CCM).participants if p.name.startswith("United K")
+    )
+    assert (united_kingdom.name, united_kingdom.footnotes) == (name, ("3",))
+
+
+def test_when_only_the_source_would_change_the_import_says_so(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", "untc", str(HTML), "--data", str(data_copy)]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[-1] == (
+        f"{data_copy}/states.yaml agrees with the depositary's status as at 2013-09-01; only "
+        "report.yaml's status_source would change: run again with --write to record it"
+    )
+
+
+def test_the_count_of_changes_includes_each_new_state(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _edited(
+        tmp_path,
+        HTML,
+        (
+            "<tr><td>Switzerland</td>",
+            "<tr><td>South Sudan</td><td></td><td></td><td> 3 Aug 2013 a</td></tr>\n"
+            "<tr><td>Switzerland</td>",
+        ),
+        ("Parties : 83", "Parties : 84"),
+    )
+    argv = ["import", "untc", str(source), "--data", str(data_copy)]
+    assert main([*argv, "--region", "South Sudan=Africa"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 2  # the new State, and its accession
+    assert err.splitlines()[-1] == (
+        "2 change(s) from the depositary's status as at 2013-09-01; nothing written: run "
+        "again with --write to apply them"
+    )
+
+
+def test_a_report_dated_after_a_renaming_is_warned_that_the_data_keeps_the_old_name(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    report = data_copy / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    assert text.count("as_of: 2013-09-01") == 1
+    report.write_text(text.replace("as_of: 2013-09-01", "as_of: 2018-05-01"), encoding="utf-8")
+    source = _edited(tmp_path, HTML, ("STATUS AS AT : 01-09-2013", "STATUS AS AT : 01-05-2018"))
+    notes = [n.split(": ", 1)[1] for n in plan_import(source, data_copy).notes if "Eswatini" in n]
+    assert notes == [
+        "row 37 (Eswatini): warning: data/states.yaml calls it Swaziland, its name until "
+        "2018-04-19; a report as of 2018-05-01 names it Eswatini: rename it in data/ "
+        "(states.yaml and wherever else the data names it)"
+    ]
+
+
+def test_a_report_dated_before_a_renaming_keeps_the_old_name_quietly(data_copy: Path) -> None:
+    assert not [n for n in plan_import(HTML, data_copy).notes if "Eswatini" in n]
+
+
+def test_a_count_word_followed_by_a_long_run_of_spaces_is_read_in_linear_time(
+    tmp_path: Path,
+) -> None:
+    # "Parties" then 100 kB of spaces and no number: \s*:?\s* tried every split of the run
+    source = _edited(
+        tmp_path, HTML, ("Parties : 83", "Parties" + " " * 100_000 + "x. Parties : 83")
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_IN_A_CHILD, str(source)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    (timing,) = done.stdout.splitlines()  # read without a problem: the counts are found
+    assert float(timing.split()[1]) < 10  # generous: it takes milliseconds
