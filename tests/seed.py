@@ -31,7 +31,7 @@ FOOTNOTE_NAMES = {
     "Russia": "Russian Federation",
 }
 
-# Meeting dates from ../shared/notes/ccm-facts.md: the 2MSP closed on 16 September 2011 and
+# Meeting dates from the CCM's meeting records: the 2MSP closed on 16 September 2011 and
 # the 3MSP on 14 September 2012.
 SECOND_MSP_CLOSED = dt.date(2011, 9, 16)
 THIRD_MSP_CLOSED = dt.date(2012, 9, 14)

@@ -24,7 +24,7 @@ from tests.conftest import TEMPLATE
 from tests.seed import SECOND_MSP_CLOSED, THIRD_MSP_CLOSED, SeedReport
 
 WORDS = Formats("en_GB").words
-THIRD_MSP_OPENED = dt.date(2012, 9, 11)  # ../shared/notes/ccm-facts.md
+THIRD_MSP_OPENED = dt.date(2012, 9, 11)  # the 3rd MSP opened in Oslo on 11 September 2012
 
 
 def _edit(data: Path, stem: str, change: Callable[[Any], None]) -> None:

@@ -133,7 +133,7 @@ def test_every_tally_is_the_number_of_its_states(figures: Figures) -> None:
             assert value.count == len(set(value.states)), name
 
 
-# The Convention opened for signature in Oslo on 3 December 2008 (../shared/notes/ccm-facts.md).
+# The Convention opened for signature in Oslo on 3 December 2008.
 OPENED_FOR_SIGNATURE = dt.date(2008, 12, 3)
 
 
