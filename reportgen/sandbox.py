@@ -309,7 +309,7 @@ class BoundedTemplate(jinja2.Template):
             env.restart()
             raise TemplateLimit(
                 "it calls itself without end (a recursive macro or loop)",
-                lineno=_template_line(error),
+                lineno=template_line(error),
             ) from error
         except MemoryError:
             env.restart()
@@ -322,7 +322,7 @@ class BoundedTemplate(jinja2.Template):
         return "".join(pieces)
 
 
-def _template_line(error: BaseException) -> int | None:
+def template_line(error: BaseException) -> int | None:
     """The line of the innermost template frame in the traceback (Jinja maps it back)."""
     line, trace = None, error.__traceback__
     while trace is not None:

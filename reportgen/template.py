@@ -38,6 +38,7 @@ from jinja2 import nodes
 
 from reportgen import ooxml
 from reportgen.problems import Problem, Severity
+from reportgen.sandbox import template_line
 
 NAMES = frozenset(
     {
@@ -637,7 +638,7 @@ def runtime_problem(
         try:
             render(shadow_source(paragraphs))
         except Exception as again:  # the same error, now with the paragraph's line
-            line = getattr(again, "lineno", None) or _template_line(again)
+            line = getattr(again, "lineno", None) or template_line(again)
             if line:
                 paragraph = paragraphs[min(line, len(paragraphs)) - 1]
                 error = again
@@ -648,17 +649,7 @@ def runtime_problem(
 
 def raised_by_template(error: BaseException) -> bool:
     """Whether `error` was raised while running a template's own code."""
-    return _template_line(error) is not None
-
-
-def _template_line(error: BaseException) -> int | None:
-    """The line of the innermost template frame in the traceback (Jinja maps it back)."""
-    line, trace = None, error.__traceback__
-    while trace is not None:
-        if trace.tb_frame.f_code.co_filename == "<template>":
-            line = trace.tb_lineno
-        trace = trace.tb_next
-    return line
+    return template_line(error) is not None
 
 
 def describe(error: BaseException, tags: Sequence[Tag], filters: Iterable[str]) -> str:
