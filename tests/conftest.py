@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import docx
@@ -82,3 +84,22 @@ def data_copy(tmp_path: Path) -> Iterator[Path]:
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
     yield copy
+
+
+def build_in_a_process(
+    output: Path,
+    *,
+    template: Path = TEMPLATE,
+    python_options: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """`reportgen build` of the shipped data in a fresh Python process, as a user runs it."""
+    command = [sys.executable, *python_options, "-m", "reportgen", "build", "--data", str(DATA)]
+    return subprocess.run(
+        [*command, "--template", str(template), "--output", str(output)],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=None if env is None else {**os.environ, **env},
+    )

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 from reportgen.pipeline import build
-from tests.conftest import DATA, ROOT, TEMPLATE
+from tests.conftest import DATA, TEMPLATE, build_in_a_process
 
 
 def test_two_builds_give_identical_bytes(report: Path, tmp_path: Path) -> None:
@@ -20,23 +18,7 @@ def test_two_builds_give_identical_bytes(report: Path, tmp_path: Path) -> None:
 
 def test_a_build_in_another_process_gives_identical_bytes(report: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.docx"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reportgen",
-            "build",
-            "--data",
-            str(DATA),
-            "--template",
-            str(TEMPLATE),
-            "--output",
-            str(other),
-        ],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
+    build_in_a_process(other)
     assert (
         hashlib.sha256(other.read_bytes()).digest() == hashlib.sha256(report.read_bytes()).digest()
     )

@@ -7,39 +7,19 @@ same bytes; a changed template is never served the old one's code.
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from reportgen import cache
-from tests.conftest import DATA, ROOT, TEMPLATE
+from tests.conftest import TEMPLATE, build_in_a_process
 
 
 def _build(tmp_path: Path, name: str, folder: str, template: Path = TEMPLATE) -> bytes:
     """A cold build in a process of its own, with REPORTGEN_CACHE set to `folder`."""
     output = tmp_path / f"{name}.docx"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reportgen",
-            "build",
-            "--data",
-            str(DATA),
-            "--template",
-            str(template),
-            "--output",
-            str(output),
-        ],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        env={**os.environ, "REPORTGEN_CACHE": folder},
-    )
+    build_in_a_process(output, template=template, env={"REPORTGEN_CACHE": folder})
     return output.read_bytes()
 
 

@@ -12,8 +12,6 @@ import datetime as dt
 import io
 import itertools
 import re
-import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -34,7 +32,7 @@ from reportgen.pipeline import build
 from reportgen.problems import InputError
 from reportgen.render import render
 from reportgen.text import rendition
-from tests.conftest import DATA, ROOT, TEMPLATE
+from tests.conftest import ROOT, TEMPLATE, build_in_a_process
 from tests.seed import SeedReport
 from tests.test_text import libreoffice_convert, needs_libreoffice, pdf_text
 
@@ -497,23 +495,7 @@ def test_the_same_figures_give_the_same_chart_parts_in_another_process(
     report: Path, tmp_path: Path
 ) -> None:
     other = tmp_path / "other.docx"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reportgen",
-            "build",
-            "--data",
-            str(DATA),
-            "--template",
-            str(TEMPLATE),
-            "--output",
-            str(other),
-        ],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
+    build_in_a_process(other)
     with zipfile.ZipFile(report) as a, zipfile.ZipFile(other) as b:
         names = [n for n in a.namelist() if n.startswith(("word/charts/", "word/embeddings/"))]
         assert len(names) == 6  # two charts, their relationships and workbooks
@@ -521,26 +503,7 @@ def test_the_same_figures_give_the_same_chart_parts_in_another_process(
 
 
 def test_a_build_imports_no_plotting_library(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-m",
-            "reportgen",
-            "build",
-            "--data",
-            str(DATA),
-            "--template",
-            str(TEMPLATE),
-            "--output",
-            str(tmp_path / "report.docx"),
-        ],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    done = build_in_a_process(tmp_path / "report.docx", python_options=["-X", "importtime"])
     imported = {
         line.split("|")[-1].strip().partition(".")[0]
         for line in done.stderr.splitlines()
