@@ -165,6 +165,14 @@ class Formats:
             return localised.join(items, self.ruled)
         return format_list(items, locale=self.locale) if items else ""
 
+    def alternatives(self, names: Iterable[str]) -> str:
+        """A list of alternatives: "Peru or Iraq"; French "A ou B"; Spanish "A o B", "Bélgica u
+        Omán" (u before the sound /o/)."""
+        items = list(names)
+        if self.ruled:
+            return localised.join(items, self.ruled, alternatives=True)
+        return format_list(items, style="or", locale=self.locale) if items else ""
+
     def numbered(self, items: Iterable[str]) -> str:
         """Items numbered inside a sentence: "1) regional approach; 2) target approach"."""
         return "; ".join(f"{i}) {item}" for i, item in enumerate(items, start=1))

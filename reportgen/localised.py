@@ -70,6 +70,9 @@ def words(number: int, language: str, gender: Gender = "m", before_noun: bool = 
     "doscientas" (hundreds agree too).
     """
     cardinal = str(num2words(number, lang=language))
+    if language == "es":  # num2words writes "veintiuno mil": one shortens before "mil"
+        cardinal = re.sub(r"veintiuno(?= mil\b)", "veintiún", cardinal)
+        cardinal = re.sub(r"\buno(?= mil\b)", "un", cardinal)
     if language == "fr":
         return re.sub(r"\bun$", "une", cardinal) if gender == "f" else cardinal
     if gender == "f":

@@ -76,6 +76,15 @@ def test_spanish_one_shortens_before_a_masculine_noun(es: Formats) -> None:
     ]
 
 
+def test_spanish_one_shortens_before_mil(es: Formats) -> None:
+    assert [es.words(21000), es.words(31000), es.words(21000, before_noun=False)] == [
+        "veintiún mil",
+        "treinta y un mil",
+        "veintiún mil",
+    ]
+    assert es.words(200_000, "f") == "doscientas mil"
+
+
 def test_spanish_feminine_agrees_in_ones_and_hundreds(es: Formats) -> None:
     assert [es.words(n, "f") for n in NUMBERS] == [
         "una",
@@ -274,6 +283,15 @@ def test_spanish_lists(es: Formats) -> None:
 )
 def test_spanish_and_is_e_before_the_sound_i(es: Formats, names: list[str], written: str) -> None:
     assert es.names(names) == written
+
+
+def test_alternatives_in_each_language(fr: Formats, es: Formats) -> None:
+    assert Formats("en_GB").alternatives(["Peru", "Iraq"]) == "Peru or Iraq"
+    assert fr.alternatives(["le Pérou", "l'Iraq", "Oman"]) == "le Pérou, l'Iraq ou Oman"
+    assert es.alternatives(["Bélgica", "Omán"]) == "Bélgica u Omán"
+    assert es.alternatives(["Bélgica", "el Perú", "Honduras"]) == "Bélgica, el Perú u Honduras"
+    assert es.alternatives(["Bélgica", "Honduras", "Chile"]) == "Bélgica, Honduras o Chile"
+    assert es.alternatives(["Chile"]) == "Chile"
 
 
 def test_spanish_or_is_u_before_the_sound_o() -> None:
