@@ -102,7 +102,8 @@ class Formats:
 
     def number(self, number: float) -> str:
         """A number with the locale's digit grouping: 1234 -> "1,234" ("1\u00a0234" in French)."""
-        return localised.no_break(format_decimal(number, locale=self.locale))
+        written = format_decimal(number, locale=self.locale)
+        return localised.no_break(written) if self.ruled else written
 
     def percent(self, share: HasRatio | float, decimals: int = 0) -> str:
         """A share as a percentage: 29/108 -> "27%" (or "26.9%" with one decimal).
@@ -114,7 +115,8 @@ class Formats:
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + sign
         with decimal.localcontext() as context:
             context.rounding = decimal.ROUND_HALF_UP  # 12.5% -> 13%, as readers round
-            return localised.no_break(format_percent(ratio, pattern, locale=self.locale))
+            written = format_percent(ratio, pattern, locale=self.locale)
+        return localised.no_break(written) if self.ruled else written
 
     def long_date(self, day: dt.date | None) -> str:
         """3 December 2008 (the locale's long date: 3 de dezembro de 2008 in pt_PT); French
