@@ -20,6 +20,9 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from num2words import num2words
 
+from reportgen import localised
+from reportgen.localised import Gender
+
 
 def collation_key(name: str) -> tuple[str, str]:
     """Alphabetical order as a reader expects it: accents and case do not count (Côte, Costa)."""
@@ -56,9 +59,20 @@ class Formats:
 
     def __init__(self, locale: str) -> None:
         self.locale = Locale.parse(locale)
+        # French and Spanish follow the UN's editorial rules (`reportgen.localised`).
+        self.ruled: str | None = (
+            self.locale.language if self.locale.language in localised.RULED else None
+        )
 
-    def words(self, number: int) -> str:
-        """A whole number in words: 29 -> "twenty-nine"."""
+    def words(self, number: int, gender: Gender = "m", before_noun: bool = True) -> str:
+        """A whole number in words: 29 -> "twenty-nine".
+
+        French and Spanish agree with the noun: `gender="f"` for "vingt et une", "veintiuna";
+        Spanish "veintiún Estados" before a masculine noun, "veintiuno" with
+        `before_noun=False`. English has no agreement and ignores both.
+        """
+        if self.ruled and number >= 0:
+            return localised.words(number, self.ruled, gender, before_noun)
         for lang in (str(self.locale), self.locale.language):
             try:
                 return str(num2words(number, lang=lang))
@@ -66,8 +80,11 @@ class Formats:
                 continue
         return self.number(number)
 
-    def ordinal(self, number: int) -> str:
-        """A rank in figures: 102 -> "102nd" (the 102nd State Party)."""
+    def ordinal(self, number: int, gender: Gender = "m") -> str:
+        """A rank in figures: 102 -> "102nd" (the 102nd State Party); French "102e", "1er",
+        "1re" (f.); Spanish "102º", "102ª" (f.)."""
+        if self.ruled:
+            return localised.ordinal(number, self.ruled, gender)
         for lang in (str(self.locale), self.locale.language):
             try:
                 return str(num2words(number, lang=lang, to="ordinal_num"))
@@ -75,28 +92,47 @@ class Formats:
                 continue
         return self.number(number)
 
+    def meeting_ordinal(self, number: int) -> str:
+        """The ordinal in a meeting's name: "4th" (the 4th Meeting of States Parties), French
+        "quatrième" (la quatrième Assemblée des États parties), Spanish "Cuarta" (la Cuarta
+        Reunión de los Estados Partes)."""
+        if self.ruled:
+            return localised.meeting_ordinal(number, self.ruled)
+        return self.ordinal(number)
+
     def number(self, number: float) -> str:
-        """A number with the locale's digit grouping: 1234 -> "1,234"."""
-        return format_decimal(number, locale=self.locale)
+        """A number with the locale's digit grouping: 1234 -> "1,234" ("1\u00a0234" in French)."""
+        written = format_decimal(number, locale=self.locale)
+        return localised.no_break(written) if self.ruled else written
 
     def percent(self, share: HasRatio | float, decimals: int = 0) -> str:
-        """A share as a percentage: 29/108 -> "27%" (or "26.9%" with one decimal)."""
+        """A share as a percentage: 29/108 -> "27%" (or "26.9%" with one decimal).
+
+        French and Spanish put a no-break space before the sign: "31,7\u00a0%".
+        """
         ratio = share if isinstance(share, (int, float)) else share.ratio
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+        sign = localised.NO_BREAK_SPACE + "%" if self.ruled else "%"
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + sign
         with decimal.localcontext() as context:
             context.rounding = decimal.ROUND_HALF_UP  # 12.5% -> 13%, as readers round
-            return format_percent(ratio, pattern, locale=self.locale)
+            written = format_percent(ratio, pattern, locale=self.locale)
+        return localised.no_break(written) if self.ruled else written
 
     def long_date(self, day: dt.date | None) -> str:
-        """3 December 2008 (the locale's long date: 3 de dezembro de 2008 in pt_PT)."""
-        return "" if day is None else _long_date(day, self.locale)
+        """3 December 2008 (the locale's long date: 3 de dezembro de 2008 in pt_PT); French
+        "3\u00a0décembre 2008", "1er\u00a0août 2010"; Spanish "3 de diciembre de 2008"."""
+        if day is None:
+            return ""
+        if self.ruled:
+            return localised.long_date(day, self.ruled)
+        return _long_date(day, self.locale)
 
     def short_date(self, day: dt.date | None) -> str:
         """03.12.2008, the status table's format; empty for no date."""
         return "" if day is None else day.strftime("%d.%m.%Y")
 
     def month_year(self, day: dt.date) -> str:
-        """September 2012."""
+        """September 2012; French "septembre 2012", Spanish "septiembre de 2012"."""
         return format_skeleton("yMMMM", day, locale=self.locale)
 
     def year(self, day: dt.date) -> str:
@@ -107,8 +143,12 @@ class Formats:
         """22\u201323 May 2013, or 28 May \u2013 2 June 2013: shared parts written once.
 
         Composed from the long date's own words: babel's interval formats abbreviate some
-        months ("Sept") where the long date does not.
+        months ("Sept") where the long date does not. French and Spanish write a span as UN
+        texts do, with its preposition ("du 22 au 24 mai 2013", "del 22 al 24 de mayo de
+        2013", `localised.date_range`), so their templates leave the preposition to it.
         """
+        if self.ruled:
+            return localised.date_range(start, end, self.ruled)
         if end is None or end == start:
             return self.long_date(start)
         last = self.long_date(end)
@@ -120,9 +160,20 @@ class Formats:
         return f"{self.long_date(start)} \u2013 {last}"
 
     def names(self, names: Iterable[str]) -> str:
-        """A list in running text: "Peru, Australia and Iraq"."""
+        """A list in running text: "Peru, Australia and Iraq"; French "A, B et C"; Spanish
+        "A, B y C", "Francia e Italia"."""
         items = list(names)
+        if self.ruled:
+            return localised.join(items, self.ruled)
         return format_list(items, locale=self.locale) if items else ""
+
+    def alternatives(self, names: Iterable[str]) -> str:
+        """A list of alternatives: "Peru or Iraq"; French "A ou B"; Spanish "A o B", "Bélgica u
+        Omán" (u before the sound /o/)."""
+        items = list(names)
+        if self.ruled:
+            return localised.join(items, self.ruled, alternatives=True)
+        return format_list(items, style="or", locale=self.locale) if items else ""
 
     def numbered(self, items: Iterable[str]) -> str:
         """Items numbered inside a sentence: "1) regional approach; 2) target approach"."""
@@ -133,7 +184,10 @@ class Formats:
         return one if number == 1 else other
 
     def sorted_names(self, names: Iterable[str]) -> list[str]:
-        """Names in alphabetical order."""
+        """Names in alphabetical order: the language's own (French É as E, Spanish Ñ after N)."""
+        if self.ruled:
+            language = self.ruled
+            return sorted(names, key=lambda name: localised.collation_key(name, language))
         return sorted(names, key=collation_key)
 
     def filters(self) -> dict[str, Callable[..., Any]]:
