@@ -215,16 +215,18 @@ def picture(
     return Markup(_fragment(run))
 
 
-def drop_unplaced_pictures(document: Document) -> list[str]:
-    """Remove the image parts the rendered body does not show; return their relationship ids.
+def drop_unplaced_parts(document: Document) -> list[str]:
+    """Remove the picture and chart parts the rendered body does not show; return their
+    relationship ids.
 
-    A chart whose placeholder was deleted from the template is then not carried, unseen,
-    inside the .docx.
+    A chart or picture whose paragraph was deleted from the template then leaves nothing
+    (neither its part nor a chart's workbook) carried, unseen, inside the report.
     """
     shown = set(document.element.xpath("//@r:embed | //@r:link | //@r:id"))
     dropped = []
     for rId, rel in list(document.part.rels.items()):
-        if rel.reltype == RT.IMAGE and not rel.is_external and rId not in shown:
+        placed = rel.reltype in (RT.IMAGE, RT.CHART)
+        if placed and not rel.is_external and rId not in shown:
             document.part.rels.pop(rId)
             dropped.append(rId)
     return dropped
@@ -1721,21 +1723,6 @@ def add_chart(
     properties.set("descr", description)
     run = paragraph.add_run()
     etree.SubElement(run._r, qn("w:drawing")).append(inline)
-
-
-def drop_unplaced_charts(document: Document) -> list[str]:
-    """Remove the chart parts the rendered body does not show; return their relationship ids.
-
-    A chart whose paragraph was deleted from the template then leaves neither its part
-    nor its workbook in the report.
-    """
-    shown = set(document.element.xpath("//@r:id | //@r:embed | //@r:link"))
-    dropped = []
-    for rId, rel in list(document.part.rels.items()):
-        if rel.reltype == RT.CHART and not rel.is_external and rId not in shown:
-            document.part.rels.pop(rId)
-            dropped.append(rId)
-    return dropped
 
 
 # --- Charts in the text rendition -------------------------------------------------------------

@@ -305,8 +305,7 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
             ]
         ) from error
     ooxml.pair_bookmarks(docx)
-    ooxml.drop_unplaced_pictures(docx)
-    ooxml.drop_unplaced_charts(docx)
+    ooxml.drop_unplaced_parts(docx)
     ooxml.describe_charts(docx, alt_texts)
     ooxml.add_footnotes(docx, notes)
     _set_properties(docx, inputs, figures, formats)
@@ -358,7 +357,7 @@ def _charts(
     Each chart of the template whose paragraph holds `{{ charts.NAME }}` gets the series
     of that chart and an embedded workbook of the same data; its design (type, colours,
     fonts, axes, size) stays the template's. A chart whose paragraph the template no
-    longer holds is dropped after rendering (`ooxml.drop_unplaced_charts`).
+    longer holds is dropped after rendering (`ooxml.drop_unplaced_parts`).
     """
     view = ChartsView(
         states_parties_over_time=ChartView(

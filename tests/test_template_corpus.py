@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -40,6 +38,7 @@ from reportgen.models import Inputs
 from reportgen.template import NAMES, check_paragraphs, where
 from reportgen.text import rendition
 from tests.conftest import DATA, TEMPLATE
+from tests.test_text import libreoffice_convert, needs_libreoffice
 
 CASES = sorted((Path(__file__).parent / "bad_templates").glob("*.yaml"))
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -233,35 +232,12 @@ def test_a_place_names_the_part_the_paragraph_and_its_first_words() -> None:
     assert where(ooxml.WordParagraph("footer", 1, "")) == "footer, paragraph 1 (empty)"
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_libreoffice = pytest.mark.skipif(
-    SOFFICE is None and os.environ.get("REPORTGEN_REQUIRE_SOFFICE") != "1",
-    reason="soffice not on PATH (Debian: libreoffice-writer-nogui)",
-)
-
-
 @needs_libreoffice
 def test_a_template_saved_by_libreoffice_without_edits_gives_the_same_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert SOFFICE is not None, "soffice not on PATH"
     saved = tmp_path / "saved"
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(saved),
-            str(TEMPLATE),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    template = saved / TEMPLATE.name
+    template = libreoffice_convert(TEMPLATE, saved, "docx:MS Word 2007 XML", tmp_path / "profile")
     assert template.read_bytes() != TEMPLATE.read_bytes(), "LibreOffice rewrote the package"
 
     # The review is quiet: the template's own rendition does not churn (but for the charts'

@@ -330,7 +330,7 @@ def libreoffice_convert(docx: Path, outdir: Path, to: str, profile: Path) -> Pat
         capture_output=True,
         timeout=180,
     )
-    converted = outdir / f"{docx.stem}.{to}"
+    converted = outdir / f"{docx.stem}.{to.partition(':')[0]}"  # "docx:MS Word 2007 XML"
     assert converted.exists(), f"LibreOffice did not convert {docx.name} to {to}"
     return converted
 

@@ -66,6 +66,20 @@ def _edited(tmp_path: Path, source: Path, *edits: tuple[str, str]) -> Path:
     return path
 
 
+def _with_south_sudan(tmp_path: Path) -> Path:
+    """The status page with a participant the data lacks: South Sudan, acceded 3 Aug 2013."""
+    return _edited(
+        tmp_path,
+        HTML,
+        (
+            "<tr><td>Switzerland</td>",
+            "<tr><td>South Sudan</td><td></td><td></td><td> 3 Aug 2013 a</td></tr>\n"
+            "<tr><td>Switzerland</td>",
+        ),
+        ("Parties : 83", "Parties : 84"),
+    )
+
+
 def _xml_row(name: str, signature: str = "", provisional: str = "", deposit: str = "") -> str:
     cells = "".join(
         f"\n                <Entry>{c}</Entry>" for c in (signature, provisional, deposit)
@@ -264,16 +278,7 @@ def test_a_write_that_would_make_the_data_invalid_writes_nothing(
 def test_a_state_the_data_lacks_needs_its_region_then_is_inserted_in_order(
     tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = _edited(
-        tmp_path,
-        HTML,
-        (
-            "<tr><td>Switzerland</td>",
-            "<tr><td>South Sudan</td><td></td><td></td><td> 3 Aug 2013 a</td></tr>\n"
-            "<tr><td>Switzerland</td>",
-        ),
-        ("Parties : 83", "Parties : 84"),
-    )
+    source = _with_south_sudan(tmp_path)
     before = _files(data_copy)
     assert main(["import", "untc", str(source), "--data", str(data_copy), "--write"]) == 2
     err = capsys.readouterr().err
@@ -923,16 +928,7 @@ def test_when_only_the_source_would_change_the_import_says_so(
 def test_the_count_of_changes_includes_each_new_state(
     tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = _edited(
-        tmp_path,
-        HTML,
-        (
-            "<tr><td>Switzerland</td>",
-            "<tr><td>South Sudan</td><td></td><td></td><td> 3 Aug 2013 a</td></tr>\n"
-            "<tr><td>Switzerland</td>",
-        ),
-        ("Parties : 83", "Parties : 84"),
-    )
+    source = _with_south_sudan(tmp_path)
     argv = ["import", "untc", str(source), "--data", str(data_copy)]
     assert main([*argv, "--region", "South Sudan=Africa"]) == 0
     out, err = capsys.readouterr()
