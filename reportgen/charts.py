@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reportgen.figures import RegionTally, Tally, Timeline
 from reportgen.formatting import Formats
 from reportgen.models import Meeting
+from reportgen.sentences import Sentences
 
 Category = dt.date | str
 """A point's place on the category axis: a day (a date axis) or a name (regions)."""
@@ -56,7 +57,12 @@ LABEL_ROOM = 1 / 9
 meeting's name at the text width, so that names do not run into each other."""
 
 
-def states_parties_over_time(timeline: Timeline, formats: Formats) -> Chart:
+def _label(text: str) -> str:
+    """A name as a chart's label: with a capital ("Deuxième Assemblée", "2nd MSP")."""
+    return text[:1].upper() + text[1:]
+
+
+def states_parties_over_time(timeline: Timeline, formats: Formats, say: Sentences) -> Chart:
     """Chart (a): States Parties as a step line since the opening for signature, meetings marked.
 
     A line chart joins its points with straight lines; a step is two points on the same
@@ -81,7 +87,7 @@ def states_parties_over_time(timeline: Timeline, formats: Formats) -> Chart:
     rows.sort(key=lambda row: row[0])  # stable: a step's two points keep their order
     days = tuple(day for day, _ in rows)
     last_rows = {day: i for i, day in enumerate(days)}  # a day's last row: after its step
-    series = [Series("States Parties", tuple(count for _, count in rows), STEP_LINE)]
+    series = [Series(say.say("chart_time_series"), tuple(count for _, count in rows), STEP_LINE)]
     labelled = _room_for_labels(sorted(closes), timeline.start, timeline.end)
     for mark in timeline.meetings:
         if mark.states_parties is None or mark.meeting.end not in closes:
@@ -89,7 +95,7 @@ def states_parties_over_time(timeline: Timeline, formats: Formats) -> Chart:
         last_row = last_rows[mark.meeting.end]
         series.append(
             Series(
-                mark.meeting.short_name,
+                _label(mark.meeting.short_name),
                 _only(len(days), last_row, rows[last_row][1]),
                 MEETING,
                 labelled=mark.meeting.end in labelled,
@@ -103,9 +109,9 @@ def states_parties_over_time(timeline: Timeline, formats: Formats) -> Chart:
         )
     )
     return Chart(
-        title="States Parties over time",
-        description=describe_states_parties_over_time(timeline, formats),
-        category_title="Date",
+        title=say.say("chart_time_title"),
+        description=describe_states_parties_over_time(timeline, formats, say),
+        category_title=say.say("chart_time_category"),
         categories=days,
         series=tuple(series),
     )
@@ -128,49 +134,45 @@ def _only(length: int, index: int, value: int) -> tuple[int | None, ...]:
     return (None,) * index + (value,) + (None,) * (length - index - 1)
 
 
-def describe_states_parties_over_time(timeline: Timeline, formats: Formats) -> str:
+def describe_states_parties_over_time(timeline: Timeline, formats: Formats, say: Sentences) -> str:
     """The alternative text of chart (a): its first and last counts, and each meeting's."""
     first, last = timeline.first, timeline.last
     marks = []
     for mark in timeline.meetings:
         meeting = mark.meeting
-        where = f"the {meeting.short_name} ({meeting.city})"
+        where = {"meeting": meeting.short_name, "city": meeting.city}
         if mark.states_parties is None:  # after the as-of date: no count yet
-            marks.append(f"{where}, opening on {formats.long_date(meeting.start)}")
+            day = formats.long_date(meeting.start)
+            marks.append(say.say("chart_meeting_opening", {**where, "day": day}))
         else:
-            marks.append(
-                f"{where}, closing on {formats.long_date(meeting.end)} with "
-                f"{formats.number(mark.states_parties.count)} States Parties"
-            )
-    opened = f"{formats.long_date(first.day)}, the day the Convention opened for signature"
+            count = formats.number(mark.states_parties.count)
+            day = formats.long_date(meeting.end)
+            marks.append(say.say("chart_meeting_closed", {**where, "day": day, "count": count}))
+    values = {
+        "first": formats.number(first.count),
+        "last": formats.number(last.count),
+        "opened": say.say("chart_time_opened", {"day": formats.long_date(first.day)}),
+        "end": formats.long_date(timeline.end),
+        "marks": "; ".join(marks) or "none",
+    }
     if last.count > first.count:  # a count of deposits never falls
-        described = (
-            f"Step line chart: the number of States Parties rose from "
-            f"{formats.number(first.count)} on {opened}, to {formats.number(last.count)} on "
-            f"{formats.long_date(timeline.end)}."
-        )
-    else:
-        described = (
-            f"Step line chart: the number of States Parties stayed at "
-            f"{formats.number(last.count)} from {opened}, to {formats.long_date(timeline.end)}."
-        )
-    if marks:
-        described += " Meetings marked: " + "; ".join(marks) + "."
-    return described
+        return say.say("chart_time_rose", values)
+    del values["first"]
+    return say.say("chart_time_stayed", values)
 
 
 def new_states_parties_by_region(
-    new: Tally, by_region: Sequence[RegionTally], since: Meeting, formats: Formats
+    new: Tally, by_region: Sequence[RegionTally], since: Meeting, formats: Formats, say: Sentences
 ) -> Chart:
     """Chart (b): the new States Parties since a meeting, one bar per region."""
     return Chart(
-        title="New States Parties by region",
-        description=describe_new_states_parties_by_region(new, by_region, since, formats),
-        category_title="Region",
-        categories=tuple(entry.region.name for entry in by_region),
+        title=say.say("chart_region_title"),
+        description=describe_new_states_parties_by_region(new, by_region, since, formats, say),
+        category_title=say.say("chart_region_category"),
+        categories=tuple(entry.region.printed for entry in by_region),
         series=(
             Series(
-                f"New States Parties since the {since.short_name}",
+                say.say("chart_region_series", {"meeting": since.short_name}),
                 tuple(entry.tally.count for entry in by_region),
             ),
         ),
@@ -178,11 +180,19 @@ def new_states_parties_by_region(
 
 
 def describe_new_states_parties_by_region(
-    new: Tally, by_region: Sequence[RegionTally], since: Meeting, formats: Formats
+    new: Tally, by_region: Sequence[RegionTally], since: Meeting, formats: Formats, say: Sentences
 ) -> str:
     """The alternative text of chart (b): the total and the count of every region."""
-    regions = formats.names(f"{e.region.prose} {formats.number(e.tally.count)}" for e in by_region)
-    return (
-        f"Bar chart: the {formats.number(new.count)} new States Parties since the "
-        f"{since.short_name} closed on {formats.long_date(since.end)}, by region: {regions}."
+    regions = formats.names(
+        say.say(
+            "chart_region_entry", {"region": e.region.prose, "count": formats.number(e.tally.count)}
+        )
+        for e in by_region
     )
+    values = {
+        "new": formats.number(new.count),
+        "meeting": since.short_name,
+        "day": formats.long_date(since.end),
+        "regions": regions,
+    }
+    return say.say("chart_region_text", values)

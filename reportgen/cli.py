@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from reportgen.models import LANGUAGES
 from reportgen.pdf import PdfError
-from reportgen.pipeline import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_SCHEMAS, DEFAULT_TEMPLATE
+from reportgen.pipeline import DEFAULT_DATA, DEFAULT_SCHEMAS
 from reportgen.problems import InputError, Problem, printable
 
 EXIT_OK = 0
@@ -145,9 +146,13 @@ def _build(args: argparse.Namespace, say: _Messages) -> int:
     from reportgen.pipeline import build
 
     if args.watch:
+        _by_language(args)
         return _watch(args, say)
     started = time.perf_counter()
-    built = build(args.data, args.template, args.output, strict=args.strict, pdf=args.pdf)
+    _by_language(args)
+    built = build(
+        args.data, args.template, args.output, strict=args.strict, pdf=args.pdf, lang=args.lang
+    )
     say.problems(built.warnings)
     say.detail(
         f"{len(built.inputs.states)} States, {len(built.inputs.categories)} categories, "
@@ -184,7 +189,13 @@ def _watch(args: argparse.Namespace, say: _Messages) -> int:
     say.info(f"watching {args.data}/ and {args.template}; Ctrl-C stops")
     with contextlib.suppress(KeyboardInterrupt):  # how watching ends
         watch(
-            args.data, args.template, args.output, report=report, strict=args.strict, pdf=args.pdf
+            args.data,
+            args.template,
+            args.output,
+            report=report,
+            strict=args.strict,
+            pdf=args.pdf,
+            lang=args.lang,
         )
     return EXIT_OK
 
@@ -197,10 +208,23 @@ def _schema(args: argparse.Namespace, say: _Messages) -> int:
     return EXIT_OK
 
 
+def _by_language(args: argparse.Namespace) -> None:
+    """The template, output and file a command reads or writes by default, in its language."""
+    from reportgen.pipeline import output_for, template_for
+
+    if getattr(args, "template", "") is None:
+        args.template = template_for(args.lang)
+    if getattr(args, "output", "") is None:
+        args.output = output_for(args.lang)
+    if getattr(args, "file", "") is None:
+        args.file = output_for(args.lang)
+
+
 def _check(args: argparse.Namespace, say: _Messages) -> int:
     from reportgen.pipeline import check
 
-    problems = check(args.data, args.template)
+    _by_language(args)
+    problems = check(args.data, args.template, args.lang)
     say.problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -213,6 +237,7 @@ def _check(args: argparse.Namespace, say: _Messages) -> int:
 def _text(args: argparse.Namespace, say: _Messages) -> int:
     from reportgen.text import NotADocx, rendition
 
+    _by_language(args)
     try:
         text = rendition(args.file)
     except NotADocx as error:
@@ -310,7 +335,7 @@ def _revision_date(text: str) -> dt.datetime:
 def _figures(args: argparse.Namespace, say: _Messages) -> int:
     from reportgen.trace import as_json, as_table, figures_of
 
-    figures = figures_of(args.data)
+    figures = figures_of(args.data, args.lang)
     if args.format == "json":
         _output(as_json(figures))
     else:
@@ -383,8 +408,16 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--template",
             type=Path,
-            default=DEFAULT_TEMPLATE,
-            help="Word template (default: templates/report.docx)",
+            default=None,
+            help="Word template (default: templates/report.docx, report.fr.docx for --lang fr)",
+        )
+
+    def lang_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--lang",
+            choices=sorted(LANGUAGES),
+            default="en",
+            help="the report's language: en, fr or es (default: en)",
         )
 
     build = command(
@@ -394,11 +427,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     data_option(build)
     template_option(build)
+    lang_option(build)
     build.add_argument(
         "--output",
         type=Path,
-        default=DEFAULT_OUTPUT,
-        help="the .docx to write (default: output/report.docx)",
+        default=None,
+        help="the .docx to write (default: output/report.docx, report.fr.docx for --lang fr)",
     )
     strict_option(build)
     build.add_argument(
@@ -420,6 +454,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     data_option(check)
     template_option(check)
+    lang_option(check)
     strict_option(check)
     check.set_defaults(run=_check)
 
@@ -428,7 +463,14 @@ def _parser() -> argparse.ArgumentParser:
         "print the plain-text rendition of a .docx (for review and git diff)",
         "reportgen text output/report.docx | less",
     )
-    text.add_argument("file", type=Path, help="a .docx file")
+    text.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        default=None,
+        help="a .docx file (default: the report of --lang, output/report.docx)",
+    )
+    lang_option(text)
     text.set_defaults(run=_text)
 
     diff = command(
@@ -472,6 +514,7 @@ def _parser() -> argparse.ArgumentParser:
         "reportgen figures --format json > figures.json",
     )
     data_option(figures)
+    lang_option(figures)
     figures.add_argument(
         "--format",
         choices=("table", "json"),

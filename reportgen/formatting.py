@@ -12,7 +12,7 @@ import decimal
 import functools
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -22,6 +22,12 @@ from num2words import num2words
 
 from reportgen import localised
 from reportgen.localised import Gender
+
+if TYPE_CHECKING:
+    from reportgen.names import Naming
+
+NAME_FORMS = ("list", "the", "of", "to")
+"""The forms `Formats.names` writes a State's name in."""
 
 
 def collation_key(name: str) -> tuple[str, str]:
@@ -57,8 +63,9 @@ class HasRatio(Protocol):
 class Formats:
     """The report's formats in one locale (`en_GB` writes 3 December 2008 and 26.9%)."""
 
-    def __init__(self, locale: str) -> None:
+    def __init__(self, locale: str, naming: Naming | None = None) -> None:
         self.locale = Locale.parse(locale)
+        self.naming = naming
         # French and Spanish follow the UN's editorial rules (`reportgen.localised`).
         self.ruled: str | None = (
             self.locale.language if self.locale.language in localised.RULED else None
@@ -159,13 +166,44 @@ class Formats:
             return f"{first} \u2013 {last}"
         return f"{self.long_date(start)} \u2013 {last}"
 
-    def names(self, names: Iterable[str]) -> str:
+    def names(self, names: Iterable[str], form: str = "list") -> str:
         """A list in running text: "Peru, Australia and Iraq"; French "A, B et C"; Spanish
-        "A, B y C", "Francia e Italia"."""
-        items = list(names)
+        "A, B y C", "Francia e Italia".
+
+        A State is named in the report's language (`reportgen.names`), in one of four forms:
+        "list" as in a list ("Pays-Bas et Portugal"), "the" with its article ("les Pays-Bas
+        et le Portugal"), "of" after "of" ("des Pays-Bas et du Portugal"), "to" after "to"
+        ("aux Pays-Bas et au Portugal"). English names take no article: "of" and "to" come
+        once, before the list.
+        """
+        items = [self._state(name, form) for name in names]
         if self.ruled:
             return localised.join(items, self.ruled)
-        return format_list(items, locale=self.locale) if items else ""
+        written = format_list(items, locale=self.locale) if items else ""
+        if form in ("of", "to") and written:
+            return f"{form} {written}"
+        return written
+
+    def name(self, name: str, form: str = "list") -> str:
+        """One State's name in the report's language, in a form of `names` ("the": "le
+        Portugal")."""
+        return self.names([name], form)
+
+    def _state(self, name: str, form: str) -> str:
+        if form not in NAME_FORMS:
+            raise ValueError(f"names({form!r}): the forms are {', '.join(NAME_FORMS)}")
+        naming = self.naming
+        if naming is None:
+            return name
+        if naming.lang not in localised.RULED:
+            return naming.listed(name)
+        if form == "the":
+            return naming.running(name)
+        if form == "of":
+            return naming.of(name)
+        if form == "to":
+            return naming.to(name)
+        return naming.listed(name)
 
     def alternatives(self, names: Iterable[str]) -> str:
         """A list of alternatives: "Peru or Iraq"; French "A ou B"; Spanish "A o B", "Bélgica u
@@ -184,11 +222,13 @@ class Formats:
         return one if number == 1 else other
 
     def sorted_names(self, names: Iterable[str]) -> list[str]:
-        """Names in alphabetical order: the language's own (French É as E, Spanish Ñ after N)."""
+        """Names in alphabetical order: the language's own (French É as E, Spanish Ñ after N),
+        of the names as this language writes them, articles aside ("Pays-Bas (les)")."""
+        shown = self.naming.listed if self.naming is not None else str
         if self.ruled:
             language = self.ruled
-            return sorted(names, key=lambda name: localised.collation_key(name, language))
-        return sorted(names, key=collation_key)
+            return sorted(names, key=lambda name: localised.collation_key(shown(name), language))
+        return sorted(names, key=lambda name: collation_key(shown(name)))
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         """Every format, by the name the template uses."""
@@ -203,6 +243,9 @@ class Formats:
             "year": self.year,
             "date_range": self.date_range,
             "names": self.names,
+            "name": self.name,
+            "alternatives": self.alternatives,
+            "meeting_ordinal": self.meeting_ordinal,
             "numbered": self.numbered,
             "plural": self.plural,
             "sorted_names": self.sorted_names,

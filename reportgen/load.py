@@ -22,11 +22,15 @@ from pydantic import BaseModel, ValidationError
 
 from reportgen import checks
 from reportgen.models import (
+    LANGUAGES,
     CategoriesFile,
     EventsFile,
     Inputs,
     LessonsFile,
+    NamesFile,
     ReportFrame,
+    State,
+    StateNames,
     StatesFile,
 )
 from reportgen.problems import InputError, Problem, Severity
@@ -42,6 +46,10 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "lessons": LessonsFile,
 }
 """The files of data/, by stem, each with the model that validates it."""
+
+NAMES_FILE = "names"
+"""data/names.yaml (`NamesFile`): the States' names in French and Spanish, needed only by a
+report in those languages."""
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A data file larger than this is refused: the 4MSP data is about 20 kB."""
@@ -524,13 +532,14 @@ def read_file(path: Path, name: str) -> tuple[SourceFile, list[Problem]]:
     return source, _parse(source, text)
 
 
-def load(data_dir: Path, *, strict: bool = False) -> tuple[Inputs, list[Problem]]:
-    """Load and validate every file of `data_dir`: the inputs and their warnings.
+def load(data_dir: Path, *, strict: bool = False, lang: str = "en") -> tuple[Inputs, list[Problem]]:
+    """Load and validate every file of `data_dir` for a report in `lang`: the inputs and
+    their warnings.
 
     Raises InputError with every problem when there is an error, or any warning and
     `strict` is set.
     """
-    inputs, problems, _ = load_with_warnings(data_dir)
+    inputs, problems, _ = load_with_warnings(data_dir, lang=lang)
     failing = [p for p in problems if p.severity == "error" or strict]
     if failing or inputs is None:
         raise InputError(problems)
@@ -543,9 +552,12 @@ def load_inputs(data_dir: Path) -> Inputs:
 
 
 def load_with_warnings(
-    data_dir: Path,
+    data_dir: Path, *, lang: str = "en"
 ) -> tuple[Inputs | None, list[Problem], dict[str, SourceFile]]:
     """Load `data_dir`: the inputs (None when any error), all problems, and the parsed files.
+
+    Texts given in several languages are read in `lang`; names.yaml must then name every
+    State in it (English names are states.yaml's own).
 
     Records of a list file are validated one by one, so that one bad State does not hide
     the problems of the others: the checks across files run on every valid record, and
@@ -563,10 +575,22 @@ def load_with_warnings(
         problems += found + _names_on_two_lines(source)
         if source.data is None:
             continue
-        validated, invalid = _validate(model, source)
+        validated, invalid = _validate(model, source, lang)
         problems += invalid
         if validated is not None:
             models[stem] = validated
+    names_path = data_dir / f"{NAMES_FILE}.yaml"
+    names: dict[str, StateNames] = {}
+    if names_path.exists() or lang != "en":
+        source, found = read_file(names_path, _display(names_path))
+        sources[NAMES_FILE] = source
+        if names_path.exists():
+            problems += found
+        if source.data is not None:
+            validated, invalid = _validate(NamesFile, source, lang)
+            problems += invalid
+            names = validated or {}
+        problems += _names_problems(sources, models.get("states"), names, lang)
     parts = checks.Parts(
         report=models.get("report"),
         states=models.get("states"),
@@ -583,7 +607,51 @@ def load_with_warnings(
         return None, problems, sources
     for stem in ("states", "categories"):
         models[stem] = [record for _, record in models[stem]]
-    return Inputs(**models), problems, sources
+    return Inputs(**models, names=names, lang=lang), problems, sources
+
+
+def _names_problems(
+    sources: dict[str, SourceFile],
+    states: list[tuple[int, State]] | None,
+    names: dict[str, StateNames],
+    lang: str,
+) -> list[Problem]:
+    """A State with no name in `lang`, and names for a code no State has."""
+    if states is None:
+        return []
+    problems = []
+    known = {state.iso3 for _, state in states}
+    names_file = sources.get(NAMES_FILE)
+    if names_file is not None and names_file.data is not None:
+        for code in names:
+            if code not in known:
+                problems.append(
+                    names_file.problem(
+                        (code,), f"no State of states.yaml has the code {code}: remove it"
+                    )
+                )
+    if lang == "en":
+        return problems
+    language = LANGUAGES.get(lang, lang)
+    for index, state in states:
+        entry = names.get(state.iso3)
+        if entry is None:
+            problems.append(
+                sources["states"].problem(
+                    (index, "name"),
+                    f"{state.name} has no {language} name: add `{state.iso3}:` with "
+                    f"`{lang}:` to {NAMES_FILE}.yaml (the UN short name, UNTERM)",
+                )
+            )
+        elif getattr(entry, lang, None) is None and names_file is not None:
+            problems.append(
+                names_file.problem(
+                    (state.iso3,),
+                    f"{state.name} has no {language} name: add `{lang}:` (the UN short "
+                    "name, UNTERM)",
+                )
+            )
+    return problems
 
 
 _BREAKS = re.compile(r"[\t\n\r]")
@@ -614,7 +682,9 @@ def _names_on_two_lines(source: SourceFile) -> list[Problem]:
     return problems
 
 
-def _validate(model: type[BaseModel], source: SourceFile) -> tuple[Any, list[Problem]]:
+def _validate(
+    model: type[BaseModel], source: SourceFile, lang: str = "en"
+) -> tuple[Any, list[Problem]]:
     """The validated content of one file, and its problems.
 
     For a list file, the valid records with their index in the file: a finding about one
@@ -623,14 +693,14 @@ def _validate(model: type[BaseModel], source: SourceFile) -> tuple[Any, list[Pro
     item_model = _list_item_model(model)
     if item_model is None or not isinstance(source.data, list):
         try:
-            validated = model.model_validate(source.data)
+            validated = model.model_validate(source.data, context={"lang": lang})
         except ValidationError as error:
             return None, _validation_problems(source, model, error)
         return getattr(validated, "root", validated), []
     records, problems = [], []
     for index, item in enumerate(source.data):
         try:
-            records.append((index, item_model.model_validate(item)))
+            records.append((index, item_model.model_validate(item, context={"lang": lang})))
         except ValidationError as error:
             problems += _validation_problems(source, item_model, error, prefix=(index,))
     return records, problems

@@ -20,6 +20,9 @@ from pydantic import (
     PrivateAttr,
     RootModel,
     StrictBool,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
 )
 
 # --- Scalar types ------------------------------------------------------------------------
@@ -74,6 +77,65 @@ def clean_text(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(clean_text)]
 """One line of text as the report prints it."""
+
+LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish"}
+"""The languages a report can be built in (`reportgen build --lang`), by code."""
+
+UN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+"""The codes a text may be given in: the six official languages of the United Nations."""
+
+
+def language_of(info: ValidationInfo) -> str:
+    """The language the data is being read for (`model_validate(..., context={"lang": ...})`)."""
+    context = info.context if isinstance(info.context, dict) else {}
+    lang = context.get("lang", "en")
+    return lang if isinstance(lang, str) else "en"
+
+
+def _in_language(value: object, info: ValidationInfo) -> object:
+    """A text given in several languages (`{en: ..., fr: ...}`): the one being built."""
+    if not isinstance(value, dict):
+        return value  # one text for every language (a city, a name)
+    unknown = [str(key) for key in value if key not in UN_LANGUAGES]
+    if unknown:
+        raise ValueError(
+            f"{unknown[0]!r} is not a language code: write the text under "
+            f"{', '.join(c + ':' for c in UN_LANGUAGES)} (en: English, fr: French, es: Spanish)"
+        )
+    lang = language_of(info)
+    if lang not in value:
+        given = ", ".join(f"{key}:" for key in value)
+        raise ValueError(
+            f"has no {LANGUAGES.get(lang, lang)} text: add `{lang}:` beside {given} "
+            f"(or build in another language with --lang)"
+        )
+    chosen = value[lang]
+    if not isinstance(chosen, str):
+        raise ValueError(f"{lang}: should be text")
+    return chosen
+
+
+_PROSE_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "description": "The same text in every language."},
+        {
+            "type": "object",
+            "description": "The text in each language the report is built in.",
+            "propertyNames": {"enum": list(UN_LANGUAGES)},
+            "additionalProperties": {"type": "string"},
+        },
+    ]
+}
+
+Prose = Annotated[
+    str,
+    BeforeValidator(_in_language),
+    AfterValidator(clean_text),
+    WithJsonSchema(_PROSE_SCHEMA),
+]
+"""Text the report prints in its language: one text for all languages (a city's name), or
+one per language, `{en: ..., fr: ..., es: ...}`; the data is read for one language at a time,
+and a text missing in that language is an error where it stands."""
 
 
 def _key(value: str) -> str:
@@ -221,14 +283,58 @@ class StatesFile(RootModel[list[State]]):
     """data/states.yaml: every State the report names."""
 
 
+# --- data/names.yaml -------------------------------------------------------------------
+
+_UN_SHORT = (
+    "The UN short name (UNTERM), with the article it takes in running text in parentheses "
+    "after it: Pays-Bas (les), Afghanistan (l'), Cuba."
+)
+_RUNNING_TEXT = (
+    "Where the short name's words are reordered in running text, that form, with its "
+    "article: l'État plurinational de Bolivie."
+)
+
+
+class Names(Model):
+    """A State's names in French and Spanish (English is the name of states.yaml)."""
+
+    fr: Text | None = Field(default=None, description="French: " + _UN_SHORT)
+    fr_text: Text | None = Field(default=None, description="French: " + _RUNNING_TEXT)
+    fr_gender: Literal["m", "f"] | None = Field(
+        default=None, description="The gender of a French name whose article is l' (m or f)."
+    )
+    es: Text | None = Field(default=None, description="Spanish: " + _UN_SHORT)
+    es_text: Text | None = Field(default=None, description="Spanish: " + _RUNNING_TEXT)
+
+
+class Renaming(Names):
+    """A State's new names from the day the United Nations took them."""
+
+    on: Date = Field(description="The day the new names were taken.")
+    en: Text | None = Field(default=None, description="The new English short name.")
+
+
+class StateNames(Names):
+    """A State's names, and its renamings."""
+
+    renamed: list[Renaming] = Field(
+        default_factory=list,
+        description="Later names, each from its day: a report dated on or after it uses them.",
+    )
+
+
+class NamesFile(RootModel[dict[ISO3, StateNames]]):
+    """data/names.yaml: each State's names in French and Spanish, by ISO 3166-1 alpha-3 code."""
+
+
 # --- data/report.yaml ------------------------------------------------------------------
 
 
 class Convention(Model):
     """The treaty the report is about."""
 
-    name: Text = Field(description="The Convention's full name, as printed.")
-    short_name: Text = Field(description="Its abbreviation (CCM).")
+    name: Prose = Field(description="The Convention's full name, as printed.")
+    short_name: Prose = Field(description="Its abbreviation (CCM).")
     opened_for_signature: Date = Field(description="The day it was opened for signature.")
     entry_into_force: Date = Field(description="The day it entered into force.")
 
@@ -237,25 +343,50 @@ class Region(Model):
     """A region the report groups States by; `in_prose` is how a sentence names it."""
 
     name: Text = Field(description="The region's name, as the States' region fields give it.")
-    in_prose: Text | None = Field(
+    in_prose: Prose | None = Field(
         default=None,
         description='How a sentence names it ("the Americas"), when that differs from name.',
     )
+    label: Prose | None = Field(
+        default=None,
+        description=(
+            "How a chart or a table names it (Americas; fr: Amériques), when that differs from "
+            "name; required in every language other than English."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _printed_in_language(self, info: ValidationInfo) -> Region:
+        lang = language_of(info)
+        if lang != "en":
+            missing = [f for f in ("label", "in_prose") if getattr(self, f) is None]
+            if missing:
+                raise ValueError(
+                    f"has no {' or '.join(missing)} in {LANGUAGES.get(lang, lang)}: name is how "
+                    f"the data refers to the region; add `label:` and `in_prose:` with `{lang}:` "
+                    "texts (label: Afrique, in_prose: l'Afrique)"
+                )
+        return self
 
     @property
     def prose(self) -> str:
         """The region's name inside a sentence ("the Americas")."""
         return self.in_prose or self.name
 
+    @property
+    def printed(self) -> str:
+        """The region's name in a chart or a table ("Americas")."""
+        return self.label or self.name
+
 
 class Meeting(Model):
     """A Meeting of States Parties (or Review Conference) the report refers to."""
 
     key: Key = Field(description="The short identifier other fields name the meeting by (2MSP).")
-    name: Text = Field(description="Its full name (2nd Meeting of States Parties).")
-    short_name: Text = Field(description="Its short name (2nd MSP).")
-    city: Text = Field(description="The city where it was held.")
-    country: Text = Field(description="The country where it was held.")
+    name: Prose = Field(description="Its full name (2nd Meeting of States Parties).")
+    short_name: Prose = Field(description="Its short name (2nd MSP).")
+    city: Prose = Field(description="The city where it was held.")
+    country: Prose = Field(description="The country where it was held.")
     start: Date = Field(description="Its first day.")
     end: Date = Field(
         description=(
@@ -291,7 +422,7 @@ class Period(Model):
 class StatusSource(Model):
     """Where the dates of data/states.yaml come from: the depositary's status, as imported."""
 
-    publisher: Text = Field(
+    publisher: Prose = Field(
         description="Who published the status (United Nations Treaty Collection)."
     )
     file: Text = Field(description="The name of the file imported (XXVI-6.en.xml).")
@@ -305,8 +436,8 @@ class StatusSource(Model):
 class ReportFrame(Model):
     """data/report.yaml: who issues the report, to which meeting, as of which date."""
 
-    title: Text = Field(description="The report's title, as printed (Universalisation).")
-    letterhead: list[Text] = Field(description="The lines at the top of the first page.")
+    title: Prose = Field(description="The report's title, as printed (Universalisation).")
+    letterhead: list[Prose] = Field(description="The lines at the top of the first page.")
     issuer: Text = Field(
         description="The coordinator whose ministry issues the report, named as in states.yaml.",
     )
@@ -357,13 +488,13 @@ class Category(Model):
     """A group of non-party States by their stated position towards joining."""
 
     key: Key = Field(description="A short identifier (I, II, III).")
-    title: Text = Field(description='The title, as printed ("Category I").')
-    summary: Text = Field(
+    title: Prose = Field(description='The title, as printed ("Category I").')
+    summary: Prose = Field(
         description=(
             'Completes "Category I, comprising 23 countries ..." in the overview sentence.'
         ),
     )
-    description: list[Text] = Field(
+    description: list[Prose] = Field(
         min_length=1,
         description="The paragraphs that follow the category's heading.",
     )
@@ -389,10 +520,10 @@ class Initiative(Model):
         default=None,
         description="An identifier that lets another record refer to this initiative (lome-2013).",
     )
-    text: Text = Field(
+    text: Prose = Field(
         description="What took place; mark italics with asterisks: *Handicap International*.",
     )
-    place: Text | None = Field(default=None, description='Where, printed as " in <place>".')
+    place: Prose | None = Field(default=None, description='Where, printed as " in <place>".')
     host: Text | None = Field(
         default=None,
         description='The host State, printed after the place (" in Lomé, Togo").',
@@ -447,12 +578,12 @@ class Letter(Model):
 class Strategy(Model):
     """A regional universalisation strategy and the meeting that adopted it."""
 
-    name: Text = Field(description="The strategy's name, as printed.")
+    name: Prose = Field(description="The strategy's name, as printed.")
     adopted_at: Key = Field(
         description="The id of the initiative (in initiatives) at which it was adopted.",
     )
     participants: Count = Field(description="How many States were represented.")
-    measures: list[Text] = Field(
+    measures: list[Prose] = Field(
         min_length=1,
         description="The measures it sets out, printed as one list in a sentence.",
     )
@@ -471,7 +602,7 @@ class EventsFile(Model):
     strategy: Strategy = Field(
         description="The regional strategy of part III and the initiative that adopted it.",
     )
-    regional_results: Text = Field(
+    regional_results: Prose = Field(
         description=(
             "The co-coordinators' judgement of the regions' results, completing \"We should "
             'note in particular that since 2011, ...": check it against `reportgen figures` '
@@ -486,14 +617,14 @@ class EventsFile(Model):
 class LessonsFile(Model):
     """data/lessons.yaml: the lines of action and the recommendations."""
 
-    lines_of_action: list[Text] = Field(
+    lines_of_action: list[Prose] = Field(
         min_length=1,
         description=(
             "The lines of action that give universalisation efforts greater impact, printed "
             'as "1) ...; 2) ...; 3) ..." inside a sentence (their number is counted).'
         ),
     )
-    recommendations: list[Text] = Field(
+    recommendations: list[Prose] = Field(
         min_length=1,
         description="Printed as the list i), ii), iii)... that ends the report.",
     )
@@ -510,6 +641,8 @@ class Inputs(Model):
     categories: list[Category]
     events: EventsFile
     lessons: LessonsFile
+    names: dict[str, StateNames] = Field(default_factory=dict)
+    lang: str = "en"
 
     _states_by_name: dict[str, State] = PrivateAttr(default_factory=dict)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.load import DATA_FILES, load, load_with_warnings
+from reportgen.load import DATA_FILES, NAMES_FILE, load, load_with_warnings
 from reportgen.models import Inputs
 from reportgen.problems import InputError, Problem, in_order
 
@@ -28,6 +28,17 @@ DEFAULT_DATA = Path("data")
 DEFAULT_TEMPLATE = Path("templates/report.docx")
 DEFAULT_OUTPUT = Path("output/report.docx")
 DEFAULT_SCHEMAS = Path("schemas")
+
+
+def template_for(lang: str) -> Path:
+    """The shipped template of a language: templates/report.docx (English), report.fr.docx."""
+    return DEFAULT_TEMPLATE if lang == "en" else Path(f"templates/report.{lang}.docx")
+
+
+def output_for(lang: str) -> Path:
+    """Where a report in `lang` is written by default: output/report.docx (English),
+    output/report.fr.docx."""
+    return DEFAULT_OUTPUT if lang == "en" else Path(f"output/report.{lang}.docx")
 
 
 @dataclass(frozen=True)
@@ -48,8 +59,9 @@ def build(
     *,
     strict: bool = False,
     pdf: bool = False,
+    lang: str = "en",
 ) -> Built:
-    """Generate the report from `data` through `template` into `output`.
+    """Generate the report in `lang` from `data` through `template` into `output`.
 
     Raises `InputError` with every problem of the inputs (warnings too when `strict`), of
     the template, or of the output path; the previous output is then left as it was.
@@ -63,9 +75,9 @@ def build(
 
     if pdf:
         find_soffice()
-    found = check_template(template)
+    found = check_template(template, lang)
     try:
-        inputs, warnings = load(data, strict=strict)
+        inputs, warnings = load(data, strict=strict, lang=lang)
     except InputError as error:
         raise InputError([*error.problems, *_failing(found, strict)]) from error
     if _failing(found, strict):
@@ -84,16 +96,20 @@ _WORD_DOCUMENTS: set[bytes] = set()
 """The SHA-256 of each template found to be a Word document in this process."""
 
 
-def check(data: Path = DEFAULT_DATA, template: Path | None = DEFAULT_TEMPLATE) -> list[Problem]:
-    """Every problem (errors and warnings) of the inputs in `data` and of `template`,
-    without building."""
-    _, problems, _ = load_with_warnings(data)
-    return in_order([*problems, *(check_template(template) if template is not None else [])])
+def check(
+    data: Path = DEFAULT_DATA, template: Path | None = DEFAULT_TEMPLATE, lang: str = "en"
+) -> list[Problem]:
+    """Every problem (errors and warnings) of the inputs in `data` for a report in `lang`,
+    and of `template` and its catalogue, without building."""
+    _, problems, _ = load_with_warnings(data, lang=lang)
+    found = check_template(template, lang) if template is not None else []
+    return in_order([*problems, *found])
 
 
-def check_template(template: Path) -> list[Problem]:
-    """Every problem of a Word template (errors, and warnings for its comments), found
-    without rendering it; the same template file is checked once in a process."""
+def check_template(template: Path, lang: str = "en") -> list[Problem]:
+    """Every problem of a Word template and its catalogue (errors, and warnings for its
+    comments), found without rendering it; the same template file is checked once in a
+    process."""
     from reportgen import template as templates
     from reportgen.formatting import Formats
     from reportgen.text import NotADocx, read_docx
@@ -114,7 +130,22 @@ def check_template(template: Path) -> list[Problem]:
             return [Problem.about(str(template), "template", reason)]
         if checked and len(_WORD_DOCUMENTS) < 16:
             _WORD_DOCUMENTS.add(checked)
-    return templates.check_template(template, Formats("en").filters())
+    found = templates.check_template(template, Formats("en").filters())
+    return [*found, *_catalogue_problems(template, lang)]
+
+
+def _catalogue_problems(template: Path, lang: str) -> list[Problem]:
+    """The problems of the template's catalogue, and each `{{ sentence.NAME }}` of the
+    template that names no message of it."""
+    from reportgen import template as templates
+    from reportgen.sentences import catalogue_for, read_catalogue
+
+    path = catalogue_for(template, lang)
+    try:
+        catalogue = read_catalogue(path, lang)
+    except InputError as error:
+        return list(error.problems)
+    return templates.unknown_sentences(template, catalogue.messages, str(path))
 
 
 def _failing(problems: list[Problem], strict: bool) -> list[Problem]:
@@ -127,7 +158,7 @@ Snapshot = tuple[tuple[str, int, int], ...]
 
 def snapshot(data: Path = DEFAULT_DATA, template: Path = DEFAULT_TEMPLATE) -> Snapshot:
     """The state of every file a build reads: a change to any of them changes this."""
-    files = [data / f"{stem}.yaml" for stem in DATA_FILES] + [template]
+    files = [data / f"{stem}.yaml" for stem in [*DATA_FILES, NAMES_FILE]] + [template]
     state = []
     for path in files:
         try:
@@ -146,6 +177,7 @@ def watch(
     report: Callable[[Built | Exception, float], None],
     strict: bool = False,
     pdf: bool = False,
+    lang: str = "en",
     interval: float = 0.3,
     stop: Callable[[], bool] = lambda: False,
 ) -> None:
@@ -162,7 +194,9 @@ def watch(
     while seen is not None and not stop():
         started = time.perf_counter()
         try:
-            outcome: Built | Exception = build(data, template, output, strict=strict, pdf=pdf)
+            outcome: Built | Exception = build(
+                data, template, output, strict=strict, pdf=pdf, lang=lang
+            )
         except Exception as error:  # reported; the next save builds again
             outcome = error
         report(outcome, time.perf_counter() - started)

@@ -24,12 +24,20 @@ from markupsafe import Markup
 from reportgen import cache, charts, ooxml, sandbox
 from reportgen import template as templates
 from reportgen.figures import Figures
-from reportgen.formatting import Formats, collation_key
+from reportgen.formatting import Formats
 from reportgen.limits import from_environment
 from reportgen.models import Category, Initiative, Inputs
+from reportgen.names import Naming
 from reportgen.package import open_docx, without_advice
 from reportgen.problems import InputError, Problem
 from reportgen.sandbox import BoundedSandbox
+from reportgen.sentences import (
+    SentenceError,
+    Sentences,
+    catalogue_for,
+    read_catalogue,
+    variables,
+)
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]
@@ -154,6 +162,7 @@ class CategoryView:
 
     key: str
     title: str
+    heading: str
     summary: str
     description: list[str]
     members: list[str]
@@ -272,12 +281,18 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
         raise InputError([Problem.about(str(template), "template", f"is {reason}")]) from None
     ooxml.drop_comments(docx)  # never circulated; `reportgen build` lists them as warnings
     ooxml.stop_tracking_changes(docx)
-    formats = Formats(inputs.report.locale)
-    context, notes = _context(inputs, figures, formats, ooxml.next_footnote_id(docx))
+    formats = report_formats(inputs)
+    say = Sentences(
+        read_catalogue(catalogue_for(template, inputs.lang), str(formats.locale)), formats
+    )
     jinja_env = environment(formats)
     try:
-        context["charts"], alt_texts = _charts(docx, inputs, figures, formats)
+        say.given(variables(inputs, figures, formats, say))
+        context, notes = _context(inputs, figures, formats, say, ooxml.next_footnote_id(docx))
+        context["charts"], alt_texts = _charts(docx, inputs, figures, formats, say)
         document.render(context, jinja_env=jinja_env)
+    except SentenceError as error:
+        raise InputError([error.problem]) from error
     except ChartProblem as problem:
         problems = [Problem.about(str(template), problem.where, problem.message)]
         raise InputError(problems) from problem
@@ -308,21 +323,32 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     ooxml.drop_unplaced_parts(docx)
     ooxml.describe_charts(docx, alt_texts)
     ooxml.add_footnotes(docx, notes)
-    _set_properties(docx, inputs, figures, formats)
+    _set_properties(docx, inputs, figures, formats, say)
     return ooxml.package_bytes(docx)
 
 
+def report_formats(inputs: Inputs) -> Formats:
+    """The formats of a report in its language: report.yaml's locale when it is of that
+    language (en_GB), else the language's own (fr, es); States named in that language."""
+    locale = inputs.report.locale
+    if locale.split("_")[0].split("-")[0] != inputs.lang:
+        locale = inputs.lang
+    return Formats(locale, Naming(inputs, inputs.lang, inputs.report.as_of))
+
+
 def _context(
-    inputs: Inputs, figures: Figures, formats: Formats, first_note: int
+    inputs: Inputs, figures: Figures, formats: Formats, say: Sentences, first_note: int
 ) -> tuple[dict[str, Any], dict[int, str]]:
     frame = inputs.report
     notes: dict[int, str] = {}
     categories = []
     for offset, category in enumerate(inputs.categories):
         note_id = first_note + offset
-        view = _category(category, figures, note_id)
-        notes[note_id] = ", ".join(view.members) + "."
+        view = _category(category, figures, formats, say, note_id)
+        notes[note_id] = _footnote(view)
         categories.append(view)
+    new = formats.sorted_names(figures.new_states_parties.states)
+    recommendations = inputs.lessons.recommendations
     context = {
         "report": frame,
         "convention": frame.convention,
@@ -332,24 +358,46 @@ def _context(
         "period_end": inputs.meeting(frame.highlight.before),
         "figures": figures,
         "coordination": figures.coordination,
-        "status": _status_rows(inputs, figures),
+        "status": _status_rows(inputs, figures, formats),
         "new_states_parties": _two_columns(
-            sorted(figures.new_states_parties.states, key=collation_key),
-            set(figures.period_states_parties.states),
+            [formats.names([n]) for n in new],
+            {formats.names([n]) for n in figures.period_states_parties.states},
         ),
+        "new_by_region": [
+            say.say(
+                "region_count",
+                {
+                    "count": entry.tally.count,
+                    "region": entry.region.prose,
+                    "label": entry.region.printed,
+                },
+            )
+            for entry in figures.new_states_parties_by_region
+            if entry.tally.count
+        ],
         "categories": categories,
-        "initiatives": _initiative_lines(inputs.events.initiatives, formats),
+        "initiatives": _initiative_lines(inputs.events.initiatives, formats, say),
         "demarches": inputs.events.demarches,
         "letter": inputs.events.letter,
-        "strategy": _strategy(inputs, formats),
+        "strategy": _strategy(inputs, formats, say),
         "regional_results": inputs.events.regional_results,
         "lessons": inputs.lessons,
+        "recommendations": [
+            text + ("." if index == len(recommendations) - 1 else ";")
+            for index, text in enumerate(recommendations)
+        ],
+        "sentence": say,
     }
     return context, notes
 
 
+def _footnote(view: CategoryView) -> str:
+    """A category's footnote: its members, as the report's language lists them."""
+    return ", ".join(view.members) + "."
+
+
 def _charts(
-    docx: Any, inputs: Inputs, figures: Figures, formats: Formats
+    docx: Any, inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
 ) -> tuple[ChartsView, dict[str, tuple[str, str]]]:
     """The charts' data, filled into the template's charts that name them; and the
     alternative text (title, description) of each chart filled, by relationship id.
@@ -361,7 +409,7 @@ def _charts(
     """
     view = ChartsView(
         states_parties_over_time=ChartView(
-            charts.states_parties_over_time(figures.states_parties_over_time, formats)
+            charts.states_parties_over_time(figures.states_parties_over_time, formats, say)
         ),
         new_states_parties_by_region=ChartView(
             charts.new_states_parties_by_region(
@@ -369,6 +417,7 @@ def _charts(
                 figures.new_states_parties_by_region,
                 inputs.meeting(inputs.report.counting_since),
                 formats,
+                say,
             )
         ),
     )
@@ -423,11 +472,11 @@ _WORKBOOKS: dict[_ChartData, bytes] = {}
 """Embedded workbooks written in this process, by their data."""
 
 
-def _status_rows(inputs: Inputs, figures: Figures) -> list[StatusRow]:
-    """The rows of the status table, alphabetical, with each State's dates."""
-    states = [inputs.state(name) for name in figures.status_table.states]
-    rows = [StatusRow(s.name, s.signature, s.deposit) for s in states]
-    return sorted(rows, key=lambda r: collation_key(r.name))
+def _status_rows(inputs: Inputs, figures: Figures, formats: Formats) -> list[StatusRow]:
+    """The rows of the status table, in the language's alphabetical order, with each
+    State's dates."""
+    states = [inputs.state(name) for name in formats.sorted_names(figures.status_table.states)]
+    return [StatusRow(formats.names([s.name]), s.signature, s.deposit) for s in states]
 
 
 def _two_columns(names: Sequence[str], bold: set[str]) -> list[list[Markup]]:
@@ -438,14 +487,17 @@ def _two_columns(names: Sequence[str], bold: set[str]) -> list[list[Markup]]:
     return [[cells[row], cells[row + height]] for row in range(height)]
 
 
-def _category(category: Category, figures: Figures, note_id: int) -> CategoryView:
+def _category(
+    category: Category, figures: Figures, formats: Formats, say: Sentences, note_id: int
+) -> CategoryView:
     members = figures.category_members[category.key]
     return CategoryView(
         key=category.key,
         title=category.title,
+        heading=say.say("category_heading", {"title": category.title, "size": members.count}),
         summary=category.summary,
         description=category.description,
-        members=list(members.states),
+        members=[formats.names([name]) for name in formats.sorted_names(members.states)],
         size=members.count,
         footnote=ooxml.footnote_reference(note_id),
     )
@@ -467,23 +519,33 @@ def spans(text: str) -> list[ooxml.Span]:
     return out
 
 
-def _initiative_lines(initiatives: Sequence[Initiative], formats: Formats) -> list[Markup]:
+def _initiative_lines(
+    initiatives: Sequence[Initiative], formats: Formats, say: Sentences
+) -> list[Markup]:
+    """Each initiative as its line of the list: its text (with italics), where and when,
+    and ";" (or "." after the last)."""
     lines = []
     for index, initiative in enumerate(initiatives):
-        tail = f" in {_place(initiative)}" if initiative.place else ""
-        if initiative.start:
-            tail += f" on {formats.date_range(initiative.start, initiative.end)}"
-        tail += "." if index == len(initiatives) - 1 else ";"
-        lines.append(ooxml.runs([*spans(initiative.text), ooxml.Span(tail)]))
+        dates = formats.date_range(initiative.start, initiative.end) if initiative.start else None
+        before, after = say.say_around(
+            "initiative_line",
+            {"place": _place(initiative, formats, say), "dates": dates or "none"},
+        )
+        after += "." if index == len(initiatives) - 1 else ";"
+        runs = [ooxml.Span(before)] if before else []
+        lines.append(ooxml.runs([*runs, *spans(initiative.text), ooxml.Span(after)]))
     return lines
 
 
-def _place(initiative: Initiative) -> str:
-    """ "Lomé, Togo": the city, and the host State when given."""
-    return ", ".join(filter(None, [initiative.place, initiative.host]))
+def _place(initiative: Initiative, formats: Formats, say: Sentences) -> str:
+    """ "Lomé, Togo": the city, and the host State when given (message `place`)."""
+    if not initiative.place:
+        return "none"
+    host = formats.names([initiative.host], "the") if initiative.host else "none"
+    return say.say("place", {"city": initiative.place, "host": host})
 
 
-def _strategy(inputs: Inputs, formats: Formats) -> StrategyView:
+def _strategy(inputs: Inputs, formats: Formats, say: Sentences) -> StrategyView:
     strategy = inputs.events.strategy
     meeting = next(i for i in inputs.events.initiatives if i.id == strategy.adopted_at)
     assert meeting.place is not None and meeting.start is not None  # checked when loading
@@ -491,26 +553,30 @@ def _strategy(inputs: Inputs, formats: Formats) -> StrategyView:
         name=strategy.name,
         participants=strategy.participants,
         measures=strategy.measures,
-        place=_place(meeting),
+        place=_place(meeting, formats, say),
         dates=formats.date_range(meeting.start, meeting.end),
     )
 
 
-def _set_properties(docx: Any, inputs: Inputs, figures: Figures, formats: Formats) -> None:
+def _set_properties(
+    docx: Any, inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
+) -> None:
     """Document properties from the data, fixed so that the same inputs give the same bytes."""
     frame = inputs.report
     properties = docx.core_properties
     moment = dt.datetime.combine(frame.as_of, dt.time(0, 0))
     properties.title = f"{frame.title}: {frame.convention.name}"
-    properties.subject = f"Report to the {inputs.meeting(frame.presented_to).name}"
+    properties.subject = say.say(
+        "document_subject", {"meeting_name": inputs.meeting(frame.presented_to).name}
+    )
     properties.author = formats.names(figures.coordination.authors)
     properties.last_modified_by = "reportgen"
-    properties.keywords = f"{frame.convention.short_name}; universalisation"
+    properties.keywords = say.say("document_keywords")
     properties.comments = ""
     properties.category = ""
     properties.content_status = ""
     properties.identifier = ""
-    properties.language = frame.locale.replace("_", "-")
+    properties.language = str(formats.locale).replace("_", "-")
     properties.version = ""
     properties.revision = 1
     properties.created = moment

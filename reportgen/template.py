@@ -25,6 +25,7 @@ nothing of the charts, so that `reportgen check` stays quick.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import re
@@ -52,6 +53,7 @@ NAMES = frozenset(
         "coordination",
         "status",
         "new_states_parties",
+        "new_by_region",
         "categories",
         "initiatives",
         "demarches",
@@ -59,6 +61,8 @@ NAMES = frozenset(
         "strategy",
         "regional_results",
         "lessons",
+        "recommendations",
+        "sentence",
         "charts",
     }
 )
@@ -686,3 +690,36 @@ def describe(error: BaseException, tags: Sequence[Tag], filters: Iterable[str]) 
         f"{shown or 'a tag'} cannot be computed ({type(error).__name__}: {reason}); "
         "check its arithmetic and the kinds of value it combines"
     )
+
+
+# --- Sentences the template names ---------------------------------------------------------------
+
+_SENTENCE = re.compile(r"\bsentence\.([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def unknown_sentences(path: Path, messages: Iterable[str], catalogue: str) -> list[Problem]:
+    """Each `{{ sentence.NAME }}` of the template whose NAME no message of its catalogue has,
+    located at its paragraph."""
+    try:
+        document = ooxml.read_paragraphs(path.read_bytes())
+    except (OSError, ooxml.UnreadablePackage):
+        return []  # the template's own check says why
+    known = set(messages)
+    problems = []
+    for paragraph in document.paragraphs:
+        for found in _SENTENCE.finditer(paragraph.text):
+            name = found.group(1)
+            if name not in known:
+                near = difflib.get_close_matches(name, sorted(known), n=1)
+                hint = f" (did you mean sentence.{near[0]}?)" if near else ""
+                problems.append(
+                    Problem(
+                        str(path),
+                        0,
+                        0,
+                        where(paragraph),
+                        f"sentence.{name} is not a message of {catalogue}{hint}: add it there, "
+                        "or name one of its messages",
+                    )
+                )
+    return problems

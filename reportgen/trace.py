@@ -23,7 +23,7 @@ from reportgen.figures import (
     compute,
 )
 from reportgen.formatting import Formats
-from reportgen.load import load_inputs
+from reportgen.load import load
 
 Kind = Literal["count", "share", "number", "state_party"]
 _NO_BREAK = "\u00a0"
@@ -60,9 +60,11 @@ class TracedFigure:
         return out
 
 
-def figures_of(data: Path) -> Figures:
-    """The figures computed from the data folder `data`; raises InputError when invalid."""
-    return compute(load_inputs(data))
+def figures_of(data: Path, lang: str = "en") -> Figures:
+    """The figures computed from the data folder `data`, read for a report in `lang` (its
+    texts and names in that language checked); raises InputError when invalid. The figures
+    are the same in every language."""
+    return compute(load(data, lang=lang)[0])
 
 
 def trace(figures: Figures) -> list[TracedFigure]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import sys
 from pathlib import Path
 
@@ -26,9 +27,13 @@ from docx.shared import Cm, Pt, RGBColor
 
 from reportgen import charts, ooxml
 from reportgen.figures import compute
-from reportgen.formatting import Formats
-from reportgen.load import load_inputs
+from reportgen.load import load
+from reportgen.render import report_formats
+from reportgen.sentences import Sentences, read_catalogue
 from reportgen.write import write_atomically
+
+sys.path.insert(0, str(Path(__file__).parent))
+from template_text import TRANSLATIONS
 
 BLACK = RGBColor(0, 0, 0)
 
@@ -36,7 +41,7 @@ BLACK = RGBColor(0, 0, 0)
 def _styles(document: docx.document.Document) -> None:
     """Word's built-in styles, set for a formal report: Times New Roman, black headings."""
     styles = document.styles
-    ooxml.set_default_font(document, "Times New Roman", "en-GB")
+    ooxml.set_default_font(document, "Times New Roman", LANGUAGE_TAGS[LANG[0]])
     normal = styles["Normal"]
     normal.font.size = Pt(12)
     normal.paragraph_format.space_after = Pt(6)
@@ -133,33 +138,16 @@ def _body(document: docx.document.Document) -> None:
     centred.add_run("Report by {{ coordination.authors|names }}").italic = True
 
     w.p(
-        "{% if coordination.years %}For the past {{ coordination.years|words }} "
-        "{{ coordination.years|plural('year', 'years') }}{% else %}This year{% endif %}, "
-        "{{ coordination.issuer }} has been strongly involved in the universalisation efforts "
-        "of the {{ convention.name }}, after "
+        "{{ sentence.for_the_past }}, {{ coordination.issuer|name('the') }} has been strongly "
+        "involved in the universalisation efforts of the {{ convention.name }}, after "
         "having been appointed as co-coordinator by the {{ coordination.appointed_at.name }}, "
         "held in {{ coordination.appointed_at.start|month_year }} in "
         "{{ coordination.appointed_at.city }}, {{ coordination.appointed_at.country }}."
     )
-    w.p(
-        "In {{ coordination.appointed_at.city }}, {{ coordination.issuer }}"
-        "{% if coordination.appointed_with %} and {{ coordination.appointed_with|names }}"
-        "{% endif %} "
-        "{% if coordination.joined %}joined {{ coordination.joined|names }} in the coordination"
-        "{% else %}took up the coordination{% endif %}"
-        "{% for a in coordination.joined_by %}{% if loop.first %} and{% else %},{% endif %} in "
-        "{{ a.meeting.start|month_year }} "
-        "{% if coordination.appointed_with %}were{% else %}was{% endif %} joined by "
-        "{{ a.state }}, at the {{ a.meeting.short_name }}, which was held in "
-        "{{ a.meeting.city }}{% endfor %}."
-    )
+    w.p("{{ sentence.coordination_taken_up }}")
     w.p(
         "The present report gives an account of the efforts undertaken by the co-coordinators "
-        "in the {% if coordination.intersessional_periods == 1 %}intersessional period"
-        "{% else %}{{ coordination.intersessional_periods|words }} intersessional periods"
-        "{% endif %} between "
-        "{{ coordination.meetings_served|map(attribute='city')|names }}, and is divided into "
-        "four parts:"
+        "in the {{ sentence.periods_served }}, and is divided into four parts:"
     )
     for part in (
         "I. Latest figures",
@@ -171,83 +159,16 @@ def _body(document: docx.document.Document) -> None:
 
     # I. Latest figures ---------------------------------------------------------------
     w.heading("I. Latest figures", 1)
-    w.p(
-        "{% set new = figures.new_states_parties.count %}"
-        "{% set in_period = figures.period_states_parties.count %}"
-        "{% set joined %}{% if figures.new_successions.count %}ratified, acceded or succeeded to"
-        "{% else %}ratified or acceded to{% endif %}{% endset %}"
-        "Since the {{ since.name }} ({{ since.start|year }}), "
-        "{% if new %}the following {{ new|words }} ({{ new }}) "
-        "{{ new|plural('State has', 'States have') }} {{ joined }} the "
-        "{{ convention.short_name }}, raising the number of States Parties from "
-        "{{ figures.states_parties_at_since_meeting.count }} to "
-        "{{ figures.states_parties.count }}"
-        "{% if figures.states_parties_at_since_meeting.count %}, an increase of "
-        "{{ figures.growth_since_meeting|percent(1) }}{% endif %}; "
-        "{{ new|plural('it makes', 'they make') }} up "
-        "{{ figures.new_states_parties_share|percent(1) }} of all "
-        "{{ figures.states_parties.count }} States Parties. "
-        "{% if in_period %}{{ in_period|words|capitalize }} of them (identified in bold) "
-        "{{ in_period|plural('became a State Party', 'became States Parties') }}"
-        "{% else %}None of them joined{% endif %} in the "
-        "{{ period_start.start|year }}-{{ period_end.start|year }} intersessional period:"
-        "{% else %}no State has {{ joined }} the {{ convention.short_name }}; the number of "
-        "States Parties remains {{ figures.states_parties.count }}.{% endif %}"
-    )
+    w.p("{{ sentence.new_states_parties }}")
     _new_states_parties_table(document)
-    after_table = document.add_paragraph(
-        "{% if figures.new_states_parties.count %}Geographically, the new "
-        "{{ figures.new_states_parties.count|plural('State Party is', 'States Parties are') }} "
-        "distributed as follows:{% endif %}"
-    )
+    w.p("{%p if figures.new_states_parties.count %}")
+    after_table = document.add_paragraph("{{ sentence.regional_distribution }}")
     after_table.paragraph_format.space_before = Pt(6)
-    w.loop(
-        "{%p for entry in figures.new_states_parties_by_region if entry.tally.count %}",
-        ("{{ entry.tally.count }} from {{ entry.region.prose }}", "List Bullet"),
-    )
-    w.p(
-        # How the new States Parties joined: accessions and successions named, the rest
-        # ratified; then how the period's joined; then the signatories still to ratify.
-        "{% set new = figures.new_states_parties.count %}"
-        "{% set acceded = figures.new_accessions %}{% set succeeded = figures.new_successions %}"
-        "{% if acceded.count %}{{ acceded.count|words|capitalize }} of the abovementioned "
-        "States acceded to the Convention ({{ acceded.states|sorted_names|names }})"
-        "{% if succeeded.count %} and {{ succeeded.count|words }} succeeded to it "
-        "({{ succeeded.states|sorted_names|names }}){% endif %}"
-        "{% if acceded.count + succeeded.count < new %}; the others ratified it{% endif %}. "
-        "{% elif succeeded.count %}{{ succeeded.count|words|capitalize }} of the "
-        "abovementioned States succeeded to the Convention "
-        "({{ succeeded.states|sorted_names|names }})"
-        "{% if succeeded.count < new %}; the others ratified it{% endif %}. {% endif %}"
-        # The period's States Parties by instrument: the first kind present leads the
-        # sentence ("Seven States have ratified ... and one has acceded to it").
-        "{% set ns = namespace(first=true) %}"
-        "{% for tally, verb in [(figures.period_ratifications, 'ratified'), "
-        "(figures.period_accessions, 'acceded to'), "
-        "(figures.period_successions, 'succeeded to')] if tally.count %}"
-        "{% if ns.first %}{{ tally.count|words|capitalize }} "
-        "{{ tally.count|plural('State has', 'States have') }} {{ verb }} the Convention since "
-        "the {{ period_start.short_name }} ({{ tally.states|names }})"
-        "{% else %} and {{ tally.count|words }} {{ tally.count|plural('has', 'have') }} "
-        "{{ verb }} it ({{ tally.states|names }}){% endif %}"
-        "{% set ns.first = false %}{% if loop.last %}. {% endif %}{% endfor %}"
-        "{% if ns.first %}No State has joined the Convention since the "
-        "{{ period_start.short_name }}. {% endif %}"
-        "{% set yet = figures.signatories_yet_to_ratify.count %}"
-        "{% set before = figures.signatories_yet_to_ratify_at_period_start.count %}"
-        "{% if yet %}However, {{ yet|words }} ({{ yet }}) of the "
-        "{{ figures.signatories.count }} signatory States, that is "
-        "{{ figures.signatories_yet_to_ratify_share|percent }}, "
-        "{{ yet|plural('has', 'have') }} yet to ratify the {{ convention.short_name }}. "
-        "{% if yet < before %}It should be noted that this number has come down from "
-        "{{ before|words }} ({{ before }}) since {{ period_start.start|month_year }}."
-        "{% elif yet > before %}This number has risen from {{ before|words }} ({{ before }}) "
-        "since {{ period_start.start|month_year }}."
-        "{% else %}This number is unchanged since {{ period_start.start|month_year }}."
-        "{% endif %}"
-        "{% else %}All {{ figures.signatories.count }} signatory States have ratified the "
-        "{{ convention.short_name }}.{% endif %}"
-    )
+    w.p("{%p endif %}")
+    w.loop("{%p for line in new_by_region %}", ("{{ line }}", "List Bullet"))
+    # How the new States Parties joined: accessions and successions named, the rest
+    # ratified; then how the period's joined; then the signatories still to ratify.
+    w.p("{{ sentence.accessions }}{{ sentence.period_deposits }}{{ sentence.yet_to_ratify }}")
     w.p(
         "Taking into account that the Convention was only opened for signature on "
         "{{ convention.opened_for_signature|long_date }}, we may well consider the "
@@ -277,8 +198,7 @@ def _body(document: docx.document.Document) -> None:
     w.p(
         "1. As reported last year, in a joint effort, {{ demarches.by|names }} delivered "
         "demarches in the capitals of {{ demarches.states_approached }} States that were not "
-        "yet Parties to the CCM. {% if demarches.replies_approximate %}Around{% else %}In all,"
-        "{% endif %} {{ demarches.replies|words }} States ({{ demarches.replies }}) replied, "
+        "yet Parties to the CCM. {{ sentence.replies }}, "
         "providing greater clarity on the status of their ratification or accession processes, "
         "as well as a better understanding of the difficulties that some States face when "
         "considering joining this disarmament convention."
@@ -287,9 +207,7 @@ def _body(document: docx.document.Document) -> None:
         "As many as {{ demarches.reporting_ongoing_processes|words }} States "
         "({{ demarches.reporting_ongoing_processes }}) reported in {{ demarches.period }} that "
         "their ratification processes were ongoing or expressed their will to join the CCM in "
-        "the near future. Since then {{ demarches.joined_since|words }} "
-        "{{ demarches.joined_since|plural('has', 'have') }} become "
-        "{{ demarches.joined_since|plural('a State Party', 'States Parties') }}. The numbers "
+        "the near future. {{ sentence.joined_since }} The numbers "
         "show, however, that an extra effort is needed to bring the States that have not "
         "finished their legal ratification process into the realm of States Parties. A great "
         "number have signalled their agreement with the principles and purposes of the CCM, "
@@ -344,8 +262,7 @@ def _body(document: docx.document.Document) -> None:
     w.p(
         "4. Following the path initiated in {{ period_start.start|year }}, we herewith present "
         "a summary of the answers the co-coordinators received "
-        "{% if coordination.years > 1 %}during the last {{ coordination.years|words }} years"
-        "{% else %}this year{% endif %} to their initiatives."
+        "{{ sentence.answers_period }} to their initiatives."
     )
     w.p(
         "The division into four types of countries made by Zambia in its universalisation paper "
@@ -370,23 +287,13 @@ def _body(document: docx.document.Document) -> None:
         "the CCM and to achieve the major goal of a world rid of cluster munitions."
     )
     w.p(
-        "We have divided the countries into {{ figures.categories|words }} "
-        "{{ figures.categories|plural('group', 'groups') }}: "
-        "{% for c in categories %}{{ c.title }}, comprising {{ c.size }} "
-        "{{ c.size|plural('country', 'countries') }} "
-        "{{ c.summary }}{% if loop.revindex == 2 %}; and {% elif not loop.last %}; {% endif %}"
-        "{% endfor %}. "
-        "{% for c in categories if c.key == 'II' %}In some cases, countries in {{ c.title }} "
-        "could become States Parties in the near future, but that would require a greater "
-        "national effort and the support and tenacity of the international community due to "
-        "identified constraints. {% endfor %}We should also note that in the renewed demarches "
+        "{{ sentence.groups }} {{ sentence.category_ii_outlook }}We should also note that in "
+        "the renewed demarches "
         "this year, some countries reconfirmed that they will not ratify the CCM in the near "
         "future."
     )
     w.p("{%p for c in categories %}")
-    heading = document.add_heading(
-        "{{ c.title }}: {{ c.size }} {{ c.size|plural('State', 'States') }}", 2
-    )
+    heading = document.add_heading("{{ c.heading }}", 2)
     heading.add_run("{{r c.footnote }}")
     w.loop("{%p for paragraph in c.description %}", ("{{ paragraph }}", None))
     w.p("{%p endfor %}")
@@ -416,9 +323,7 @@ def _body(document: docx.document.Document) -> None:
     w.p(
         "After consulting with interested States, including many States that have yet to "
         "become Party to the CCM, we came to the conclusion that universalisation efforts have "
-        "greater impact when {% if figures.lines_of_action == 1 %}this line of action is taken: "
-        "{{ lessons.lines_of_action[0] }}{% else %}{{ figures.lines_of_action|words }} "
-        "different lines of action are taken: {{ lessons.lines_of_action|numbered }}{% endif %}. "
+        "greater impact when {{ sentence.lines_of_action }}. "
         "The efforts regarding universalisation "
         "must continue, and we should take the moment of the {{ meeting.short_name }} to "
         "promote it and to appeal to States not Parties to adhere to this major instrument of "
@@ -451,10 +356,8 @@ def _body(document: docx.document.Document) -> None:
         "approach."
     )
     w.p("Taking into account the motives presented by the different States, we consider that:")
-    w.p("{%p for recommendation in lessons.recommendations %}")
-    item = document.add_paragraph(
-        "{{ recommendation }}{% if loop.last %}.{% else %};{% endif %}", style="List Number"
-    )
+    w.p("{%p for recommendation in recommendations %}")
+    item = document.add_paragraph("{{ recommendation }}", style="List Number")
     ooxml.use_list(item, w.recommendations)
     w.p("{%p endfor %}")
 
@@ -471,7 +374,7 @@ def _chart(document: docx.document.Document, name: str, title: str) -> None:
     text. The caption is Word's: the built-in Caption style and a SEQ field, so that Word
     numbers the figures and can list them.
     """
-    chart = _charts_from_data()[name]
+    chart = _charts_from_data(LANG[0])[name]
     series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
     design = (Path(__file__).parent / "charts" / f"{name}.xml").read_bytes()
     paragraph = document.add_paragraph()
@@ -504,21 +407,30 @@ TEXT_WIDTH_CM = 16.0
 CHART_HEIGHTS_CM = {"states_parties_over_time": 8.0, "new_states_parties_by_region": 5.5}
 
 
+LANG = ["en"]
+"""The language of the template being made (`--lang`)."""
+
+
 @functools.cache
-def _charts_from_data() -> dict[str, charts.Chart]:
+def _charts_from_data(lang: str) -> dict[str, charts.Chart]:
     """The charts of data/, as a build would fill them: the template's first contents."""
-    inputs = load_inputs(Path(__file__).parent.parent / "data")
+    root = Path(__file__).parent.parent
+    inputs = load(root / "data", lang=lang)[0]
     figures = compute(inputs)
-    formats = Formats(inputs.report.locale)
+    formats = report_formats(inputs)
+    suffix = "" if lang == "en" else f".{lang}"
+    catalogue = read_catalogue(root / "templates" / f"report{suffix}.ftl", str(formats.locale))
+    say = Sentences(catalogue, formats)
     return {
         "states_parties_over_time": charts.states_parties_over_time(
-            figures.states_parties_over_time, formats
+            figures.states_parties_over_time, formats, say
         ),
         "new_states_parties_by_region": charts.new_states_parties_by_region(
             figures.new_states_parties,
             figures.new_states_parties_by_region,
             inputs.meeting(inputs.report.counting_since),
             formats,
+            say,
         ),
     }
 
@@ -576,13 +488,21 @@ def _status_table(document: docx.document.Document) -> None:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def make_template() -> bytes:
-    """The template as .docx bytes."""
+LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
+"""The language Word checks the spelling of each template in."""
+
+
+def make_template(lang: str = "en") -> bytes:
+    """The template in `lang` as .docx bytes: English made here, French and Spanish the
+    same document with each English text replaced by its translation (tools/template_text.py)."""
+    LANG[0] = lang
     document = docx.Document()
     ooxml.drop_parts(document, RT.THUMBNAIL, RT.CUSTOM_XML)
     _styles(document)
     _page(document)
     _body(document)
+    if lang != "en":
+        translate(document, TRANSLATIONS[lang])
     # python-docx starts from an empty paragraph; the template begins with its title
     first = document.paragraphs[0]
     if not first.text:
@@ -600,9 +520,38 @@ def make_template() -> bytes:
     return ooxml.package_bytes(document)
 
 
+def translate(document: docx.document.Document, texts: dict[str, str]) -> None:
+    """Each run's English text replaced by its translation; a run with English words and
+    no translation stops the script (a template must not keep English)."""
+    section = document.sections[0]
+    paragraphs = [*document.paragraphs, *section.first_page_header.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs += cell.paragraphs
+    untranslated = []
+    for paragraph in paragraphs:
+        for run in paragraph.runs:
+            text = run.text
+            if text in texts:
+                run.text = texts[text]
+            elif any(c.isalpha() for c in _TAGS.sub("", text)):
+                untranslated.append(text)
+    if untranslated:
+        raise SystemExit("no translation for:\n" + "\n".join(untranslated))
+
+
+_TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
 def main() -> None:
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "templates/report.docx")
-    write_atomically(make_template(), target)
+    arguments = sys.argv[1:]
+    lang = "en"
+    if arguments[:1] == ["--lang"]:
+        lang, arguments = arguments[1], arguments[2:]
+    default = "templates/report.docx" if lang == "en" else f"templates/report.{lang}.docx"
+    target = Path(arguments[0] if arguments else default)
+    write_atomically(make_template(lang), target)
     print(f"wrote {target}", file=sys.stderr)
 
 

@@ -1,0 +1,491 @@
+"""The sentences whose words depend on the data, from a catalogue per language.
+
+A template prints such a sentence by its name, `{{ sentence.new_states_parties }}`; the
+words are a message of the template's catalogue, a Project Fluent file beside it with the
+same name (`templates/report.fr.docx` reads `templates/report.fr.ftl`). A message chooses its
+words with the values it is given (plurals by the language's own rules, none/one/many, a
+rise or a fall) and formats them with the report's formats: `{ WORDS($new) }` writes
+"twenty", "vingt", "veinte".
+
+Every message is given the same values, `variables()`: counts as numbers, everything else as
+text already written in the report's language (dates, percentages, lists of names). The
+catalogue's comments say where each message appears and which values it uses; the values
+are listed, with what each holds, in `VARIABLES`.
+
+A message's text is only ever text: a value that looks like a tag or a placeable is printed
+as it is, never evaluated (Fluent does not read values as Fluent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import FluentNumber, FluentType
+from fluent.syntax import FluentParser, ast
+
+from reportgen.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from reportgen.figures import Figures
+    from reportgen.formatting import Formats
+    from reportgen.models import Inputs
+
+MAX_CATALOGUE_BYTES = 512 * 1024
+"""A catalogue larger than this is refused: the English one is about 10 kB."""
+
+
+SHIPPED = Path(__file__).resolve().parent.parent / "templates"
+"""The folder of the shipped templates and their catalogues."""
+
+
+def catalogue_for(template: Path, lang: str) -> Path:
+    """The catalogue of a template: the file beside it with the same name and `.ftl`
+    (templates/report.fr.ftl for templates/report.fr.docx); for a template without one (a
+    copy of it elsewhere), the shipped catalogue of its language."""
+    beside = template.with_suffix(".ftl")
+    if beside.is_file():
+        return beside
+    return SHIPPED / ("report.ftl" if lang == "en" else f"report.{lang}.ftl")
+
+
+# --- Functions a message may call ----------------------------------------------------------
+
+
+def _number(value: object) -> int:
+    if isinstance(value, FluentNumber):
+        return int(value)  # type: ignore[call-overload]
+    if isinstance(value, (int, float)):
+        return int(value)
+    raise TypeError(f"{value!r} is not a number")
+
+
+def functions(formats: Formats) -> dict[str, Callable[..., Any]]:
+    """The functions a message calls, by name: each one a format of `Formats`."""
+
+    def words(value: object, gender: str = "m", noun: str = "yes") -> str:
+        chosen = "f" if gender == "f" else "m"
+        return formats.words(_number(value), chosen, before_noun=noun != "no")
+
+    def capital(value: object) -> str:
+        text = value.format(formats.locale) if isinstance(value, FluentType) else str(value)
+        return text[:1].upper() + text[1:]
+
+    def ordinal(value: object, gender: str = "m") -> str:
+        return formats.ordinal(_number(value), "f" if gender == "f" else "m")
+
+    return {"WORDS": words, "CAPITAL": capital, "ORDINAL": ordinal}
+
+
+FUNCTIONS = frozenset({"WORDS", "CAPITAL", "ORDINAL", "NUMBER"})
+"""The functions a message may call (NUMBER is Fluent's own)."""
+
+
+# --- The values every message is given ------------------------------------------------------
+
+VARIABLES: dict[str, str] = {
+    # Part I, opening
+    "years": "years the issuer has coordinated before the meeting (0: this year)",
+    "issuer": "the issuing State, in running text (le Portugal)",
+    "appointed_city": "the city of the meeting that appointed the issuer",
+    "appointed_with": "the coordinators appointed with the issuer, in running text",
+    "appointed_with_count": "how many they are",
+    "joined": "the coordinators the issuer joined, in running text",
+    "joined_count": "how many they are",
+    "joined_by": "the clauses coordination_joined_by gives for later coordinators, or empty",
+    "periods": "the intersessional periods the issuer served",
+    "cities": "the cities of the meetings served (Beirut, Oslo and Lusaka)",
+    # Part I, figures
+    "since_meeting": "the meeting new States Parties are counted from (full name)",
+    "since_year": "the year it was held",
+    "new": "States Parties since that meeting",
+    "parties": "States Parties on the as-of day",
+    "parties_before": "States Parties at the close of that meeting",
+    "growth": "the rise from parties_before to parties, as a percentage",
+    "new_share": "new as a share of parties, as a percentage",
+    "successions": "new States Parties by succession (selects 'ratified or acceded to')",
+    "in_period": "new States Parties of the highlighted period (in bold in the table)",
+    "period_start_year": "the year of the meeting that opens the highlighted period",
+    "period_end_year": "the year of the meeting that closes it",
+    "period_meeting": "the meeting that opens it (short name)",
+    "period_month": "its month and year",
+    "acceded": "new States Parties that acceded",
+    "acceded_states": "their names, in order",
+    "succeeded": "new States Parties that succeeded",
+    "succeeded_states": "their names, in order",
+    "others": "new States Parties that ratified (neither acceded nor succeeded)",
+    "period_deposits": "the clauses of period_first and period_more, or empty",
+    "yet": "signatories yet to ratify on the as-of day",
+    "yet_before": "signatories yet to ratify when the highlighted period opened",
+    "signatories": "signatory States",
+    "yet_share": "yet as a share of signatories, as a percentage",
+    "trend": "down, up or same: yet against yet_before",
+    "short_name": "the Convention's short name (CCM)",
+    # Part II
+    "approximate": "yes when the number of replies is approximate",
+    "replies": "States that replied to the demarches",
+    "joined_since": "of those reporting ongoing processes, how many became States Parties",
+    "groups": "the categories of non-party States",
+    "group_list": "the clauses of group_entry, joined by group_joiner and group_last_joiner",
+    "category_ii": "the title of Category II, or none",
+    # Part IV
+    "lines": "the lines of action",
+    "first_line": "the first line of action",
+    "numbered_lines": "the lines of action numbered 1) ...; 2) ...",
+    "meeting": "the meeting the report is for (short name)",
+    "meeting_name": "the meeting the report is for (full name)",
+}
+"""Every value a message is given, with what it holds."""
+
+PER_USE: dict[str, frozenset[str]] = {
+    "coordination_joined_by": frozenset({"first", "month", "together", "state", "meeting", "city"}),
+    "period_first": frozenset({"count", "kind", "meeting", "states"}),
+    "period_more": frozenset({"count", "kind", "states"}),
+    "group_entry": frozenset({"title", "size", "summary"}),
+    "category_heading": frozenset({"title", "size"}),
+    "region_count": frozenset({"count", "region", "label"}),
+    "initiative_line": frozenset({"text", "place", "dates"}),
+    "place": frozenset({"city", "host"}),
+    "chart_meeting_closed": frozenset({"meeting", "city", "day", "count"}),
+    "chart_meeting_opening": frozenset({"meeting", "city", "day"}),
+    "chart_time_rose": frozenset({"first", "opened", "last", "end", "marks"}),
+    "chart_time_stayed": frozenset({"last", "opened", "end", "marks"}),
+    "chart_time_opened": frozenset({"day"}),
+    "chart_region_series": frozenset({"meeting"}),
+    "chart_region_text": frozenset({"new", "meeting", "day", "regions"}),
+    "chart_region_entry": frozenset({"region", "count"}),
+    "document_subject": frozenset({"meeting_name"}),
+}
+"""Messages written once per item (a clause per State, a line per initiative), with the
+values each is given instead of `VARIABLES`."""
+
+REQUIRED = frozenset(
+    {
+        *PER_USE,
+        "group_joiner",
+        "group_last_joiner",
+        "chart_time_title",
+        "chart_time_series",
+        "chart_time_category",
+        "chart_region_title",
+        "chart_region_category",
+        "document_keywords",
+    }
+)
+"""Messages the program itself writes (charts, lists, properties): every catalogue has them."""
+
+_TEXT_SLOT = "\x00text\x00"
+"""Stands for a text with formatting (italics) in a message, to put back as runs; no data
+value can hold U+0000 (`models.clean_text`)."""
+
+
+# --- The catalogue -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A catalogue read and checked: its messages, and the file they come from."""
+
+    path: str
+    resource: FluentResource
+    messages: frozenset[str]
+    locale: str
+
+
+def read_catalogue(path: Path, locale: str) -> Catalogue:
+    """Read and check a catalogue; InputError with one line per problem."""
+    shown = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CATALOGUE_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(
+            [
+                Problem.about(
+                    shown,
+                    "catalogue",
+                    "is missing: a template's sentences come from the .ftl file of the same "
+                    "name beside it (templates/report.fr.ftl for templates/report.fr.docx)",
+                )
+            ]
+        ) from None
+    except OSError as error:
+        raise InputError(
+            [Problem.about(shown, "catalogue", f"cannot be read ({error.strerror})")]
+        ) from None
+    if len(data) > MAX_CATALOGUE_BYTES:
+        raise InputError(
+            [Problem.about(shown, "catalogue", f"is over {MAX_CATALOGUE_BYTES} bytes")]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            [Problem.about(shown, "catalogue", f"is not UTF-8 text ({error.reason})")]
+        ) from None
+    problems, messages = check_catalogue(text, shown)
+    if problems:
+        raise InputError(problems)
+    return Catalogue(shown, FluentResource(text), frozenset(messages), locale)
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def check_catalogue(text: str, path: str) -> tuple[list[Problem], set[str]]:
+    """Every problem of a catalogue's text, and the names of its messages."""
+    resource = FluentParser(with_spans=True).parse(text)
+    problems: list[Problem] = []
+    messages: set[str] = set()
+    terms = {e.id.name for e in resource.body if isinstance(e, ast.Term)}
+    for entry in resource.body:
+        if isinstance(entry, ast.Junk):
+            start = entry.span.start if entry.span else 0
+            reason = entry.annotations[0].message if entry.annotations else "not Fluent"
+            first = entry.content.strip().splitlines()[0][:50] if entry.content.strip() else ""
+            problems.append(
+                Problem(path, _line(text, start), 1, "catalogue", f"{first!r}: {reason}")
+            )
+            continue
+        if not isinstance(entry, (ast.Message, ast.Term)):
+            continue
+        name = entry.id.name
+        where = _line(text, entry.span.start if entry.span else 0)
+        if isinstance(entry, ast.Message):
+            if name in messages:
+                problems.append(Problem(path, where, 1, name, "is defined twice"))
+            messages.add(name)
+        allowed = PER_USE.get(name, frozenset(VARIABLES))
+        for node in _walk(entry):
+            if isinstance(node, ast.VariableReference) and node.id.name not in allowed:
+                problems.append(
+                    Problem(
+                        path,
+                        _line(text, node.span.start) if node.span else where,
+                        1,
+                        name,
+                        f"${node.id.name} is not a value this message is given; it has "
+                        f"{', '.join('$' + v for v in sorted(allowed))}",
+                    )
+                )
+            elif isinstance(node, ast.FunctionReference) and node.id.name not in FUNCTIONS:
+                problems.append(
+                    Problem(
+                        path,
+                        _line(text, node.span.start) if node.span else where,
+                        1,
+                        name,
+                        f"{node.id.name}() is not a function of reportgen; the functions are "
+                        f"{', '.join(sorted(FUNCTIONS))}",
+                    )
+                )
+            elif isinstance(node, ast.TermReference) and node.id.name not in terms:
+                problems.append(
+                    Problem(path, where, 1, name, f"-{node.id.name} is not a term of this file")
+                )
+            elif isinstance(node, ast.MessageReference) and node.id.name not in _ids(resource):
+                problems.append(
+                    Problem(path, where, 1, name, f"{node.id.name} is not a message of this file")
+                )
+    missing = sorted(REQUIRED - messages)
+    if missing and not problems:
+        problems.append(
+            Problem(
+                path,
+                1,
+                1,
+                "catalogue",
+                f"has no message {', '.join(missing)}: the program writes these itself "
+                "(charts, lists, properties); copy them from templates/report.ftl",
+            )
+        )
+    return problems, messages
+
+
+def _ids(resource: ast.Resource) -> set[str]:
+    return {e.id.name for e in resource.body if isinstance(e, ast.Message)}
+
+
+def _walk(node: ast.BaseNode) -> Iterator[ast.BaseNode]:
+    yield node
+    for value in vars(node).values():
+        children = value if isinstance(value, list) else [value]
+        for child in children:
+            if isinstance(child, ast.BaseNode) and not isinstance(child, ast.Span):
+                yield from _walk(child)
+
+
+# --- Writing sentences ---------------------------------------------------------------------------
+
+
+class Sentences:
+    """The sentences of one report: `sentences.NAME` is the message NAME, written."""
+
+    def __init__(self, catalogue: Catalogue, formats: Formats) -> None:
+        self._catalogue = catalogue
+        self._bundle = FluentBundle(
+            [catalogue.locale.replace("_", "-")], use_isolating=False, functions=functions(formats)
+        )
+        self._bundle.add_resource(catalogue.resource)
+        self._values: dict[str, Any] = {}
+
+    def given(self, values: Mapping[str, Any]) -> None:
+        """The values every message of the template is written with (`variables`)."""
+        self._values = dict(values)
+
+    def has(self, name: str) -> bool:
+        return name in self._catalogue.messages
+
+    def say(self, name: str, values: Mapping[str, Any] | None = None) -> str:
+        """Message `name` written with `values` (the report's values by default)."""
+        if not self._bundle.has_message(name):
+            raise SentenceError(
+                self._catalogue.path,
+                name,
+                "is not a message of this catalogue; the template names it as "
+                f"{{{{ sentence.{name} }}}}",
+            )
+        message = self._bundle.get_message(name)
+        if message.value is None:
+            raise SentenceError(self._catalogue.path, name, "has no text")
+        given = self._values if values is None else values
+        text, errors = self._bundle.format_pattern(message.value, dict(given))
+        if errors:
+            raise SentenceError(self._catalogue.path, name, str(errors[0]))
+        return str(text)
+
+    def say_around(self, name: str, values: Mapping[str, Any]) -> tuple[str, str]:
+        """Message `name` around its `$text`, which the caller writes itself (with runs)."""
+        written = self.say(name, {**values, "text": _TEXT_SLOT})
+        before, found, after = written.partition(_TEXT_SLOT)
+        return (before, after) if found else ("", written)
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.say(name)
+
+
+class SentenceError(Exception):
+    """A message that cannot be written: its catalogue, its name and why."""
+
+    def __init__(self, path: str, name: str, reason: str) -> None:
+        super().__init__(f"{path}: {name}: {reason}")
+        self.problem = Problem.about(path, name, reason)
+
+
+def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences) -> dict[str, Any]:
+    """The values every message of the template is given (`VARIABLES`)."""
+    frame = inputs.report
+    coordination = figures.coordination
+    since = inputs.meeting(frame.counting_since)
+    period_start = inputs.meeting(frame.highlight.after)
+    period_end = inputs.meeting(frame.highlight.before)
+    meeting = inputs.meeting(frame.presented_to)
+    yet = figures.signatories_yet_to_ratify.count
+    before = figures.signatories_yet_to_ratify_at_period_start.count
+    acceded, succeeded = figures.new_accessions, figures.new_successions
+    together = "yes" if coordination.appointed_with else "no"
+    joined_by = "".join(
+        say.say(
+            "coordination_joined_by",
+            {
+                "first": "yes" if index == 0 else "no",
+                "month": formats.month_year(a.meeting.start),
+                "together": together,
+                "state": formats.names([a.state], "the"),
+                "meeting": a.meeting.short_name,
+                "city": a.meeting.city,
+            },
+        )
+        for index, a in enumerate(coordination.joined_by)
+    )
+    deposits = []
+    for kind, tally in (
+        ("ratified", figures.period_ratifications),
+        ("acceded", figures.period_accessions),
+        ("succeeded", figures.period_successions),
+    ):
+        if not tally.count:
+            continue
+        values: dict[str, Any] = {
+            "count": tally.count,
+            "kind": kind,
+            "states": formats.names(tally.states),
+        }
+        if deposits:
+            deposits.append(say.say("period_more", values))
+        else:
+            deposits.append(say.say("period_first", {**values, "meeting": period_start.short_name}))
+    entries = [
+        say.say(
+            "group_entry",
+            {
+                "title": category.title,
+                "size": figures.category_members[category.key].count,
+                "summary": category.summary,
+            },
+        )
+        for category in inputs.categories
+    ]
+    group_list = _joined(entries, say.say("group_joiner"), say.say("group_last_joiner"))
+    category_ii = next((c.title for c in inputs.categories if c.key == "II"), "none")
+    lines = inputs.lessons.lines_of_action
+    return {
+        "years": coordination.years,
+        "issuer": formats.names([coordination.issuer], "the"),
+        "appointed_city": coordination.appointed_at.city,
+        "appointed_with": formats.names(coordination.appointed_with, "the"),
+        "appointed_with_count": len(coordination.appointed_with),
+        "joined": formats.names(coordination.joined, "the"),
+        "joined_count": len(coordination.joined),
+        "joined_by": joined_by,
+        "periods": coordination.intersessional_periods,
+        "cities": formats.names(m.city for m in coordination.meetings_served),
+        "since_meeting": since.name,
+        "since_year": formats.year(since.start),
+        "new": figures.new_states_parties.count,
+        "parties": figures.states_parties.count,
+        "parties_before": figures.states_parties_at_since_meeting.count,
+        "growth": formats.percent(figures.growth_since_meeting, 1),
+        "new_share": formats.percent(figures.new_states_parties_share, 1),
+        "successions": figures.new_successions.count,
+        "in_period": figures.period_states_parties.count,
+        "period_start_year": formats.year(period_start.start),
+        "period_end_year": formats.year(period_end.start),
+        "period_meeting": period_start.short_name,
+        "period_month": formats.month_year(period_start.start),
+        "acceded": acceded.count,
+        "acceded_states": formats.names(formats.sorted_names(acceded.states)),
+        "succeeded": succeeded.count,
+        "succeeded_states": formats.names(formats.sorted_names(succeeded.states)),
+        "others": figures.new_states_parties.count - acceded.count - succeeded.count,
+        "period_deposits": _joined(deposits, "", "") if deposits else "",
+        "yet": yet,
+        "yet_before": before,
+        "signatories": figures.signatories.count,
+        "yet_share": formats.percent(figures.signatories_yet_to_ratify_share),
+        "trend": "down" if yet < before else "up" if yet > before else "same",
+        "short_name": frame.convention.short_name,
+        "approximate": "yes" if inputs.events.demarches.replies_approximate else "no",
+        "replies": inputs.events.demarches.replies,
+        "joined_since": inputs.events.demarches.joined_since,
+        "groups": figures.categories,
+        "group_list": group_list,
+        "category_ii": category_ii,
+        "lines": len(lines),
+        "first_line": lines[0] if lines else "",
+        "numbered_lines": formats.numbered(lines),
+        "meeting": meeting.short_name,
+        "meeting_name": meeting.name,
+    }
+
+
+def _joined(items: list[str], joiner: str, last_joiner: str) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return joiner.join(items[:-1]) + last_joiner + items[-1]

@@ -1,0 +1,278 @@
+### The sentences of templates/report.docx (English) whose words depend on the data.
+###
+### Project Fluent (https://projectfluent.org/fluent/guide/). A message is printed where the
+### template holds {{ sentence.NAME }}; the comment above each message says where, and which
+### values it uses. Counts ($new, $years...) choose the words: [0] for none, [one] for one,
+### *[other] otherwise (the star marks the default). Every other value is text already in the
+### report's language. Functions: WORDS($n) writes a number in words (gender: "f" for a
+### feminine noun in French and Spanish; noun: "no" where Spanish writes "veintiuno", not
+### "veintiún"), CAPITAL(...) capitalises the first letter, ORDINAL($n) writes 102nd.
+### {" "} is a space kept at the start or end of a text, {""} an empty text.
+### README, "Sentences and catalogues", says how to change or add a message.
+
+## Part I, opening paragraphs
+
+# Paragraph 1, first words: "For the past two years, Portugal has been strongly involved...".
+# $years: calendar years the issuer has coordinated before the meeting (0: its first year).
+for_the_past = { $years ->
+    [0] This year
+    [one] For the past { WORDS($years) } year
+   *[other] For the past { WORDS($years) } years
+}
+
+# Paragraph 2: how the issuer took up the coordination.
+# $appointed_city: where the issuer was appointed; $issuer: the issuer;
+# $appointed_with, $appointed_with_count: coordinators appointed with it;
+# $joined, $joined_count: coordinators it joined; $joined_by: the clauses of
+# coordination_joined_by below, one for each coordinator who joined later, or empty.
+coordination_taken_up = In { $appointed_city }, { $issuer }{ $appointed_with_count ->
+    [0] {""}
+   *[other] {" "}and { $appointed_with }
+} { $joined_count ->
+    [0] took up the coordination
+   *[other] joined { $joined } in the coordination
+}{ $joined_by }.
+
+# One clause for each coordinator who joined later, appended to coordination_taken_up.
+# $first: yes for the first such clause; $month: month and year; $together: yes when the
+# issuer was appointed with others; $state: who joined; $meeting: the meeting's short name;
+# $city: where it was held.
+coordination_joined_by = { $first ->
+    [yes] {" "}and
+   *[no] ,
+} in { $month } { $together ->
+    [yes] were
+   *[no] was
+} joined by { $state }, at the { $meeting }, which was held in { $city }
+
+# Paragraph 3: "...undertaken by the co-coordinators in the <periods_served>, and is divided...".
+# $periods: intersessional periods the issuer served; $cities: the meetings' cities.
+periods_served = { $periods ->
+    [one] intersessional period
+   *[other] { WORDS($periods) } intersessional periods
+} between { $cities }
+
+## Part I. Latest figures
+
+# Its first paragraph: new States Parties since the meeting counted from.
+# $since_meeting, $since_year: that meeting and its year; $new: new States Parties;
+# $parties_before, $parties: States Parties at its close and on the as-of day; $growth: the
+# rise in per cent; $new_share: new as a share of all; $in_period: those of the highlighted
+# period; $period_start_year, $period_end_year: the period's years; $short_name: CCM.
+new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
+    [0] no State has { joined_verb } the { $short_name }; the number of States Parties remains { $parties }.
+   *[other] the following { WORDS($new) } ({ $new }) { $new ->
+        [one] State has
+       *[other] States have
+    } { joined_verb } the { $short_name }, raising the number of States Parties from { $parties_before } to { $parties }{ $parties_before ->
+        [0] {""}
+       *[other] , an increase of { $growth }
+    }; { $new ->
+        [one] it makes
+       *[other] they make
+    } up { $new_share } of all { $parties } States Parties. { $in_period ->
+        [0] None of them joined
+        [one] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became a State Party
+       *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became States Parties
+    } in the { $period_start_year }-{ $period_end_year } intersessional period:
+}
+
+# Used by new_states_parties: how States joined. $successions: new States Parties by succession.
+joined_verb = { $successions ->
+    [0] ratified or acceded to
+   *[other] ratified, acceded or succeeded to
+}
+
+# Before the list of regions, in a paragraph printed only when there are new States Parties.
+# $new: new States Parties.
+regional_distribution = Geographically, the new { $new ->
+    [one] State Party is
+   *[other] States Parties are
+} distributed as follows:
+
+# One bullet for each region with new States Parties. $count: how many; $region: the
+# region in a sentence (the Americas); $label: its bare name (Americas).
+region_count = { $count } from { $region }
+
+# The paragraph after the lists, first sentence: accessions and successions among the new.
+# $acceded, $acceded_states; $succeeded, $succeeded_states: counts and names;
+# $others: those that ratified. Ends with a space when not empty.
+accessions = { $acceded ->
+    [0] { $succeeded ->
+        [0] {""}
+       *[other] { CAPITAL(WORDS($succeeded)) } of the abovementioned States succeeded to the Convention ({ $succeeded_states }){ $others ->
+            [0] {""}
+           *[other] ; the others ratified it
+        }.{" "}
+    }
+   *[other] { CAPITAL(WORDS($acceded)) } of the abovementioned States acceded to the Convention ({ $acceded_states }){ $succeeded ->
+        [0] {""}
+       *[other] {" "}and { WORDS($succeeded) } succeeded to it ({ $succeeded_states })
+    }{ $others ->
+        [0] {""}
+       *[other] ; the others ratified it
+    }.{" "}
+}
+
+# Same paragraph, next sentence: deposits since the meeting that opens the highlighted
+# period. $period_deposits: the clauses of period_first and period_more, or none;
+# $period_meeting: that meeting's short name. Ends with a space.
+period_deposits = { $period_deposits ->
+    [none] No State has joined the Convention since the { $period_meeting }.{" "}
+   *[other] { $period_deposits }.{" "}
+}
+
+# The first clause of period_deposits. $count: how many; $kind: ratified, acceded or
+# succeeded; $meeting: the meeting's short name; $states: their names.
+period_first = { CAPITAL(WORDS($count)) } { $count ->
+    [one] State has
+   *[other] States have
+} { $kind ->
+    [acceded] acceded to
+    [succeeded] succeeded to
+   *[ratified] ratified
+} the Convention since the { $meeting } ({ $states })
+
+# Each further clause of period_deposits. $count, $kind, $states: as in period_first.
+period_more = {" "}and { WORDS($count) } { $count ->
+    [one] has
+   *[other] have
+} { $kind ->
+    [acceded] acceded to
+    [succeeded] succeeded to
+   *[ratified] ratified
+} it ({ $states })
+
+# Same paragraph, last sentences: signatories yet to ratify. $yet: how many on the as-of
+# day; $yet_before: when the highlighted period opened ($period_month); $signatories: all
+# signatories; $yet_share: $yet of $signatories in per cent; $trend: down, up or same.
+yet_to_ratify = { $yet ->
+    [0] All { $signatories } signatory States have ratified the { $short_name }.
+   *[other] However, { WORDS($yet) } ({ $yet }) of the { $signatories } signatory States, that is { $yet_share }, { $yet ->
+        [one] has
+       *[other] have
+    } yet to ratify the { $short_name }. { $trend ->
+        [down] It should be noted that this number has come down from { WORDS($yet_before) } ({ $yet_before }) since { $period_month }.
+        [up] This number has risen from { WORDS($yet_before) } ({ $yet_before }) since { $period_month }.
+       *[same] This number is unchanged since { $period_month }.
+    }
+}
+
+## Part II. Action taken jointly by the co-coordinators
+
+# Point 1, second sentence: "Around one hundred States (100) replied, providing...".
+# $approximate: yes when the number is approximate; $replies: how many replied.
+replies = { $approximate ->
+    [yes] Around
+   *[no] In all,
+} { WORDS($replies) } States ({ $replies }) replied
+
+# Point 1, second paragraph: of the States reporting ongoing processes, how many joined.
+# $joined_since: how many became States Parties.
+joined_since = Since then { WORDS($joined_since) } { $joined_since ->
+    [one] has become a State Party
+   *[other] have become States Parties
+}.
+
+# One line of the list of initiatives (before its ";" or "."). $text: what took place;
+# $place: where (from place below), or none; $dates: when, or none.
+initiative_line = { $text }{ $place ->
+    [none] {""}
+   *[other] {" "}in { $place }
+}{ $dates ->
+    [none] {""}
+   *[other] {" "}on { $dates }
+}
+
+# Where an initiative took place: $city, and $host, the State that hosted it, or none.
+place = { $city }{ $host ->
+    [none] {""}
+   *[other] , { $host }
+}
+
+# Point 4, first paragraph: "...received <answers_period> to their initiatives."
+# $years: as in for_the_past.
+answers_period = { $years ->
+    [0] this year
+    [1] this year
+   *[other] during the last { WORDS($years) } years
+}
+
+# Point 4: the categories of non-party States. $groups: how many; $group_list: the
+# entries below joined by group_joiner and, before the last, group_last_joiner.
+groups = We have divided the countries into { WORDS($groups) } { $groups ->
+    [one] group
+   *[other] groups
+}: { $group_list }.
+
+# One entry of groups. $title: the category's title; $size: its members; $summary: what
+# they said (data/categories.yaml).
+group_entry = { $title }, comprising { $size } { $size ->
+    [one] country
+   *[other] countries
+} { $summary }
+group_joiner = {"; "}
+group_last_joiner = {"; and "}
+
+# After groups: printed when there is a Category II. $category_ii: its title, or none.
+category_ii_outlook = { $category_ii ->
+    [none] {""}
+   *[other] In some cases, countries in { $category_ii } could become States Parties in the near future, but that would require a greater national effort and the support and tenacity of the international community due to identified constraints.{" "}
+}
+
+# The heading of each category, before its footnote. $title; $size: its members.
+category_heading = { $title }: { $size } { $size ->
+    [one] State
+   *[other] States
+}
+
+## Part IV. Lessons learned
+
+# First paragraph: "...have greater impact when <lines_of_action>.". $lines: how many;
+# $first_line: the only one; $numbered_lines: all of them, numbered 1) ...; 2) ...
+lines_of_action = { $lines ->
+    [one] this line of action is taken: { $first_line }
+   *[other] { WORDS($lines) } different lines of action are taken: { $numbered_lines }
+}
+
+## Charts (their words; the data are the figures)
+
+# Chart of States Parties over time: title, the line's name, the axis of days.
+chart_time_title = States Parties over time
+chart_time_series = States Parties
+chart_time_category = Date
+
+# Its alternative text. $first, $last: the first and last counts; $opened: chart_time_opened;
+# $end: the as-of day; $marks: the meetings marked (chart_meeting_closed/opening joined
+# by "; "), or none.
+chart_time_rose = Step line chart: the number of States Parties rose from { $first } on { $opened }, to { $last } on { $end }.{ $marks ->
+    [none] {""}
+   *[other] {" "}Meetings marked: { $marks }.
+}
+chart_time_stayed = Step line chart: the number of States Parties stayed at { $last } from { $opened }, to { $end }.{ $marks ->
+    [none] {""}
+   *[other] {" "}Meetings marked: { $marks }.
+}
+# $day: the day the Convention opened for signature.
+chart_time_opened = { $day }, the day the Convention opened for signature
+# A meeting on the chart: $meeting (short name), $city, $day (its last or first day),
+# $count: States Parties at its close.
+chart_meeting_closed = the { $meeting } ({ $city }), closing on { $day } with { $count } States Parties
+chart_meeting_opening = the { $meeting } ({ $city }), opening on { $day }
+
+# Chart of new States Parties by region: title, the axis of regions, the bars' name
+# ($meeting: the meeting counted from, short name).
+chart_region_title = New States Parties by region
+chart_region_category = Region
+chart_region_series = New States Parties since the { $meeting }
+# Its alternative text. $new: how many; $meeting; $day: the meeting's last day; $regions:
+# chart_region_entry for each region, as a list.
+chart_region_text = Bar chart: the { $new } new States Parties since the { $meeting } closed on { $day }, by region: { $regions }.
+chart_region_entry = { $region } { $count }
+
+## Document properties (File > Properties)
+
+# Subject. $meeting_name: the meeting the report is for.
+document_subject = Report to the { $meeting_name }
+# Keywords. $short_name: the Convention's short name.
+document_keywords = { $short_name }; universalisation
