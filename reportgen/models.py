@@ -386,7 +386,10 @@ class Meeting(Model):
     name: Prose = Field(description="Its full name (2nd Meeting of States Parties).")
     short_name: Prose = Field(description="Its short name (2nd MSP).")
     city: Prose = Field(description="The city where it was held.")
-    country: Prose = Field(description="The country where it was held.")
+    country: Text = Field(
+        description="The State where it was held, named as in states.yaml (printed in the "
+        "report's language)."
+    )
     start: Date = Field(description="Its first day.")
     end: Date = Field(
         description=(

@@ -142,7 +142,7 @@ def _body(document: docx.document.Document) -> None:
         "involved in the universalisation efforts of the {{ convention.name }}, after "
         "having been appointed as co-coordinator by the {{ coordination.appointed_at.name }}, "
         "held in {{ coordination.appointed_at.start|month_year }} in "
-        "{{ coordination.appointed_at.city }}, {{ coordination.appointed_at.country }}."
+        "{{ coordination.appointed_at.city }}, {{ coordination.appointed_at.country|name }}."
     )
     w.p("{{ sentence.coordination_taken_up }}")
     w.p(
@@ -510,10 +510,13 @@ def make_template(lang: str = "en") -> bytes:
     ooxml.drop_parts(document, ooxml.STYLES_WITH_EFFECTS)
     ooxml.drop_unused_table_styles(document)
     properties = document.core_properties
-    properties.title = "CCM universalisation report (template)"
+    texts = TRANSLATIONS.get(lang, {})
+    title = "CCM universalisation report (template)"
+    properties.title = texts[title] if lang != "en" else title
     properties.author = "reportgen"
     properties.last_modified_by = "reportgen"
-    properties.comments = "Placeholders are filled from data/ by `make report`."
+    comments = "Placeholders are filled from data/ by `make report`."
+    properties.comments = texts[comments] if lang != "en" else comments
     properties.revision = 1
     moment = dt.datetime(2013, 1, 1)
     properties.created = properties.modified = properties.last_printed = moment
