@@ -1,4 +1,6 @@
-# reportgen: `make report` writes output/report.docx, `make test` runs the tests.
+# reportgen: `make report` writes the report in each language that has a template
+# (output/report.en.docx, .fr.docx, .es.docx; output/report.docx is the English one),
+# `make test` runs the tests.
 # Both create .venv and install what they need on first use (python3 is all it takes).
 
 PYTHON ?= python3
@@ -8,11 +10,13 @@ STAMP  := $(VENV)/.installed-stamp
 DATA     ?= data
 TEMPLATE ?= templates/report.docx
 OUTPUT   ?= output/report.docx
+# The languages `make report` builds: each one whose template templates/report.LANG.docx exists.
+LANGUAGES := $(patsubst templates/report.%.docx,%,$(wildcard templates/report.*.docx))
 
 .PHONY: report pdf watch schema test golden lint check diff bench clean help
 
 help:
-	@echo "make report   write $(OUTPUT) from $(DATA)/"
+	@echo "make report   write $(OUTPUT) (English) and output/report.LANG.docx in every language"
 	@echo "make test     run the tests"
 	@echo "make pdf      write $(OUTPUT) and its PDF beside it (needs LibreOffice)"
 	@echo "make watch    build $(OUTPUT) again each time a data file or the template is saved"
@@ -32,6 +36,11 @@ $(STAMP): pyproject.toml
 
 report: $(STAMP)
 	$(BIN)/reportgen build --data $(DATA) --template $(TEMPLATE) --output $(OUTPUT)
+	cp $(OUTPUT) output/report.en.docx
+	@for lang in $(LANGUAGES); do \
+	  echo "$(BIN)/reportgen build --lang $$lang --data $(DATA) --output output/report.$$lang.docx"; \
+	  $(BIN)/reportgen build --lang $$lang --data $(DATA) --output output/report.$$lang.docx || exit $$?; \
+	done
 
 pdf: $(STAMP)
 	$(BIN)/reportgen build --data $(DATA) --template $(TEMPLATE) --output $(OUTPUT) --pdf
@@ -44,6 +53,7 @@ schema: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/reportgen check --data $(DATA) --template $(TEMPLATE)
+	@for lang in $(LANGUAGES); do $(BIN)/reportgen check --lang $$lang --data $(DATA) || exit $$?; done
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

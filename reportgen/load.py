@@ -422,7 +422,11 @@ def _unreadable_values(
 
 
 def _validation_problems(
-    source: SourceFile, model: type[BaseModel], error: ValidationError, prefix: Path_ = ()
+    source: SourceFile,
+    model: type[BaseModel],
+    error: ValidationError,
+    prefix: Path_ = (),
+    lang: str = "en",
 ) -> list[Problem]:
     """Turn pydantic's errors into located problems in the data's own terms."""
     problems = []
@@ -432,8 +436,23 @@ def _validation_problems(
         if detail["type"] == "extra_forbidden":
             hint = _closest(str(loc[-1]), _fields_at(model, loc[:-1]))
             message += hint or " (the comment at the top of the file lists the fields)"
-        problems.append(source.problem(prefix + loc, message))
+        at = prefix + loc
+        if isinstance(_value_at(source.data, at), dict) and lang in _value_at(source.data, at):
+            at += (lang,)  # a text given per language: its text in the language read
+        problems.append(source.problem(at, message))
     return problems
+
+
+def _value_at(data: Any, path: Path_) -> Any:
+    """The value at `path` in a file's data, or None."""
+    for step in path:
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
 
 
 def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
@@ -579,18 +598,6 @@ def load_with_warnings(
         problems += invalid
         if validated is not None:
             models[stem] = validated
-    names_path = data_dir / f"{NAMES_FILE}.yaml"
-    names: dict[str, StateNames] = {}
-    if names_path.exists() or lang != "en":
-        source, found = read_file(names_path, _display(names_path))
-        sources[NAMES_FILE] = source
-        if names_path.exists():
-            problems += found
-        if source.data is not None:
-            validated, invalid = _validate(NamesFile, source, lang)
-            problems += invalid
-            names = validated or {}
-        problems += _names_problems(sources, models.get("states"), names, lang)
     parts = checks.Parts(
         report=models.get("report"),
         states=models.get("states"),
@@ -603,6 +610,21 @@ def load_with_warnings(
         problems.append(
             sources[finding.file].problem(finding.path, finding.message, finding.severity)
         )
+    names_path = data_dir / f"{NAMES_FILE}.yaml"
+    names: dict[str, StateNames] = {}
+    if names_path.exists() or lang != "en":
+        source, found = read_file(names_path, _display(names_path))
+        sources[NAMES_FILE] = source
+        if names_path.exists():
+            problems += found
+        if source.data is not None:
+            validated, invalid = _validate(NamesFile, source, lang)
+            problems += invalid
+            names = validated or {}
+        states_ok = not any(
+            p.file == sources["states"].name and p.severity == "error" for p in problems
+        )
+        problems += _names_problems(sources, models.get("states"), names, lang, states_ok)
     if any(p.severity == "error" for p in problems) or len(models) < len(DATA_FILES):
         return None, problems, sources
     for stem in ("states", "categories"):
@@ -615,14 +637,21 @@ def _names_problems(
     states: list[tuple[int, State]] | None,
     names: dict[str, StateNames],
     lang: str,
+    states_ok: bool,
 ) -> list[Problem]:
-    """A State with no name in `lang`, and names for a code no State has."""
+    """A State with no name in `lang`, and names for a code no State has (when every code
+    of states.yaml is valid: else a mistyped code is reported once, there)."""
     if states is None:
         return []
     problems = []
-    known = {state.iso3 for _, state in states}
+    records = sources["states"].data
+    known = {
+        item["iso3"]
+        for item in (records if isinstance(records, list) else [])
+        if isinstance(item, dict) and isinstance(item.get("iso3"), str)
+    }
     names_file = sources.get(NAMES_FILE)
-    if names_file is not None and names_file.data is not None:
+    if states_ok and names_file is not None and names_file.data is not None:
         for code in names:
             if code not in known:
                 problems.append(
@@ -695,14 +724,14 @@ def _validate(
         try:
             validated = model.model_validate(source.data, context={"lang": lang})
         except ValidationError as error:
-            return None, _validation_problems(source, model, error)
+            return None, _validation_problems(source, model, error, lang=lang)
         return getattr(validated, "root", validated), []
     records, problems = [], []
     for index, item in enumerate(source.data):
         try:
             records.append((index, item_model.model_validate(item, context={"lang": lang})))
         except ValidationError as error:
-            problems += _validation_problems(source, item_model, error, prefix=(index,))
+            problems += _validation_problems(source, item_model, error, (index,), lang)
     return records, problems
 
 

@@ -21,7 +21,6 @@ from pydantic import (
     RootModel,
     StrictBool,
     ValidationInfo,
-    WithJsonSchema,
     model_validator,
 )
 
@@ -115,23 +114,10 @@ def _in_language(value: object, info: ValidationInfo) -> object:
     return chosen
 
 
-_PROSE_SCHEMA = {
-    "anyOf": [
-        {"type": "string", "description": "The same text in every language."},
-        {
-            "type": "object",
-            "description": "The text in each language the report is built in.",
-            "propertyNames": {"enum": list(UN_LANGUAGES)},
-            "additionalProperties": {"type": "string"},
-        },
-    ]
-}
-
 Prose = Annotated[
     str,
     BeforeValidator(_in_language),
     AfterValidator(clean_text),
-    WithJsonSchema(_PROSE_SCHEMA),
 ]
 """Text the report prints in its language: one text for all languages (a city's name), or
 one per language, `{en: ..., fr: ..., es: ...}`; the data is read for one language at a time,

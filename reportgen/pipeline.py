@@ -158,7 +158,8 @@ Snapshot = tuple[tuple[str, int, int], ...]
 
 def snapshot(data: Path = DEFAULT_DATA, template: Path = DEFAULT_TEMPLATE) -> Snapshot:
     """The state of every file a build reads: a change to any of them changes this."""
-    files = [data / f"{stem}.yaml" for stem in [*DATA_FILES, NAMES_FILE]] + [template]
+    files = [data / f"{stem}.yaml" for stem in [*DATA_FILES, NAMES_FILE]]
+    files += [template, template.with_suffix(".ftl")]  # the template and its catalogue
     state = []
     for path in files:
         try:

@@ -33,8 +33,13 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from reportgen import models
-from reportgen.load import DATA_FILES
+from reportgen.load import DATA_FILES, NAMES_FILE
+from reportgen.models import NamesFile
 from reportgen.pipeline import DEFAULT_SCHEMAS  # beside data/: modelines say ../schemas/
+
+SCHEMA_FILES: dict[str, type[BaseModel]] = {**DATA_FILES, NAMES_FILE: NamesFile}
+"""Every file of data/ with a schema, by stem (names.yaml is needed only by French and
+Spanish reports)."""
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 """The newest draft every release of the YAML extension reads."""
@@ -226,6 +231,23 @@ def _validated_types() -> dict[str, tuple[Callable[..., Any], JsonSchemaValue]]:
                 "patternErrorMessage": "should be text, not empty, without control characters",
             },
         ),
+        "Prose": (
+            models._in_language,
+            {
+                "$comment": "models.Prose: one text for every language, or a text per language",
+                "type": ["string", "object"],
+                "pattern": _text_pattern(),  # pattern constrains only text, the rest only maps
+                "patternErrorMessage": "should be text, not empty, without control characters",
+                "propertyNames": {"enum": list(models.UN_LANGUAGES)},
+                "additionalProperties": {
+                    "type": "string",
+                    "pattern": _text_pattern(),
+                    "patternErrorMessage": (
+                        "should be text, not empty, without control characters"
+                    ),
+                },
+            },
+        ),
         "Key": (
             _validator(models.Key),
             {
@@ -293,7 +315,9 @@ class _EditorSchema(GenerateJsonSchema):
         """A known validated type's schema; otherwise its inner type's, which is looser."""
         inner = self.generate_inner(schema["schema"])
         known = _schema_of_validator(schema["function"]["function"])
-        return inner if known is None else {**inner, **known}
+        if known is None or str(inner.get("$comment", "")).startswith("models.Prose"):
+            return inner  # Prose: its text is checked per language, its schema says so
+        return {**inner, **known}
 
     def bool_schema(self, schema: core_schema.BoolSchema) -> JsonSchemaValue:
         """true or false; a lax bool also reads 0, 1 and words such as yes and off.
@@ -371,7 +395,7 @@ def schema_json(schema: dict[str, Any]) -> str:
 
 def schema_texts() -> dict[str, str]:
     """The text of every schema, by file name (states.json...), one per file of data/."""
-    return {f"{stem}.json": schema_json(schema_for(model)) for stem, model in DATA_FILES.items()}
+    return {f"{stem}.json": schema_json(schema_for(model)) for stem, model in SCHEMA_FILES.items()}
 
 
 def write_schemas(directory: Path = DEFAULT_SCHEMAS) -> list[Path]:

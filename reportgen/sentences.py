@@ -27,6 +27,7 @@ from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import FluentNumber, FluentType
 from fluent.syntax import FluentParser, ast
 
+from reportgen.localised import Gender
 from reportgen.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def catalogue_for(template: Path, lang: str) -> Path:
 
 def _number(value: object) -> int:
     if isinstance(value, FluentNumber):
-        return int(value)  # type: ignore[call-overload]
+        return int(float(str(value)))  # FluentInt, FluentFloat: int and float underneath
     if isinstance(value, (int, float)):
         return int(value)
     raise TypeError(f"{value!r} is not a number")
@@ -67,7 +68,7 @@ def functions(formats: Formats) -> dict[str, Callable[..., Any]]:
     """The functions a message calls, by name: each one a format of `Formats`."""
 
     def words(value: object, gender: str = "m", noun: str = "yes") -> str:
-        chosen = "f" if gender == "f" else "m"
+        chosen: Gender = "f" if gender == "f" else "m"
         return formats.words(_number(value), chosen, before_noun=noun != "no")
 
     def capital(value: object) -> str:
@@ -117,7 +118,7 @@ VARIABLES: dict[str, str] = {
     "succeeded": "new States Parties that succeeded",
     "succeeded_states": "their names, in order",
     "others": "new States Parties that ratified (neither acceded nor succeeded)",
-    "period_deposits": "the clauses of period_first and period_more, or empty",
+    "period_deposits": "the clauses of period_first and period_more, or none",
     "yet": "signatories yet to ratify on the as-of day",
     "yet_before": "signatories yet to ratify when the highlighted period opened",
     "signatories": "signatory States",
@@ -190,7 +191,7 @@ class Catalogue:
     """A catalogue read and checked: its messages, and the file they come from."""
 
     path: str
-    resource: FluentResource
+    resource: ast.Resource
     messages: frozenset[str]
     locale: str
 
@@ -246,7 +247,8 @@ def check_catalogue(text: str, path: str) -> tuple[list[Problem], set[str]]:
         if isinstance(entry, ast.Junk):
             start = entry.span.start if entry.span else 0
             reason = entry.annotations[0].message if entry.annotations else "not Fluent"
-            first = entry.content.strip().splitlines()[0][:50] if entry.content.strip() else ""
+            content = (entry.content or "").strip()
+            first = content.splitlines()[0][:50] if content else ""
             problems.append(
                 Problem(path, _line(text, start), 1, "catalogue", f"{first!r}: {reason}")
             )
@@ -404,7 +406,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         )
         for index, a in enumerate(coordination.joined_by)
     )
-    deposits = []
+    deposits: list[str] = []
     for kind, tally in (
         ("ratified", figures.period_ratifications),
         ("acceded", figures.period_accessions),
@@ -464,7 +466,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "succeeded": succeeded.count,
         "succeeded_states": formats.names(formats.sorted_names(succeeded.states)),
         "others": figures.new_states_parties.count - acceded.count - succeeded.count,
-        "period_deposits": _joined(deposits, "", "") if deposits else "",
+        "period_deposits": "".join(deposits) or "none",
         "yet": yet,
         "yet_before": before,
         "signatories": figures.signatories.count,

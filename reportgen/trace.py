@@ -61,10 +61,12 @@ class TracedFigure:
 
 
 def figures_of(data: Path, lang: str = "en") -> Figures:
-    """The figures computed from the data folder `data`, read for a report in `lang` (its
-    texts and names in that language checked); raises InputError when invalid. The figures
-    are the same in every language."""
-    return compute(load(data, lang=lang)[0])
+    """The figures computed from the data folder `data`; raises InputError when invalid,
+    including a text or a State's name missing in `lang`. The figures, and the English
+    definitions that say what each counts, are the same whatever the language."""
+    if lang != "en":
+        load(data, lang=lang)  # the data a report in `lang` needs is all there
+    return compute(load(data)[0])
 
 
 def trace(figures: Figures) -> list[TracedFigure]:

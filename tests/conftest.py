@@ -26,6 +26,7 @@ settings.load_profile("reportgen")
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 TEMPLATE = ROOT / "templates" / "report.docx"
+CATALOGUE = ROOT / "templates" / "report.ftl"
 
 
 @pytest.fixture(scope="session", autouse=True)

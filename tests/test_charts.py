@@ -31,8 +31,9 @@ from reportgen.models import Inputs
 from reportgen.pipeline import build
 from reportgen.problems import InputError
 from reportgen.render import render
+from reportgen.sentences import Sentences, read_catalogue
 from reportgen.text import rendition
-from tests.conftest import ROOT, TEMPLATE, build_in_a_process
+from tests.conftest import CATALOGUE, ROOT, TEMPLATE, build_in_a_process
 from tests.seed import SeedReport
 from tests.test_text import libreoffice_convert, needs_libreoffice, pdf_text
 
@@ -50,6 +51,12 @@ DESIGNS = ROOT / "tools" / "charts"
 @pytest.fixture(scope="module")
 def formats(inputs: Inputs) -> Formats:
     return Formats(inputs.report.locale)
+
+
+@pytest.fixture
+def say(formats: Formats) -> Sentences:
+    """The English catalogue's sentences, as a build writes the charts' words."""
+    return Sentences(read_catalogue(CATALOGUE, "en_GB"), formats)
 
 
 def _charts(path: Path) -> dict[str, tuple[Paragraph, dict[str, str], bytes, bytes | None]]:
@@ -352,7 +359,7 @@ def test_a_chart_restyled_in_the_template_keeps_its_style_with_other_data(
 
 
 def test_every_meeting_takes_the_look_of_the_designs_meeting(
-    figures: Figures, formats: Formats
+    figures: Figures, formats: Formats, say: Sentences
 ) -> None:
     # A later report marks a dozen meetings: each is styled as the design's one meeting
     # (a dot, a dashed line to the axis, its name and count), and filling a chart that was
@@ -370,7 +377,7 @@ def test_every_meeting_takes_the_look_of_the_designs_meeting(
         for year in range(2009, 2013)
     )
     longer = replace(timeline, meetings=yearly)
-    chart = charts.states_parties_over_time(longer, formats)
+    chart = charts.states_parties_over_time(longer, formats, say)
     series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
     design = (DESIGNS / "states_parties_over_time.xml").read_bytes()
     filled = ooxml.fill_chart(design, chart.categories, series)
@@ -435,7 +442,7 @@ def test_data_in_a_chart_is_shown_literally(data_copy: Path, tmp_path: Path) -> 
     report = data_copy / "report.yaml"
     report.write_text(
         report.read_text(encoding="utf-8").replace(
-            "short_name: 2nd MSP", f"short_name: '{name}'", 1
+            "short_name: {en: 2nd MSP,", f"short_name: {{en: '{name}',", 1
         ),
         encoding="utf-8",
     )
@@ -604,10 +611,10 @@ def _meetings_every(timeline: Any, days: int) -> Any:
 
 
 def test_crowded_meetings_keep_their_marks_and_only_the_labels_that_fit(
-    figures: Figures, formats: Formats
+    figures: Figures, formats: Formats, say: Sentences
 ) -> None:
     timeline = _meetings_every(figures.states_parties_over_time, 60)
-    chart = charts.states_parties_over_time(timeline, formats)
+    chart = charts.states_parties_over_time(timeline, formats, say)
     meetings = [s for s in chart.series if s.style == charts.MEETING]
     assert len(meetings) == len(timeline.meetings) > 20
     labelled = [s for s in meetings if s.labelled]
@@ -632,7 +639,7 @@ def test_crowded_meetings_keep_their_marks_and_only_the_labels_that_fit(
 
     # A template filled with these data, its first meetings unlabelled, still labels the
     # meetings of a report with room for them.
-    roomy = charts.states_parties_over_time(figures.states_parties_over_time, formats)
+    roomy = charts.states_parties_over_time(figures.states_parties_over_time, formats, say)
     again = etree.fromstring(
         ooxml.fill_chart(
             etree.tostring(root),

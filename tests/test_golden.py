@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.pipeline import build, template_for
 from reportgen.text import rendition
-from tests.conftest import TEMPLATE
+from tests.conftest import DATA, ROOT, TEMPLATE
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -44,3 +45,15 @@ def test_template_matches_its_golden_rendition(request: pytest.FixtureRequest) -
     _compare(
         rendition(TEMPLATE), GOLDEN / "template.txt", request.config.getoption("--update-golden")
     )
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_each_language_matches_its_golden_renditions(
+    lang: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    update = request.config.getoption("--update-golden")
+    template = ROOT / template_for(lang)
+    output = tmp_path / f"report.{lang}.docx"
+    build(DATA, template, output, lang=lang)
+    _compare(rendition(output), GOLDEN / f"report.{lang}.txt", update)
+    _compare(rendition(template), GOLDEN / f"template.{lang}.txt", update)

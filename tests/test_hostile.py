@@ -49,7 +49,7 @@ def _with_values(data: Path, name: str, letterhead: str, prose: str) -> None:
     categories.write_text(text, encoding="utf-8")
     report = data / "report.yaml"
     text = report.read_text(encoding="utf-8").replace(
-        "  - PORTUGUESE REPUBLIC", f"  - {_quoted(letterhead)}"
+        "  - en: PORTUGUESE REPUBLIC", f"  - en: {_quoted(letterhead)}"
     )
     report.write_text(text, encoding="utf-8")
     events = data / "events.yaml"
@@ -97,7 +97,7 @@ def test_a_control_character_is_refused_with_the_field_named(data_copy: Path) ->
     with pytest.raises(InputError) as caught:
         build(data_copy, TEMPLATE, data_copy / "never.docx")
     (problem,) = caught.value.problems
-    assert problem.where == "letterhead[1]"
+    assert problem.where == "letterhead[1].en"  # the English text of the second line
     assert "U+0007" in problem.message
     assert not (data_copy / "never.docx").exists()
 

@@ -79,8 +79,8 @@ def test_python_tags_never_run(data_copy: Path, tmp_path: Path) -> None:
     report = data_copy / "report.yaml"
     report.write_text(
         report.read_text(encoding="utf-8").replace(
-            "title: Universalisation",
-            f"title: !!python/object/apply:os.system ['touch {marker}']",
+            "  en: Universalisation",
+            f"  en: !!python/object/apply:os.system ['touch {marker}']",
         ),
         encoding="utf-8",
     )

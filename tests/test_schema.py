@@ -28,7 +28,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from reportgen import models
 from reportgen import schema as editor
-from reportgen.load import DATA_FILES, read_file
+from reportgen.load import read_file
+from reportgen.schema import SCHEMA_FILES
 from tests.conftest import DATA, ROOT
 
 SCHEMAS = ROOT / "schemas"
@@ -91,13 +92,13 @@ def test_schemas_are_the_same_bytes_under_another_hash_seed(tmp_path: Path) -> N
         cwd=ROOT,
         env={**os.environ, "PYTHONHASHSEED": "1"},
     )
-    for stem in DATA_FILES:
+    for stem in SCHEMA_FILES:
         written = (tmp_path / f"{stem}.json").read_bytes()
         assert written == (SCHEMAS / f"{stem}.json").read_bytes(), stem
 
 
 def test_schema_text_has_sorted_keys_two_space_indent_and_a_final_newline() -> None:
-    for stem in DATA_FILES:
+    for stem in SCHEMA_FILES:
         text = (SCHEMAS / f"{stem}.json").read_text(encoding="utf-8")
         again = json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False)
         assert text == again + "\n", stem
@@ -105,9 +106,9 @@ def test_schema_text_has_sorted_keys_two_space_indent_and_a_final_newline() -> N
 
 def test_one_schema_per_data_file_each_a_valid_draft_7_schema() -> None:
     assert sorted(p.name for p in SCHEMAS.glob("*.json")) == sorted(
-        f"{stem}.json" for stem in DATA_FILES
+        f"{stem}.json" for stem in SCHEMA_FILES
     )
-    for stem in DATA_FILES:
+    for stem in SCHEMA_FILES:
         schema = _committed(stem)
         assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
         jsonschema.Draft7Validator.check_schema(schema)
@@ -115,18 +116,18 @@ def test_one_schema_per_data_file_each_a_valid_draft_7_schema() -> None:
 
 def test_no_schema_uses_format_which_the_yaml_extension_checks_as_rfc_3339() -> None:
     # `format: date` would put a squiggle under 03.12.2008 and 3 December 2008.
-    for stem in DATA_FILES:
+    for stem in SCHEMA_FILES:
         assert '"format"' not in (SCHEMAS / f"{stem}.json").read_text(encoding="utf-8"), stem
 
 
 def test_no_schema_uses_any_of_whose_hover_the_yaml_extension_garbles() -> None:
     # yaml-language-server 1.x shows "Start || Start" over a field whose schema is anyOf.
-    for stem in DATA_FILES:
+    for stem in SCHEMA_FILES:
         assert '"anyOf"' not in (SCHEMAS / f"{stem}.json").read_text(encoding="utf-8"), stem
 
 
 def test_every_field_has_a_description_for_hover() -> None:
-    for stem in DATA_FILES:
+    for stem in SCHEMA_FILES:
         schema = _committed(stem)
         definitions = schema.get("definitions", {})
         for record in [schema, *definitions.values()]:
@@ -138,7 +139,7 @@ def test_every_field_has_a_description_for_hover() -> None:
 
 
 def test_each_data_file_names_its_schema_on_its_first_line() -> None:
-    for stem in DATA_FILES:
+    for stem in SCHEMA_FILES:
         path = DATA / f"{stem}.yaml"
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../schemas/{stem}.json", stem
@@ -150,7 +151,7 @@ def test_each_data_file_names_its_schema_on_its_first_line() -> None:
 # --- The shipped data, and known mistakes ------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", list(DATA_FILES))
+@pytest.mark.parametrize("stem", list(SCHEMA_FILES))
 def test_shipped_data_file_validates_against_its_schema(stem: str) -> None:
     errors = [
         f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
@@ -193,7 +194,7 @@ def test_the_schema_refuses_a_known_mistake_as_the_loader_does(mistake: str) -> 
     stem, change, keyword = MISTAKES[mistake]
     data = copy.deepcopy(_shipped(stem))
     change(data)
-    assert not _loader_accepts(DATA_FILES[stem], data)
+    assert not _loader_accepts(SCHEMA_FILES[stem], data)
     errors = list(_validator(stem).iter_errors(data))
     assert errors, f"the schema lets {mistake} through"
     assert keyword in {e.validator for error in errors for e in [error, *error.context]}
@@ -393,7 +394,7 @@ def _patterns() -> set[str]:
             for value in node:
                 walk(value)
 
-    for stem in DATA_FILES:
+    for stem in SCHEMA_FILES:
         walk(_committed(stem))
     return found
 

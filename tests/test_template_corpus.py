@@ -37,7 +37,7 @@ from reportgen.figures import Figures
 from reportgen.models import Inputs
 from reportgen.template import NAMES, check_paragraphs, where
 from reportgen.text import rendition
-from tests.conftest import DATA, TEMPLATE
+from tests.conftest import CATALOGUE, DATA, TEMPLATE
 from tests.test_text import libreoffice_convert, needs_libreoffice
 
 CASES = sorted((Path(__file__).parent / "bad_templates").glob("*.yaml"))
@@ -273,7 +273,7 @@ def test_the_rendition_shows_comments_and_tracked_changes_to_a_reviewer(tmp_path
     )
     text = rendition(edited_template(edits, tmp_path / "template.docx"))
     assert (
-        "{{ figures.signatories.count }} signatory States, that is "
+        "| **Total** | **{{ figures.signatories.count }}"
         in text.split("[comment by Ana Silva: Check this number with Geneva before sending!]")[0]
     )
     assert "reported in [deleted by Ana Silva: {{ demarche.perod }}]{{ demarches.period }}" in text
@@ -363,8 +363,11 @@ def test_a_comment_anchored_nowhere_is_listed_too() -> None:
 def test_the_template_knows_every_name_the_render_stage_gives(
     inputs: Inputs, figures: Figures
 ) -> None:
-    from reportgen.formatting import Formats
-    from reportgen.render import _context
+    from reportgen.render import _context, report_formats
+    from reportgen.sentences import Sentences, read_catalogue, variables
 
-    context, _ = _context(inputs, figures, Formats(inputs.report.locale), 1)
+    formats = report_formats(inputs)
+    say = Sentences(read_catalogue(CATALOGUE, "en_GB"), formats)
+    say.given(variables(inputs, figures, formats, say))
+    context, _ = _context(inputs, figures, formats, say, 1)
     assert set(context) | {"charts"} == NAMES

@@ -47,12 +47,12 @@ def _problem(template: Path, tmp_path: Path) -> str:
 
 def test_a_misspelt_field_names_its_placeholder_and_paragraph(tmp_path: Path) -> None:
     template = _template_with(
-        tmp_path, "{{ coordination.years|words }}", "{{ coordination.yers|words }}"
+        tmp_path, "{{ coordination.appointed_at.name }}", "{{ coordination.apointed_at.name }}"
     )
     problem = _problem(template, tmp_path)
-    placeholder = "{{ coordination.yers|words }}"
-    assert f": {placeholder} has no value: coordination has no field 'yers'" in problem
-    assert ': body, paragraph 4 ("{% if coordination.years %}For the past' in problem
+    placeholder = "{{ coordination.apointed_at.name }}"
+    assert f": {placeholder} has no value: coordination has no field 'apointed_at'" in problem
+    assert ': body, paragraph 4 ("{{ sentence.for_the_past }}, {{ coordination' in problem
 
 
 def test_an_unknown_name_is_reported_with_its_own_placeholder(tmp_path: Path) -> None:
@@ -61,15 +61,15 @@ def test_an_unknown_name_is_reported_with_its_own_placeholder(tmp_path: Path) ->
     assert (
         "{{ demarche.period }} has no value: 'demarche' is not a name the template knows" in problem
     )
-    assert ': body, paragraph 31 ("As many as {{ demarches.reporting_ongoing' in problem
+    assert ': body, paragraph 33 ("As many as {{ demarches.reporting_ongoing' in problem
 
 
 def test_an_unknown_filter_lists_the_filters(tmp_path: Path) -> None:
     template = _template_with(
-        tmp_path, "{{ coordination.years|words }}", "{{ coordination.years|wordz }}"
+        tmp_path, "{{ demarches.reporting_ongoing_processes|words }}", "{{ demarches.x|wordz }}"
     )
     problem = _problem(template, tmp_path)
-    assert "{{ coordination.years|wordz }} uses the filter 'wordz', which does not exist" in problem
+    assert "{{ demarches.x|wordz }} uses the filter 'wordz', which does not exist" in problem
     assert "words" in problem.split("does not exist", 1)[1]
 
 
@@ -78,7 +78,7 @@ def test_broken_syntax_quotes_the_paragraph(tmp_path: Path) -> None:
         tmp_path, "{{ letter.states_addressed }}", "{{ letter.states_addressed }"
     )
     problem = _problem(template, tmp_path)
-    assert ': body, paragraph 40 ("3. This year, in a letter signed by' in problem
+    assert ': body, paragraph 42 ("3. This year, in a letter signed by' in problem
     assert "is not closed in its paragraph: end it with }}" in problem
 
 
@@ -98,13 +98,13 @@ def test_a_broken_header_placeholder_says_header(tmp_path: Path) -> None:
 
 def test_a_placeholder_that_prints_a_whole_record_is_refused(tmp_path: Path) -> None:
     template = _template_with(
-        tmp_path, "{{ figures.signatories.count }} signatory", "{{ figures.signatories }} signatory"
+        tmp_path, "{{ figures.signatories.count }}", "{{ figures.signatories }}"
     )
     problem = _problem(template, tmp_path)
     assert "a placeholder prints a Tally, not text; give one of its fields (such as .count)" in (
         problem
     )
-    assert ': body, paragraph 23 ("{% set new = figures.new_states_parties.count %' in problem
+    assert ': body, paragraph 60 ("{{ figures.signatories }}")' in problem
 
 
 def test_a_template_that_is_not_a_word_document_is_one_line(tmp_path: Path) -> None:

@@ -78,8 +78,9 @@ def test_watch_builds_after_each_change_and_keeps_the_last_good_report(
 def test_a_snapshot_changes_with_any_file_a_build_reads(data_copy: Path, tmp_path: Path) -> None:
     template = tmp_path / "report.docx"
     shutil.copy(TEMPLATE, template)
-    files = [*sorted(data_copy.glob("*.yaml")), template]
-    assert len(files) == 6
+    shutil.copy(TEMPLATE.with_suffix(".ftl"), template.with_suffix(".ftl"))
+    files = [*sorted(data_copy.glob("*.yaml")), template, template.with_suffix(".ftl")]
+    assert len(files) == 8  # five data files, names.yaml, the template and its catalogue
     for changed in files:
         before = snapshot(data_copy, template)
         stamp = changed.stat().st_mtime_ns + 1_000_000_000

@@ -1,0 +1,415 @@
+"""Reports in English, French and Spanish: one set of figures, each language's own words.
+
+The templates read as documents (no logic in prose, short placeholders), every language
+prints the English figures, the French and Spanish reports hold no English, the States are
+named as the UN names them in each language (with their articles, as of the report's day),
+and data rolled forward to another meeting gives correct sentences in all three.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from reportgen import localised, ooxml
+from reportgen.formatting import Formats
+from reportgen.names import contract, parse_unterm
+from reportgen.pipeline import build, template_for
+from reportgen.text import rendition
+from tests.conftest import DATA, ROOT
+
+LANGS = ("en", "fr", "es")
+TEMPLATES = {lang: ROOT / template_for(lang) for lang in LANGS}
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+_INLINE_LOGIC = re.compile(r"\{%-?\s*(if|elif|else|endif|for|endfor|set|endset|macro|call)\b")
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The shipped data's report in each language, as text."""
+    folder = tmp_path_factory.mktemp("languages")
+    texts = {}
+    for lang in LANGS:
+        output = folder / f"report.{lang}.docx"
+        build(DATA, TEMPLATES[lang], output, lang=lang)
+        texts[lang] = rendition(output)
+    return texts
+
+
+# --- Templates that read as documents --------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_prose_paragraph_holds_logic_and_no_tag_is_longer_than_60(lang: str) -> None:
+    document = ooxml.read_paragraphs(TEMPLATES[lang].read_bytes())
+    tags = 0
+    for paragraph in document.paragraphs:
+        for tag in _TAG.findall(paragraph.text):
+            tags += 1
+            assert len(tag) <= 60, f"{lang}: {tag!r} is {len(tag)} characters"
+            assert not _INLINE_LOGIC.match(tag), f"{lang}: logic in prose: {paragraph.text!r}"
+    assert tags > 50  # the test read the template's placeholders
+
+
+def test_each_language_has_the_english_templates_placeholders_of_values() -> None:
+    # The same values in every language: a translation changes words, not what is printed
+    # (a State's name may take another form: |name('the'), |names('of')).
+    def values(lang: str) -> collections.Counter[str]:
+        document = ooxml.read_paragraphs(TEMPLATES[lang].read_bytes())
+        found: collections.Counter[str] = collections.Counter()
+        for paragraph in document.paragraphs:
+            for tag in _TAG.findall(paragraph.text):
+                found[re.sub(r"\|names?\([^)]*\)|\|names?\b", "", tag)] += 1
+        return found
+
+    english = values("en")
+    for lang in ("fr", "es"):
+        assert values(lang) == english, lang
+
+
+# --- The same figures in every language ------------------------------------------------------
+
+
+def _figures_json(lang: str) -> Any:
+    command = [sys.executable, "-m", "reportgen", "figures", "--lang", lang, "--format", "json"]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)
+
+
+def test_figures_are_the_english_ones_in_every_language() -> None:
+    english = _figures_json("en")
+    assert english  # a figure list, not an empty one
+    for lang in ("fr", "es"):
+        assert _figures_json(lang) == english, lang
+
+
+def _numbers(text: str) -> collections.Counter[str]:
+    """The numbers a rendition prints in figures, ordinals of meetings aside ("2nd MSP" is
+    "deuxième Assemblée" in French, "Segunda Reunión" in Spanish)."""
+    text = re.sub(r"\b\d+(st|nd|rd|th)\b", "", text)
+    return collections.Counter(re.findall(r"\d+", text))
+
+
+def test_every_number_printed_is_the_english_one(reports: dict[str, str]) -> None:
+    english = _numbers(reports["en"])
+    assert english["108"] and english["83"] and english["29"]  # the 4th MSP's promises
+    for lang in ("fr", "es"):
+        assert _numbers(reports[lang]) == english, lang
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_the_report_states_the_4msp_promises_in_its_language(
+    reports: dict[str, str], lang: str
+) -> None:
+    formats = Formats(lang)
+    text = reports[lang]
+    assert f"{formats.words(29, 'm', before_noun=False)} (29)" in text or (
+        f"{formats.words(29)} (29)" in text
+    )
+    assert "| **108** | **83** |" in text
+    assert formats.percent(20 / 63, 1) in text  # the rise since the 2nd MSP: 63 to 83
+
+
+# --- No English left ----------------------------------------------------------------------------
+
+ENGLISH_WORDS = frozenset(
+    """the and of to in has have been with which were was that this their these those from
+    by for States Parties State Party since Meeting countries country report Figure new number
+    between year years ratified acceded joined group groups however also should would could
+    will must not are is it they them we our other others more most such each every all any
+    some efforts Latest figures Action taken jointly outreach Lessons learned signatory yet
+    Geographically distributed follows abovementioned However MSP CCM Category Signature
+    Ratification/Accession Total Report Bar chart Step line Meetings marked closing opening
+    region Date Region Parties over time Universalisation""".split()
+) - {"Total", "Date", "Signature"}  # French too
+"""Words of the English report that no French or Spanish sentence of it has."""
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z][A-Za-z/]*", text))
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_no_english_word_is_left(reports: dict[str, str], lang: str) -> None:
+    names = {
+        word
+        for state in yaml.safe_load((DATA / "states.yaml").read_text(encoding="utf-8"))
+        for word in _words(state["name"])
+    }
+    text = reports[lang]
+    text = re.sub(r"\[properties\].*", "", text)  # the file's own properties: checked apart
+    left = sorted((_words(text) & ENGLISH_WORDS) - names)
+    assert not left, f"{lang}: English words in the report: {left}"
+    assert _words(reports["en"]) & ENGLISH_WORDS  # the list is of words English has
+
+
+# --- Names of States ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("short", "lang", "listed", "running", "of", "to"),
+    [
+        ("Pays-Bas (les)", "fr", "Pays-Bas", "les Pays-Bas", "des Pays-Bas", "aux Pays-Bas"),
+        ("Portugal (le)", "fr", "Portugal", "le Portugal", "du Portugal", "au Portugal"),
+        ("Belgique (la)", "fr", "Belgique", "la Belgique", "de la Belgique", "à la Belgique"),
+        (
+            "Afghanistan (l')",
+            "fr",
+            "Afghanistan",
+            "l'Afghanistan",
+            "de l'Afghanistan",
+            "à l'Afghanistan",
+        ),
+        ("Cuba", "fr", "Cuba", "Cuba", "de Cuba", "à Cuba"),
+        ("Israël", "fr", "Israël", "Israël", "d'Israël", "à Israël"),
+        ("Perú (el)", "es", "Perú", "el Perú", "del Perú", "al Perú"),
+        (
+            "Países Bajos (los)",
+            "es",
+            "Países Bajos",
+            "los Países Bajos",
+            "de los Países Bajos",
+            "a los Países Bajos",
+        ),
+        ("Portugal", "es", "Portugal", "Portugal", "de Portugal", "a Portugal"),
+    ],
+)
+def test_names_take_their_article_and_contract_it(
+    short: str, lang: str, listed: str, running: str, of: str, to: str
+) -> None:
+    name = parse_unterm(short, lang)
+    assert (name.listed, name.running) == (listed, running)
+    preposition = "à" if lang == "fr" else "a"
+    assert (contract("de", name, lang), contract(preposition, name, lang)) == (of, to)
+
+
+def test_a_list_form_is_reordered_in_running_text() -> None:
+    name = parse_unterm("Bolivie (État plurinational de)", "fr", "l'État plurinational de Bolivie")
+    assert name.listed == "Bolivie (État plurinational de)"
+    assert contract("de", name, "fr") == "de l'État plurinational de Bolivie"
+
+
+def _status_names(text: str) -> list[str]:
+    rows = [line for line in text.splitlines() if re.match(r"\| .* \| \d\d\.\d\d\.\d{4} \|", line)]
+    return [row.split(" | ")[0].lstrip("| ").strip("*") for row in rows]
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_the_status_table_is_in_the_languages_alphabetical_order(
+    reports: dict[str, str], lang: str
+) -> None:
+    names = _status_names(reports[lang])
+    assert len(names) >= 108
+    assert names == sorted(names, key=lambda n: localised.collation_key(n, lang))
+    assert names != sorted(names)  # not code-point order: accented letters are not last
+
+
+def test_french_table_names_states_as_the_un_does(reports: dict[str, str]) -> None:
+    names = _status_names(reports["fr"])
+    assert "Pays-Bas" in names and "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord" in names
+    assert names.index("Équateur") > names.index("El Salvador")  # É sorts as E
+    spanish = _status_names(reports["es"])
+    assert "Países Bajos" in spanish
+
+
+def _names_file(data: Path) -> tuple[Path, str]:
+    path = data / "names.yaml"
+    return path, path.read_text(encoding="utf-8")
+
+
+def _line_of(text: str, start: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+def test_check_reports_a_state_without_a_spanish_name_at_its_line(data_copy: Path) -> None:
+    names, text = _names_file(data_copy)
+    prt = text.index("\nPRT:")
+    entry_end = text.index("\n", text.index("  es:", prt))
+    text = text[: text.index("  es:", prt)] + text[entry_end + 1 :]  # Portugal: no es
+    gha = text.index("\nGHA:")
+    next_entry = re.search(r"\n[A-Z]{3}:", text[gha + 1 :])
+    assert next_entry is not None
+    text = text[: gha + 1] + text[gha + 1 + next_entry.start() + 1 :]  # Ghana: no entry
+    names.write_text(text, encoding="utf-8")
+    states = (data_copy / "states.yaml").read_text(encoding="utf-8")
+    command = [sys.executable, "-m", "reportgen", "check", "--lang", "es", "--data", str(data_copy)]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 2
+    lines = run.stderr.splitlines()
+    assert (
+        f"{names}:{_line_of(text, 'PRT:')}:1: PRT: Portugal has no Spanish name: add `es:` (the UN short name, UNTERM)"
+        in lines
+    )
+    ghana = _line_of(states, "- name: Ghana")
+    assert any(
+        line.startswith(f"{data_copy / 'states.yaml'}:{ghana}:")
+        and "Ghana has no Spanish name: add `GHA:` with `es:`" in line
+        for line in lines
+    ), lines
+    english = subprocess.run([*command[:4], "en", *command[5:]], cwd=ROOT, capture_output=True)
+    assert english.returncode == 0  # English needs no Spanish name
+
+
+def test_a_text_missing_in_the_language_is_located(data_copy: Path) -> None:
+    lessons = data_copy / "lessons.yaml"
+    text = lessons.read_text(encoding="utf-8")
+    spanish = re.search(r"\n    es: [^\n]*\n", text[text.index("lines_of_action") :])
+    assert spanish is not None
+    start = text.index("lines_of_action") + spanish.start()
+    at = text[: start + 1].count("\n")  # the line of the `- en:` item, before `es:`
+    lessons.write_text(text[:start] + text[start + len(spanish.group()) - 1 :], encoding="utf-8")
+    command = [sys.executable, "-m", "reportgen", "check", "--lang", "es", "--data", str(data_copy)]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 2
+    (line,) = run.stderr.splitlines()[:1]
+    assert "lines_of_action[0]: has no Spanish text: add `es:` beside en:, fr:" in line
+    assert line.startswith(f"{lessons}:{at - 1}:") or line.startswith(f"{lessons}:{at}:"), line
+
+
+# --- Renamings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "lang", "name"),
+    [
+        ("2013-09-01", "en", "Swaziland"),
+        ("2013-09-01", "fr", "Swaziland"),
+        ("2013-09-01", "es", "Swazilandia"),
+        ("2019-01-01", "en", "Eswatini"),
+        ("2019-01-01", "fr", "Eswatini"),
+        ("2019-01-01", "es", "Eswatini"),
+    ],
+)
+def test_a_state_is_named_as_on_the_reports_day(
+    data_copy: Path, tmp_path: Path, as_of: str, lang: str, name: str
+) -> None:
+    report = data_copy / "report.yaml"
+    text = report.read_text(encoding="utf-8").replace("as_of: 2013-09-01", f"as_of: {as_of}")
+    report.write_text(text, encoding="utf-8")
+    output = tmp_path / f"report.{lang}.docx"
+    build(data_copy, TEMPLATES[lang], output, lang=lang)
+    table = _status_names(rendition(output))
+    assert name in table
+    other = {"Swaziland", "Swazilandia", "Eswatini"} - {name}
+    assert not other & set(table)
+
+
+# --- Data rolled forward to another meeting -----------------------------------------------------
+
+FIFTH_MSP = {
+    "key": "5MSP",
+    "name": {
+        "en": "5th Meeting of States Parties",
+        "fr": "cinquième Assemblée des États parties",
+        "es": "Quinta Reunión de los Estados Partes",
+    },
+    "short_name": {"en": "5th MSP", "fr": "cinquième Assemblée", "es": "Quinta Reunión"},
+    "city": {"en": "San José", "fr": "San José", "es": "San José"},
+    "country": "Costa Rica",
+    "start": "2014-09-02",
+    "end": "2014-09-05",
+}
+
+
+def _rolled_forward(data: Path) -> dict[str, Any]:
+    """The 4th MSP's data for the 5th: three signatories ratify in 2014, a State accedes,
+    and the report, as of 15 August 2014, counts from the 3rd MSP and highlights the period
+    since the 4th."""
+    report = data / "report.yaml"
+    frame = yaml.safe_load(report.read_text(encoding="utf-8"))
+    frame["meetings"].append(FIFTH_MSP)
+    frame.update(
+        as_of="2014-08-15",
+        presented_to="5MSP",
+        counting_since="3MSP",
+        highlight={"after": "4MSP", "before": "5MSP"},
+    )
+    report.write_text(yaml.safe_dump(frame, allow_unicode=True), encoding="utf-8")
+    states_path = data / "states.yaml"
+    states = yaml.safe_load(states_path.read_text(encoding="utf-8"))
+    signed = [s for s in states if s.get("signature") and _deposit(s) == dt.date.min]
+    ratifying = signed[:3]
+    for n, state in enumerate(ratifying):
+        state["ratification"] = f"2014-0{n + 3}-1{n}"
+    never_signed = [s for s in states if not s.get("signature") and _deposit(s) == dt.date.min]
+    acceding = never_signed[0]
+    acceding["accession"] = "2014-06-20"
+    categories_path = data / "categories.yaml"
+    categories = yaml.safe_load(categories_path.read_text(encoding="utf-8"))
+    for category in categories:  # States Parties cannot be in a category
+        gone = {s["name"] for s in [*ratifying, acceding]}
+        category["members"] = [m for m in category["members"] if m not in gone]
+    categories_path.write_text(yaml.safe_dump(categories, allow_unicode=True), encoding="utf-8")
+    states_path.write_text(yaml.safe_dump(states, allow_unicode=True), encoding="utf-8")
+    third_close = dt.date(2012, 9, 14)
+    as_of = dt.date(2014, 8, 15)
+    new = [s for s in states if third_close < _deposit(s) <= as_of]
+    before = [s for s in states if dt.date.min < _deposit(s) <= third_close]
+    return {
+        "new": new,
+        "before": len(before),
+        "after": len(before) + len(new),
+        "acceded": [acceding["name"]],
+        "in_period": [s for s in new if _deposit(s) > dt.date(2013, 9, 13)],
+    }
+
+
+def _deposit(state: dict[str, Any]) -> dt.date:
+    """The day of a State's instrument, or a day before any (no instrument)."""
+    for kind in ("ratification", "accession", "succession"):
+        value = state.get(kind)
+        if value:
+            return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    return dt.date.min
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_data_rolled_forward_gives_the_new_meetings_sentences(
+    data_copy: Path, tmp_path: Path, lang: str
+) -> None:
+    expected = _rolled_forward(data_copy)
+    output = tmp_path / f"report.{lang}.docx"
+    build(data_copy, TEMPLATES[lang], output, lang=lang)
+    text = " ".join(rendition(output).split())
+    formats = Formats({"en": "en_GB"}.get(lang, lang))
+    new = len(expected["new"])
+    in_period = len(expected["in_period"])
+    rise = formats.percent((expected["after"] - expected["before"]) / expected["before"], 1)
+    assert f"({new})" in text and rise in text
+    assert f" {expected['before']} " in text and f" {expected['after']} " in text
+    sentences = {
+        "en": [
+            f"Since the 3rd Meeting of States Parties (2012), the following {formats.words(new)} "
+            f"({new}) States have ratified or acceded to the CCM, raising the number of States "
+            f"Parties from {expected['before']} to {expected['after']}, an increase of {rise}",
+            f"{formats.words(in_period).capitalize()} of them (identified in bold) became "
+            "States Parties in the 2013-2014 intersessional period:",
+            "since the 4th MSP",
+            "the moment of the 5th MSP",
+        ],
+        "fr": [
+            "troisième Assemblée des États parties (2012)",
+            "quatrième Assemblée",
+            "cinquième Assemblée",
+            "2013-2014",
+        ],
+        "es": [
+            "Tercera Reunión de los Estados Partes (2012)",
+            "Cuarta Reunión",
+            "Quinta Reunión",
+            "2013-2014",
+        ],
+    }
+    for sentence in sentences[lang]:
+        assert sentence in text, f"{lang}: {sentence!r} not in the report"
+    for state in expected["new"]:
+        assert formats.names([state["name"]]) in text or lang != "en"
