@@ -46,14 +46,16 @@ coordination_taken_up = En { $appointed_city }, { $issuer }{ $appointed_with_cou
 
 # Una cláusula por cada coordinador que se sumó después, añadida a coordination_taken_up.
 # $first: yes para la primera de ellas; $month: mes y año; $together: yes cuando el emisor
-# fue designado junto con otros («se les unió»); $state: quien se sumó (con su artículo);
+# fue designado junto con otros («se les unió»); las cláusulas siguientes dicen «se sumó
+# también», que no depende de cuántos coordinadores había ya; $state: quien se sumó (con su
+# artículo);
 # $meeting: el nombre abreviado de la Reunión («Tercera Reunión»); $city: donde se celebró.
 coordination_joined_by = { $first ->
-    [yes] , y
-   *[no] ,
-} en { $month } { $together ->
-    [yes] se les unió
-   *[no] se le unió
+    [yes] , y en { $month } { $together ->
+        [yes] se les unió
+       *[no] se le unió
+    }
+   *[no] ; en { $month } se sumó también
 } { $state }, en la { $meeting }, celebrada en { $city }
 
 # Párrafo 3: «...realizadas por los coordinadores en <periods_served>, y se divide...».
@@ -152,10 +154,11 @@ accessions = { $acceded ->
 }
 
 # El mismo párrafo, oración siguiente: las ratificaciones y adhesiones desde la Reunión que
-# abre el período destacado. $period_deposits: las cláusulas de period_first y period_more,
-# o none; $period_meeting: el nombre abreviado de esa Reunión. Termina en un espacio.
-period_deposits = { $period_deposits ->
-    [none] Ningún Estado ha pasado a ser parte en la Convención desde la { $period_meeting }.{" "}
+# abre el período destacado. $period_deposits: las cláusulas de period_first y period_more;
+# $in_period: cuántos Estados son (0: ninguna cláusula; el programa da entonces un texto
+# vacío, no none); $period_meeting: el nombre abreviado de esa Reunión. Termina en un espacio.
+period_deposits = { $in_period ->
+    [0] Ningún Estado ha pasado a ser parte en la Convención desde la { $period_meeting }.{" "}
    *[other] { $period_deposits }.{" "}
 }
 
