@@ -1,0 +1,350 @@
+### Las oraciones de templates/report.es.docx (español) cuyas palabras dependen de los datos.
+###
+### Project Fluent (https://projectfluent.org/fluent/guide/). Un mensaje se imprime donde la
+### plantilla contiene {{ sentence.NOMBRE }}; el comentario que precede a cada mensaje indica
+### dónde, y qué valores utiliza. Los recuentos ($new, $years...) eligen las palabras: [0] para
+### ninguno, [one] para uno (en español, la categoría «one» es solo el 1), *[other] en los demás
+### casos (el asterisco marca la variante por defecto). Todos los demás valores son textos ya
+### escritos en español (fechas, porcentajes, listas de nombres: «A, B y C», «Francia e
+### Italia»). Funciones: WORDS($n) escribe un número en letras (gender: "f" ante un sustantivo
+### femenino: «veintiuna líneas»; noun: "no" cuando el número no precede a su sustantivo:
+### «veintiuno de ellos», no «veintiún»; por defecto, «veintiún Estados»), CAPITAL(...) pone
+### en mayúscula la primera letra, ORDINAL($n) escribe 2º.
+### {" "} es un espacio conservado al principio o al final de un texto; {""}, un texto vacío.
+### Los nombres de Estados que llevan artículo ($issuer, $appointed_with, $joined, $state,
+### $host) ya lo llevan («el Japón», «Portugal»); detrás de «a» o «de» no se contraen aquí
+### («a el», «de el»): por eso las oraciones evitan esas preposiciones ante esos valores.
+### Términos: docs/glossary.md («Estados partes» en minúscula en el texto; «Reunión de los
+### Estados Partes» en el nombre de la Reunión).
+### El README, «Sentences and catalogues», explica cómo modificar o añadir un mensaje.
+
+## Parte I, párrafos iniciales
+
+# Párrafo 1, primeras palabras: «Durante los últimos dos años, Portugal ha participado...».
+# $years: años naturales en que el emisor ha sido coordinador antes de la Reunión (0: su
+# primer año).
+for_the_past = { $years ->
+    [0] Este año
+    [one] Durante el último año
+   *[other] Durante los últimos { WORDS($years) } años
+}
+
+# Párrafo 2: cómo asumió el emisor la coordinación.
+# $appointed_city: donde fue designado el emisor; $issuer: el emisor (con su artículo);
+# $appointed_with, $appointed_with_count: los coordinadores designados junto con él;
+# $joined, $joined_count: los coordinadores a los que se sumó; $joined_by: las cláusulas de
+# coordination_joined_by, una por cada coordinador que se sumó después, o vacío.
+# «junto con» y «que ejercía(n)» evitan «a el Japón» y la concordancia del verbo con la lista.
+coordination_taken_up = En { $appointed_city }, { $issuer }{ $appointed_with_count ->
+    [0] {""}
+   *[other] , junto con { $appointed_with },
+} { $joined_count ->
+    [0] asumió la coordinación
+    [one] se sumó a la coordinación que ejercía { $joined }
+   *[other] se sumó a la coordinación que ejercían { $joined }
+}{ $joined_by }.
+
+# Una cláusula por cada coordinador que se sumó después, añadida a coordination_taken_up.
+# $first: yes para la primera de ellas; $month: mes y año; $together: yes cuando el emisor
+# fue designado junto con otros («se les unió»); las cláusulas siguientes dicen «se sumó
+# también», que no depende de cuántos coordinadores había ya; $state: quien se sumó (con su
+# artículo);
+# $meeting: el nombre abreviado de la Reunión («Tercera Reunión»); $city: donde se celebró.
+coordination_joined_by = { $first ->
+    [yes] , y en { $month } { $together ->
+        [yes] se les unió
+       *[no] se le unió
+    }
+   *[no] ; en { $month } se sumó también
+} { $state }, en la { $meeting }, celebrada en { $city }
+
+# Párrafo 3: «...realizadas por los coordinadores en <periods_served>, y se divide...».
+# $periods: períodos entre reuniones en que el emisor fue coordinador; $cities: las ciudades
+# de las Reuniones («Beirut, Oslo y Lusaka»).
+periods_served = { $periods ->
+    [0] el presente período entre reuniones
+    [one] el período entre las reuniones de { $cities }
+   *[other] los { WORDS($periods) } períodos entre las reuniones de { $cities }
+}
+
+## Parte I. Cifras más recientes
+
+# Su primer párrafo: nuevos Estados partes desde la Reunión a partir de la cual se cuentan.
+# $since_meeting, $since_year: esa Reunión (nombre completo) y su año; $new: nuevos Estados
+# partes; $parties_before, $parties: Estados partes al término de esa Reunión y en la fecha
+# del informe; $growth: el aumento en porcentaje; $new_share: los nuevos respecto del total;
+# $in_period: los del período destacado; $period_start_year, $period_end_year: los años de
+# ese período; $short_name: «Convención» (sin artículo).
+new_states_parties = Desde la { $since_meeting } ({ $since_year }), { $new ->
+    [0] ningún Estado ha pasado a ser parte en la { $short_name }; el número de Estados partes sigue siendo { $parties }.
+   *[other] { $new ->
+        [one] el siguiente Estado
+       *[other] los siguientes { WORDS($new) } ({ $new }) Estados
+    } { joined_verb }, con lo que el número de Estados partes ha pasado de { $parties_before } a { $parties }{ $parties_before ->
+        [0] {""}
+       *[other] , lo que supone un aumento del { $growth }
+    }; { $new ->
+        [one] este representa
+       *[other] estos representan
+    } el { $new_share } del total de { $parties } Estados partes. { $in_period ->
+        [0] { $new ->
+            [one] Ese Estado no pasó a ser parte
+           *[other] Ninguno de ellos pasó a ser parte
+        }
+        [one] { $new ->
+            [one] Ese Estado (indicado en negrita) pasó a ser Estado parte
+           *[other] Uno de ellos (indicado en negrita) pasó a ser Estado parte
+        }
+       *[other] { CAPITAL(WORDS($in_period, noun: "no")) } de ellos (indicados en negrita) pasaron a ser Estados partes
+    } en el período entre reuniones { $period_start_year }-{ $period_end_year }:
+}
+
+# Utilizado por new_states_parties: cómo pasaron a ser partes los Estados, con el verbo en
+# singular o plural según $new. $successions: nuevos Estados partes por sucesión.
+joined_verb = { $successions ->
+    [0] { $new ->
+        [one] ha ratificado la { $short_name } o se ha adherido a ella
+       *[other] han ratificado la { $short_name } o se han adherido a ella
+    }
+   *[other] { $new ->
+        [one] ha ratificado la { $short_name }, se ha adherido a ella o ha pasado a ser parte en ella por sucesión
+       *[other] han ratificado la { $short_name }, se han adherido a ella o han pasado a ser partes en ella por sucesión
+    }
+}
+
+# Antes de la lista de regiones, en un párrafo que solo se imprime cuando hay nuevos Estados
+# partes. $new: nuevos Estados partes.
+regional_distribution = Desde el punto de vista geográfico, { $new ->
+    [one] el nuevo Estado parte pertenece a la siguiente región:
+   *[other] los nuevos Estados partes se distribuyen de la siguiente manera:
+}
+
+# Una viñeta por cada región con nuevos Estados partes. $count: cuántos; $region: la región
+# en una oración, con su artículo («las Américas», «el Pacífico»); $label: su nombre solo
+# («Américas»). «en» evita la contracción «de el Pacífico».
+region_count = { $count } en { $region }
+
+# El párrafo que sigue a las listas, primera oración: adhesiones y sucesiones entre los
+# nuevos. $acceded, $acceded_states; $succeeded, $succeeded_states: recuentos y nombres;
+# $others: los que ratificaron. Termina en un espacio cuando no está vacío.
+accessions = { $acceded ->
+    [0] { $succeeded ->
+        [0] {""}
+       *[other] { CAPITAL(WORDS($succeeded, noun: "no")) } de los Estados mencionados { $succeeded ->
+            [one] pasó a ser parte
+           *[other] pasaron a ser partes
+        } en la Convención por sucesión ({ $succeeded_states }){ $others ->
+            [0] {""}
+            [one] ; el restante la ratificó
+           *[other] ; los demás la ratificaron
+        }.{" "}
+    }
+   *[other] { CAPITAL(WORDS($acceded, noun: "no")) } de los Estados mencionados { $acceded ->
+        [one] se adhirió
+       *[other] se adhirieron
+    } a la Convención ({ $acceded_states }){ $succeeded ->
+        [0] {""}
+        [one] {" "}y uno pasó a ser parte en ella por sucesión ({ $succeeded_states })
+       *[other] {" "}y { WORDS($succeeded, noun: "no") } pasaron a ser partes en ella por sucesión ({ $succeeded_states })
+    }{ $others ->
+        [0] {""}
+        [one] ; el restante la ratificó
+       *[other] ; los demás la ratificaron
+    }.{" "}
+}
+
+# El mismo párrafo, oración siguiente: las ratificaciones y adhesiones desde la Reunión que
+# abre el período destacado. $period_deposits: las cláusulas de period_first y period_more;
+# $in_period: cuántos Estados son (0: ninguna cláusula; el programa da entonces un texto
+# vacío, no none); $period_meeting: el nombre abreviado de esa Reunión. Termina en un espacio.
+period_deposits = { $in_period ->
+    [0] Ningún Estado ha pasado a ser parte en la Convención desde la { $period_meeting }.{" "}
+   *[other] { $period_deposits }.{" "}
+}
+
+# La primera cláusula de period_deposits. $count: cuántos; $kind: ratified, acceded o
+# succeeded (ratificaron, se adhirieron, sucedieron); $meeting: el nombre abreviado de la
+# Reunión; $states: sus nombres.
+period_first = { CAPITAL(WORDS($count)) } { $count ->
+    [one] Estado { $kind ->
+        [acceded] se ha adherido a
+        [succeeded] ha pasado a ser parte por sucesión en
+       *[ratified] ha ratificado
+    }
+   *[other] Estados { $kind ->
+        [acceded] se han adherido a
+        [succeeded] han pasado a ser partes por sucesión en
+       *[ratified] han ratificado
+    }
+} la Convención desde la { $meeting } ({ $states })
+
+# Cada cláusula siguiente de period_deposits. $count, $kind, $states: como en period_first.
+period_more = {" "}y { WORDS($count, noun: "no") } { $count ->
+    [one] { $kind ->
+        [acceded] se ha adherido a ella
+        [succeeded] ha pasado a ser parte en ella por sucesión
+       *[ratified] la ha ratificado
+    }
+   *[other] { $kind ->
+        [acceded] se han adherido a ella
+        [succeeded] han pasado a ser partes en ella por sucesión
+       *[ratified] la han ratificado
+    }
+} ({ $states })
+
+# El mismo párrafo, últimas oraciones: signatarios que aún no han ratificado. $yet: cuántos
+# en la fecha del informe; $yet_before: cuántos al abrirse el período destacado
+# ($period_month); $signatories: todos los signatarios; $yet_share: $yet respecto de
+# $signatories, en porcentaje; $trend: down (ha bajado), up (ha subido) o same (sin cambio).
+yet_to_ratify = { $yet ->
+    [0] Todos los { $signatories } Estados signatarios han ratificado la { $short_name }.
+   *[other] Sin embargo, { WORDS($yet, noun: "no") } ({ $yet }) de los { $signatories } Estados signatarios, es decir, el { $yet_share }, { $yet ->
+        [one] aún no ha ratificado
+       *[other] aún no han ratificado
+    } la { $short_name }. { $trend ->
+        [down] Cabe señalar que esta cifra ha disminuido, ya que en { $period_month } era de { WORDS($yet_before, noun: "no") } ({ $yet_before }).
+        [up] Esta cifra ha aumentado, ya que en { $period_month } era de { WORDS($yet_before, noun: "no") } ({ $yet_before }).
+       *[same] Esta cifra no ha variado desde { $period_month }.
+    }
+}
+
+## Parte II. Medidas adoptadas conjuntamente por los coordinadores
+
+# Punto 1, segunda oración: «Respondieron unos cien Estados (100), lo que permitió...».
+# $approximate: yes cuando el número es aproximado; $replies: cuántos respondieron.
+replies = { $approximate ->
+    [yes] { $replies ->
+        [one] Respondió aproximadamente un Estado (1)
+       *[other] Respondieron unos { WORDS($replies) } Estados ({ $replies })
+    }
+   *[no] { $replies ->
+        [0] No respondió ningún Estado
+        [one] Respondió un Estado (1)
+       *[other] En total, respondieron { WORDS($replies) } Estados ({ $replies })
+    }
+}
+
+# Punto 1, segundo párrafo: de los Estados que informaron de procesos en curso, cuántos
+# pasaron a ser partes. $joined_since: cuántos pasaron a ser Estados partes.
+joined_since = Desde entonces, { $joined_since ->
+    [0] ninguno de ellos ha pasado a ser Estado parte.
+    [one] uno de ellos ha pasado a ser Estado parte.
+   *[other] { WORDS($joined_since, noun: "no") } de ellos han pasado a ser Estados partes.
+}
+
+# Una línea de la lista de iniciativas (antes de su «;» o «.»). $text: lo que tuvo lugar;
+# $place: dónde (del mensaje place), o none; $dates: cuándo, con su preposición («los días
+# 22 y 23 de mayo de 2013», «del 9 al 13 de septiembre de 2013»), o none.
+initiative_line = { $text }{ $place ->
+    [none] {""}
+   *[other] {" "}en { $place }
+}{ $dates ->
+    [none] {""}
+   *[other] {" "}{ $dates }
+}
+
+# Dónde tuvo lugar una iniciativa: $city, y $host, el Estado anfitrión, o none. Estilo de
+# las Naciones Unidas: «Lomé (Togo)».
+place = { $city }{ $host ->
+    [none] {""}
+   *[other] {" "}({ $host })
+}
+
+# Punto 4, primer párrafo: «...las respuestas a sus iniciativas que los coordinadores
+# recibieron <answers_period>.». $years: como en for_the_past.
+answers_period = { $years ->
+    [0] este año
+    [1] este año
+   *[other] en los últimos { WORDS($years) } años
+}
+
+# Punto 4: las categorías de Estados no partes. $groups: cuántas; $group_list: las entradas
+# de group_entry unidas por group_joiner y, antes de la última, group_last_joiner.
+groups = Hemos dividido los países en { WORDS($groups) } { $groups ->
+    [one] grupo
+   *[other] grupos
+}: { $group_list }.
+
+# Una entrada de groups. $title: el título de la categoría; $size: sus miembros; $summary: lo
+# que respondieron, una oración de relativo en plural («que han expresado...»,
+# data/categories.yaml): con un solo país, «un solo país, de los que han expresado...».
+group_entry = { $size ->
+    [0] la { $title } (países { $summary }), que por ahora no comprende ninguno
+    [one] la { $title }, integrada por un solo país, de los { $summary }
+   *[other] la { $title }, integrada por { $size } países { $summary }
+}
+group_joiner = {"; "}
+group_last_joiner = {"; y "}
+
+# Después de groups: se imprime cuando existe una categoría II. $category_ii: su título, o
+# none.
+category_ii_outlook = { $category_ii ->
+    [none] {""}
+   *[other] En algunos casos, los países de la { $category_ii } podrían pasar a ser Estados partes en un futuro próximo, pero ello requeriría un mayor esfuerzo nacional, así como el apoyo y la tenacidad de la comunidad internacional, debido a las limitaciones detectadas.{" "}
+}
+
+# El encabezamiento de cada categoría, antes de su nota. $title; $size: sus miembros.
+category_heading = { $title }: { $size } { $size ->
+    [one] Estado
+   *[other] Estados
+}
+
+## Parte IV. Lecciones aprendidas
+
+# Primer párrafo: «...tienen mayor repercusión cuando <lines_of_action>.». $lines: cuántas
+# líneas de acción (sustantivo femenino); $first_line: la única; $numbered_lines: todas,
+# numeradas 1) ...; 2) ...
+lines_of_action = { $lines ->
+    [one] se sigue esta línea de acción: { $first_line }
+   *[other] se siguen { WORDS($lines, gender: "f") } líneas de acción diferentes: { $numbered_lines }
+}
+
+## Gráficos (sus palabras; los datos son las cifras)
+
+# Gráfico de los Estados partes a lo largo del tiempo: título, nombre de la línea, eje de
+# las fechas.
+chart_time_title = Evolución del número de Estados partes
+chart_time_series = Estados partes
+chart_time_category = Fecha
+
+# Su texto alternativo. $first, $last: el primer y el último recuento; $opened:
+# chart_time_opened; $end: la fecha del informe; $marks: las Reuniones señaladas
+# (chart_meeting_closed/opening unidas por «; »), o none.
+chart_time_rose = Gráfico de líneas escalonadas: el número de Estados partes pasó de { $first } el { $opened } a { $last } el { $end }.{ $marks ->
+    [none] {""}
+   *[other] {" "}Reuniones señaladas: { $marks }.
+}
+chart_time_stayed = Gráfico de líneas escalonadas: el número de Estados partes se mantuvo en { $last } desde el { $opened } hasta el { $end }.{ $marks ->
+    [none] {""}
+   *[other] {" "}Reuniones señaladas: { $marks }.
+}
+# $day: el día en que la Convención quedó abierta a la firma (se imprime tras «el»).
+chart_time_opened = { $day }, día en que la Convención quedó abierta a la firma,
+# Una Reunión en el gráfico: $meeting (nombre abreviado, femenino), $city, $day (su último o
+# primer día), $count: Estados partes al término de la Reunión.
+chart_meeting_closed = la { $meeting } ({ $city }), clausurada el { $day } con { $count } { $count ->
+    [one] Estado parte
+   *[other] Estados partes
+}
+chart_meeting_opening = la { $meeting } ({ $city }), con apertura el { $day }
+
+# Gráfico de los nuevos Estados partes por región: título, eje de las regiones, nombre de
+# las barras ($meeting: la Reunión a partir de la cual se cuentan, nombre abreviado).
+chart_region_title = Nuevos Estados partes por región
+chart_region_category = Región
+chart_region_series = Nuevos Estados partes desde la { $meeting }
+# Su texto alternativo. $new: cuántos; $meeting; $day: el último día de la Reunión;
+# $regions: chart_region_entry por cada región, en forma de lista («A, B y C»).
+chart_region_text = Gráfico de barras: { $new ->
+    [0] ningún nuevo Estado parte
+    [one] el nuevo Estado parte
+   *[other] los { $new } nuevos Estados partes
+} desde la { $meeting }, clausurada el { $day }, por región: { $regions }.
+chart_region_entry = { $region }: { $count }
+
+## Propiedades del documento (Archivo > Propiedades)
+
+# Asunto. $meeting_name: la Reunión a la que se presenta el informe (nombre completo).
+document_subject = Informe presentado a la { $meeting_name }
+# Palabras clave. $short_name: el nombre abreviado de la Convención («Convención»).
+document_keywords = { $short_name }; universalización
