@@ -145,12 +145,12 @@ def describe_states_parties_over_time(timeline: Timeline, formats: Formats, say:
             day = formats.long_date(meeting.start)
             marks.append(say.say("chart_meeting_opening", {**where, "day": day}))
         else:
-            count = formats.number(mark.states_parties.count)
+            count = mark.states_parties.count
             day = formats.long_date(meeting.end)
             marks.append(say.say("chart_meeting_closed", {**where, "day": day, "count": count}))
     values = {
-        "first": formats.number(first.count),
-        "last": formats.number(last.count),
+        "first": first.count,
+        "last": last.count,
         "opened": say.say("chart_time_opened", {"day": formats.long_date(first.day)}),
         "end": formats.long_date(timeline.end),
         "marks": "; ".join(marks) or "none",
@@ -190,7 +190,7 @@ def describe_new_states_parties_by_region(
         for e in by_region
     )
     values = {
-        "new": formats.number(new.count),
+        "new": new.count,
         "meeting": since.short_name,
         "day": formats.long_date(since.end),
         "regions": regions,

@@ -541,7 +541,7 @@ def _place(initiative: Initiative, formats: Formats, say: Sentences) -> str:
     """ "Lomé, Togo": the city, and the host State when given (message `place`)."""
     if not initiative.place:
         return "none"
-    host = formats.names([initiative.host], "the") if initiative.host else "none"
+    host = formats.name(initiative.host) if initiative.host else "none"
     return say.say("place", {"city": initiative.place, "host": host})
 
 

@@ -257,7 +257,10 @@ chart_time_stayed = Step line chart: the number of States Parties stayed at { $l
 chart_time_opened = { $day }, the day the Convention opened for signature
 # A meeting on the chart: $meeting (short name), $city, $day (its last or first day),
 # $count: States Parties at its close.
-chart_meeting_closed = the { $meeting } ({ $city }), closing on { $day } with { $count } States Parties
+chart_meeting_closed = the { $meeting } ({ $city }), closing on { $day } with { $count } { $count ->
+    [one] State Party
+   *[other] States Parties
+}
 chart_meeting_opening = the { $meeting } ({ $city }), opening on { $day }
 
 # Chart of new States Parties by region: title, the axis of regions, the bars' name
@@ -267,7 +270,10 @@ chart_region_category = Region
 chart_region_series = New States Parties since the { $meeting }
 # Its alternative text. $new: how many; $meeting; $day: the meeting's last day; $regions:
 # chart_region_entry for each region, as a list.
-chart_region_text = Bar chart: the { $new } new States Parties since the { $meeting } closed on { $day }, by region: { $regions }.
+chart_region_text = Bar chart: the { $new } new { $new ->
+    [one] State Party
+   *[other] States Parties
+} since the { $meeting } closed on { $day }, by region: { $regions }.
 chart_region_entry = { $region } { $count }
 
 ## Document properties (File > Properties)

@@ -376,7 +376,7 @@ def _chart(document: docx.document.Document, name: str, title: str) -> None:
     """
     chart = _charts_from_data(LANG[0])[name]
     series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
-    design = (Path(__file__).parent / "charts" / f"{name}.xml").read_bytes()
+    design = _in_language((Path(__file__).parent / "charts" / f"{name}.xml").read_bytes())
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     layout = paragraph.paragraph_format
@@ -399,6 +399,24 @@ def _chart(document: docx.document.Document, name: str, title: str) -> None:
     caption.add_run("Figure ")
     ooxml.add_sequence_number(caption, "Figure")
     caption.add_run(f": {title}")
+
+
+DATE_AXIS_LOCALES = {"en": "", "fr": "[$-40C]", "es": "[$-C0A]"}
+"""The language of a date axis's month names, as Excel and LibreOffice read a number format
+(Windows locale ids: 040C French, 0C0A Spanish)."""
+
+
+def _in_language(design: bytes) -> bytes:
+    """A chart design in the template's language: its text language (for spelling and
+    hyphenation), its axis title, and the month names of its date axis."""
+    lang = LANG[0]
+    if lang == "en":
+        return design
+    text = design.decode("utf-8").replace('lang="en-GB"', f'lang="{LANGUAGE_TAGS[lang]}"')
+    title = TRANSLATIONS[lang]["States Parties"]
+    text = text.replace("<a:t>States Parties</a:t>", f"<a:t>{title}</a:t>")
+    text = text.replace('formatCode="mmm yyyy"', f'formatCode="{DATE_AXIS_LOCALES[lang]}mmm yyyy"')
+    return text.encode("utf-8")
 
 
 TEXT_WIDTH_CM = 16.0

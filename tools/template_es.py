@@ -320,4 +320,6 @@ TEXTS: dict[str, str] = {
     "Taking into account the motives presented by the different States, we consider that:": (
         "Teniendo en cuenta los motivos expuestos por los distintos Estados, consideramos que:"
     ),
+    # The time chart's axis title (in the chart's design, not a run of the document).
+    "States Parties": "Estados partes",
 }
