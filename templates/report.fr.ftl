@@ -38,31 +38,26 @@ for_the_past = { $years ->
 # $appointed_with, $appointed_with_count : coordonnateurs nommés en même temps que lui ;
 # $joined, $joined_count : coordonnateurs qu'il a rejoints ; $joined_by : les propositions de
 # coordination_joined_by ci-dessous, une pour chaque coordonnateur arrivé ensuite, ou vide.
-# Le verbe s'accorde avec le nombre de sujets (« a rejoint », « ont rejoint »).
-coordination_taken_up = À { $appointed_city }, { $issuer }{ $appointed_with_count ->
+# Les États ne sont jamais sujets d'un verbe : le verbe s'accorderait avec leur genre et leur
+# nombre (« les Pays-Bas ont »), que les variables ne donnent pas ; « par » et « avec » ne se
+# contractent pas avec l'article du nom.
+coordination_taken_up = À { $appointed_city }, { $joined_count ->
+    [0] la coordination a été prise en charge par
+   *[other] la coordination, jusque-là assurée par { $joined }, a été partagée avec
+} { $issuer }{ $appointed_with_count ->
     [0] {""}
    *[other] {" "}et { $appointed_with }
-} { $joined_count ->
-    [0] { $appointed_with_count ->
-        [0] a pris
-       *[other] ont pris
-    } en charge la coordination
-   *[other] { $appointed_with_count ->
-        [0] a rejoint
-       *[other] ont rejoint
-    } { $joined } dans la coordination
 }{ $joined_by }.
 
 # Une proposition pour chaque coordonnateur arrivé ensuite, ajoutée à coordination_taken_up.
 # $first : yes pour la première de ces propositions ; $month : mois et année ; $together : yes
-# lorsque l'émetteur a été nommé avec d'autres (inutile en français : la tournure « a rejoint
-# la coordination » ne varie pas) ; $state : l'État arrivé, avec son article ; $meeting : nom
-# court de l'Assemblée ; $city : ville où elle s'est tenue. Le verbe « a rejoint » (avoir,
-# complément placé après) ne s'accorde pas avec le genre de l'État.
+# lorsque l'émetteur a été nommé avec d'autres (inutile en français) ; $state : l'État arrivé,
+# avec son article ; $meeting : nom court de l'Assemblée ; $city : ville où elle s'est tenue.
+# Le sujet est « l'équipe de coordination » (« elle ») : voir coordination_taken_up.
 coordination_joined_by = { $first ->
-    [yes] {" "}et, en
-   *[no] {"\u00A0"}; en
-} { $month }, { $state } a rejoint la coordination lors de la { $meeting }, tenue à { $city }
+    [yes] {" "}et, en { $month }, l'équipe de coordination
+   *[no] {"\u00A0"}; en { $month }, elle
+} a été rejointe par { $state } lors de la { $meeting }, tenue à { $city }
 
 # Paragraphe 3 : « ...entrepris par les coordonnateurs <periods_served> et s'articule en... ».
 # $periods : périodes intersessions pendant lesquelles l'émetteur a exercé ses fonctions ;
@@ -134,7 +129,10 @@ accessions = { $acceded ->
     [0] { $succeeded ->
         [0] {""}
        *[other] { $succeeded ->
-            [one] L'un des États susmentionnés est devenu partie
+            [one] { $new ->
+                [one] L'État susmentionné est devenu partie
+               *[other] L'un des États susmentionnés est devenu partie
+            }
            *[other] { CAPITAL(WORDS($succeeded)) } des États susmentionnés sont devenus parties
         } à la Convention par succession ({ $succeeded_states }){ $others ->
             [0] {""}
@@ -143,7 +141,10 @@ accessions = { $acceded ->
         }.{" "}
     }
    *[other] { $acceded ->
-        [one] L'un des États susmentionnés a adhéré
+        [one] { $new ->
+            [one] L'État susmentionné a adhéré
+           *[other] L'un des États susmentionnés a adhéré
+        }
        *[other] { CAPITAL(WORDS($acceded)) } des États susmentionnés ont adhéré
     } à la Convention ({ $acceded_states }){ $succeeded ->
         [0] {""}
@@ -273,11 +274,12 @@ groups = { $groups ->
 }
 
 # Une entrée de groups. $title : titre de la catégorie (« Catégorie I ») ; $size : nombre de
-# ses membres ; $summary : ce qu'ils ont répondu (data/categories.yaml, « qui ont exprimé... »).
-group_entry = { $title }, { $size ->
-    [0] ne regroupant aucun pays
-   *[other] regroupant { $size } pays
-} { $summary }
+# ses membres ; $summary : ce qu'ils ont répondu (data/categories.yaml, « qui ont exprimé... »,
+# au pluriel : « les pays » le précède, quel que soit $size).
+group_entry = { $title }, regroupant les pays { $summary } ({ $size ->
+    [0] aucun pays
+   *[other] { $size } pays
+})
 group_joiner = {"\u00A0; "}
 group_last_joiner = {"\u00A0; et "}
 

@@ -19,9 +19,9 @@ TEXTS: dict[str, str] = {
         "{{ coordination.appointed_at.start|month_year }} in "
         "{{ coordination.appointed_at.city }}, {{ coordination.appointed_at.country|name }}."
     ): (
-        "{{ sentence.for_the_past }}, {{ coordination.issuer|name('the') }} participe activement "
-        "aux efforts d'universalisation de la {{ convention.name }}, à la suite de sa nomination "
-        "en qualité de coordonnateur par la {{ coordination.appointed_at.name }}, tenue en "
+        "{{ sentence.for_the_past }}, les efforts d'universalisation de la {{ convention.name }} "
+        "bénéficient d'une forte implication {{ coordination.issuer|name('of') }}, coordonnateur "
+        "désigné par la {{ coordination.appointed_at.name }}, tenue en "
         "{{ coordination.appointed_at.start|month_year }} à {{ coordination.appointed_at.city }} "
         "({{ coordination.appointed_at.country|name }})."
     ),
