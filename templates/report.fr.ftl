@@ -22,7 +22,7 @@
 
 ## Partie I, paragraphes d'introduction
 
-# Paragraphe 1, premiers mots : « Depuis deux ans, le Portugal participe activement... ».
+# Paragraphe 1, premiers mots : « Depuis deux ans, les efforts d'universalisation bénéficient... ».
 # $years : années civiles pendant lesquelles l'émetteur a assuré la coordination avant
 # l'Assemblée (0 : première année).
 for_the_past = { $years ->
