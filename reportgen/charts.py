@@ -153,7 +153,7 @@ def describe_states_parties_over_time(timeline: Timeline, formats: Formats, say:
         "last": last.count,
         "opened": say.say("chart_time_opened", {"day": formats.long_date(first.day)}),
         "end": formats.long_date(timeline.end),
-        "marks": "; ".join(marks) or "none",
+        "marks": f"{formats.mark(';')} ".join(marks) or "none",
     }
     if last.count > first.count:  # a count of deposits never falls
         return say.say("chart_time_rose", values)
@@ -184,10 +184,9 @@ def describe_new_states_parties_by_region(
 ) -> str:
     """The alternative text of chart (b): the total and the count of every region."""
     regions = formats.names(
-        say.say(
-            "chart_region_entry", {"region": e.region.prose, "count": formats.number(e.tally.count)}
-        )
+        say.say("chart_region_entry", {"region": e.region.prose, "count": e.tally.count})
         for e in by_region
+        if e.tally.count  # a region with no new State Party has no bar to describe
     )
     values = {
         "new": new.count,

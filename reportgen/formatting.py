@@ -215,7 +215,14 @@ class Formats:
 
     def numbered(self, items: Iterable[str]) -> str:
         """Items numbered inside a sentence: "1) regional approach; 2) target approach"."""
-        return "; ".join(f"{i}) {item}" for i, item in enumerate(items, start=1))
+        return f"{self.mark(';')} ".join(f"{i}) {item}" for i, item in enumerate(items, start=1))
+
+    def mark(self, mark: str) -> str:
+        """A punctuation mark as the language writes it: French puts a no-break space
+        before ";", ":", "!" and "?" ("a\u00a0; b"); English and Spanish do not."""
+        if self.ruled == "fr" and mark in (";", ":", "!", "?"):
+            return localised.NO_BREAK_SPACE + mark
+        return mark
 
     def plural(self, number: int, one: str, other: str) -> str:
         """`one` for exactly one, `other` otherwise."""

@@ -535,7 +535,7 @@ class Demarches(Model):
     """The joint demarches in capitals, and what came back."""
 
     by: list[Text] = Field(min_length=1, description="The coordinators who delivered them.")
-    period: Text = Field(description="When they were delivered (2011/2012).")
+    period: Prose = Field(description="When they were delivered (2011/2012).")
     states_approached: Count = Field(
         description="How many capitals of States not yet Parties were approached.",
     )

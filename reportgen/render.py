@@ -383,7 +383,7 @@ def _context(
         "regional_results": inputs.events.regional_results,
         "lessons": inputs.lessons,
         "recommendations": [
-            text + ("." if index == len(recommendations) - 1 else ";")
+            text + ("." if index == len(recommendations) - 1 else formats.mark(";"))
             for index, text in enumerate(recommendations)
         ],
         "sentence": say,
@@ -531,7 +531,7 @@ def _initiative_lines(
             "initiative_line",
             {"place": _place(initiative, formats, say), "dates": dates or "none"},
         )
-        after += "." if index == len(initiatives) - 1 else ";"
+        after += "." if index == len(initiatives) - 1 else formats.mark(";")
         runs = [ooxml.Span(before)] if before else []
         lines.append(ooxml.runs([*runs, *spans(initiative.text), ooxml.Span(after)]))
     return lines
@@ -565,7 +565,7 @@ def _set_properties(
     frame = inputs.report
     properties = docx.core_properties
     moment = dt.datetime.combine(frame.as_of, dt.time(0, 0))
-    properties.title = f"{frame.title}: {frame.convention.name}"
+    properties.title = f"{frame.title}{formats.mark(':')} {frame.convention.name}"
     properties.subject = say.say(
         "document_subject", {"meeting_name": inputs.meeting(frame.presented_to).name}
     )

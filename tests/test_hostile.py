@@ -54,7 +54,7 @@ def _with_values(data: Path, name: str, letterhead: str, prose: str) -> None:
     report.write_text(text, encoding="utf-8")
     events = data / "events.yaml"
     text = events.read_text(encoding="utf-8").replace(
-        "  period: 2011/2012", f"  period: {_quoted(prose)}"
+        "  period: {en: 2011/2012, fr: 2011-2012, es: 2011/2012}", f"  period: {_quoted(prose)}"
     )
     events.write_text(text, encoding="utf-8")
 

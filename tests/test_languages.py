@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 import yaml
 
@@ -108,7 +109,7 @@ def test_every_number_printed_is_the_english_one(reports: dict[str, str]) -> Non
 
 @pytest.mark.parametrize("lang", ["fr", "es"])
 def test_the_report_states_the_4msp_promises_in_its_language(
-    reports: dict[str, str], lang: str
+    reports: dict[str, str], lang: str, tmp_path: Path
 ) -> None:
     formats = Formats(lang)
     text = reports[lang]
@@ -116,7 +117,12 @@ def test_the_report_states_the_4msp_promises_in_its_language(
         f"{formats.words(29)} (29)" in text
     )
     assert "| **108** | **83** |" in text
-    assert formats.percent(20 / 63, 1) in text  # the rise since the 2nd MSP: 63 to 83
+    rise = formats.percent(20 / 63, 1)  # the rise since the 2nd MSP: 63 to 83
+    assert rise.endswith("\u00a0%")  # held to its number by a no-break space
+    assert rise.replace("\u00a0", " ") in text  # the rendition shows it as a space
+    output = tmp_path / "report.docx"
+    build(DATA, TEMPLATES[lang], output, lang=lang)
+    assert rise in "".join(p.text for p in docx.Document(str(output)).paragraphs)
 
 
 # --- No English left ----------------------------------------------------------------------------
@@ -129,13 +135,13 @@ ENGLISH_WORDS = frozenset(
     some efforts Latest figures Action taken jointly outreach Lessons learned signatory yet
     Geographically distributed follows abovementioned However MSP CCM Category Signature
     Ratification/Accession Total Report Bar chart Step line Meetings marked closing opening
-    region Date Region Parties over time Universalisation""".split()
-) - {"Total", "Date", "Signature"}  # French too
+    region Date Region Parties over time Universalisation""".split()  # noqa: SIM905 (reads as text)
+) - {"Total", "Date", "Signature", "Action", "Universalisation", "efforts", "Figure"}  # French too
 """Words of the English report that no French or Spanish sentence of it has."""
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[A-Za-z][A-Za-z/]*", text))
+    return set(re.findall(r"[^\W\d_]+(?:/[^\W\d_]+)?", text))
 
 
 @pytest.mark.parametrize("lang", ["fr", "es"])
@@ -147,6 +153,7 @@ def test_no_english_word_is_left(reports: dict[str, str], lang: str) -> None:
     }
     text = reports[lang]
     text = re.sub(r"\[properties\].*", "", text)  # the file's own properties: checked apart
+    text = re.sub(r"\{(SEQ|PAGE)[^}]*\}", "", text)  # field codes: Word's, not the reader's
     left = sorted((_words(text) & ENGLISH_WORDS) - names)
     assert not left, f"{lang}: English words in the report: {left}"
     assert _words(reports["en"]) & ENGLISH_WORDS  # the list is of words English has
@@ -246,8 +253,8 @@ def test_check_reports_a_state_without_a_spanish_name_at_its_line(data_copy: Pat
     assert run.returncode == 2
     lines = run.stderr.splitlines()
     assert (
-        f"{names}:{_line_of(text, 'PRT:')}:1: PRT: Portugal has no Spanish name: add `es:` (the UN short name, UNTERM)"
-        in lines
+        f"{names}:{_line_of(text, 'PRT:')}:1: PRT: Portugal has no Spanish name: add `es:` "
+        "(the UN short name, UNTERM)" in lines
     )
     ghana = _line_of(states, "- name: Ghana")
     assert any(
@@ -255,7 +262,7 @@ def test_check_reports_a_state_without_a_spanish_name_at_its_line(data_copy: Pat
         and "Ghana has no Spanish name: add `GHA:` with `es:`" in line
         for line in lines
     ), lines
-    english = subprocess.run([*command[:4], "en", *command[5:]], cwd=ROOT, capture_output=True)
+    english = subprocess.run([*command[:5], "en", *command[6:]], cwd=ROOT, capture_output=True)
     assert english.returncode == 0  # English needs no Spanish name
 
 
@@ -379,11 +386,12 @@ def test_data_rolled_forward_gives_the_new_meetings_sentences(
     expected = _rolled_forward(data_copy)
     output = tmp_path / f"report.{lang}.docx"
     build(data_copy, TEMPLATES[lang], output, lang=lang)
-    text = re.sub(r"[ \n]+", " ", rendition(output))  # no-break spaces stay
+    text = re.sub(r"\s+", " ", rendition(output))  # the rendition shows no-break spaces as spaces
     formats = Formats({"en": "en_GB"}.get(lang, lang))
     new = len(expected["new"])
     in_period = len(expected["in_period"])
     rise = formats.percent((expected["after"] - expected["before"]) / expected["before"], 1)
+    rise = rise.replace("\u00a0", " ")
     assert f"({new})" in text and rise in text
     assert f" {expected['before']} " in text and f" {expected['after']} " in text
     sentences = {
@@ -397,10 +405,14 @@ def test_data_rolled_forward_gives_the_new_meetings_sentences(
             "the moment of the 5th MSP",
         ],
         "fr": [
-            "troisième Assemblée des États parties (2012)",
-            "quatrième Assemblée",
+            f"Depuis la troisième Assemblée des États parties (2012), les {formats.words(new)} "
+            f"({new}) États suivants ont ratifié la Convention ou y ont adhéré, ce qui a porté le "
+            f"nombre d'États parties de {expected['before']} à {expected['after']}, soit une "
+            f"augmentation de {rise}",
+            f"{formats.words(in_period).capitalize()} d'entre eux (indiqués en gras) sont devenus "
+            "parties à la Convention au cours de la période intersessions 2013-2014 :",
+            "depuis la quatrième Assemblée",
             "cinquième Assemblée",
-            "2013-2014",
         ],
         "es": [
             f"Desde la Tercera Reunión de los Estados Partes (2012), los siguientes "
@@ -415,5 +427,65 @@ def test_data_rolled_forward_gives_the_new_meetings_sentences(
     }
     for sentence in sentences[lang]:
         assert sentence in text, f"{lang}: {sentence!r} not in the report"
-    for state in expected["new"]:
-        assert formats.names([state["name"]]) in text or lang != "en"
+    names = yaml.safe_load((data_copy / "names.yaml").read_text(encoding="utf-8"))
+    for state in expected["new"]:  # in the table of new States Parties, in the language
+        shown = state["name"] if lang == "en" else names[state["iso3"]][lang]
+        assert f"| {parse_unterm(shown, lang).listed} |" in text or (
+            f"| **{parse_unterm(shown, lang).listed}** |" in text
+        ), shown
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_the_template_checks_apply_to_every_language(tmp_path: Path, lang: str) -> None:
+    document = docx.Document(str(TEMPLATES[lang]))
+    run = next(
+        r for p in document.paragraphs for r in p.runs if "{{ letter.states_addressed }}" in r.text
+    )
+    run.text = run.text.replace("{{ letter.states_addressed }}", "{{ letter.states_addressed }")
+    edited = tmp_path / f"report.{lang}.docx"
+    document.save(str(edited))
+    command = [
+        sys.executable,
+        "-m",
+        "reportgen",
+        "check",
+        "--lang",
+        lang,
+        "--template",
+        str(edited),
+    ]
+    run_ = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert run_.returncode == 2
+    (line,) = run_.stderr.splitlines()
+    assert line.startswith(f"{edited}: body, paragraph ")
+    assert ': body, paragraph 42 ("3. ' in line  # as in English: the same document
+    assert "is not closed in its paragraph: end it with }}" in line
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_template_naming_a_sentence_its_catalogue_lacks_is_refused(
+    tmp_path: Path, lang: str
+) -> None:
+    document = docx.Document(str(TEMPLATES[lang]))
+    run = next(r for p in document.paragraphs for r in p.runs if "{{ sentence.replies }}" in r.text)
+    run.text = run.text.replace("{{ sentence.replies }}", "{{ sentence.replys }}")
+    edited = tmp_path / "edited.docx"
+    document.save(str(edited))
+    command = [
+        sys.executable,
+        "-m",
+        "reportgen",
+        "check",
+        "--lang",
+        lang,
+        "--template",
+        str(edited),
+    ]
+    run_ = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert run_.returncode == 2
+    (line,) = run_.stderr.splitlines()
+    catalogue = TEMPLATES[lang].with_suffix(".ftl")
+    assert line.startswith(f"{edited}: body, paragraph ")
+    assert (
+        f"sentence.replys is not a message of {catalogue} (did you mean sentence.replies?)"
+    ) in line

@@ -13,8 +13,7 @@ NBSP = "\u00a0"
 TEXTS: dict[str, str] = {
     # Document properties
     "CCM universalisation report (template)": (
-        "Informe sobre la universalización de la Convención sobre Municiones en Racimo "
-        "(plantilla)"
+        "Informe sobre la universalización de la Convención sobre Municiones en Racimo (plantilla)"
     ),
     "Placeholders are filled from data/ by `make report`.": (
         "Los marcadores de posición se rellenan con los datos de data/ mediante "
@@ -244,7 +243,8 @@ TEXTS: dict[str, str] = {
     "Total": "Total",
     # Part III
     "Representatives from {{ strategy.participants }} African States were outspoken in calling "
-    "for a ‘concerted and accelerated effort’ towards an Africa-wide ban on cluster bombs at a "
+    "for a \u2018concerted and accelerated effort\u2019 towards an Africa-wide ban on cluster "
+    "bombs at a "
     "meeting in {{ strategy.place }} on {{ strategy.dates }}.": (
         "En una reunión celebrada en {{ strategy.place }} {{ strategy.dates }}, representantes "
         "de {{ strategy.participants }} Estados africanos pidieron con firmeza un “esfuerzo "
@@ -309,7 +309,8 @@ TEXTS: dict[str, str] = {
     ),
     "The strategy of prioritising countries as a result of the demarches made so far may "
     "contribute to a faster pace of universalisation, as well as to a more precise idea of the "
-    "reasoning behind countries’ positions on the CCM. The differentiation is of an analytical "
+    "reasoning behind countries\u2019 positions on the CCM. The differentiation is of an "
+    "analytical "
     "nature, and is intended only as a reference for a more guided or targeted approach.": (
         "La estrategia de establecer prioridades entre los países a partir de las gestiones "
         "realizadas hasta la fecha puede contribuir a acelerar el ritmo de la universalización, "

@@ -363,4 +363,6 @@ TEXTS: dict[str, str] = {
     "Placeholders are filled from data/ by `make report`.": (
         "Les champs sont remplis à partir des fichiers de data/ par `make report`."
     ),
+    # The time chart's axis title (in the chart's design, not a run of the document).
+    "States Parties": "États parties",
 }
