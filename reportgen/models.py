@@ -476,8 +476,20 @@ class ReportFrame(Model):
 class Category(Model):
     """A group of non-party States by their stated position towards joining."""
 
+    @property
+    def prose(self) -> str:
+        """The category's name inside a sentence ("la catégorie II")."""
+        return self.in_prose or self.title
+
     key: Key = Field(description="A short identifier (I, II, III).")
     title: Prose = Field(description='The title, as printed ("Category I").')
+    in_prose: Prose | None = Field(
+        default=None,
+        description=(
+            'How a sentence names it, when that differs from the title (French "la catégorie '
+            'I", Spanish "la categoría I").'
+        ),
+    )
     summary: Prose = Field(
         description=(
             'Completes "Category I, comprising 23 countries ..." in the overview sentence.'

@@ -131,7 +131,7 @@ VARIABLES: dict[str, str] = {
     "joined_since": "of those reporting ongoing processes, how many became States Parties",
     "groups": "the categories of non-party States",
     "group_list": "the clauses of group_entry, joined by group_joiner and group_last_joiner",
-    "category_ii": "the title of Category II, or none",
+    "category_ii": "Category II as a sentence names it (la catégorie II), or none",
     # Part IV
     "lines": "the lines of action",
     "first_line": "the first line of action",
@@ -145,7 +145,7 @@ PER_USE: dict[str, frozenset[str]] = {
     "coordination_joined_by": frozenset({"first", "month", "together", "state", "meeting", "city"}),
     "period_first": frozenset({"count", "kind", "meeting", "states"}),
     "period_more": frozenset({"count", "kind", "states"}),
-    "group_entry": frozenset({"title", "size", "summary"}),
+    "group_entry": frozenset({"title", "prose", "size", "summary"}),
     "category_heading": frozenset({"title", "size"}),
     "region_count": frozenset({"count", "region", "label"}),
     "initiative_line": frozenset({"text", "place", "dates"}),
@@ -428,6 +428,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
             "group_entry",
             {
                 "title": category.title,
+                "prose": category.prose,
                 "size": figures.category_members[category.key].count,
                 "summary": category.summary,
             },
@@ -435,7 +436,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         for category in inputs.categories
     ]
     group_list = _joined(entries, say.say("group_joiner"), say.say("group_last_joiner"))
-    category_ii = next((c.title for c in inputs.categories if c.key == "II"), "none")
+    category_ii = next((c.prose for c in inputs.categories if c.key == "II"), "none")
     lines = inputs.lessons.lines_of_action
     return {
         "years": coordination.years,

@@ -265,22 +265,24 @@ groups = Hemos dividido los países en { WORDS($groups) } { $groups ->
    *[other] grupos
 }: { $group_list }.
 
-# Una entrada de groups. $title: el título de la categoría; $size: sus miembros; $summary: lo
+# Una entrada de groups. $title: el título de la categoría; $prose: su nombre en una oración
+# («la categoría I», data/categories.yaml, in_prose); $size: sus miembros; $summary: lo
 # que respondieron, una oración de relativo en plural («que han expresado...»,
 # data/categories.yaml): con un solo país, «un solo país, de los que han expresado...».
 group_entry = { $size ->
-    [0] la { $title } (países { $summary }), que por ahora no comprende ninguno
-    [one] la { $title }, integrada por un solo país, de los { $summary }
-   *[other] la { $title }, integrada por { $size } países { $summary }
+    [0] { $prose } (países { $summary }), que por ahora no comprende ninguno
+    [one] { $prose }, integrada por un solo país, de los { $summary }
+   *[other] { $prose }, integrada por { $size } países { $summary }
 }
 group_joiner = {"; "}
 group_last_joiner = {"; y "}
 
-# Después de groups: se imprime cuando existe una categoría II. $category_ii: su título, o
+# Después de groups: se imprime cuando existe una categoría II. $category_ii: su nombre en una
+# oración («la categoría II»), o
 # none.
 category_ii_outlook = { $category_ii ->
     [none] {""}
-   *[other] En algunos casos, los países de la { $category_ii } podrían pasar a ser Estados partes en un futuro próximo, pero ello requeriría un mayor esfuerzo nacional, así como el apoyo y la tenacidad de la comunidad internacional, debido a las limitaciones detectadas.{" "}
+   *[other] En algunos casos, los países de { $category_ii } podrían pasar a ser Estados partes en un futuro próximo, pero ello requeriría un mayor esfuerzo nacional, así como el apoyo y la tenacidad de la comunidad internacional, debido a las limitaciones detectadas.{" "}
 }
 
 # El encabezamiento de cada categoría, antes de su nota. $title; $size: sus miembros.

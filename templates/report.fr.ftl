@@ -276,7 +276,7 @@ groups = { $groups ->
 # Une entrée de groups. $title : titre de la catégorie (« Catégorie I ») ; $size : nombre de
 # ses membres ; $summary : ce qu'ils ont répondu (data/categories.yaml, « qui ont exprimé... »,
 # au pluriel : « les pays » le précède, quel que soit $size).
-group_entry = { $title }, regroupant les pays { $summary } ({ $size ->
+group_entry = { $prose }, regroupant les pays { $summary } ({ $size ->
     [0] aucun pays
    *[other] { $size } pays
 })
@@ -286,7 +286,7 @@ group_last_joiner = {"\u00A0; et "}
 # Après groups : imprimé lorsqu'il existe une catégorie II. $category_ii : son titre, ou none.
 category_ii_outlook = { $category_ii ->
     [none] {""}
-   *[other] Dans certains cas, les pays de la { $category_ii } pourraient devenir parties à la Convention dans un proche avenir, mais cela exigerait, en raison des contraintes recensées, un effort national accru ainsi que le soutien et la ténacité de la communauté internationale.{" "}
+   *[other] Dans certains cas, les pays de { $category_ii } pourraient devenir parties à la Convention dans un proche avenir, mais cela exigerait, en raison des contraintes recensées, un effort national accru ainsi que le soutien et la ténacité de la communauté internationale.{" "}
 }
 
 # Le titre de chaque catégorie, avant sa note. $title ; $size : nombre de ses membres

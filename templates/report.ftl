@@ -205,8 +205,9 @@ groups = We have divided the countries into { WORDS($groups) } { $groups ->
    *[other] groups
 }: { $group_list }.
 
-# One entry of groups. $title: the category's title; $size: its members; $summary: what
-# they said (data/categories.yaml).
+# One entry of groups. $title: the category's title; $prose: its name in a sentence (in_prose
+# in data/categories.yaml; in English the title); $size: its members; $summary: what they
+# said (data/categories.yaml).
 group_entry = { $title }, comprising { $size } { $size ->
     [one] country
    *[other] countries
@@ -214,7 +215,8 @@ group_entry = { $title }, comprising { $size } { $size ->
 group_joiner = {"; "}
 group_last_joiner = {"; and "}
 
-# After groups: printed when there is a Category II. $category_ii: its title, or none.
+# After groups: printed when there is a Category II. $category_ii: its name in a sentence
+# (in_prose, or its title), or none.
 category_ii_outlook = { $category_ii ->
     [none] {""}
    *[other] In some cases, countries in { $category_ii } could become States Parties in the near future, but that would require a greater national effort and the support and tenacity of the international community due to identified constraints.{" "}
