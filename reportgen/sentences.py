@@ -18,12 +18,13 @@ as it is, never evaluated (Fluent does not read values as Fluent).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
 from fluent.runtime.types import FluentNumber, FluentType
 from fluent.syntax import FluentParser, ast
 
@@ -227,22 +228,48 @@ def read_catalogue(path: Path, locale: str) -> Catalogue:
         raise InputError(
             [Problem.about(shown, "catalogue", f"is not UTF-8 text ({error.reason})")]
         ) from None
-    problems, messages = check_catalogue(text, shown)
-    if problems:
-        raise InputError(problems)
-    return Catalogue(shown, FluentResource(text), frozenset(messages), locale)
+    key = (shown, locale, hashlib.sha256(data).digest())
+    if key not in _READ:
+        problems, messages, resource = _checked(text, shown)
+        if problems:
+            raise InputError(problems)
+        if len(_READ) >= 8:
+            _READ.clear()
+        _READ[key] = Catalogue(shown, resource, frozenset(messages), locale)
+    return _READ[key]
+
+
+_READ: dict[tuple[str, str, bytes], Catalogue] = {}
+"""Catalogues read and checked in this process, by file, locale and content: a build reads
+its catalogue to check the template, then to write the sentences."""
 
 
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+MAX_REFERENCE_DEPTH = 16
+"""How deep messages may refer to messages: `a = { b }`, `b = { c }`... (the shipped
+catalogues go 2 deep); deeper, or in a circle, is refused before anything is written."""
+
+
 def check_catalogue(text: str, path: str) -> tuple[list[Problem], set[str]]:
     """Every problem of a catalogue's text, and the names of its messages."""
-    resource = FluentParser(with_spans=True).parse(text)
+    problems, messages, _ = _checked(text, path)
+    return problems, messages
+
+
+def _checked(text: str, path: str) -> tuple[list[Problem], set[str], ast.Resource]:
+    """The problems, the message names and the parsed catalogue."""
+    try:
+        resource = FluentParser(with_spans=True).parse(text)
+    except RecursionError:
+        problem = "nests placeables ({ { { ...) too deeply to be read"
+        return [Problem.about(path, "catalogue", problem)], set(), ast.Resource([])
     problems: list[Problem] = []
     messages: set[str] = set()
     terms = {e.id.name for e in resource.body if isinstance(e, ast.Term)}
+    known = _ids(resource)
     for entry in resource.body:
         if isinstance(entry, ast.Junk):
             start = entry.span.start if entry.span else 0
@@ -256,7 +283,7 @@ def check_catalogue(text: str, path: str) -> tuple[list[Problem], set[str]]:
         if not isinstance(entry, (ast.Message, ast.Term)):
             continue
         name = entry.id.name
-        where = _line(text, entry.span.start if entry.span else 0)
+        where = _line(text, entry.id.span.start if entry.id.span else 0)  # not its comment
         if isinstance(entry, ast.Message):
             if name in messages:
                 problems.append(Problem(path, where, 1, name, "is defined twice"))
@@ -289,10 +316,11 @@ def check_catalogue(text: str, path: str) -> tuple[list[Problem], set[str]]:
                 problems.append(
                     Problem(path, where, 1, name, f"-{node.id.name} is not a term of this file")
                 )
-            elif isinstance(node, ast.MessageReference) and node.id.name not in _ids(resource):
+            elif isinstance(node, ast.MessageReference) and node.id.name not in known:
                 problems.append(
                     Problem(path, where, 1, name, f"{node.id.name} is not a message of this file")
                 )
+    problems += _reference_problems(resource, text, path)
     missing = sorted(REQUIRED - messages)
     if missing and not problems:
         problems.append(
@@ -305,7 +333,78 @@ def check_catalogue(text: str, path: str) -> tuple[list[Problem], set[str]]:
                 "(charts, lists, properties); copy them from templates/report.ftl",
             )
         )
-    return problems, messages
+    return problems, messages, resource
+
+
+def _reference_problems(resource: ast.Resource, text: str, path: str) -> list[Problem]:
+    """Messages and terms that refer to themselves, through others or not, or through
+    references deeper than MAX_REFERENCE_DEPTH: each would never finish being written."""
+    refers: dict[str, list[str]] = {}
+    lines: dict[str, int] = {}
+    for entry in resource.body:
+        if isinstance(entry, (ast.Message, ast.Term)):
+            key = ("-" if isinstance(entry, ast.Term) else "") + entry.id.name
+            lines[key] = _line(text, entry.id.span.start if entry.id.span else 0)
+            refers[key] = [
+                ("-" if isinstance(node, ast.TermReference) else "") + node.id.name
+                for node in _walk(entry)
+                if isinstance(node, (ast.MessageReference, ast.TermReference))
+            ]
+    depth: dict[str, int] = {}
+    circular: set[str] = set()
+    problems = []
+
+    def deepest(key: str, trail: tuple[str, ...]) -> int:
+        if key in trail:
+            raise _Circle((*trail[trail.index(key) :], key))
+        if len(trail) > MAX_REFERENCE_DEPTH:
+            return 1  # deep enough to be refused: no need to go further down
+        if key not in depth:
+            depth[key] = 1 + max(
+                (deepest(r, (*trail, key)) for r in refers.get(key, []) if r in refers),
+                default=0,
+            )
+        return depth[key]
+
+    for key in refers:
+        try:
+            if deepest(key, ()) > MAX_REFERENCE_DEPTH:
+                problems.append(
+                    Problem(
+                        path,
+                        lines[key],
+                        1,
+                        key,
+                        f"refers to messages more than {MAX_REFERENCE_DEPTH} deep; "
+                        "write the text in fewer steps",
+                    )
+                )
+        except _Circle as circle:
+            members = circle.keys[:-1]
+            if not set(members) & circular:  # reported once, at its first message in the file
+                circular.update(members)
+                start = members.index(min(members, key=lambda m: lines[m]))
+                turn = (*members[start:], *members[:start], members[start])
+                problems.append(
+                    Problem(
+                        path,
+                        lines[turn[0]],
+                        1,
+                        turn[0],
+                        f"refers to itself ({' -> '.join(turn)}): it could never be "
+                        "written; remove one of the references",
+                    )
+                )
+            depth[key] = 0  # the circle is the problem, not the messages that use it
+    return problems
+
+
+class _Circle(Exception):
+    """Messages that refer to each other in a circle."""
+
+    def __init__(self, keys: tuple[str, ...]) -> None:
+        super().__init__(" -> ".join(keys))
+        self.keys = keys
 
 
 def _ids(resource: ast.Resource) -> set[str]:
@@ -355,9 +454,12 @@ class Sentences:
         if message.value is None:
             raise SentenceError(self._catalogue.path, name, "has no text")
         given = self._values if values is None else values
-        text, errors = self._bundle.format_pattern(message.value, dict(given))
+        try:
+            text, errors = self._bundle.format_pattern(message.value, dict(given))
+        except (RecursionError, ValueError, TypeError, LookupError) as error:
+            errors = [error]  # checked catalogues do not get here; a value of our own might
         if errors:
-            raise SentenceError(self._catalogue.path, name, str(errors[0]))
+            raise SentenceError(self._catalogue.path, name, f"cannot be written: {errors[0]}")
         return str(text)
 
     def say_around(self, name: str, values: Mapping[str, Any]) -> tuple[str, str]:

@@ -1,0 +1,155 @@
+"""A catalogue is untrusted input like a template: every mistake is one located line, exit 2.
+
+A template and its catalogue may come from a stranger. Each problem of a catalogue is
+reported at its line by `build` and by `check`, before anything is written; none can make
+a build run without end or fail with a traceback; and a value of the data is printed as it
+is, whatever it holds, never read as Fluent.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportgen.pipeline import build
+from reportgen.problems import InputError
+from reportgen.text import rendition
+from tests.conftest import CATALOGUE, DATA, ROOT, TEMPLATE
+
+
+def _with_catalogue(tmp_path: Path, text: str | bytes) -> Path:
+    """A copy of the English template with `text` as the catalogue beside it."""
+    template = tmp_path / "report.docx"
+    shutil.copy(TEMPLATE, template)
+    catalogue = template.with_suffix(".ftl")
+    if isinstance(text, bytes):
+        catalogue.write_bytes(text)
+    else:
+        catalogue.write_text(text, encoding="utf-8")
+    return template
+
+
+def _problems(template: Path, tmp_path: Path) -> list[str]:
+    output = tmp_path / "report.out.docx"
+    with pytest.raises(InputError) as caught:
+        build(DATA, template, output)
+    assert not output.exists()
+    return [str(p) for p in caught.value.problems]
+
+
+def _english() -> str:
+    return CATALOGUE.read_text(encoding="utf-8")
+
+
+def _line_of(text: str, start: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+def test_a_message_that_refers_to_itself_is_refused_at_its_line(tmp_path: Path) -> None:
+    text = _english().replace(
+        "joined_verb = { $successions ->", "joined_verb = { loop_a }{ $successions ->"
+    )
+    text += "loop_a = { loop_b }\nloop_b = { joined_verb }\n"
+    template = _with_catalogue(tmp_path, text)
+    (problem,) = _problems(template, tmp_path)
+    line = _line_of(text, "joined_verb =")
+    assert problem == (
+        f"{template.with_suffix('.ftl')}:{line}:1: joined_verb: refers to itself (joined_verb "
+        "-> loop_a -> loop_b -> joined_verb): it could never be written; remove one of the "
+        "references"
+    )
+
+
+def test_messages_nested_without_end_are_refused_quickly(tmp_path: Path) -> None:
+    # Each message writes the next ten times: written out, the last would be 10**30 long.
+    chain = "".join(f"m{i} = {{ m{i + 1} }}" * 1 + f"{{ m{i + 1} }}" * 9 + "\n" for i in range(30))
+    text = _english().replace("for_the_past = { $years ->", "for_the_past = { m0 }{ $years ->")
+    text += chain + "m30 = ha\n"
+    template = _with_catalogue(tmp_path, text)
+    problems = _problems(template, tmp_path)
+    assert problems[0].endswith(
+        "for_the_past: refers to messages more than 16 deep; write the text in fewer steps"
+    )
+
+
+def test_text_that_is_not_fluent_is_located(tmp_path: Path) -> None:
+    text = _english().replace("replies = { $approximate ->", "replies = { $approximate ->>")
+    template = _with_catalogue(tmp_path, text)
+    (problem,) = _problems(template, tmp_path)
+    assert problem.startswith(f"{template.with_suffix('.ftl')}:{_line_of(text, 'replies =')}:1:")
+    assert "catalogue: 'replies = { $approximate ->>'" in problem
+
+
+def test_a_value_or_function_a_message_is_not_given_is_located(tmp_path: Path) -> None:
+    text = _english().replace("{ WORDS($replies) } States", "{ SHOUT($replies) } { $repplies }")
+    template = _with_catalogue(tmp_path, text)
+    problems = _problems(template, tmp_path)
+    line = _line_of(text, "} { SHOUT")
+    assert [p.split(": ", 2)[0] for p in problems] == [
+        f"{template.with_suffix('.ftl')}:{line}:1",
+        f"{template.with_suffix('.ftl')}:{line}:1",
+    ]
+    assert any(
+        "SHOUT() is not a function of reportgen; the functions are CAP" in p for p in problems
+    )
+    assert any(
+        "$repplies is not a value this message is given; it has $acceded" in p for p in problems
+    )
+
+
+def test_a_catalogue_without_a_message_the_program_writes_says_which(tmp_path: Path) -> None:
+    text = _english().replace("chart_time_title = States Parties over time\n", "")
+    template = _with_catalogue(tmp_path, text)
+    (problem,) = _problems(template, tmp_path)
+    assert problem.endswith(
+        "catalogue: has no message chart_time_title: the program writes these itself (charts, "
+        "lists, properties); copy them from templates/report.ftl"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe not UTF-8", "catalogue: is not UTF-8 text (invalid start byte)"),
+        (b"x = y\n" * 100_000, "catalogue: is over 524288 bytes"),
+    ],
+)
+def test_an_unreadable_catalogue_is_one_line(tmp_path: Path, content: bytes, message: str) -> None:
+    template = _with_catalogue(tmp_path, content)
+    (problem,) = _problems(template, tmp_path)
+    assert problem == f"{template.with_suffix('.ftl')}: {message}"
+
+
+def test_check_reports_the_catalogue_too(tmp_path: Path) -> None:
+    text = _english().replace("{ WORDS($replies) } States", "{ $repplies } States")
+    template = _with_catalogue(tmp_path, text)
+    command = [sys.executable, "-m", "reportgen", "check", "--template", str(template)]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    (line,) = run.stderr.splitlines()
+    assert line.startswith(f"{template.with_suffix('.ftl')}:{_line_of(text, '} { $repplies }')}:")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["{ $new }", "{{ 7*7 }}", '{ "x" }', "<b>&amp;</b> & <", "\u200fRTL\u200e", "{ -term }"],
+)
+def test_a_data_value_is_printed_as_it_is_inside_a_sentence(
+    data_copy: Path, tmp_path: Path, value: str
+) -> None:
+    # A category's title goes into the groups sentence: a value is text, never Fluent.
+    categories = data_copy / "categories.yaml"
+    text = categories.read_text(encoding="utf-8")
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    text = text.replace("    en: Category I\n", f"    en: {quoted}\n", 2)
+    categories.write_text(text, encoding="utf-8")
+    output = tmp_path / "report.docx"
+    build(data_copy, TEMPLATE, output)
+    rendered = rendition(output)
+    assert f"{value}, comprising 23 countries" in rendered
+    assert f"[Heading2] {value}: 23 States" in rendered
