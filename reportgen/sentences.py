@@ -65,19 +65,22 @@ def _number(value: object) -> int:
     raise TypeError(f"{value!r} is not a number")
 
 
-def functions(formats: Formats) -> dict[str, Callable[..., Any]]:
-    """The functions a message calls, by name: each one a format of `Formats`."""
+def functions(current: list[Formats]) -> dict[str, Callable[..., Any]]:
+    """The functions a message calls, by name: each one a format of the report being
+    written, `current[0]` (a bundle is kept between reports, its formats change)."""
 
     def words(value: object, gender: str = "m", noun: str = "yes") -> str:
         chosen: Gender = "f" if gender == "f" else "m"
-        return formats.words(_number(value), chosen, before_noun=noun != "no")
+        return current[0].words(_number(value), chosen, before_noun=noun != "no")
 
     def capital(value: object) -> str:
-        text = value.format(formats.locale) if isinstance(value, FluentType) else str(value)
+        if isinstance(value, FluentType):
+            value = value.format(current[0].locale)
+        text = str(value)
         return text[:1].upper() + text[1:]
 
     def ordinal(value: object, gender: str = "m") -> str:
-        return formats.ordinal(_number(value), "f" if gender == "f" else "m")
+        return current[0].ordinal(_number(value), "f" if gender == "f" else "m")
 
     return {"WORDS": words, "CAPITAL": capital, "ORDINAL": ordinal}
 
@@ -423,15 +426,30 @@ def _walk(node: ast.BaseNode) -> Iterator[ast.BaseNode]:
 # --- Writing sentences ---------------------------------------------------------------------------
 
 
+_BUNDLES: dict[Catalogue, tuple[FluentBundle, list[Formats]]] = {}
+"""A bundle per catalogue read in this process, with the formats its functions use."""
+
+
 class Sentences:
     """The sentences of one report: `sentences.NAME` is the message NAME, written."""
 
     def __init__(self, catalogue: Catalogue, formats: Formats) -> None:
         self._catalogue = catalogue
-        self._bundle = FluentBundle(
-            [catalogue.locale.replace("_", "-")], use_isolating=False, functions=functions(formats)
-        )
-        self._bundle.add_resource(catalogue.resource)
+        # A bundle compiles each message the first time it is written: one bundle is kept
+        # per catalogue, its functions pointed at the formats of the report being written.
+        if catalogue not in _BUNDLES:
+            current = [formats]
+            bundle = FluentBundle(
+                [catalogue.locale.replace("_", "-")],
+                use_isolating=False,
+                functions=functions(current),
+            )
+            bundle.add_resource(catalogue.resource)
+            if len(_BUNDLES) >= 8:
+                _BUNDLES.clear()
+            _BUNDLES[catalogue] = (bundle, current)
+        self._bundle, current = _BUNDLES[catalogue]
+        current[0] = formats
         self._values: dict[str, Any] = {}
 
     def given(self, values: Mapping[str, Any]) -> None:

@@ -697,18 +697,30 @@ def describe(error: BaseException, tags: Sequence[Tag], filters: Iterable[str]) 
 _SENTENCE = re.compile(r"\bsentence\.([A-Za-z_][A-Za-z0-9_]*)")
 
 
+@functools.lru_cache(maxsize=8)
+def _sentences_named(data: bytes) -> tuple[tuple[ooxml.WordParagraph, tuple[str, ...]], ...]:
+    """Each paragraph of a template that names sentences, with their names (kept per
+    template: a watched build checks the same template again and again)."""
+    document = ooxml.read_paragraphs(data)
+    return tuple(
+        (paragraph, tuple(m.group(1) for m in _SENTENCE.finditer(paragraph.text)))
+        for paragraph in document.paragraphs
+        if "sentence." in paragraph.text
+    )
+
+
 def unknown_sentences(path: Path, messages: Iterable[str], catalogue: str) -> list[Problem]:
     """Each `{{ sentence.NAME }}` of the template whose NAME no message of its catalogue has,
     located at its paragraph."""
     try:
-        document = ooxml.read_paragraphs(path.read_bytes())
+        data = path.read_bytes()
+        named = _sentences_named(data)
     except (OSError, ooxml.UnreadablePackage):
         return []  # the template's own check says why
     known = set(messages)
     problems = []
-    for paragraph in document.paragraphs:
-        for found in _SENTENCE.finditer(paragraph.text):
-            name = found.group(1)
+    for paragraph, names in named:
+        for name in names:
             if name not in known:
                 near = difflib.get_close_matches(name, sorted(known), n=1)
                 hint = f" (did you mean sentence.{near[0]}?)" if near else ""
