@@ -186,7 +186,7 @@ def _watch(args: argparse.Namespace, say: _Messages) -> int:
         else:
             say.info(f"{clock} the build failed; watching goes on")
 
-    say.info(f"watching {args.data}/ and {args.template}; Ctrl-C stops")
+    say.info(f"watching {args.data}/, {args.template} and its catalogue; Ctrl-C stops")
     with contextlib.suppress(KeyboardInterrupt):  # how watching ends
         watch(
             args.data,

@@ -8,6 +8,7 @@ in the file, so that a problem found by pydantic or by `reportgen.checks` can be
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import os
@@ -631,14 +632,20 @@ def load_with_warnings(
         sources[NAMES_FILE] = source
         if names_path.exists():
             problems += found
-        if source.data is not None:
-            validated, invalid = _validate(NamesFile, source, lang)
-            problems += invalid
-            names = validated or {}
+        if isinstance(source.data, dict):  # each State's entry alone: one bad value is one line
+            for code, entry in source.data.items():
+                alone = dataclasses.replace(source, data={code: entry})
+                validated, invalid = _validate(NamesFile, alone, lang)
+                problems += invalid
+                names.update(validated or {})
+        elif source.data is not None:
+            problems += _validate(NamesFile, source, lang)[1]
         states_ok = not any(
             p.file == sources["states"].name and p.severity == "error" for p in problems
         )
-        problems += _names_problems(sources, models.get("states"), names, lang, states_ok)
+        problems += _names_problems(
+            sources, models.get("states"), names, lang, states_ok, names_path.exists()
+        )
     if any(p.severity == "error" for p in problems) or len(models) < len(DATA_FILES):
         return None, problems, sources
     for stem in ("states", "categories"):
@@ -652,6 +659,7 @@ def _names_problems(
     names: dict[str, StateNames],
     lang: str,
     states_ok: bool,
+    exists: bool,
 ) -> list[Problem]:
     """A State with no name in `lang`, and names for a code no State has (when every code
     of states.yaml is valid: else a mistyped code is reported once, there)."""
@@ -673,11 +681,14 @@ def _names_problems(
                         (code,), f"no State of states.yaml has the code {code}: remove it"
                     )
                 )
-    if lang == "en":
-        return problems
+    if lang == "en" or (names_file is not None and names_file.data is None and exists):
+        return problems  # names.yaml is there but cannot be read: that is its problem
     language = LANGUAGES.get(lang, lang)
+    given = set(names_file.data) if names_file and isinstance(names_file.data, dict) else set()
     for index, state in states:
         entry = names.get(state.iso3)
+        if entry is None and state.iso3 in given:
+            continue  # its entry is there, and wrong: reported where it stands
         if entry is None:
             problems.append(
                 sources["states"].problem(

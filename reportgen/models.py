@@ -110,7 +110,7 @@ def _in_language(value: object, info: ValidationInfo) -> object:
         )
     chosen = value[lang]
     if not isinstance(chosen, str):
-        raise ValueError(f"{lang}: should be text")
+        raise ValueError("should be text")
     return chosen
 
 

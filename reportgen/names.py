@@ -112,6 +112,11 @@ class Naming:
         """The `Name` of a State named as in states.yaml; any other text as it is."""
         return self._names.get(state) or Name(state, "", state)
 
+    def plural(self, state: str) -> bool:
+        """True when the name is plural in running text ("les Pays-Bas", "los Países
+        Bajos"): a verb whose subject it is agrees in the plural."""
+        return self.name(state).article in ("les", "los", "las")
+
     def listed(self, state: str) -> str:
         """As in a list or a table: "Pays-Bas", "Bolivie (État plurinational de)"."""
         return self.name(state).listed

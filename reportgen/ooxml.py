@@ -1343,6 +1343,21 @@ def style_names(data: bytes) -> dict[str, str]:
     return names
 
 
+def default_language(data: bytes) -> str | None:
+    """The language a document's text is marked in by default (its styles' document
+    defaults: "en-GB", "fr-FR"), or None when it names none."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        if "word/styles.xml" not in package.namelist():
+            return None
+        try:
+            root = parse_strictly(package.read("word/styles.xml"))
+        except MalformedXML:
+            return None
+    found = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}lang")
+    value = found.get(_W + "val") if found is not None else None
+    return value or None
+
+
 # --- Native charts: designed in the template, filled from the figures -------------------------
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"

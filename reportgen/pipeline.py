@@ -131,7 +131,32 @@ def check_template(template: Path, lang: str = "en") -> list[Problem]:
         if checked and len(_WORD_DOCUMENTS) < 16:
             _WORD_DOCUMENTS.add(checked)
     found = templates.check_template(template, Formats("en").filters())
-    return [*found, *_catalogue_problems(template, lang)]
+    return [*found, *_language_problems(template, lang), *_catalogue_problems(template, lang)]
+
+
+def _language_problems(template: Path, lang: str) -> list[Problem]:
+    """A template whose text is marked in another language than the report's: built, it
+    would mix the two (French data in English prose)."""
+    from reportgen import ooxml
+    from reportgen.models import LANGUAGES
+
+    try:
+        marked = ooxml.default_language(template.read_bytes())
+    except (OSError, ValueError, KeyError):  # zipfile's errors; the template check says why
+        return []
+    if marked is None or marked.split("-")[0].lower() == lang:
+        return []
+    language = LANGUAGES.get(marked.split("-")[0].lower(), marked)
+    wanted = LANGUAGES.get(lang, lang)
+    return [
+        Problem.about(
+            str(template),
+            "template",
+            f"is a template in {language} (its text is marked {marked}), not in {wanted}: "
+            f"build with --lang {marked.split('-')[0].lower()}, or give --template "
+            f"{template_for(lang)} for a report in {wanted}",
+        )
+    ]
 
 
 def _catalogue_problems(template: Path, lang: str) -> list[Problem]:

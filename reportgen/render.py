@@ -297,6 +297,8 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
         problems = [Problem.about(str(template), problem.where, problem.message)]
         raise InputError(problems) from problem
     except TemplateProblem as problem:
+        if isinstance(problem.error, SentenceError):  # the catalogue's problem, at its line
+            raise InputError([problem.error.problem]) from problem
         raise InputError(
             [
                 templates.runtime_problem(

@@ -19,13 +19,17 @@ as it is, never evaluated (Fluent does not read values as Fluent).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Mapping
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fluent.runtime import FluentBundle
-from fluent.runtime.types import FluentNumber, FluentType
+from fluent.runtime.types import FluentType
 from fluent.syntax import FluentParser, ast
 
 from reportgen.localised import Gender
@@ -49,7 +53,7 @@ def catalogue_for(template: Path, lang: str) -> Path:
     (templates/report.fr.ftl for templates/report.fr.docx); for a template without one (a
     copy of it elsewhere), the shipped catalogue of its language."""
     beside = template.with_suffix(".ftl")
-    if beside.is_file():
+    if beside.exists() or beside.is_symlink():  # a FIFO or a device is refused when read
         return beside
     return SHIPPED / ("report.ftl" if lang == "en" else f"report.{lang}.ftl")
 
@@ -58,10 +62,8 @@ def catalogue_for(template: Path, lang: str) -> Path:
 
 
 def _number(value: object) -> int:
-    if isinstance(value, FluentNumber):
-        return int(float(str(value)))  # FluentInt, FluentFloat: int and float underneath
-    if isinstance(value, (int, float)):
-        return int(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value)  # FluentInt and FluentFloat are int and float underneath
     raise TypeError(f"{value!r} is not a number")
 
 
@@ -85,8 +87,9 @@ def functions(current: list[Formats]) -> dict[str, Callable[..., Any]]:
     return {"WORDS": words, "CAPITAL": capital, "ORDINAL": ordinal}
 
 
-FUNCTIONS = frozenset({"WORDS", "CAPITAL", "ORDINAL", "NUMBER"})
-"""The functions a message may call (NUMBER is Fluent's own)."""
+FUNCTIONS = frozenset({"WORDS", "CAPITAL", "ORDINAL"})
+"""The functions a message may call. Fluent's own NUMBER and DATETIME are left out: the
+report's formats are reportgen's, and NUMBER's options could ask for a billion digits."""
 
 
 # --- The values every message is given ------------------------------------------------------
@@ -101,6 +104,8 @@ VARIABLES: dict[str, str] = {
     "joined": "the coordinators the issuer joined, in running text",
     "joined_count": "how many they are",
     "joined_by": "the clauses coordination_joined_by gives for later coordinators, or empty",
+    "issuer_plural": "yes when the issuer's name is plural (los Países Bajos), else no",
+    "joined_plural": "yes when the coordinators joined are several or one plural name",
     "periods": "the intersessional periods the issuer served",
     "cities": "the cities of the meetings served (Beirut, Oslo and Lusaka)",
     # Part I, figures
@@ -146,7 +151,9 @@ VARIABLES: dict[str, str] = {
 """Every value a message is given, with what it holds."""
 
 PER_USE: dict[str, frozenset[str]] = {
-    "coordination_joined_by": frozenset({"first", "month", "together", "state", "meeting", "city"}),
+    "coordination_joined_by": frozenset(
+        {"first", "month", "together", "state", "plural", "meeting", "city"}
+    ),
     "period_first": frozenset({"count", "kind", "meeting", "states"}),
     "period_more": frozenset({"count", "kind", "states"}),
     "group_entry": frozenset({"title", "prose", "size", "summary"}),
@@ -198,14 +205,21 @@ class Catalogue:
     resource: ast.Resource
     messages: frozenset[str]
     locale: str
+    text: str = ""
+
+    def line_of(self, name: str) -> int:
+        """The line where message `name` is defined (0 when it is not)."""
+        for entry in self.resource.body:
+            if isinstance(entry, ast.Message) and entry.id.name == name and entry.id.span:
+                return _line(self.text, entry.id.span.start)
+        return 0
 
 
 def read_catalogue(path: Path, locale: str) -> Catalogue:
     """Read and check a catalogue; InputError with one line per problem."""
     shown = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_CATALOGUE_BYTES + 1)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError(
             [
@@ -221,6 +235,15 @@ def read_catalogue(path: Path, locale: str) -> Catalogue:
         raise InputError(
             [Problem.about(shown, "catalogue", f"cannot be read ({error.strerror})")]
         ) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            reason = "is not a regular file (a device, a pipe or a folder)"
+            raise InputError([Problem.about(shown, "catalogue", reason)])
+        try:
+            data = handle.read(MAX_CATALOGUE_BYTES + 1)
+        except OSError as error:
+            reason = f"cannot be read ({error.strerror})"
+            raise InputError([Problem.about(shown, "catalogue", reason)]) from None
     if len(data) > MAX_CATALOGUE_BYTES:
         raise InputError(
             [Problem.about(shown, "catalogue", f"is over {MAX_CATALOGUE_BYTES} bytes")]
@@ -238,7 +261,7 @@ def read_catalogue(path: Path, locale: str) -> Catalogue:
             raise InputError(problems)
         if len(_READ) >= 8:
             _READ.clear()
-        _READ[key] = Catalogue(shown, resource, frozenset(messages), locale)
+        _READ[key] = Catalogue(shown, resource, frozenset(messages), locale, text)
     return _READ[key]
 
 
@@ -292,40 +315,27 @@ def _checked(text: str, path: str) -> tuple[list[Problem], set[str], ast.Resourc
                 problems.append(Problem(path, where, 1, name, "is defined twice"))
             messages.add(name)
         allowed = PER_USE.get(name, frozenset(VARIABLES))
-        for node in _walk(entry):
-            if isinstance(node, ast.VariableReference) and node.id.name not in allowed:
-                problems.append(
-                    Problem(
-                        path,
-                        _line(text, node.span.start) if node.span else where,
-                        1,
-                        name,
-                        f"${node.id.name} is not a value this message is given; it has "
-                        f"{', '.join('$' + v for v in sorted(allowed))}",
-                    )
+        nodes, deepest = _walk_measured(entry)
+        if deepest > MAX_NESTING:
+            problems.append(
+                Problem(
+                    path,
+                    where,
+                    1,
+                    name,
+                    f"nests placeables and selectors {deepest} deep; at most {MAX_NESTING}",
                 )
-            elif isinstance(node, ast.FunctionReference) and node.id.name not in FUNCTIONS:
-                problems.append(
-                    Problem(
-                        path,
-                        _line(text, node.span.start) if node.span else where,
-                        1,
-                        name,
-                        f"{node.id.name}() is not a function of reportgen; the functions are "
-                        f"{', '.join(sorted(FUNCTIONS))}",
-                    )
-                )
-            elif isinstance(node, ast.TermReference) and node.id.name not in terms:
-                problems.append(
-                    Problem(path, where, 1, name, f"-{node.id.name} is not a term of this file")
-                )
-            elif isinstance(node, ast.MessageReference) and node.id.name not in known:
-                problems.append(
-                    Problem(path, where, 1, name, f"{node.id.name} is not a message of this file")
-                )
+            )
+            continue
+        for node in nodes:
+            span = getattr(node, "span", None)
+            at = _line(text, span.start) if span else where
+            reason = _node_problem(node, allowed, terms, known)
+            if reason:
+                problems.append(Problem(path, at, 1, name, reason))
     problems += _reference_problems(resource, text, path)
     missing = sorted(REQUIRED - messages)
-    if missing and not problems:
+    if missing and not any(p.where == "catalogue" for p in problems):  # else unreadable text
         problems.append(
             Problem(
                 path,
@@ -350,7 +360,7 @@ def _reference_problems(resource: ast.Resource, text: str, path: str) -> list[Pr
             lines[key] = _line(text, entry.id.span.start if entry.id.span else 0)
             refers[key] = [
                 ("-" if isinstance(node, ast.TermReference) else "") + node.id.name
-                for node in _walk(entry)
+                for node in _walk_measured(entry)[0]
                 if isinstance(node, (ast.MessageReference, ast.TermReference))
             ]
     depth: dict[str, int] = {}
@@ -410,17 +420,98 @@ class _Circle(Exception):
         self.keys = keys
 
 
+MAX_NESTING = 24
+"""How deep placeables and selectors may nest in one message (the shipped ones go 8 deep)."""
+
+_ARGUMENTS = {"WORDS": ("gender", "noun"), "ORDINAL": ("gender",), "CAPITAL": ()}
+"""The named arguments each function takes (all others take one value, positional)."""
+
+_FORBIDDEN_IN_TEXT = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+    r"\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+"""What a message's text may not hold, as data may not (`models.clean_text`): characters a
+Word document cannot hold, and the bidi controls that show text in another order."""
+
+
+def _node_problem(
+    node: ast.BaseNode, allowed: frozenset[str], terms: set[str], known: set[str]
+) -> str | None:
+    """What is wrong with one element of a message, if anything."""
+    if isinstance(node, ast.VariableReference) and node.id.name not in allowed:
+        return (
+            f"${node.id.name} is not a value this message is given; it has "
+            f"{', '.join('$' + v for v in sorted(allowed))}"
+        )
+    if isinstance(node, ast.FunctionReference):
+        return _call_problem(node)
+    if isinstance(node, ast.TermReference) and node.id.name not in terms:
+        return f"-{node.id.name} is not a term of this file"
+    if isinstance(node, ast.MessageReference):
+        if node.id.name not in known:
+            return f"{node.id.name} is not a message of this file"
+        if node.attribute is not None:
+            return f"{node.id.name}.{node.attribute.name}: messages here have no attributes"
+    text = None
+    if isinstance(node, ast.TextElement):
+        text = node.value
+    elif isinstance(node, ast.StringLiteral):
+        text = str(node.parse()["value"])
+    if text is not None:
+        found = _FORBIDDEN_IN_TEXT.search(text)
+        if found:
+            char = found.group()
+            what = unicodedata.name(char, "a control character")
+            return f"holds U+{ord(char):04X} ({what}), which a report may not hold; remove it"
+    return None
+
+
+def _call_problem(call: ast.FunctionReference) -> str | None:
+    """A call of a function reportgen does not have, or with arguments it does not take."""
+    name = call.id.name
+    if name not in _ARGUMENTS:
+        return (
+            f"{name}() is not a function of reportgen; the functions are "
+            f"{', '.join(sorted(_ARGUMENTS))}"
+        )
+    positional, named = call.arguments.positional, call.arguments.named
+    if len(positional) != 1:
+        return f"{name}() takes one value, as in {name}($new); it is given {len(positional)}"
+    value = positional[0]
+    if name != "CAPITAL" and not isinstance(value, (ast.VariableReference, ast.NumberLiteral)):
+        return f"{name}() takes a number: a count such as $new, or a figure"
+    for argument in named:
+        if argument.name.name not in _ARGUMENTS[name]:
+            takes = ", ".join(f"{a}:" for a in _ARGUMENTS[name]) or "no named arguments"
+            return f"{name}() has no argument {argument.name.name}: it takes {takes}"
+        if not isinstance(argument.value, ast.StringLiteral):
+            return f'{name}({argument.name.name}: ...) takes a text in quotes, such as "f"'
+    return None
+
+
+def _walk_measured(root: ast.BaseNode) -> tuple[list[ast.BaseNode], int]:
+    """Every element under `root`, and how deep placeables and selectors nest in it;
+    iterative, so that no nesting can exhaust Python's stack."""
+    found: list[ast.BaseNode] = []
+    deepest = 0
+    stack: list[tuple[ast.BaseNode, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        found.append(node)
+        if isinstance(node, (ast.Placeable, ast.SelectExpression)):
+            depth += 1
+            deepest = max(deepest, depth)
+        for value in vars(node).values():
+            children = value if isinstance(value, list) else [value]
+            for child in children:
+                if isinstance(child, ast.BaseNode) and not isinstance(child, ast.Span):
+                    stack.append((child, depth))
+    found.sort(key=lambda n: n.span.start if isinstance(n, ast.SyntaxNode) and n.span else 0)
+    return found, deepest
+
+
 def _ids(resource: ast.Resource) -> set[str]:
     return {e.id.name for e in resource.body if isinstance(e, ast.Message)}
-
-
-def _walk(node: ast.BaseNode) -> Iterator[ast.BaseNode]:
-    yield node
-    for value in vars(node).values():
-        children = value if isinstance(value, list) else [value]
-        for child in children:
-            if isinstance(child, ast.BaseNode) and not isinstance(child, ast.Span):
-                yield from _walk(child)
 
 
 # --- Writing sentences ---------------------------------------------------------------------------
@@ -470,14 +561,21 @@ class Sentences:
             )
         message = self._bundle.get_message(name)
         if message.value is None:
-            raise SentenceError(self._catalogue.path, name, "has no text")
+            raise SentenceError(
+                self._catalogue.path, name, "has no text", self._catalogue.line_of(name)
+            )
         given = self._values if values is None else values
         try:
             text, errors = self._bundle.format_pattern(message.value, dict(given))
         except (RecursionError, ValueError, TypeError, LookupError) as error:
             errors = [error]  # checked catalogues do not get here; a value of our own might
         if errors:
-            raise SentenceError(self._catalogue.path, name, f"cannot be written: {errors[0]}")
+            raise SentenceError(
+                self._catalogue.path,
+                name,
+                f"cannot be written with this data: {errors[0]}",
+                self._catalogue.line_of(name),
+            )
         return str(text)
 
     def say_around(self, name: str, values: Mapping[str, Any]) -> tuple[str, str]:
@@ -495,9 +593,9 @@ class Sentences:
 class SentenceError(Exception):
     """A message that cannot be written: its catalogue, its name and why."""
 
-    def __init__(self, path: str, name: str, reason: str) -> None:
+    def __init__(self, path: str, name: str, reason: str, line: int = 0) -> None:
         super().__init__(f"{path}: {name}: {reason}")
-        self.problem = Problem.about(path, name, reason)
+        self.problem = Problem(path, line, 1 if line else 0, name, reason)
 
 
 def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences) -> dict[str, Any]:
@@ -520,6 +618,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
                 "month": formats.month_year(a.meeting.start),
                 "together": together,
                 "state": formats.names([a.state], "the"),
+                "plural": _yes(_plural(formats, [a.state])),
                 "meeting": a.meeting.short_name,
                 "city": a.meeting.city,
             },
@@ -567,6 +666,8 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "joined": formats.names(coordination.joined, "the"),
         "joined_count": len(coordination.joined),
         "joined_by": joined_by,
+        "issuer_plural": _yes(_plural(formats, [coordination.issuer])),
+        "joined_plural": _yes(_plural(formats, coordination.joined)),
         "periods": coordination.intersessional_periods,
         "cities": formats.names(m.city for m in coordination.meetings_served),
         "since_meeting": since.name,
@@ -606,6 +707,16 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "meeting": meeting.short_name,
         "meeting_name": meeting.name,
     }
+
+
+def _plural(formats: Formats, states: Sequence[str]) -> bool:
+    """True when States, as the report names them, take a plural verb."""
+    naming = formats.naming
+    return len(states) > 1 or any(naming is not None and naming.plural(s) for s in states)
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 def _joined(items: list[str], joiner: str, last_joiner: str) -> str:

@@ -33,29 +33,46 @@ for_the_past = { $years ->
 # $appointed_city: donde fue designado el emisor; $issuer: el emisor (con su artículo);
 # $appointed_with, $appointed_with_count: los coordinadores designados junto con él;
 # $joined, $joined_count: los coordinadores a los que se sumó; $joined_by: las cláusulas de
-# coordination_joined_by, una por cada coordinador que se sumó después, o vacío.
-# «junto con» y «que ejercía(n)» evitan «a el Japón» y la concordancia del verbo con la lista.
+# coordination_joined_by, una por cada coordinador que se sumó después, o vacío;
+# $issuer_plural, $joined_plural: yes cuando el verbo va en plural («los Países Bajos
+# asumieron», «que ejercían el Japón y Noruega»).
+# «junto con» evita «a el Japón» y la concordancia del verbo con la lista.
 coordination_taken_up = En { $appointed_city }, { $issuer }{ $appointed_with_count ->
     [0] {""}
    *[other] , junto con { $appointed_with },
 } { $joined_count ->
-    [0] asumió la coordinación
-    [one] se sumó a la coordinación que ejercía { $joined }
-   *[other] se sumó a la coordinación que ejercían { $joined }
+    [0] { $issuer_plural ->
+        [yes] asumieron
+       *[no] asumió
+    } la coordinación
+   *[other] { $issuer_plural ->
+        [yes] se sumaron
+       *[no] se sumó
+    } a la coordinación que { $joined_plural ->
+        [yes] ejercían
+       *[no] ejercía
+    } { $joined }
 }{ $joined_by }.
 
 # Una cláusula por cada coordinador que se sumó después, añadida a coordination_taken_up.
-# $first: yes para la primera de ellas; $month: mes y año; $together: yes cuando el emisor
+# $first: yes para la primera de ellas; $month: mes y año; $plural: yes cuando el nombre del
+# Estado que se sumó es plural («los Países Bajos»: «se le unieron»); $together: yes cuando el emisor
 # fue designado junto con otros («se les unió»); las cláusulas siguientes dicen «se sumó
 # también», que no depende de cuántos coordinadores había ya; $state: quien se sumó (con su
 # artículo);
 # $meeting: el nombre abreviado de la Reunión («Tercera Reunión»); $city: donde se celebró.
 coordination_joined_by = { $first ->
     [yes] , y en { $month } { $together ->
-        [yes] se les unió
-       *[no] se le unió
+        [yes] se les
+       *[no] se le
+    } { $plural ->
+        [yes] unieron
+       *[no] unió
     }
-   *[no] ; en { $month } se sumó también
+   *[no] ; en { $month } { $plural ->
+        [yes] se sumaron
+       *[no] se sumó
+    } también
 } { $state }, en la { $meeting }, celebrada en { $city }
 
 # Párrafo 3: «...realizadas por los coordinadores en <periods_served>, y se divide...».
@@ -338,10 +355,10 @@ chart_region_series = Nuevos Estados partes desde la { $meeting }
 # Su texto alternativo. $new: cuántos; $meeting; $day: el último día de la Reunión;
 # $regions: chart_region_entry por cada región, en forma de lista («A, B y C»).
 chart_region_text = Gráfico de barras: { $new ->
-    [0] ningún nuevo Estado parte
-    [one] el nuevo Estado parte
-   *[other] los { $new } nuevos Estados partes
-} desde la { $meeting }, clausurada el { $day }, por región: { $regions }.
+    [0] ningún nuevo Estado parte desde la { $meeting }, clausurada el { $day }.
+    [one] el nuevo Estado parte desde la { $meeting }, clausurada el { $day }, por región: { $regions }.
+   *[other] los { $new } nuevos Estados partes desde la { $meeting }, clausurada el { $day }, por región: { $regions }.
+}
 chart_region_entry = { $region }: { $count }
 
 ## Propiedades del documento (Archivo > Propiedades)

@@ -329,7 +329,11 @@ chart_time_stayed = Graphique en escalier : le nombre d'États parties est rest
 chart_time_opened = { $day }, jour de l'ouverture de la Convention à la signature
 # Une Assemblée sur le graphique : $meeting (nom court, sans article), $city, $day (son
 # dernier ou son premier jour), $count : États parties à sa clôture.
-chart_meeting_closed = la { $meeting } ({ $city }), achevée le { $day } avec { $count } États parties
+chart_meeting_closed = la { $meeting } ({ $city }), achevée le { $day } avec { $count } { $count ->
+    [0] État partie
+    [one] État partie
+   *[other] États parties
+}
 chart_meeting_opening = la { $meeting } ({ $city }), qui s'ouvre le { $day }
 
 # Graphique des nouveaux États parties par région : titre, axe des régions, nom des barres
@@ -339,7 +343,11 @@ chart_region_category = Région
 chart_region_series = Nouveaux États parties depuis la { $meeting }
 # Son texte de remplacement. $new : combien ; $meeting ; $day : dernier jour de l'Assemblée ;
 # $regions : chart_region_entry pour chaque région, en liste.
-chart_region_text = Graphique à barres : { $new } nouveaux États parties depuis la { $meeting }, achevée le { $day }, par région : { $regions }.
+chart_region_text = Graphique à barres : { $new ->
+    [0] aucun nouvel État partie depuis la { $meeting }, achevée le { $day }.
+    [one] un nouvel État partie depuis la { $meeting }, achevée le { $day }, par région : { $regions }.
+   *[other] { $new } nouveaux États parties depuis la { $meeting }, achevée le { $day }, par région : { $regions }.
+}
 chart_region_entry = { $count } pour { $region }
 
 ## Propriétés du document (Fichier > Propriétés)

@@ -71,7 +71,10 @@ new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
         [one] it makes
        *[other] they make
     } up { $new_share } of all { $parties } States Parties. { $in_period ->
-        [0] None of them joined
+        [0] { $new ->
+            [one] It did not join
+           *[other] None of them joined
+        }
         [one] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became a State Party
        *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became States Parties
     } in the { $period_start_year }-{ $period_end_year } intersessional period:
@@ -102,6 +105,7 @@ accessions = { $acceded ->
         [0] {""}
        *[other] { CAPITAL(WORDS($succeeded)) } of the abovementioned States succeeded to the Convention ({ $succeeded_states }){ $others ->
             [0] {""}
+            [one] ; the other ratified it
            *[other] ; the others ratified it
         }.{" "}
     }
@@ -110,6 +114,7 @@ accessions = { $acceded ->
        *[other] {" "}and { WORDS($succeeded) } succeeded to it ({ $succeeded_states })
     }{ $others ->
         [0] {""}
+        [one] ; the other ratified it
        *[other] ; the others ratified it
     }.{" "}
 }
@@ -208,10 +213,10 @@ groups = We have divided the countries into { WORDS($groups) } { $groups ->
 # One entry of groups. $title: the category's title; $prose: its name in a sentence (in_prose
 # in data/categories.yaml; in English the title); $size: its members; $summary: what they
 # said (data/categories.yaml).
-group_entry = { $title }, comprising { $size } { $size ->
-    [one] country
-   *[other] countries
-} { $summary }
+group_entry = { $title }, comprising { $size ->
+    [one] 1 country, of those { $summary }
+   *[other] { $size } countries { $summary }
+}
 group_joiner = {"; "}
 group_last_joiner = {"; and "}
 
@@ -272,10 +277,11 @@ chart_region_category = Region
 chart_region_series = New States Parties since the { $meeting }
 # Its alternative text. $new: how many; $meeting; $day: the meeting's last day; $regions:
 # chart_region_entry for each region, as a list.
-chart_region_text = Bar chart: the { $new } new { $new ->
-    [one] State Party
-   *[other] States Parties
-} since the { $meeting } closed on { $day }, by region: { $regions }.
+chart_region_text = Bar chart: { $new ->
+    [0] no new State Party since the { $meeting } closed on { $day }.
+    [one] the one new State Party since the { $meeting } closed on { $day }, by region: { $regions }.
+   *[other] the { $new } new States Parties since the { $meeting } closed on { $day }, by region: { $regions }.
+}
 chart_region_entry = { $region } { $count }
 
 ## Document properties (File > Properties)

@@ -153,3 +153,39 @@ def test_a_data_value_is_printed_as_it_is_inside_a_sentence(
     rendered = rendition(output)
     assert f"{value}, comprising 23 countries" in rendered
     assert f"[Heading2] {value}: 23 States" in rendered
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            "{ NUMBER($replies, minimumIntegerDigits: 1000000000) }",
+            "NUMBER() is not a function of reportgen; the functions are CAPITAL, ORDINAL, WORDS",
+        ),
+        ('{ WORDS("abc") }', "WORDS() takes a number: a count such as $new, or a figure"),
+        ("{ WORDS($replies, bogus: 1) }", "WORDS() has no argument bogus: it takes gender:, noun:"),
+        ("{ CAPITAL() }", "CAPITAL() takes one value, as in CAPITAL($new); it is given 0"),
+        ("{ joined_verb.foo }", "joined_verb.foo: messages here have no attributes"),
+        ("\u202eevil", "holds U+202E (RIGHT-TO-LEFT OVERRIDE), which a report may not hold"),
+        ('{ "\\u0001" }', "holds U+0001 (a control character), which a report may not hold"),
+    ],
+)
+def test_a_call_or_a_character_a_report_cannot_take_is_refused_at_its_line(
+    tmp_path: Path, edit: str, message: str
+) -> None:
+    text = _english().replace("{ WORDS($replies) } States", f"{edit} States")
+    template = _with_catalogue(tmp_path, text)
+    command = [sys.executable, "-m", "reportgen", "check", "--template", str(template)]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    (line,) = run.stderr.splitlines()
+    assert line.startswith(f"{template.with_suffix('.ftl')}:{_line_of(text, '} ' + edit[:3])}:")
+    assert message in line
+
+
+def test_placeables_nested_too_deep_are_refused(tmp_path: Path) -> None:
+    deep = "{ " * 300 + '"x"' + " }" * 300
+    text = _english().replace("{ WORDS($replies) } States", f"{deep} States")
+    template = _with_catalogue(tmp_path, text)
+    (problem,) = _problems(template, tmp_path)
+    assert "replies: nests placeables and selectors" in problem or "too deeply" in problem

@@ -135,3 +135,23 @@ def test_one_category_of_one_state_and_one_line_of_action(data_copy: Path, tmp_p
 def test_any_english_locale_builds(locale: str, data_copy: Path, tmp_path: Path) -> None:
     _edit(data_copy, "report", lambda r: r.update(locale=locale))
     assert "twenty-nine (29)" in _report(data_copy, tmp_path)
+
+
+def test_one_acceding_state_of_two_leaves_the_other(data_copy: Path, tmp_path: Path) -> None:
+    _edit(
+        data_copy, "states", _drop_deposits_after(SECOND_MSP_CLOSED, frozenset({"Andorra", "Peru"}))
+    )
+    text = _report(data_copy, tmp_path)
+    assert "the following two (2) States have ratified or acceded to the CCM" in text
+    assert (
+        "One of the abovementioned States acceded to the Convention (Andorra); the other "
+        "ratified it." in text
+    )
+
+
+def test_a_single_new_state_outside_the_period(data_copy: Path, tmp_path: Path) -> None:
+    _edit(data_copy, "states", _drop_deposits_after(SECOND_MSP_CLOSED, frozenset({"Italy"})))
+    text = _report(data_copy, tmp_path)
+    assert "the following one (1) State has ratified or acceded to the CCM" in text
+    assert "It did not join in the 2012-2013 intersessional period:" in text
+    assert "None of them" not in text

@@ -27,6 +27,7 @@ from reportgen.names import contract, parse_unterm
 from reportgen.pipeline import build, template_for
 from reportgen.text import rendition
 from tests.conftest import DATA, ROOT
+from tests.test_text import libreoffice_convert, needs_libreoffice, pdf_text
 
 LANGS = ("en", "fr", "es")
 TEMPLATES = {lang: ROOT / template_for(lang) for lang in LANGS}
@@ -489,3 +490,45 @@ def test_a_template_naming_a_sentence_its_catalogue_lacks_is_refused(
     assert (
         f"sentence.replys is not a message of {catalogue} (did you mean sentence.replies?)"
     ) in line
+
+
+def test_a_plural_name_takes_a_plural_verb(data_copy: Path, tmp_path: Path) -> None:
+    # The Netherlands as the issuer: "los Países Bajos se sumaron", never "se sumó".
+    for name in ("report", "events"):
+        path = data_copy / f"{name}.yaml"
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("issuer: Portugal", "issuer: Netherlands")
+        text = text.replace("  - state: Portugal", "  - state: Netherlands")
+        text = text.replace("[Portugal, ", "[Netherlands, ")
+        path.write_text(text, encoding="utf-8")
+    texts = {}
+    for lang in ("es", "fr"):
+        output = tmp_path / f"report.{lang}.docx"
+        build(data_copy, TEMPLATES[lang], output, lang=lang)
+        texts[lang] = rendition(output)
+    assert (
+        "En Beirut, los Países Bajos se sumaron a la coordinación que ejercía el Japón"
+        in (texts["es"])
+    )
+    assert "con la activa participación de los Países Bajos, tras su designación" in texts["es"]
+    assert "d'une forte implication des Pays-Bas" in texts["fr"]
+    assert "Portugal" not in texts["es"].split("[Heading1]")[0].split("[header]")[-1]
+
+
+@needs_libreoffice
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", "les vingt (20) États suivants ont ratifié la Convention"),
+        ("es", "los siguientes veinte (20) Estados han ratificado la Convención"),
+    ],
+)
+def test_each_report_converts_to_pdf_with_libreoffice(
+    tmp_path: Path, lang: str, words: str
+) -> None:
+    output = tmp_path / f"report.{lang}.docx"
+    build(DATA, TEMPLATES[lang], output, lang=lang)
+    pdf = libreoffice_convert(output, tmp_path, "pdf", tmp_path / "profile")
+    text = pdf_text(pdf)
+    assert words in text
+    assert "Figure 1" in text or "Figura 1" in text  # the caption's number, from its field

@@ -28,10 +28,12 @@ TEXTS: dict[str, str] = {
     "appointed as co-coordinator by the {{ coordination.appointed_at.name }}, held in "
     "{{ coordination.appointed_at.start|month_year }} in {{ coordination.appointed_at.city }}, "
     "{{ coordination.appointed_at.country|name }}.": (
-        "{{ sentence.for_the_past }}, {{ coordination.issuer|name('the') }} ha participado "
-        "activamente en las actividades de universalización de la {{ convention.name }}, tras "
-        "su designación como coordinador por la {{ coordination.appointed_at.name }}, celebrada "
-        "en {{ coordination.appointed_at.start|month_year }} en "
+        # The State is not the subject: its verb would have to agree with "los Países Bajos".
+        "{{ sentence.for_the_past }}, las actividades de universalización de la "
+        "{{ convention.name }} han contado con la activa participación "
+        "{{ coordination.issuer|name('of') }}, tras su designación como coordinador por la "
+        "{{ coordination.appointed_at.name }}, celebrada en "
+        "{{ coordination.appointed_at.start|month_year }} en "
         "{{ coordination.appointed_at.city }} ({{ coordination.appointed_at.country|name }})."
     ),
     "The present report gives an account of the efforts undertaken by the co-coordinators in "
