@@ -609,7 +609,7 @@ def load_with_warnings(
         problems += found + _names_on_two_lines(source)
         if source.data is None:
             continue
-        validated, invalid = _validate(model, source, lang)
+        validated, invalid = _validated(model, source, lang)
         problems += invalid
         if validated is not None:
             models[stem] = validated
@@ -632,14 +632,14 @@ def load_with_warnings(
         sources[NAMES_FILE] = source
         if names_path.exists():
             problems += found
-        if isinstance(source.data, dict):  # each State's entry alone: one bad value is one line
-            for code, entry in source.data.items():
-                alone = dataclasses.replace(source, data={code: entry})
-                validated, invalid = _validate(NamesFile, alone, lang)
-                problems += invalid
-                names.update(validated or {})
-        elif source.data is not None:
-            problems += _validate(NamesFile, source, lang)[1]
+        if source.data is not None:
+            validated, invalid = _validated(NamesFile, source, lang)
+            names = validated or {}
+            if invalid and isinstance(source.data, dict):  # keep the good entries
+                for code, entry in source.data.items():
+                    alone = dataclasses.replace(source, data={code: entry})
+                    names.update(_validate(NamesFile, alone, lang)[0] or {})
+            problems += invalid
         states_ok = not any(
             p.file == sources["states"].name and p.severity == "error" for p in problems
         )
@@ -734,6 +734,26 @@ def _names_on_two_lines(source: SourceFile) -> list[Problem]:
             )
         )
     return problems
+
+
+def _validated(model: type[BaseModel], source: SourceFile, lang: str) -> tuple[Any, list[Problem]]:
+    """`_validate`, kept for a file parsed before (`_PARSED` gives the same SourceFile for
+    the same bytes): models are immutable, and a watched build validates unchanged files
+    again and again."""
+    key = (id(source), model, lang)
+    kept = _VALIDATED.get(key)
+    if kept is not None and kept[0] is source:
+        return kept[1]
+    result = _validate(model, source, lang)
+    if len(_VALIDATED) >= 32:
+        _VALIDATED.clear()
+    _VALIDATED[key] = (source, result)
+    return result
+
+
+_VALIDATED: dict[
+    tuple[int, type[BaseModel], str], tuple[SourceFile, tuple[Any, list[Problem]]]
+] = {}
 
 
 def _validate(

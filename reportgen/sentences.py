@@ -517,8 +517,10 @@ def _ids(resource: ast.Resource) -> set[str]:
 # --- Writing sentences ---------------------------------------------------------------------------
 
 
-_BUNDLES: dict[Catalogue, tuple[FluentBundle, list[Formats]]] = {}
-"""A bundle per catalogue read in this process, with the formats its functions use."""
+_BUNDLES: dict[Catalogue, tuple[FluentBundle, list[Formats], dict[Any, str]]] = {}
+"""A bundle per catalogue read in this process, with the formats its functions use and
+the sentences it wrote, by message and values: the same values give the same words (the
+functions depend only on the catalogue's locale)."""
 
 
 class Sentences:
@@ -538,8 +540,8 @@ class Sentences:
             bundle.add_resource(catalogue.resource)
             if len(_BUNDLES) >= 8:
                 _BUNDLES.clear()
-            _BUNDLES[catalogue] = (bundle, current)
-        self._bundle, current = _BUNDLES[catalogue]
+            _BUNDLES[catalogue] = (bundle, current, {})
+        self._bundle, current, self._written = _BUNDLES[catalogue]
         current[0] = formats
         self._values: dict[str, Any] = {}
 
@@ -565,6 +567,10 @@ class Sentences:
                 self._catalogue.path, name, "has no text", self._catalogue.line_of(name)
             )
         given = self._values if values is None else values
+        key = (name, tuple(sorted(given.items())))
+        written = self._written.get(key)
+        if written is not None:  # the same message with the same values, in this process
+            return written
         try:
             text, errors = self._bundle.format_pattern(message.value, dict(given))
         except (RecursionError, ValueError, TypeError, LookupError) as error:
@@ -576,6 +582,9 @@ class Sentences:
                 f"cannot be written with this data: {errors[0]}",
                 self._catalogue.line_of(name),
             )
+        if len(self._written) >= 1024:
+            self._written.clear()
+        self._written[key] = str(text)
         return str(text)
 
     def say_around(self, name: str, values: Mapping[str, Any]) -> tuple[str, str]:
