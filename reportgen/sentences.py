@@ -18,6 +18,7 @@ as it is, never evaluated (Fluent does not read values as Fluent).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -254,18 +255,26 @@ def read_catalogue(path: Path, locale: str) -> Catalogue:
         raise InputError(
             [Problem.about(shown, "catalogue", f"is not UTF-8 text ({error.reason})")]
         ) from None
-    key = (shown, locale, hashlib.sha256(data).digest())
+    key = (shown, hashlib.sha256(data).digest())
     if key not in _READ:
-        problems, messages, resource = _checked(text, shown)
-        if problems:
-            raise InputError(problems)
         if len(_READ) >= 8:
             _READ.clear()
-        _READ[key] = Catalogue(shown, resource, frozenset(messages), locale, text)
-    return _READ[key]
+        _READ[key] = _checked(text, shown)
+    problems, messages, resource = _READ[key]
+    if problems:
+        raise InputError(problems)
+    return _catalogue(shown, resource, frozenset(messages), locale, text)
 
 
-_READ: dict[tuple[str, str, bytes], Catalogue] = {}
+@functools.lru_cache(maxsize=16)
+def _catalogue(
+    path: str, resource: ast.Resource, messages: frozenset[str], locale: str, text: str
+) -> Catalogue:
+    """One Catalogue object per catalogue and locale, so that its Fluent bundle is kept."""
+    return Catalogue(path, resource, messages, locale, text)
+
+
+_READ: dict[tuple[str, bytes], tuple[list[Problem], set[str], ast.Resource]] = {}
 """Catalogues read and checked in this process, by file, locale and content: a build reads
 its catalogue to check the template, then to write the sentences."""
 
