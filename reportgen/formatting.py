@@ -173,8 +173,8 @@ class Formats:
         A State is named in the report's language (`reportgen.names`), in one of four forms:
         "list" as in a list ("Pays-Bas et Portugal"), "the" with its article ("les Pays-Bas
         et le Portugal"), "of" after "of" ("des Pays-Bas et du Portugal"), "to" after "to"
-        ("aux Pays-Bas et au Portugal"). English names take no article: "of" and "to" come
-        once, before the list.
+        ("aux Pays-Bas et au Portugal"). English names take "the" in running text where the
+        UN's do ("the Netherlands and Portugal"); "of" and "to" come once, before the list.
         """
         items = [self._state(name, form) for name in names]
         if self.ruled:
@@ -195,8 +195,8 @@ class Formats:
         naming = self.naming
         if naming is None:
             return name
-        if naming.lang not in localised.RULED:
-            return naming.listed(name)
+        if naming.lang not in localised.RULED:  # English: "the Netherlands", "of" before the list
+            return naming.running(name) if form != "list" else naming.listed(name)
         if form == "the":
             return naming.running(name)
         if form == "of":

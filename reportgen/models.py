@@ -26,7 +26,9 @@ from pydantic import (
 
 # --- Scalar types ------------------------------------------------------------------------
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"[ \t\n\r]+")
+"""What YAML folds into one space: ordinary spaces, tabs and line breaks. A no-break space
+(U+00A0, which French puts before ";" and ":") or a narrow one is kept as typed."""
 
 
 _FORBIDDEN = re.compile(
@@ -61,7 +63,7 @@ def clean_text(value: str) -> str:
             else "a line break that only a YAML line break may stand for"
         )
         raise ValueError(f"holds U+{ord(char):04X} ({name}), {effect}; remove it")
-    folded = _WHITESPACE.sub(" ", value).strip()
+    folded = _WHITESPACE.sub(" ", value).strip()  # no space of any kind at either end
     found = _FORBIDDEN.search(folded)
     if found is not None:
         char = found.group()
@@ -282,8 +284,16 @@ _RUNNING_TEXT = (
 
 
 class Names(Model):
-    """A State's names in French and Spanish (English is the name of states.yaml)."""
+    """A State's names in French and Spanish (English is the name of states.yaml), and
+    its English name in running text when it takes "the"."""
 
+    en_text: Text | None = Field(
+        default=None,
+        description=(
+            'English: the name in running text when it takes an article (UNTERM\'s "(the)"): '
+            "the Netherlands, the United Kingdom of Great Britain and Northern Ireland."
+        ),
+    )
     fr: Text | None = Field(default=None, description="French: " + _UN_SHORT)
     fr_text: Text | None = Field(default=None, description="French: " + _RUNNING_TEXT)
     fr_gender: Literal["m", "f"] | None = Field(

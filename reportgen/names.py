@@ -101,8 +101,11 @@ class Naming:
             self._names[state.name] = self._name(chosen, english)
 
     def _name(self, names: Names | None, english: str) -> Name:
-        if self.lang == "en" or names is None:
+        if names is None:
             return Name(english, "", english)
+        if self.lang == "en":  # listed as states.yaml names it; "the Netherlands" in text
+            running = names.en_text or english
+            return Name(english, "the" if running.startswith("the ") else "", running)
         short = getattr(names, self.lang, None)
         if short is None:  # loading reports it for the language built
             return Name(english, "", english)

@@ -502,7 +502,7 @@ def test_a_plural_name_takes_a_plural_verb(data_copy: Path, tmp_path: Path) -> N
         text = text.replace("[Portugal, ", "[Netherlands, ")
         path.write_text(text, encoding="utf-8")
     texts = {}
-    for lang in ("es", "fr"):
+    for lang in ("es", "fr", "en"):
         output = tmp_path / f"report.{lang}.docx"
         build(data_copy, TEMPLATES[lang], output, lang=lang)
         texts[lang] = rendition(output)
@@ -513,6 +513,13 @@ def test_a_plural_name_takes_a_plural_verb(data_copy: Path, tmp_path: Path) -> N
     assert "con la activa participación de los Países Bajos, tras su designación" in texts["es"]
     assert "d'une forte implication des Pays-Bas" in texts["fr"]
     assert "Portugal" not in texts["es"].split("[Heading1]")[0].split("[header]")[-1]
+    english = re.sub(r"\s+", " ", texts["en"])  # "the" where the UN's English name takes it
+    assert "*Report by the Netherlands and Ghana*" in english
+    assert "For the past two years, the Netherlands has been strongly involved" in english
+    assert "In Beirut, the Netherlands joined Japan in the coordination" in english
+    assert "in a joint effort, the Netherlands and Japan delivered demarches" in english
+    assert "Permanent Representatives of the Netherlands and Ghana to the United" in english
+    assert "| Netherlands |" in english  # a table lists the name as states.yaml gives it
 
 
 @needs_libreoffice
@@ -532,3 +539,14 @@ def test_each_report_converts_to_pdf_with_libreoffice(
     text = pdf_text(pdf)
     assert words in text
     assert "Figure 1" in text or "Figura 1" in text  # the caption's number, from its field
+
+
+def test_french_high_punctuation_is_held_by_a_no_break_space(tmp_path: Path) -> None:
+    # Typed in the data (categories' paragraphs), written by the catalogue or by the program
+    # (lists, chart words): never an ordinary space before ";" or ":" in French.
+    output = tmp_path / "report.fr.docx"
+    build(DATA, TEMPLATES["fr"], output, lang="fr")
+    document = docx.Document(str(output))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert text.count("\u00a0;") > 10 and text.count("\u00a0:") > 5
+    assert " ;" not in text and " :" not in text

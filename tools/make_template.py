@@ -135,7 +135,7 @@ def _body(document: docx.document.Document) -> None:
     w.p("{{ convention.name }}", "Subtitle")
     centred = document.add_paragraph()
     centred.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    centred.add_run("Report by {{ coordination.authors|names }}").italic = True
+    centred.add_run("Report by {{ coordination.authors|names('the') }}").italic = True
 
     w.p(
         "{{ sentence.for_the_past }}, {{ coordination.issuer|name('the') }} has been strongly "
@@ -196,7 +196,7 @@ def _body(document: docx.document.Document) -> None:
     # II. Action taken jointly -------------------------------------------------------
     w.heading("II. Action taken jointly by the co-coordinators", 1)
     w.p(
-        "1. As reported last year, in a joint effort, {{ demarches.by|names }} delivered "
+        "1. As reported last year, in a joint effort, {{ demarches.by|names('the') }} delivered "
         "demarches in the capitals of {{ demarches.states_approached }} States that were not "
         "yet Parties to the CCM. {{ sentence.replies }}, "
         "providing greater clarity on the status of their ratification or accession processes, "
@@ -249,7 +249,8 @@ def _body(document: docx.document.Document) -> None:
     )
     w.p(
         "3. This year, in a letter signed by the Permanent Representatives of "
-        "{{ letter.signed_by|names }} to the United Nations in Geneva, the merits of the CCM "
+        "{{ letter.signed_by|names('the') }} to the United Nations in Geneva, the merits of "
+        "the CCM "
         "were again highlighted and {{ letter.states_addressed }} States, which were still not "
         "Parties and had missions in Geneva, were urged to consider joining the CCM. Unlike the "
         "demarches carried out the year before, the answers were very few and inconclusive."
