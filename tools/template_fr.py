@@ -106,10 +106,10 @@ TEXTS: dict[str, str] = {
         "{{ sentence.joined_since }} Les chiffres montrent toutefois qu'un effort supplémentaire "
         "est nécessaire pour que les États qui n'ont pas achevé leur processus juridique de "
         "ratification rejoignent les rangs des États parties. Un grand nombre d'entre eux ont "
-        "fait part de leur adhésion aux principes et aux objectifs de la Convention, mais n'ont "
-        "pas les ressources nécessaires pour mener à bien sans délai le processus de ratification "
-        "ou d'adhésion, face à d'autres priorités tout aussi importantes, notamment en matière de "
-        "droits de l'homme et d'instruments connexes."
+        "fait savoir qu'ils souscrivaient aux principes et aux objectifs de la Convention, "
+        "mais n'ont pas les ressources nécessaires pour mener à bien sans délai le processus de "
+        "ratification ou d'adhésion, face à d'autres priorités tout aussi importantes, notamment "
+        "en matière de droits de l'homme et d'instruments connexes."
     ),
     (
         "Also noteworthy among those States were concerns about the administrative burden of "
@@ -130,7 +130,7 @@ TEXTS: dict[str, str] = {
         "Enfin, un certain nombre d'États ont exprimé des inquiétudes au sujet de la destruction "
         "des stocks, liées à leurs besoins en matière de sécurité. Il convient toutefois de "
         "rappeler, comme nous l'avons fait lors des démarches, que la Convention autorise les "
-        "États à conserver une petite quantité d'armes à sous-munitions à des fins de formation, "
+        "États à conserver un nombre limité d'armes à sous-munitions à des fins de formation, "
         "notamment aux techniques de détection, de neutralisation et d'enlèvement."
     ),
     (
@@ -189,9 +189,9 @@ TEXTS: dict[str, str] = {
         "We thus appeal to the countries that are not yet States Parties to the Convention to "
         "consider their position once again by joining the CCM."
     ): (
-        "Nous tenons à souligner en particulier que depuis {{ since.start|year }}, "
+        "Nous tenons à souligner en particulier que, depuis {{ since.start|year }}, "
         "{{ regional_results }} Nous appelons donc les pays qui ne sont pas encore parties à la "
-        "Convention à reconsidérer leur position en adhérant à la Convention."
+        "Convention à reconsidérer leur position en y adhérant."
     ),
     (
         "4. Following the path initiated in {{ period_start.start|year }}, we herewith present a "
