@@ -340,12 +340,13 @@ chart_time_stayed = Gráfico de líneas escalonadas: el número de Estados parte
 # $day: el día en que la Convención quedó abierta a la firma (se imprime tras «el»).
 chart_time_opened = { $day }, día en que la Convención quedó abierta a la firma,
 # Una Reunión en el gráfico: $meeting (nombre abreviado, femenino), $city, $day (su último o
-# primer día), $count: Estados partes al término de la Reunión.
+# primer día), $count: Estados partes al término de la Reunión. chart_meeting_opening solo se
+# utiliza para una Reunión posterior a la fecha del informe: de ahí el futuro.
 chart_meeting_closed = la { $meeting } ({ $city }), clausurada el { $day } con { $count } { $count ->
     [one] Estado parte
    *[other] Estados partes
 }
-chart_meeting_opening = la { $meeting } ({ $city }), con apertura el { $day }
+chart_meeting_opening = la { $meeting } ({ $city }), que se inaugurará el { $day }
 
 # Gráfico de los nuevos Estados partes por región: título, eje de las regiones, nombre de
 # las barras ($meeting: la Reunión a partir de la cual se cuentan, nombre abreviado).
@@ -353,13 +354,14 @@ chart_region_title = Nuevos Estados partes por región
 chart_region_category = Región
 chart_region_series = Nuevos Estados partes desde la { $meeting }
 # Su texto alternativo. $new: cuántos; $meeting; $day: el último día de la Reunión;
-# $regions: chart_region_entry por cada región, en forma de lista («A, B y C»).
+# $regions: chart_region_entry por cada región, en forma de lista («A, B y C»): «5 en
+# África», como region_count.
 chart_region_text = Gráfico de barras: { $new ->
     [0] ningún nuevo Estado parte desde la { $meeting }, clausurada el { $day }.
     [one] el nuevo Estado parte desde la { $meeting }, clausurada el { $day }, por región: { $regions }.
    *[other] los { $new } nuevos Estados partes desde la { $meeting }, clausurada el { $day }, por región: { $regions }.
 }
-chart_region_entry = { $region }: { $count }
+chart_region_entry = { $count } en { $region }
 
 ## Propiedades del documento (Archivo > Propiedades)
 

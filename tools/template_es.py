@@ -65,7 +65,7 @@ TEXTS: dict[str, str] = {
         "seguridad. No obstante, todo indica que los objetivos fundamentales de la "
         "{{ convention.short_name }} gozan de aceptación general: i) limpiar las zonas "
         "afectadas; ii) prestar asistencia a las víctimas; y iii) destruir las enormes "
-        "existencias de estas armas, lo que hace de la {{ convention.short_name }} no solo un "
+        "reservas de estas armas, lo que hace de la {{ convention.short_name }} no solo un "
         "instrumento de desarme y no proliferación, sino también un mecanismo de derecho "
         "humanitario de gran pertinencia."
     ),
@@ -117,14 +117,14 @@ TEXTS: dict[str, str] = {
         "Cabe destacar también la preocupación de esos Estados por la carga administrativa que "
         "supone la presentación de informes y por las obligaciones financieras que podría "
         "entrañar pasar a ser parte en la Convención, que no se limitan a la destrucción de las "
-        "existencias."
+        "reservas."
     ),
     "Finally, a number of States expressed misgivings about stockpile destruction, stemming "
     "from their security needs. It must be recalled, though, as we did in the demarches, that "
     "the CCM allows States to keep a small stock of cluster munitions for training purposes, "
     "which includes detection, deactivation and clearance.": (
-        "Por último, varios Estados expresaron reservas acerca de la destrucción de las "
-        "existencias, derivadas de sus necesidades de seguridad. Cabe recordar, sin embargo, "
+        "Por último, varios Estados expresaron inquietudes acerca de la destrucción de las "
+        "reservas, derivadas de sus necesidades de seguridad. Cabe recordar, sin embargo, "
         "como hicimos en las gestiones, que la Convención permite a los Estados conservar un "
         "número limitado de municiones en racimo con fines de formación, lo que incluye la "
         "detección, la desactivación y la limpieza."
@@ -305,7 +305,7 @@ TEXTS: dict[str, str] = {
     "humanitarian nature of the CCM (Action 7 of the Vientiane Action Plan) should continue to "
     "be highlighted in these discussions.": (
         "Es igualmente importante seguir colaborando plenamente con los principales "
-        "productores y poseedores de existencias, subrayando el carácter letal e "
+        "productores y poseedores de reservas, subrayando el carácter letal e "
         "indiscriminado de estas armas. En esos debates debe seguir destacándose el carácter "
         "humanitario de la Convención (medida 7 del Plan de Acción de Vientiane)."
     ),
