@@ -20,7 +20,7 @@ TEXTS: dict[str, str] = {
         "`reportgen build --lang es`."
     ),
     # Title page and introduction
-    "Report by {{ coordination.authors|names }}": (
+    "Report by {{ coordination.authors|names('the') }}": (
         "Informe presentado por {{ coordination.authors|names('the') }}"
     ),
     "{{ sentence.for_the_past }}, {{ coordination.issuer|name('the') }} has been strongly "
@@ -79,7 +79,8 @@ TEXTS: dict[str, str] = {
         ": Nuevos Estados partes desde la {{ since.name }}, por región"
     ),
     # Part II
-    "1. As reported last year, in a joint effort, {{ demarches.by|names }} delivered demarches "
+    "1. As reported last year, in a joint effort, {{ demarches.by|names('the') }} delivered "
+    "demarches "
     "in the capitals of {{ demarches.states_approached }} States that were not yet Parties to "
     "the CCM. {{ sentence.replies }}, providing greater clarity on the status of their "
     "ratification or accession processes, as well as a better understanding of the difficulties "
@@ -162,7 +163,8 @@ TEXTS: dict[str, str] = {
         "tanto han contribuido a nuestra labor."
     ),
     "3. This year, in a letter signed by the Permanent Representatives of "
-    "{{ letter.signed_by|names }} to the United Nations in Geneva, the merits of the CCM were "
+    "{{ letter.signed_by|names('the') }} to the United Nations in Geneva, the merits of the CCM "
+    "were "
     "again highlighted and {{ letter.states_addressed }} States, which were still not Parties "
     "and had missions in Geneva, were urged to consider joining the CCM. Unlike the demarches "
     "carried out the year before, the answers were very few and inconclusive.": (

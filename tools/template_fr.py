@@ -9,7 +9,7 @@ inside « guillemets ». A State's name in running text takes its article or a c
 """
 
 TEXTS: dict[str, str] = {
-    "Report by {{ coordination.authors|names }}": (
+    "Report by {{ coordination.authors|names('the') }}": (
         "Rapport présenté par {{ coordination.authors|names('the') }}"
     ),
     (
@@ -74,7 +74,7 @@ TEXTS: dict[str, str] = {
         "\u00a0: Nouveaux États parties depuis la {{ since.name }}, par région"
     ),
     (
-        "1. As reported last year, in a joint effort, {{ demarches.by|names }} delivered "
+        "1. As reported last year, in a joint effort, {{ demarches.by|names('the') }} delivered "
         "demarches in the capitals of {{ demarches.states_approached }} States that were not yet "
         "Parties to the CCM. {{ sentence.replies }}, providing greater clarity on the status of "
         "their ratification or accession processes, as well as a better understanding of the "
@@ -171,7 +171,8 @@ TEXTS: dict[str, str] = {
     ),
     (
         "3. This year, in a letter signed by the Permanent Representatives of "
-        "{{ letter.signed_by|names }} to the United Nations in Geneva, the merits of the CCM were "
+        "{{ letter.signed_by|names('the') }} to the United Nations in Geneva, the merits of "
+        "the CCM were "
         "again highlighted and {{ letter.states_addressed }} States, which were still not Parties "
         "and had missions in Geneva, were urged to consider joining the CCM. Unlike the demarches "
         "carried out the year before, the answers were very few and inconclusive."
