@@ -124,9 +124,9 @@ VARIABLES: dict[str, str] = {
     "period_meeting": "the meeting that opens it (short name)",
     "period_month": "its month and year",
     "acceded": "new States Parties that acceded",
-    "acceded_states": "their names, in order",
+    "acceded_states": "their names, in order (in French and Spanish with their articles)",
     "succeeded": "new States Parties that succeeded",
-    "succeeded_states": "their names, in order",
+    "succeeded_states": "their names, in order (in French and Spanish with their articles)",
     "others": "new States Parties that ratified (neither acceded nor succeeded)",
     "period_deposits": "the clauses of period_first and period_more, or none",
     "yet": "signatories yet to ratify on the as-of day",
@@ -643,6 +643,10 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         )
         for index, a in enumerate(coordination.joined_by)
     )
+    # Lists of States inside a sentence: French and Spanish write them as running text does,
+    # with articles ("le Pérou, l'État plurinational de Bolivie et l'Iraq"); English keeps
+    # the names of its table ("Peru, Bolivia (Plurinational State of) and Iraq").
+    running = "the" if formats.ruled else "list"
     deposits: list[str] = []
     for kind, tally in (
         ("ratified", figures.period_ratifications),
@@ -654,7 +658,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         values: dict[str, Any] = {
             "count": tally.count,
             "kind": kind,
-            "states": formats.names(tally.states),
+            "states": formats.names(tally.states, running),
         }
         if deposits:
             deposits.append(say.say("period_more", values))
@@ -702,9 +706,9 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "period_meeting": period_start.short_name,
         "period_month": formats.month_year(period_start.start),
         "acceded": acceded.count,
-        "acceded_states": formats.names(formats.sorted_names(acceded.states)),
+        "acceded_states": formats.names(formats.sorted_names(acceded.states), running),
         "succeeded": succeeded.count,
-        "succeeded_states": formats.names(formats.sorted_names(succeeded.states)),
+        "succeeded_states": formats.names(formats.sorted_names(succeeded.states), running),
         "others": figures.new_states_parties.count - acceded.count - succeeded.count,
         "period_deposits": "".join(deposits) or "none",
         "yet": yet,

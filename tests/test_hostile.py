@@ -40,23 +40,21 @@ def _quoted(value: str) -> str:
 
 def _with_values(data: Path, name: str, letterhead: str, prose: str) -> None:
     """Rename Angola (status table, category footnote) and put values in header and prose."""
-    states, categories = data / "states.yaml", data / "categories.yaml"
-    states.write_text(
-        states.read_text(encoding="utf-8").replace("- name: Angola", f"- name: {_quoted(name)}"),
-        encoding="utf-8",
-    )
-    text = categories.read_text(encoding="utf-8").replace("    - Angola", f"    - {_quoted(name)}")
-    categories.write_text(text, encoding="utf-8")
-    report = data / "report.yaml"
-    text = report.read_text(encoding="utf-8").replace(
-        "  - en: PORTUGUESE REPUBLIC", f"  - en: {_quoted(letterhead)}"
-    )
-    report.write_text(text, encoding="utf-8")
-    events = data / "events.yaml"
-    text = events.read_text(encoding="utf-8").replace(
-        "  period: {en: 2011/2012, fr: 2011-2012, es: 2011/2012}", f"  period: {_quoted(prose)}"
-    )
-    events.write_text(text, encoding="utf-8")
+    edits = [
+        ("states", "- name: Angola", f"- name: {_quoted(name)}"),
+        ("categories", "    - Angola", f"    - {_quoted(name)}"),
+        ("report", "  - en: PORTUGUESE REPUBLIC", f"  - en: {_quoted(letterhead)}"),
+        (
+            "events",
+            "  period: {en: 2011/2012, fr: 2011-2012, es: 2011-2012}",
+            f"  period: {_quoted(prose)}",
+        ),
+    ]
+    for stem, old, new in edits:
+        path = data / f"{stem}.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{stem}.yaml no longer holds {old!r}: the test would test nothing"
+        path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def _texts(path: Path) -> dict[str, list[str]]:
