@@ -558,9 +558,6 @@ class Sentences:
         """The values every message of the template is written with (`variables`)."""
         self._values = dict(values)
 
-    def has(self, name: str) -> bool:
-        return name in self._catalogue.messages
-
     def say(self, name: str, values: Mapping[str, Any] | None = None) -> str:
         """Message `name` written with `values` (the report's values by default)."""
         if not self._bundle.has_message(name):
