@@ -184,6 +184,7 @@ class Figures:
     growth_since_meeting: Share
     new_states_parties_by_region: tuple[RegionTally, ...]
     states_parties_over_time: Timeline
+    new_ratifications: Tally
     new_accessions: Tally
     new_successions: Tally
     period_states_parties: Tally
@@ -321,6 +322,10 @@ def compute(inputs: Inputs) -> Figures:
         ),
         new_states_parties_by_region=by_region,
         states_parties_over_time=_timeline(inputs, states_parties, by_name),
+        new_ratifications=tally(
+            f"States that deposited an instrument of ratification {after_since}",
+            deposited(since.end, "ratification"),
+        ),
         new_accessions=tally(
             f"States that acceded {after_since}", deposited(since.end, "accession")
         ),

@@ -11,9 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
-import os
 import re
-import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +34,7 @@ from reportgen.models import (
     StatesFile,
 )
 from reportgen.problems import InputError, Problem, Severity
+from reportgen.reading import Unreadable, read_regular
 
 Path_ = tuple[str | int, ...]
 """Where a value sits inside one file's data: mapping keys and list indexes."""
@@ -511,6 +510,14 @@ def _message(detail: Mapping[str, Any]) -> str:
     return str(detail["msg"]).removeprefix("Value error, ")
 
 
+def _unreadable(unread: Unreadable) -> str:
+    if unread.why == "missing":
+        return "is missing"
+    if unread.why == "error":
+        return f"cannot be read ({unread.detail})"
+    return "is not a regular file (a device, a pipe or a folder)"
+
+
 def read_file(path: Path, name: str) -> tuple[SourceFile, list[Problem]]:
     """Read and parse one YAML file; its problems, if any, come back instead of data.
 
@@ -520,21 +527,9 @@ def read_file(path: Path, name: str) -> tuple[SourceFile, list[Problem]]:
     """
     source = SourceFile(name)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        return source, [Problem.about(name, "file", "is missing")]
-    except OSError as error:
-        return source, [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
-    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-        os.close(descriptor)
-        return source, [
-            Problem.about(name, "file", "is not a regular file (a device, a pipe or a folder)")
-        ]
-    with os.fdopen(descriptor, "rb") as handle:
-        try:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        except OSError as error:
-            return source, [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
+        data = read_regular(path, MAX_FILE_BYTES)
+    except Unreadable as unread:
+        return source, [Problem.about(name, "file", _unreadable(unread))]
     if len(data) > MAX_FILE_BYTES:
         size = max(len(data), path.stat().st_size)
         return source, [

@@ -486,11 +486,6 @@ class ReportFrame(Model):
 class Category(Model):
     """A group of non-party States by their stated position towards joining."""
 
-    @property
-    def prose(self) -> str:
-        """The category's name inside a sentence ("la catégorie II")."""
-        return self.in_prose or self.title
-
     key: Key = Field(description="A short identifier (I, II, III).")
     title: Prose = Field(description='The title, as printed ("Category I").')
     in_prose: Prose | None = Field(
@@ -515,6 +510,11 @@ class Category(Model):
             "is counted, never typed."
         ),
     )
+
+    @property
+    def prose(self) -> str:
+        """The category's name inside a sentence ("la catégorie II")."""
+        return self.in_prose or self.title
 
 
 class CategoriesFile(RootModel[list[Category]]):

@@ -16,7 +16,6 @@ them.
 from __future__ import annotations
 
 import io
-import os
 import posixpath
 import re
 import stat
@@ -30,6 +29,7 @@ from typing import TypeVar
 
 from reportgen import ooxml
 from reportgen.limits import MB, Limits, from_environment, refused
+from reportgen.reading import Unreadable, read_regular
 
 # The main part of a Word document, template, or macro-enabled document or template.
 WORD_MAIN_PARTS = {
@@ -94,24 +94,14 @@ def read_file(source: Path | bytes | str, limits: Limits) -> tuple[bytes, str]:
         return source, "the document"
     path = Path(source)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise NotADocx(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise NotADocx(f"{path}: is a folder, not a .docx file") from None
-    except OSError as error:
-        raise NotADocx(f"{path}: cannot be read ({error.strerror or error})") from None
-    mode = os.fstat(descriptor).st_mode
-    if not stat.S_ISREG(mode):
-        os.close(descriptor)
-        if stat.S_ISDIR(mode):
-            raise NotADocx(f"{path}: is a folder, not a .docx file")
-        raise NotADocx(f"{path}: is not a regular file (a device, a pipe or a socket)")
-    with os.fdopen(descriptor, "rb") as handle:
-        try:
-            data = handle.read(limits.max_unpacked_bytes + 1)
-        except OSError as error:
-            raise NotADocx(f"{path}: cannot be read ({error.strerror or error})") from None
+        data = read_regular(path, limits.max_unpacked_bytes)
+    except Unreadable as unread:
+        reason = {
+            "missing": "no such file",
+            "folder": "is a folder, not a .docx file",
+            "special": "is not a regular file (a device, a pipe or a socket)",
+        }.get(unread.why, f"cannot be read ({unread.detail})")
+        raise NotADocx(f"{path}: {reason}") from None
     if len(data) > limits.max_unpacked_bytes:
         larger = f"is larger than {limits.max_unpacked_mb} MB"
         raise NotADocx(f"{path}: " + refused(larger, "max_unpacked_mb", limits))

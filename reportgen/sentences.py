@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
-import stat
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +33,7 @@ from fluent.syntax import FluentParser, ast
 
 from reportgen.localised import Gender
 from reportgen.problems import InputError, Problem
+from reportgen.reading import Unreadable, read_regular
 
 if TYPE_CHECKING:
     from reportgen.figures import Figures
@@ -220,31 +219,14 @@ def read_catalogue(path: Path, locale: str) -> Catalogue:
     """Read and check a catalogue; InputError with one line per problem."""
     shown = str(path)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise InputError(
-            [
-                Problem.about(
-                    shown,
-                    "catalogue",
-                    "is missing: a template's sentences come from the .ftl file of the same "
-                    "name beside it (templates/report.fr.ftl for templates/report.fr.docx)",
-                )
-            ]
-        ) from None
-    except OSError as error:
-        raise InputError(
-            [Problem.about(shown, "catalogue", f"cannot be read ({error.strerror})")]
-        ) from None
-    with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            reason = "is not a regular file (a device, a pipe or a folder)"
-            raise InputError([Problem.about(shown, "catalogue", reason)])
-        try:
-            data = handle.read(MAX_CATALOGUE_BYTES + 1)
-        except OSError as error:
-            reason = f"cannot be read ({error.strerror})"
-            raise InputError([Problem.about(shown, "catalogue", reason)]) from None
+        data = read_regular(path, MAX_CATALOGUE_BYTES)
+    except Unreadable as unread:
+        reason = {
+            "missing": "is missing: a template's sentences come from the .ftl file of the same "
+            "name beside it (templates/report.fr.ftl for templates/report.fr.docx)",
+            "error": f"cannot be read ({unread.detail})",
+        }.get(unread.why, "is not a regular file (a device, a pipe or a folder)")
+        raise InputError([Problem.about(shown, "catalogue", reason)]) from None
     if len(data) > MAX_CATALOGUE_BYTES:
         raise InputError(
             [Problem.about(shown, "catalogue", f"is over {MAX_CATALOGUE_BYTES} bytes")]
@@ -275,8 +257,8 @@ def _catalogue(
 
 
 _READ: dict[tuple[str, bytes], tuple[list[Problem], set[str], ast.Resource]] = {}
-"""Catalogues read and checked in this process, by file, locale and content: a build reads
-its catalogue to check the template, then to write the sentences."""
+"""Catalogues read and checked in this process, by file and content: a build reads its
+catalogue to check the template, then to write the sentences."""
 
 
 def _line(text: str, offset: int) -> int:
@@ -706,7 +688,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "acceded_states": formats.names(formats.sorted_names(acceded.states), running),
         "succeeded": succeeded.count,
         "succeeded_states": formats.names(formats.sorted_names(succeeded.states), running),
-        "others": figures.new_states_parties.count - acceded.count - succeeded.count,
+        "others": figures.new_ratifications.count,
         "period_deposits": "".join(deposits) or "none",
         "yet": yet,
         "yet_before": before,

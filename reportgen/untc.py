@@ -21,9 +21,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -31,6 +29,7 @@ from typing import Any, Literal
 from lxml import etree, html
 
 from reportgen.problems import InputError, Problem
+from reportgen.reading import Unreadable, read_regular
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 """A source larger than this is refused: the CCM's status page is about 300 kB."""
@@ -194,40 +193,18 @@ def _read_bounded(path: Path, name: str) -> bytes:
     up to one byte past the limit.
     """
     try:
-        # O_NONBLOCK: opening a pipe with no writer would otherwise wait for ever
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise InputError([Problem.about(name, "file", "is missing")]) from None
-    except IsADirectoryError:
-        raise InputError([Problem.about(name, "file", "is a folder, not a file")]) from None
-    except OSError as error:
-        raise InputError(
-            [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
-        ) from None
-    mode = os.fstat(handle).st_mode
-    if not stat.S_ISREG(mode):
-        os.close(handle)
-        if stat.S_ISDIR(mode):
-            raise InputError([Problem.about(name, "file", "is a folder, not a file")])
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    1,
-                    1,
-                    "file",
-                    "is not a regular file (a device, a pipe or a socket); save the "
-                    "status to a file and give its path",
-                )
-            ]
+        data = read_regular(path, MAX_SOURCE_BYTES)
+    except Unreadable as unread:
+        if unread.why == "special":
+            reason = (
+                "is not a regular file (a device, a pipe or a socket); save the status to a "
+                "file and give its path"
+            )
+            raise InputError([Problem(name, 1, 1, "file", reason)]) from None
+        reason = {"missing": "is missing", "folder": "is a folder, not a file"}.get(
+            unread.why, f"cannot be read ({unread.detail})"
         )
-    with os.fdopen(handle, "rb") as stream:
-        try:
-            data = stream.read(MAX_SOURCE_BYTES + 1)
-        except OSError as error:
-            raise InputError(
-                [Problem.about(name, "file", f"cannot be read ({error.strerror})")]
-            ) from None
+        raise InputError([Problem.about(name, "file", reason)]) from None
     if len(data) > MAX_SOURCE_BYTES:
         raise InputError(
             [Problem(name, 1, 1, "file", f"is over {MAX_SOURCE_BYTES} bytes: refused")]

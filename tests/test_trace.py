@@ -86,6 +86,10 @@ def _statements(inputs: Inputs, listing: dict[str, dict[str, Any]]) -> dict[str,
             f"{words(f['value'])} {formats.plural(f['value'], 'has', 'have')} acceded to it "
             f"({names(f['states'])})"
         ],
+        # named by "the other(s) ratified it", without a number
+        "new_ratifications": lambda f: (
+            [f"; the {'other' if f['value'] == 1 else 'others'} ratified it"] if f["value"] else []
+        ),
         # successions are named only when there are any (none in the 4th MSP's data)
         "new_successions": lambda f: (
             [f"{words(f['value'])} succeeded to it ({names(formats.sorted_names(f['states']))})"]
