@@ -1,0 +1,726 @@
+"""The sentences whose words depend on the data, from a catalogue per language.
+
+A template prints such a sentence by its name, `{{ sentence.new_states_parties }}`; the
+words are a message of the template's catalogue, a Project Fluent file beside it with the
+same name (`templates/report.fr.docx` reads `templates/report.fr.ftl`). A message chooses its
+words with the values it is given (plurals by the language's own rules, none/one/many, a
+rise or a fall) and formats them with the report's formats: `{ WORDS($new) }` writes
+"twenty", "vingt", "veinte".
+
+Every message is given the same values, `variables()`: counts as numbers, everything else as
+text already written in the report's language (dates, percentages, lists of names). The
+catalogue's comments say where each message appears and which values it uses; the values
+are listed, with what each holds, in `VARIABLES`.
+
+A message's text is only ever text: a value that looks like a tag or a placeable is printed
+as it is, never evaluated (Fluent does not read values as Fluent).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fluent.runtime import FluentBundle
+from fluent.runtime.types import FluentType
+from fluent.syntax import FluentParser, ast
+
+from reportgen.localised import Gender
+from reportgen.problems import InputError, Problem
+from reportgen.reading import Unreadable, read_regular
+
+if TYPE_CHECKING:
+    from reportgen.figures import Figures
+    from reportgen.formatting import Formats
+    from reportgen.models import Inputs
+
+MAX_CATALOGUE_BYTES = 512 * 1024
+"""A catalogue larger than this is refused: the English one is about 10 kB."""
+
+
+SHIPPED = Path(__file__).resolve().parent.parent / "templates"
+"""The folder of the shipped templates and their catalogues."""
+
+
+def catalogue_for(template: Path, lang: str) -> Path:
+    """The catalogue of a template: the file beside it with the same name and `.ftl`
+    (templates/report.fr.ftl for templates/report.fr.docx); for a template without one (a
+    copy of it elsewhere), the shipped catalogue of its language."""
+    beside = template.with_suffix(".ftl")
+    if beside.exists() or beside.is_symlink():  # a FIFO or a device is refused when read
+        return beside
+    return SHIPPED / ("report.ftl" if lang == "en" else f"report.{lang}.ftl")
+
+
+# --- Functions a message may call ----------------------------------------------------------
+
+
+def _number(value: object) -> int:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value)  # FluentInt and FluentFloat are int and float underneath
+    raise TypeError(f"{value!r} is not a number")
+
+
+def functions(current: list[Formats]) -> dict[str, Callable[..., Any]]:
+    """The functions a message calls, by name: each one a format of the report being
+    written, `current[0]` (a bundle is kept between reports, its formats change)."""
+
+    def words(value: object, gender: str = "m", noun: str = "yes") -> str:
+        chosen: Gender = "f" if gender == "f" else "m"
+        return current[0].words(_number(value), chosen, before_noun=noun != "no")
+
+    def capital(value: object) -> str:
+        if isinstance(value, FluentType):
+            value = value.format(current[0].locale)
+        text = str(value)
+        return text[:1].upper() + text[1:]
+
+    def ordinal(value: object, gender: str = "m") -> str:
+        return current[0].ordinal(_number(value), "f" if gender == "f" else "m")
+
+    return {"WORDS": words, "CAPITAL": capital, "ORDINAL": ordinal}
+
+
+FUNCTIONS = frozenset({"WORDS", "CAPITAL", "ORDINAL"})
+"""The functions a message may call. Fluent's own NUMBER and DATETIME are left out: the
+report's formats are reportgen's, and NUMBER's options could ask for a billion digits."""
+
+
+# --- The values every message is given ------------------------------------------------------
+
+VARIABLES: dict[str, str] = {
+    # Part I, opening
+    "years": "years the issuer has coordinated before the meeting (0: this year)",
+    "issuer": "the issuing State, in running text (le Portugal)",
+    "appointed_city": "the city of the meeting that appointed the issuer",
+    "appointed_with": "the coordinators appointed with the issuer, in running text",
+    "appointed_with_count": "how many they are",
+    "joined": "the coordinators the issuer joined, in running text",
+    "joined_count": "how many they are",
+    "joined_by": "the clauses coordination_joined_by gives for later coordinators, or empty",
+    "issuer_plural": "yes when the issuer's name is plural (los Países Bajos), else no",
+    "joined_plural": "yes when the coordinators joined are several or one plural name",
+    "periods": "the intersessional periods the issuer served",
+    "cities": "the cities of the meetings served (Beirut, Oslo and Lusaka)",
+    # Part I, figures
+    "since_meeting": "the meeting new States Parties are counted from (full name)",
+    "since_year": "the year it was held",
+    "new": "States Parties since that meeting",
+    "parties": "States Parties on the as-of day",
+    "parties_before": "States Parties at the close of that meeting",
+    "growth": "the rise from parties_before to parties, as a percentage",
+    "new_share": "new as a share of parties, as a percentage",
+    "successions": "new States Parties by succession (selects 'ratified or acceded to')",
+    "in_period": "new States Parties of the highlighted period (in bold in the table)",
+    "period_start_year": "the year of the meeting that opens the highlighted period",
+    "period_end_year": "the year of the meeting that closes it",
+    "period_meeting": "the meeting that opens it (short name)",
+    "period_month": "its month and year",
+    "acceded": "new States Parties that acceded",
+    "acceded_states": "their names, in order (in French and Spanish with their articles)",
+    "succeeded": "new States Parties that succeeded",
+    "succeeded_states": "their names, in order (in French and Spanish with their articles)",
+    "others": "new States Parties that ratified (neither acceded nor succeeded)",
+    "period_deposits": "the clauses of period_first and period_more, or none",
+    "yet": "signatories yet to ratify on the as-of day",
+    "yet_before": "signatories yet to ratify when the highlighted period opened",
+    "signatories": "signatory States",
+    "yet_share": "yet as a share of signatories, as a percentage",
+    "trend": "down, up or same: yet against yet_before",
+    "short_name": "the Convention's short name (CCM)",
+    # Part II
+    "approximate": "yes when the number of replies is approximate",
+    "replies": "States that replied to the demarches",
+    "joined_since": "of those reporting ongoing processes, how many became States Parties",
+    "groups": "the categories of non-party States",
+    "group_list": "the clauses of group_entry, joined by group_joiner and group_last_joiner",
+    "category_ii": "Category II as a sentence names it (la catégorie II), or none",
+    # Part IV
+    "lines": "the lines of action",
+    "first_line": "the first line of action",
+    "numbered_lines": "the lines of action numbered 1) ...; 2) ...",
+    "meeting": "the meeting the report is for (short name)",
+    "meeting_name": "the meeting the report is for (full name)",
+}
+"""Every value a message is given, with what it holds."""
+
+PER_USE: dict[str, frozenset[str]] = {
+    "coordination_joined_by": frozenset(
+        {"first", "month", "together", "state", "plural", "meeting", "city"}
+    ),
+    "period_first": frozenset({"count", "kind", "meeting", "states"}),
+    "period_more": frozenset({"count", "kind", "states"}),
+    "group_entry": frozenset({"title", "prose", "size", "summary"}),
+    "category_heading": frozenset({"title", "size"}),
+    "region_count": frozenset({"count", "region", "label"}),
+    "initiative_line": frozenset({"text", "place", "dates"}),
+    "place": frozenset({"city", "host"}),
+    "chart_meeting_closed": frozenset({"meeting", "city", "day", "count"}),
+    "chart_meeting_opening": frozenset({"meeting", "city", "day"}),
+    "chart_time_rose": frozenset({"first", "opened", "last", "end", "marks"}),
+    "chart_time_stayed": frozenset({"last", "opened", "end", "marks"}),
+    "chart_time_opened": frozenset({"day"}),
+    "chart_region_series": frozenset({"meeting"}),
+    "chart_region_text": frozenset({"new", "meeting", "day", "regions"}),
+    "chart_region_entry": frozenset({"region", "count"}),
+    "document_subject": frozenset({"meeting_name"}),
+}
+"""Messages written once per item (a clause per State, a line per initiative), with the
+values each is given instead of `VARIABLES`."""
+
+REQUIRED = frozenset(
+    {
+        *PER_USE,
+        "group_joiner",
+        "group_last_joiner",
+        "chart_time_title",
+        "chart_time_series",
+        "chart_time_category",
+        "chart_region_title",
+        "chart_region_category",
+        "document_keywords",
+    }
+)
+"""Messages the program itself writes (charts, lists, properties): every catalogue has them."""
+
+_TEXT_SLOT = "\x00text\x00"
+"""Stands for a text with formatting (italics) in a message, to put back as runs; no data
+value can hold U+0000 (`models.clean_text`)."""
+
+
+# --- The catalogue -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A catalogue read and checked: its messages, and the file they come from."""
+
+    path: str
+    resource: ast.Resource
+    messages: frozenset[str]
+    locale: str
+    text: str = ""
+
+    def line_of(self, name: str) -> int:
+        """The line where message `name` is defined (0 when it is not)."""
+        for entry in self.resource.body:
+            if isinstance(entry, ast.Message) and entry.id.name == name and entry.id.span:
+                return _line(self.text, entry.id.span.start)
+        return 0
+
+
+def read_catalogue(path: Path, locale: str) -> Catalogue:
+    """Read and check a catalogue; InputError with one line per problem."""
+    shown = str(path)
+    try:
+        data = read_regular(path, MAX_CATALOGUE_BYTES)
+    except Unreadable as unread:
+        reason = {
+            "missing": "is missing: a template's sentences come from the .ftl file of the same "
+            "name beside it (templates/report.fr.ftl for templates/report.fr.docx)",
+            "error": f"cannot be read ({unread.detail})",
+        }.get(unread.why, "is not a regular file (a device, a pipe or a folder)")
+        raise InputError([Problem.about(shown, "catalogue", reason)]) from None
+    if len(data) > MAX_CATALOGUE_BYTES:
+        raise InputError(
+            [Problem.about(shown, "catalogue", f"is over {MAX_CATALOGUE_BYTES} bytes")]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            [Problem.about(shown, "catalogue", f"is not UTF-8 text ({error.reason})")]
+        ) from None
+    key = (shown, hashlib.sha256(data).digest())
+    if key not in _READ:
+        if len(_READ) >= 8:
+            _READ.clear()
+        _READ[key] = _checked(text, shown)
+    problems, messages, resource = _READ[key]
+    if problems:
+        raise InputError(problems)
+    return _catalogue(shown, resource, frozenset(messages), locale, text)
+
+
+@functools.lru_cache(maxsize=16)
+def _catalogue(
+    path: str, resource: ast.Resource, messages: frozenset[str], locale: str, text: str
+) -> Catalogue:
+    """One Catalogue object per catalogue and locale, so that its Fluent bundle is kept."""
+    return Catalogue(path, resource, messages, locale, text)
+
+
+_READ: dict[tuple[str, bytes], tuple[list[Problem], set[str], ast.Resource]] = {}
+"""Catalogues read and checked in this process, by file and content: a build reads its
+catalogue to check the template, then to write the sentences."""
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+MAX_REFERENCE_DEPTH = 16
+"""How deep messages may refer to messages: `a = { b }`, `b = { c }`... (the shipped
+catalogues go 2 deep); deeper, or in a circle, is refused before anything is written."""
+
+
+def check_catalogue(text: str, path: str) -> tuple[list[Problem], set[str]]:
+    """Every problem of a catalogue's text, and the names of its messages."""
+    problems, messages, _ = _checked(text, path)
+    return problems, messages
+
+
+def _checked(text: str, path: str) -> tuple[list[Problem], set[str], ast.Resource]:
+    """The problems, the message names and the parsed catalogue."""
+    try:
+        resource = FluentParser(with_spans=True).parse(text)
+    except RecursionError:
+        problem = "nests placeables ({ { { ...) too deeply to be read"
+        return [Problem.about(path, "catalogue", problem)], set(), ast.Resource([])
+    problems: list[Problem] = []
+    messages: set[str] = set()
+    terms = {e.id.name for e in resource.body if isinstance(e, ast.Term)}
+    known = _ids(resource)
+    for entry in resource.body:
+        if isinstance(entry, ast.Junk):
+            start = entry.span.start if entry.span else 0
+            reason = entry.annotations[0].message if entry.annotations else "not Fluent"
+            content = (entry.content or "").strip()
+            first = content.splitlines()[0][:50] if content else ""
+            problems.append(
+                Problem(path, _line(text, start), 1, "catalogue", f"{first!r}: {reason}")
+            )
+            continue
+        if not isinstance(entry, (ast.Message, ast.Term)):
+            continue
+        name = entry.id.name
+        where = _line(text, entry.id.span.start if entry.id.span else 0)  # not its comment
+        if isinstance(entry, ast.Message):
+            if name in messages:
+                problems.append(Problem(path, where, 1, name, "is defined twice"))
+            messages.add(name)
+        allowed = PER_USE.get(name, frozenset(VARIABLES))
+        nodes, deepest = _walk_measured(entry)
+        if deepest > MAX_NESTING:
+            problems.append(
+                Problem(
+                    path,
+                    where,
+                    1,
+                    name,
+                    f"nests placeables and selectors {deepest} deep; at most {MAX_NESTING}",
+                )
+            )
+            continue
+        for node in nodes:
+            span = getattr(node, "span", None)
+            at = _line(text, span.start) if span else where
+            reason = _node_problem(node, allowed, terms, known)
+            if reason:
+                problems.append(Problem(path, at, 1, name, reason))
+    problems += _reference_problems(resource, text, path)
+    missing = sorted(REQUIRED - messages)
+    if missing and not any(p.where == "catalogue" for p in problems):  # else unreadable text
+        problems.append(
+            Problem(
+                path,
+                1,
+                1,
+                "catalogue",
+                f"has no message {', '.join(missing)}: the program writes these itself "
+                "(charts, lists, properties); copy them from templates/report.ftl",
+            )
+        )
+    return problems, messages, resource
+
+
+def _reference_problems(resource: ast.Resource, text: str, path: str) -> list[Problem]:
+    """Messages and terms that refer to themselves, through others or not, or through
+    references deeper than MAX_REFERENCE_DEPTH: each would never finish being written."""
+    refers: dict[str, list[str]] = {}
+    lines: dict[str, int] = {}
+    for entry in resource.body:
+        if isinstance(entry, (ast.Message, ast.Term)):
+            key = ("-" if isinstance(entry, ast.Term) else "") + entry.id.name
+            lines[key] = _line(text, entry.id.span.start if entry.id.span else 0)
+            refers[key] = [
+                ("-" if isinstance(node, ast.TermReference) else "") + node.id.name
+                for node in _walk_measured(entry)[0]
+                if isinstance(node, (ast.MessageReference, ast.TermReference))
+            ]
+    depth: dict[str, int] = {}
+    circular: set[str] = set()
+    problems = []
+
+    def deepest(key: str, trail: tuple[str, ...]) -> int:
+        if key in trail:
+            raise _Circle((*trail[trail.index(key) :], key))
+        if len(trail) > MAX_REFERENCE_DEPTH:
+            return 1  # deep enough to be refused: no need to go further down
+        if key not in depth:
+            depth[key] = 1 + max(
+                (deepest(r, (*trail, key)) for r in refers.get(key, []) if r in refers),
+                default=0,
+            )
+        return depth[key]
+
+    for key in refers:
+        try:
+            if deepest(key, ()) > MAX_REFERENCE_DEPTH:
+                problems.append(
+                    Problem(
+                        path,
+                        lines[key],
+                        1,
+                        key,
+                        f"refers to messages more than {MAX_REFERENCE_DEPTH} deep; "
+                        "write the text in fewer steps",
+                    )
+                )
+        except _Circle as circle:
+            members = circle.keys[:-1]
+            if not set(members) & circular:  # reported once, at its first message in the file
+                circular.update(members)
+                start = members.index(min(members, key=lambda m: lines[m]))
+                turn = (*members[start:], *members[:start], members[start])
+                problems.append(
+                    Problem(
+                        path,
+                        lines[turn[0]],
+                        1,
+                        turn[0],
+                        f"refers to itself ({' -> '.join(turn)}): it could never be "
+                        "written; remove one of the references",
+                    )
+                )
+            depth[key] = 0  # the circle is the problem, not the messages that use it
+    return problems
+
+
+class _Circle(Exception):
+    """Messages that refer to each other in a circle."""
+
+    def __init__(self, keys: tuple[str, ...]) -> None:
+        super().__init__(" -> ".join(keys))
+        self.keys = keys
+
+
+MAX_NESTING = 24
+"""How deep placeables and selectors may nest in one message (the shipped ones go 8 deep)."""
+
+_ARGUMENTS = {"WORDS": ("gender", "noun"), "ORDINAL": ("gender",), "CAPITAL": ()}
+"""The named arguments each function takes (all others take one value, positional)."""
+
+_FORBIDDEN_IN_TEXT = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+    r"\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+"""What a message's text may not hold, as data may not (`models.clean_text`): characters a
+Word document cannot hold, and the bidi controls that show text in another order."""
+
+
+def _node_problem(
+    node: ast.BaseNode, allowed: frozenset[str], terms: set[str], known: set[str]
+) -> str | None:
+    """What is wrong with one element of a message, if anything."""
+    if isinstance(node, ast.VariableReference) and node.id.name not in allowed:
+        return (
+            f"${node.id.name} is not a value this message is given; it has "
+            f"{', '.join('$' + v for v in sorted(allowed))}"
+        )
+    if isinstance(node, ast.FunctionReference):
+        return _call_problem(node)
+    if isinstance(node, ast.TermReference) and node.id.name not in terms:
+        return f"-{node.id.name} is not a term of this file"
+    if isinstance(node, ast.MessageReference):
+        if node.id.name not in known:
+            return f"{node.id.name} is not a message of this file"
+        if node.attribute is not None:
+            return f"{node.id.name}.{node.attribute.name}: messages here have no attributes"
+    text = None
+    if isinstance(node, ast.TextElement):
+        text = node.value
+    elif isinstance(node, ast.StringLiteral):
+        text = str(node.parse()["value"])
+    if text is not None:
+        found = _FORBIDDEN_IN_TEXT.search(text)
+        if found:
+            char = found.group()
+            what = unicodedata.name(char, "a control character")
+            return f"holds U+{ord(char):04X} ({what}), which a report may not hold; remove it"
+    return None
+
+
+def _call_problem(call: ast.FunctionReference) -> str | None:
+    """A call of a function reportgen does not have, or with arguments it does not take."""
+    name = call.id.name
+    if name not in _ARGUMENTS:
+        return (
+            f"{name}() is not a function of reportgen; the functions are "
+            f"{', '.join(sorted(_ARGUMENTS))}"
+        )
+    positional, named = call.arguments.positional, call.arguments.named
+    if len(positional) != 1:
+        return f"{name}() takes one value, as in {name}($new); it is given {len(positional)}"
+    value = positional[0]
+    if name != "CAPITAL" and not isinstance(value, (ast.VariableReference, ast.NumberLiteral)):
+        return f"{name}() takes a number: a count such as $new, or a figure"
+    for argument in named:
+        if argument.name.name not in _ARGUMENTS[name]:
+            takes = ", ".join(f"{a}:" for a in _ARGUMENTS[name]) or "no named arguments"
+            return f"{name}() has no argument {argument.name.name}: it takes {takes}"
+        if not isinstance(argument.value, ast.StringLiteral):
+            return f'{name}({argument.name.name}: ...) takes a text in quotes, such as "f"'
+    return None
+
+
+def _walk_measured(root: ast.BaseNode) -> tuple[list[ast.BaseNode], int]:
+    """Every element under `root`, and how deep placeables and selectors nest in it;
+    iterative, so that no nesting can exhaust Python's stack."""
+    found: list[ast.BaseNode] = []
+    deepest = 0
+    stack: list[tuple[ast.BaseNode, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        found.append(node)
+        if isinstance(node, (ast.Placeable, ast.SelectExpression)):
+            depth += 1
+            deepest = max(deepest, depth)
+        for value in vars(node).values():
+            children = value if isinstance(value, list) else [value]
+            for child in children:
+                if isinstance(child, ast.BaseNode) and not isinstance(child, ast.Span):
+                    stack.append((child, depth))
+    found.sort(key=lambda n: n.span.start if isinstance(n, ast.SyntaxNode) and n.span else 0)
+    return found, deepest
+
+
+def _ids(resource: ast.Resource) -> set[str]:
+    return {e.id.name for e in resource.body if isinstance(e, ast.Message)}
+
+
+# --- Writing sentences ---------------------------------------------------------------------------
+
+
+_BUNDLES: dict[Catalogue, tuple[FluentBundle, list[Formats], dict[Any, str]]] = {}
+"""A bundle per catalogue read in this process, with the formats its functions use and
+the sentences it wrote, by message and values: the same values give the same words (the
+functions depend only on the catalogue's locale)."""
+
+
+class Sentences:
+    """The sentences of one report: `sentences.NAME` is the message NAME, written."""
+
+    def __init__(self, catalogue: Catalogue, formats: Formats) -> None:
+        self._catalogue = catalogue
+        # A bundle compiles each message the first time it is written: one bundle is kept
+        # per catalogue, its functions pointed at the formats of the report being written.
+        if catalogue not in _BUNDLES:
+            current = [formats]
+            bundle = FluentBundle(
+                [catalogue.locale.replace("_", "-")],
+                use_isolating=False,
+                functions=functions(current),
+            )
+            bundle.add_resource(catalogue.resource)
+            if len(_BUNDLES) >= 8:
+                _BUNDLES.clear()
+            _BUNDLES[catalogue] = (bundle, current, {})
+        self._bundle, current, self._written = _BUNDLES[catalogue]
+        current[0] = formats
+        self._values: dict[str, Any] = {}
+
+    def given(self, values: Mapping[str, Any]) -> None:
+        """The values every message of the template is written with (`variables`)."""
+        self._values = dict(values)
+
+    def say(self, name: str, values: Mapping[str, Any] | None = None) -> str:
+        """Message `name` written with `values` (the report's values by default)."""
+        if not self._bundle.has_message(name):
+            raise SentenceError(
+                self._catalogue.path,
+                name,
+                "is not a message of this catalogue; the template names it as "
+                f"{{{{ sentence.{name} }}}}",
+            )
+        message = self._bundle.get_message(name)
+        if message.value is None:
+            raise SentenceError(
+                self._catalogue.path, name, "has no text", self._catalogue.line_of(name)
+            )
+        given = self._values if values is None else values
+        key = (name, tuple(sorted(given.items())))
+        written = self._written.get(key)
+        if written is not None:  # the same message with the same values, in this process
+            return written
+        try:
+            text, errors = self._bundle.format_pattern(message.value, dict(given))
+        except (RecursionError, ValueError, TypeError, LookupError) as error:
+            errors = [error]  # checked catalogues do not get here; a value of our own might
+        if errors:
+            raise SentenceError(
+                self._catalogue.path,
+                name,
+                f"cannot be written with this data: {errors[0]}",
+                self._catalogue.line_of(name),
+            )
+        if len(self._written) >= 1024:
+            self._written.clear()
+        self._written[key] = str(text)
+        return str(text)
+
+    def say_around(self, name: str, values: Mapping[str, Any]) -> tuple[str, str]:
+        """Message `name` around its `$text`, which the caller writes itself (with runs)."""
+        written = self.say(name, {**values, "text": _TEXT_SLOT})
+        before, found, after = written.partition(_TEXT_SLOT)
+        return (before, after) if found else ("", written)
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.say(name)
+
+
+class SentenceError(Exception):
+    """A message that cannot be written: its catalogue, its name and why."""
+
+    def __init__(self, path: str, name: str, reason: str, line: int = 0) -> None:
+        super().__init__(f"{path}: {name}: {reason}")
+        self.problem = Problem(path, line, 1 if line else 0, name, reason)
+
+
+def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences) -> dict[str, Any]:
+    """The values every message of the template is given (`VARIABLES`)."""
+    frame = inputs.report
+    coordination = figures.coordination
+    since = inputs.meeting(frame.counting_since)
+    period_start = inputs.meeting(frame.highlight.after)
+    period_end = inputs.meeting(frame.highlight.before)
+    meeting = inputs.meeting(frame.presented_to)
+    yet = figures.signatories_yet_to_ratify.count
+    before = figures.signatories_yet_to_ratify_at_period_start.count
+    acceded, succeeded = figures.new_accessions, figures.new_successions
+    together = "yes" if coordination.appointed_with else "no"
+    joined_by = "".join(
+        say.say(
+            "coordination_joined_by",
+            {
+                "first": "yes" if index == 0 else "no",
+                "month": formats.month_year(a.meeting.start),
+                "together": together,
+                "state": formats.names([a.state], "the"),
+                "plural": _yes(_plural(formats, [a.state])),
+                "meeting": a.meeting.short_name,
+                "city": a.meeting.city,
+            },
+        )
+        for index, a in enumerate(coordination.joined_by)
+    )
+    # Lists of States inside a sentence: French and Spanish write them as running text does,
+    # with articles ("le Pérou, l'État plurinational de Bolivie et l'Iraq"); English keeps
+    # the names of its table ("Peru, Bolivia (Plurinational State of) and Iraq").
+    running = "the" if formats.ruled else "list"
+    deposits: list[str] = []
+    for kind, tally in (
+        ("ratified", figures.period_ratifications),
+        ("acceded", figures.period_accessions),
+        ("succeeded", figures.period_successions),
+    ):
+        if not tally.count:
+            continue
+        values: dict[str, Any] = {
+            "count": tally.count,
+            "kind": kind,
+            "states": formats.names(tally.states, running),
+        }
+        if deposits:
+            deposits.append(say.say("period_more", values))
+        else:
+            deposits.append(say.say("period_first", {**values, "meeting": period_start.short_name}))
+    entries = [
+        say.say(
+            "group_entry",
+            {
+                "title": category.title,
+                "prose": category.prose,
+                "size": figures.category_members[category.key].count,
+                "summary": category.summary,
+            },
+        )
+        for category in inputs.categories
+    ]
+    group_list = _joined(entries, say.say("group_joiner"), say.say("group_last_joiner"))
+    category_ii = next((c.prose for c in inputs.categories if c.key == "II"), "none")
+    lines = inputs.lessons.lines_of_action
+    return {
+        "years": coordination.years,
+        "issuer": formats.names([coordination.issuer], "the"),
+        "appointed_city": coordination.appointed_at.city,
+        "appointed_with": formats.names(coordination.appointed_with, "the"),
+        "appointed_with_count": len(coordination.appointed_with),
+        "joined": formats.names(coordination.joined, "the"),
+        "joined_count": len(coordination.joined),
+        "joined_by": joined_by,
+        "issuer_plural": _yes(_plural(formats, [coordination.issuer])),
+        "joined_plural": _yes(_plural(formats, coordination.joined)),
+        "periods": coordination.intersessional_periods,
+        "cities": formats.names(m.city for m in coordination.meetings_served),
+        "since_meeting": since.name,
+        "since_year": formats.year(since.start),
+        "new": figures.new_states_parties.count,
+        "parties": figures.states_parties.count,
+        "parties_before": figures.states_parties_at_since_meeting.count,
+        "growth": formats.percent(figures.growth_since_meeting, 1),
+        "new_share": formats.percent(figures.new_states_parties_share, 1),
+        "successions": figures.new_successions.count,
+        "in_period": figures.period_states_parties.count,
+        "period_start_year": formats.year(period_start.start),
+        "period_end_year": formats.year(period_end.start),
+        "period_meeting": period_start.short_name,
+        "period_month": formats.month_year(period_start.start),
+        "acceded": acceded.count,
+        "acceded_states": formats.names(formats.sorted_names(acceded.states), running),
+        "succeeded": succeeded.count,
+        "succeeded_states": formats.names(formats.sorted_names(succeeded.states), running),
+        "others": figures.new_ratifications.count,
+        "period_deposits": "".join(deposits) or "none",
+        "yet": yet,
+        "yet_before": before,
+        "signatories": figures.signatories.count,
+        "yet_share": formats.percent(figures.signatories_yet_to_ratify_share),
+        "trend": "down" if yet < before else "up" if yet > before else "same",
+        "short_name": frame.convention.short_name,
+        "approximate": "yes" if inputs.events.demarches.replies_approximate else "no",
+        "replies": inputs.events.demarches.replies,
+        "joined_since": inputs.events.demarches.joined_since,
+        "groups": figures.categories,
+        "group_list": group_list,
+        "category_ii": category_ii,
+        "lines": len(lines),
+        "first_line": lines[0] if lines else "",
+        "numbered_lines": formats.numbered(lines),
+        "meeting": meeting.short_name,
+        "meeting_name": meeting.name,
+    }
+
+
+def _plural(formats: Formats, states: Sequence[str]) -> bool:
+    """True when States, as the report names them, take a plural verb."""
+    naming = formats.naming
+    return len(states) > 1 or any(naming is not None and naming.plural(s) for s in states)
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _joined(items: list[str], joiner: str, last_joiner: str) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return joiner.join(items[:-1]) + last_joiner + items[-1]

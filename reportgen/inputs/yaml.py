@@ -1,0 +1,818 @@
+"""Load stage: data/*.yaml -> validated `Inputs`, or every problem at once with its line.
+
+This stage knows YAML and line numbers and nothing of Word. Each file is parsed into plain
+values plus a map from each value's path (("states", 41, "ratification")) to where it stands
+in the file, so that a problem found by pydantic or by `reportgen.checks` can be reported as
+`data/states.yaml:214:17: states[41] (Hungary).ratification: ...`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from reportgen import checks
+from reportgen.models import (
+    LANGUAGES,
+    CategoriesFile,
+    EventsFile,
+    Inputs,
+    LessonsFile,
+    NamesFile,
+    ReportFrame,
+    State,
+    StateNames,
+    StatesFile,
+)
+from reportgen.problems import InputError, Problem, Severity
+from reportgen.reading import Unreadable, read_regular
+
+Path_ = tuple[str | int, ...]
+"""Where a value sits inside one file's data: mapping keys and list indexes."""
+
+DATA_FILES: dict[str, type[BaseModel]] = {
+    "report": ReportFrame,
+    "states": StatesFile,
+    "categories": CategoriesFile,
+    "events": EventsFile,
+    "lessons": LessonsFile,
+}
+"""The files of data/, by stem, each with the model that validates it."""
+
+NAMES_FILE = "names"
+"""data/names.yaml (`NamesFile`): the States' names in French and Spanish, needed only by a
+report in those languages."""
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A data file larger than this is refused: the 4MSP data is about 20 kB."""
+
+MAX_NODES = 200_000
+"""Values in one file after expanding YAML aliases; more means an alias bomb."""
+
+MAX_DEPTH = 50
+"""Lists and records inside one another in one file; the 4MSP data goes five deep. Deeper
+means a mistake, or an alias inside the list or record it names (`&a [*a]`), which never ends."""
+
+
+_STR, _NULL, _BOOL, _INT = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "null", "bool", "int"))
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader with YAML 1.2 booleans and without implicit timestamps.
+
+    Parsing is libyaml's (CSafeLoader), five times faster than PyYAML's own parser; the
+    wheels of PyYAML ship it on every common platform, and the messages below are its.
+
+    `yes`, `no`, `on` and `off` stay text (a State's code `NO` is not False), and dates stay
+    text so that pydantic parses them and an impossible date becomes a located message.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        """The tag of a value as PyYAML's `resolve` finds it, sooner: it runs for every value.
+
+        The same implicit resolvers in the same order; the loader has no path resolvers.
+        """
+        if kind is not yaml.ScalarNode:
+            return str(super().resolve(kind, value, implicit))
+        if implicit[0]:
+            for tag, regexp in _RESOLVERS.get(value[:1], _ANY_FIRST):
+                if regexp.match(value):
+                    return tag
+        return _STR
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Resolvers = tuple[tuple[str, re.Pattern[str]], ...]
+_ANY_FIRST: _Resolvers = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
+_RESOLVERS: dict[str, _Resolvers] = {
+    first: (*resolvers, *_ANY_FIRST)
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+"""The implicit resolvers `_Loader.resolve` tries, by a value's first character."""
+
+
+@dataclass
+class SourceFile:
+    """One data file: its display name, parsed values, and where each value stands."""
+
+    name: str
+    data: Any = None
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    names: dict[Path_, str] = field(default_factory=dict)
+
+    def locate(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the value at `path`, or of its nearest located parent."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found is not None:
+                return found
+        return (1, 1)
+
+    def describe(self, path: Path_) -> str:
+        """A path in the data's own terms: `states[41] (Hungary).ratification`."""
+        stem = Path(self.name).stem
+        text = stem if not path or isinstance(path[0], int) else ""
+        for depth, part in enumerate(path):
+            if isinstance(part, int):
+                text += f"[{part}]"
+                label = self.names.get(path[: depth + 1])
+                if label:
+                    text += f" ({label})"
+            else:
+                text += f".{part}" if text else part
+        return text
+
+    def problem(self, path: Path_, message: str, severity: Severity = "error") -> Problem:
+        """A problem at `path` of this file."""
+        line, column = self.locate(path)
+        return Problem(self.name, line, column, self.describe(path), message, severity)
+
+
+class _TooLarge(Exception):
+    """A file whose values, aliases expanded, exceed MAX_NODES."""
+
+
+class _TooDeep(Exception):
+    """A file whose values, aliases expanded, nest deeper than MAX_DEPTH."""
+
+
+class _AliasLoop(Exception):
+    """A list or record that holds an alias to itself, at the mark of its anchor."""
+
+    def __init__(self, mark: Any) -> None:
+        super().__init__()
+        self.mark = mark
+
+
+def _parse(source: SourceFile, text: str) -> list[Problem]:
+    """Parse YAML text into `source.data` and `source.positions`; return its problems.
+
+    A repeated key is reported, and the file is still validated (with the last value, as
+    PyYAML keeps it), so that every problem comes out in one run.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return [Problem(source.name, 1, 1, "file", "is empty; see the shipped file's comment")]
+        problems, data = _index(source, node)
+        if data is _UNBUILT:  # PyYAML builds what _index could not (tags, merges, aliases)
+            try:
+                data = loader.construct_document(node)
+            except (ArithmeticError, LookupError, TypeError, ValueError):
+                # PyYAML's constructors fail this way on a few values ("!!bool x", "0x_")
+                return [*problems, *_unreadable_values(source, text, loader, node)]
+        source.data = data
+        return problems
+    except _TooLarge:
+        return [
+            Problem(
+                source.name,
+                1,
+                1,
+                "file",
+                f"expands to more than {MAX_NODES} values (YAML aliases?); refused",
+            )
+        ]
+    except _AliasLoop as error:
+        return [
+            Problem(
+                source.name,
+                error.mark.line + 1,
+                error.mark.column + 1,
+                "YAML alias",
+                "this list or record holds an alias to itself, so it never ends; "
+                "write its values out instead",
+            )
+        ]
+    except (RecursionError, _TooDeep):
+        return [Problem(source.name, 1, 1, "file", "is nested too deeply to be report data")]
+    except yaml.MarkedYAMLError as error:
+        return [_syntax_problem(source, text, error)]
+    except yaml.YAMLError as error:
+        return [Problem(source.name, 1, 1, "YAML syntax", str(error))]
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(source: SourceFile, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error at its line, with the usual cause named where we can tell it."""
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and "simple key" in (error.context or ""):
+        mark = error.context_mark  # the text that lacks its ':', not the line after it
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    unclosed = _unclosed_quote(text, line)
+    if unclosed is not None:
+        return Problem(
+            source.name,
+            *unclosed,
+            "YAML syntax",
+            "a quotation mark opened here is not closed on its line",
+        )
+    what = " ".join(filter(None, [error.context, error.problem]))
+    if "nesting depth" in what:
+        return Problem(source.name, 1, 1, "file", "is nested too deeply to be report data")
+    for clue, hint in _SYNTAX_HINTS:
+        if clue in what:
+            what += f" ({hint})"
+            break
+    return Problem(source.name, line, column, "YAML syntax", what)
+
+
+_SYNTAX_HINTS = (
+    ("tab character", "indent with spaces, not tabs"),
+    ("found character '\\t'", "indent with spaces, not tabs"),
+    ("could not determine a constructor", "tags such as !!python are not allowed in data files"),
+    (
+        "could not find expected ':'",
+        "a list item starts with '- '; a field is written 'name: value'",
+    ),
+    ("expected <block end>", "check this line's indentation against the lines above"),
+    (
+        "mapping values are not allowed",
+        "check this line's indentation, or quote a value holding ': '",
+    ),
+)
+
+
+def _unclosed_quote(text: str, upto: int) -> tuple[int, int] | None:
+    """The first line, up to `upto`, whose value opens a quotation mark it does not close.
+
+    YAML lets a quoted value run over several lines, so PyYAML reports an unclosed quote
+    where it finally gives up, often far below the real mistake.
+    """
+    value_start = re.compile(r"^\s*(?:-\s+)?(?:[^#'\"\s][^:#]*:\s+)?(['\"])")
+    for number, line in enumerate(text.splitlines()[:upto], start=1):
+        found = value_start.match(line)
+        if found is None:
+            continue
+        quote, rest = found.group(1), line[found.end() :]
+        closed = rest.replace(quote * 2, "") if quote == "'" else re.sub(r"\\.", "", rest)
+        if quote not in closed:
+            return number, found.start(1) + 1
+    return None
+
+
+_UNBUILT = object()
+"""What `_index` returns as the data of a document it leaves to PyYAML's constructor."""
+
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+"""The booleans `_Loader` resolves (YAML 1.2's), with the values PyYAML gives them."""
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+"""The whole numbers whose value is plain `int(text)`, as PyYAML's constructor reads them."""
+_INT_DIGITS = 4000  # int() refuses longer texts (sys.int_info); PyYAML's path reports them
+
+
+def _index(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], Any]:
+    """Record where every value stands and find repeated keys; refuse alias bombs and loops.
+
+    Aliases share nodes, so a "billion laughs" document is small once composed; it is
+    walked here, value by value, before anything is built from it.
+
+    The walk also builds the values, as PyYAML's safe constructor would, when the document
+    holds nothing but text, whole numbers, booleans, nulls, lists and records with text keys
+    (report data): doing so here costs less than a second walk. For anything else (a tag,
+    a merge key, a shared record, a repeated key) the data is `_UNBUILT`, left to PyYAML.
+    """
+    problems: list[Problem] = []
+    positions, names = source.positions, source.names
+    scalar_node, mapping_node = yaml.ScalarNode, yaml.MappingNode
+    budget = MAX_NODES
+    plain = True  # so far, the document is one this walk builds as PyYAML would
+    collections: set[int] = set()  # one met twice is an alias, which PyYAML builds once
+    built: list[Any] = [None]  # the document, once the walk has put it in its slot
+    stack: list[tuple[yaml.Node, Path_, Any, Any]] = [(root, (), built, 0)]
+    while stack:
+        node, here, parent, slot = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise _TooLarge
+        if len(here) > MAX_DEPTH:
+            # A collection met again this deep is most likely an alias inside itself.
+            raise _AliasLoop(node.start_mark) if id(node) in collections else _TooDeep
+        mark = node.start_mark
+        positions.setdefault(here, (mark.line + 1, mark.column + 1))
+        if isinstance(node, scalar_node):
+            tag, text = node.tag, node.value
+            if tag == _STR:
+                parent[slot] = text
+            elif tag == _NULL:
+                parent[slot] = None
+            elif tag == _BOOL and text in _BOOLS:
+                parent[slot] = _BOOLS[text]
+            elif tag == _INT and len(text) <= _INT_DIGITS and _DECIMAL.fullmatch(text):
+                parent[slot] = int(text)
+            else:
+                plain = False
+        elif isinstance(node, mapping_node):
+            if node.tag != _MAP or id(node) in collections:
+                plain = False
+            collections.add(id(node))
+            record: dict[Any, Any] = {}
+            parent[slot] = record
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, scalar_node):
+                    key = key_node.value
+                    if key_node.tag != _STR:
+                        plain = False
+                else:
+                    key = str(key_node)
+                    plain = False
+                key_mark = key_node.start_mark
+                line = key_mark.line + 1
+                if key in seen:
+                    plain = False  # PyYAML keeps the last value, or merges a second "<<"
+                    if key != "<<":
+                        problems.append(
+                            Problem(
+                                source.name,
+                                line,
+                                key_mark.column + 1,
+                                source.describe((*here, key)),
+                                f"appears twice in one record (first on line {seen[key]}); "
+                                "keep one, since the other value would be lost",
+                            )
+                        )
+                        continue
+                seen[key] = line
+                child = (*here, key)
+                positions[child] = (line, key_mark.column + 1)
+                if key in ("name", "key") and isinstance(value_node, scalar_node):
+                    names.setdefault(here, value_node.value)
+                record[key] = None  # its place in the record's order, until the walk fills it
+                stack.append((value_node, child, record, key))
+        else:  # a sequence, the only other kind of node
+            if node.tag != _SEQ or id(node) in collections:
+                plain = False
+            collections.add(id(node))
+            items: list[Any] = [None] * len(node.value)
+            parent[slot] = items
+            for index, item in enumerate(node.value):
+                stack.append((item, (*here, index), items, index))
+    return problems, built[0] if plain else _UNBUILT
+
+
+_KINDS = {"bool": "true or false", "int": "a whole number", "float": "a number"}
+
+
+def _shortened(text: str, width: int = 40) -> str:
+    """`text`, cut to `width` characters with "..." when longer (a value in a message)."""
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _unreadable_values(
+    source: SourceFile, text: str, loader: Any, root: yaml.Node
+) -> list[Problem]:
+    """Each value PyYAML's constructor cannot read, where it stands (run after `_index`)."""
+    problems = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
+    while stack:
+        node, here = stack.pop()
+        if id(node) in seen:  # an alias: reported where it was defined
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack += [(value, (*here, getattr(key, "value", ""))) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, (*here, index)) for index, item in enumerate(node.value)]
+        elif isinstance(node, yaml.ScalarNode):
+            construct = loader.yaml_constructors.get(node.tag)
+            try:
+                if construct is not None:
+                    construct(loader, node)
+            except (ArithmeticError, LookupError, TypeError, ValueError):
+                line, column = node.start_mark.line, node.start_mark.column
+                tagged = text.splitlines()[line][column:].startswith("!")
+                kind = node.tag.removeprefix("tag:yaml.org,2002:")
+                advice = f"remove the !!{kind} tag" if tagged else "put it in quotes if it is text"
+                problems.append(
+                    Problem(
+                        source.name,
+                        line + 1,
+                        column + 1,
+                        source.describe(here),
+                        f"{_shortened(node.value)!r} cannot be read as "
+                        f"{_KINDS.get(kind, kind)}; {advice}",
+                    )
+                )
+    problems.sort()
+    return problems or [Problem(source.name, 1, 1, "file", "holds a value YAML cannot read")]
+
+
+def _validation_problems(
+    source: SourceFile,
+    model: type[BaseModel],
+    error: ValidationError,
+    prefix: Path_ = (),
+    lang: str = "en",
+) -> list[Problem]:
+    """Turn pydantic's errors into located problems in the data's own terms."""
+    problems = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        message = _message(detail)
+        if detail["type"] == "extra_forbidden":
+            hint = _closest(str(loc[-1]), _fields_at(model, loc[:-1]))
+            message += hint or " (the comment at the top of the file lists the fields)"
+        at = prefix + loc
+        if isinstance(_value_at(source.data, at), dict) and lang in _value_at(source.data, at):
+            at += (lang,)  # a text given per language: its text in the language read
+        problems.append(source.problem(at, message))
+    return problems
+
+
+def _value_at(data: Any, path: Path_) -> Any:
+    """The value at `path` in a file's data, or None."""
+    for step in path:
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
+
+
+def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
+    """The field names of the record at `path` inside `model` (for "did you mean")."""
+    current: Any = model
+    for part in path:
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if isinstance(part, str):
+                field_info = current.model_fields.get(part)
+                if field_info is None:
+                    return []
+                current = field_info.annotation
+            continue
+        args = [a for a in get_args(current) if a is not type(None)]
+        current = args[0] if args else None
+    while not (isinstance(current, type) and issubclass(current, BaseModel)):
+        args = [a for a in get_args(current) if a is not type(None)]
+        if not args:
+            return []
+        current = args[0]
+    if "root" in current.model_fields:
+        return []
+    return list(current.model_fields)
+
+
+def _closest(word: str, candidates: list[str]) -> str:
+    """ "; did you mean 'x'?" when a candidate is close to `word`, else nothing."""
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+_MESSAGES = {
+    "extra_forbidden": "is not a field here",
+    "missing": "is missing",
+    "string_type": "should be text",
+    "int_type": "should be a whole number",
+    "int_parsing": "should be a whole number",
+    "bool_type": "should be true or false",
+    "list_type": "should be a list (one `- item` per line)",
+    "model_type": "should be a record of fields (`field: value` lines)",
+    "model_attributes_type": "should be a record of fields (`field: value` lines)",
+    "dict_type": "should be a record of fields (`field: value` lines)",
+    "too_short": "should not be empty",
+}
+
+
+def _message(detail: Mapping[str, Any]) -> str:
+    """pydantic's message, in words a delegate recognises."""
+    kind = str(detail["type"])
+    if kind in _MESSAGES:
+        return _MESSAGES[kind]
+    if kind == "greater_than_equal":
+        return f"should be at least {detail['ctx']['ge']}"
+    return str(detail["msg"]).removeprefix("Value error, ")
+
+
+def _unreadable(unread: Unreadable) -> str:
+    if unread.why == "missing":
+        return "is missing"
+    if unread.why == "error":
+        return f"cannot be read ({unread.detail})"
+    return "is not a regular file (a device, a pipe or a folder)"
+
+
+def read_file(path: Path, name: str) -> tuple[SourceFile, list[Problem]]:
+    """Read and parse one YAML file; its problems, if any, come back instead of data.
+
+    Only a regular file is read: a FIFO would wait for a writer forever, and a device such
+    as /dev/zero has no size to check and never ends (a cloned repository can hold both,
+    as symbolic links). Never more than MAX_FILE_BYTES are read, whatever the size says.
+    """
+    source = SourceFile(name)
+    try:
+        data = read_regular(path, MAX_FILE_BYTES)
+    except Unreadable as unread:
+        return source, [Problem.about(name, "file", _unreadable(unread))]
+    if len(data) > MAX_FILE_BYTES:
+        size = max(len(data), path.stat().st_size)
+        return source, [
+            Problem(
+                name,
+                1,
+                1,
+                "file",
+                f"is {size} bytes; data files over {MAX_FILE_BYTES} bytes are refused",
+            )
+        ]
+    key = (name, hashlib.sha256(data).digest())
+    if key in _PARSED:  # the same file as in the last build of this process (watch, bench)
+        return _PARSED[key]
+    try:
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
+    except UnicodeDecodeError as error:
+        return source, [Problem(name, 1, 1, "file", f"is not UTF-8 text ({error.reason})")]
+    parsed = (source, _parse(source, text))
+    if len(_PARSED) >= 32:
+        _PARSED.clear()
+    _PARSED[key] = parsed
+    return parsed
+
+
+_PARSED: dict[tuple[str, bytes], tuple[SourceFile, list[Problem]]] = {}
+"""Files parsed in this process, by name and content: parsing is most of a warm build's
+loading, and a watched build reads the same unchanged files again. Nothing changes a
+parsed file's data afterwards (validation reads it)."""
+
+
+def load(data_dir: Path, *, strict: bool = False, lang: str = "en") -> tuple[Inputs, list[Problem]]:
+    """Load and validate every file of `data_dir` for a report in `lang`: the inputs and
+    their warnings.
+
+    Raises InputError with every problem when there is an error, or any warning and
+    `strict` is set.
+    """
+    inputs, problems, _ = load_with_warnings(data_dir, lang=lang)
+    failing = [p for p in problems if p.severity == "error" or strict]
+    if failing or inputs is None:
+        raise InputError(problems)
+    return inputs, problems
+
+
+def load_inputs(data_dir: Path) -> Inputs:
+    """Load and validate every file of `data_dir`; raise InputError with all problems."""
+    return load(data_dir)[0]
+
+
+def load_with_warnings(
+    data_dir: Path, *, lang: str = "en"
+) -> tuple[Inputs | None, list[Problem], dict[str, SourceFile]]:
+    """Load `data_dir`: the inputs (None when any error), all problems, and the parsed files.
+
+    Texts given in several languages are read in `lang`; names.yaml must then name every
+    State in it (English names are states.yaml's own).
+
+    Records of a list file are validated one by one, so that one bad State does not hide
+    the problems of the others: the checks across files run on every valid record, and
+    know the names of the invalid ones (so that they are not reported again as unknown).
+    """
+    problems: list[Problem] = []
+    sources: dict[str, SourceFile] = {}
+    models: dict[str, Any] = {}
+    if not data_dir.is_dir():
+        return None, [Problem.about(_display(data_dir), "data", "is not a folder")], sources
+    for stem, model in DATA_FILES.items():
+        path = data_dir / f"{stem}.yaml"
+        source, found = read_file(path, _display(path))
+        sources[stem] = source
+        problems += found + _names_on_two_lines(source)
+        if source.data is None:
+            continue
+        validated, invalid = _validated(model, source, lang)
+        problems += invalid
+        if validated is not None:
+            models[stem] = validated
+    parts = checks.Parts(
+        report=models.get("report"),
+        states=models.get("states"),
+        categories=models.get("categories"),
+        events=models.get("events"),
+        also_known=frozenset(_record_names(sources["states"].data)),
+        also_named=frozenset(_member_names(sources["categories"].data)),
+    )
+    for finding in checks.check(parts):
+        problems.append(
+            sources[finding.file].problem(finding.path, finding.message, finding.severity)
+        )
+    names_path = data_dir / f"{NAMES_FILE}.yaml"
+    names: dict[str, StateNames] = {}
+    if names_path.exists() or lang != "en":
+        source, found = read_file(names_path, _display(names_path))
+        sources[NAMES_FILE] = source
+        if names_path.exists():
+            problems += found
+        if source.data is not None:
+            validated, invalid = _validated(NamesFile, source, lang)
+            names = validated or {}
+            if invalid and isinstance(source.data, dict):  # keep the good entries
+                for code, entry in source.data.items():
+                    alone = dataclasses.replace(source, data={code: entry})
+                    names.update(_validate(NamesFile, alone, lang)[0] or {})
+            problems += invalid
+        states_ok = not any(
+            p.file == sources["states"].name and p.severity == "error" for p in problems
+        )
+        problems += _names_problems(
+            sources, models.get("states"), names, lang, states_ok, names_path.exists()
+        )
+    if any(p.severity == "error" for p in problems) or len(models) < len(DATA_FILES):
+        return None, problems, sources
+    for stem in ("states", "categories"):
+        models[stem] = [record for _, record in models[stem]]
+    return Inputs(**models, names=names, lang=lang), problems, sources
+
+
+def _names_problems(
+    sources: dict[str, SourceFile],
+    states: list[tuple[int, State]] | None,
+    names: dict[str, StateNames],
+    lang: str,
+    states_ok: bool,
+    exists: bool,
+) -> list[Problem]:
+    """A State with no name in `lang`, and names for a code no State has (when every code
+    of states.yaml is valid: else a mistyped code is reported once, there)."""
+    if states is None:
+        return []
+    problems = []
+    records = sources["states"].data
+    known = {
+        item["iso3"]
+        for item in (records if isinstance(records, list) else [])
+        if isinstance(item, dict) and isinstance(item.get("iso3"), str)
+    }
+    names_file = sources.get(NAMES_FILE)
+    if states_ok and names_file is not None and names_file.data is not None:
+        for code in names:
+            if code not in known:
+                problems.append(
+                    names_file.problem(
+                        (code,), f"no State of states.yaml has the code {code}: remove it"
+                    )
+                )
+    if lang == "en" or (names_file is not None and names_file.data is None and exists):
+        return problems  # names.yaml is there but cannot be read: that is its problem
+    language = LANGUAGES.get(lang, lang)
+    given = set(names_file.data) if names_file and isinstance(names_file.data, dict) else set()
+    for index, state in states:
+        entry = names.get(state.iso3)
+        if entry is None and state.iso3 in given:
+            continue  # its entry is there, and wrong: reported where it stands
+        if entry is None:
+            problems.append(
+                sources["states"].problem(
+                    (index, "name"),
+                    f"{state.name} has no {language} name: add `{state.iso3}:` with "
+                    f"`{lang}:` to {NAMES_FILE}.yaml (the UN short name, UNTERM)",
+                )
+            )
+        elif getattr(entry, lang, None) is None and names_file is not None:
+            problems.append(
+                names_file.problem(
+                    (state.iso3,),
+                    f"{state.name} has no {language} name: add `{lang}:` (the UN short "
+                    "name, UNTERM)",
+                )
+            )
+    return problems
+
+
+_BREAKS = re.compile(r"[\t\n\r]")
+
+
+def _names_on_two_lines(source: SourceFile) -> list[Problem]:
+    """A name or key holding a tab or a line break, typed as a YAML escape ("Ango\\nla").
+
+    Text elsewhere may run over several lines, folded into one; a name is what other
+    files and every message refer to a record by, so it is written on one line.
+    """
+    problems = []
+    for path, label in source.names.items():
+        found = _BREAKS.search(label)
+        if found is None:
+            continue
+        record: Any = source.data
+        for step in path:
+            record = record[step] if isinstance(record, (list, dict)) else None  # type: ignore[index]
+        field = "name" if isinstance(record, dict) and record.get("name") == label else "key"
+        problems.append(
+            source.problem(
+                (*path, field),
+                f"holds U+{ord(found.group()):04X} (a tab or a line break); "
+                f"a {field} is written on one line: remove it",
+            )
+        )
+    return problems
+
+
+def _validated(model: type[BaseModel], source: SourceFile, lang: str) -> tuple[Any, list[Problem]]:
+    """`_validate`, kept for a file parsed before (`_PARSED` gives the same SourceFile for
+    the same bytes): models are immutable, and a watched build validates unchanged files
+    again and again."""
+    key = (id(source), model, lang)
+    kept = _VALIDATED.get(key)
+    if kept is not None and kept[0] is source:
+        return kept[1]
+    result = _validate(model, source, lang)
+    if len(_VALIDATED) >= 32:
+        _VALIDATED.clear()
+    _VALIDATED[key] = (source, result)
+    return result
+
+
+_VALIDATED: dict[
+    tuple[int, type[BaseModel], str], tuple[SourceFile, tuple[Any, list[Problem]]]
+] = {}
+
+
+def _validate(
+    model: type[BaseModel], source: SourceFile, lang: str = "en"
+) -> tuple[Any, list[Problem]]:
+    """The validated content of one file, and its problems.
+
+    For a list file, the valid records with their index in the file: a finding about one
+    of them must name its place in the file, whatever records before it failed.
+    """
+    item_model = _list_item_model(model)
+    if item_model is None or not isinstance(source.data, list):
+        try:
+            validated = model.model_validate(source.data, context={"lang": lang})
+        except ValidationError as error:
+            return None, _validation_problems(source, model, error, lang=lang)
+        return getattr(validated, "root", validated), []
+    records, problems = [], []
+    for index, item in enumerate(source.data):
+        try:
+            records.append((index, item_model.model_validate(item, context={"lang": lang})))
+        except ValidationError as error:
+            problems += _validation_problems(source, item_model, error, (index,), lang)
+    return records, problems
+
+
+def _list_item_model(model: type[BaseModel]) -> type[BaseModel] | None:
+    """For a file whose root is a list (`RootModel[list[X]]`), the model X of its records."""
+    root = model.model_fields.get("root")
+    if root is None:
+        return None
+    args = getattr(root.annotation, "__args__", ())
+    return (
+        args[0] if args and isinstance(args[0], type) and issubclass(args[0], BaseModel) else None
+    )
+
+
+def _member_names(data: Any) -> set[str]:
+    """The member names a list of categories gives, valid or not."""
+    if not isinstance(data, list):
+        return set()
+    return {
+        name
+        for item in data
+        if isinstance(item, dict) and isinstance(item.get("members"), list)
+        for name in item["members"]
+        if isinstance(name, str)
+    }
+
+
+def _record_names(data: Any) -> set[str]:
+    """The names a list of records gives, valid or not."""
+    if not isinstance(data, list):
+        return set()
+    return {
+        item["name"]
+        for item in data
+        if isinstance(item, dict) and isinstance(item.get("name"), str)
+    }
+
+
+def _display(path: Path) -> str:
+    """The path as the user typed it, relative to the working directory where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
