@@ -28,7 +28,7 @@ machine falls on all of them alike, after one untimed run of each (bytecode, dis
 
 In this process (time.perf_counter, after warm-up builds), for 4MSP and the synthetic data
 alternately: each stage of a build (load and validate, compute, render, write) and the whole
-`reportgen.pipeline.build`; then the whole build after an edit, of a scratch copy of the data
+`reportgen.app.build`; then the whole build after an edit, of a scratch copy of the data
 in which one ratification date changes before each build to a day no earlier build used, so
 that both charts plot new values and no cache of them can hit (`DepositEditor`).
 
@@ -177,7 +177,7 @@ def reportgen_command(*arguments: str | Path) -> list[str]:
 _DISCOVER = """
 import json, site, sys
 before = set(sys.modules)
-from reportgen.cli import main
+from reportgen.cli.main import main
 status = main(sys.argv[1:])
 roots = tuple(site.getsitepackages() + [site.getusersitepackages()])
 third_party, own = [], []
@@ -220,7 +220,7 @@ def write_import_script(
 
     The floor script stops after the imports. The anatomy script goes on to import reportgen's
     own modules and to run the build twice, printing the time of each part as JSON, and ends
-    as `reportgen` does (gc.freeze(), see `reportgen.cli.run`). `ending` "os._exit" skips
+    as `reportgen` does (gc.freeze(), see `reportgen.cli.main.run`). `ending` "os._exit" skips
     the interpreter's whole clean-up of every module, "gc.freeze" only the last garbage
     collection, as `reportgen` does: the differences are what each costs.
     """
@@ -240,7 +240,7 @@ def write_import_script(
             f"for name in {list(imports.own)!r}:",
             "    importlib.import_module(name)",
             "own = time.perf_counter()",
-            "from reportgen.cli import main",
+            "from reportgen.cli.main import main",
             f"assert main({list(then_build)!r}) == 0",
             "first = time.perf_counter()",
             f"assert main({list(then_build)!r}) == 0",
@@ -260,13 +260,13 @@ def write_import_script(
 
 
 _CACHE_OFF = (
-    "import os; os.environ['REPORTGEN_CACHE'] = 'off'; from reportgen.cli import run; run()"
+    "import os; os.environ['REPORTGEN_CACHE'] = 'off'; from reportgen.cli.main import run; run()"
 )
 """`reportgen` without its cache of compiled templates (reportgen.cache): a first build ever."""
 
 _CHECK_PROBE = """
 import json, sys
-from reportgen.cli import main
+from reportgen.cli.main import main
 status = main(sys.argv[1:])
 print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
 """
@@ -365,10 +365,10 @@ StageTimes = dict[str, list[float]]
 
 def _time_stages(data: Path, output: Path, into: StageTimes) -> None:
     """One build, stage by stage, each timed on its own."""
-    from reportgen.figures import compute
-    from reportgen.load import load_inputs
-    from reportgen.render import render
-    from reportgen.write import write_document
+    from reportgen.core.writing import write_document
+    from reportgen.figures.compute import compute
+    from reportgen.inputs.load import load_inputs
+    from reportgen.templating.render import render
 
     start = time.perf_counter()
     inputs = load_inputs(data)
@@ -389,8 +389,8 @@ def _time_stages(data: Path, output: Path, into: StageTimes) -> None:
 
 
 def _time_build(data: Path, output: Path, into: StageTimes) -> None:
-    """One whole `reportgen.pipeline.build`, as `reportgen build` runs it after its imports."""
-    from reportgen.pipeline import build
+    """One whole `reportgen.app.build`, as `reportgen build` runs it after its imports."""
+    from reportgen.app import build
 
     cpu = time.process_time()
     start = time.perf_counter()
@@ -409,7 +409,8 @@ def _limits_off() -> Iterator[None]:
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
-    from reportgen import render, text
+    from reportgen.review import rendition as text
+    from reportgen.templating import render
 
     # Jinja's plain sandbox, keeping compiled code across builds as render._Environment does.
     if not _PLAIN:
@@ -494,7 +495,7 @@ class DepositEditor:
     """
 
     def __init__(self, data: Path, copy: Path, edits: int, output: Path) -> None:
-        from reportgen.pipeline import build
+        from reportgen.app import build
 
         shutil.copytree(data, copy)
         self.data = copy
@@ -597,8 +598,8 @@ class DepositEditor:
 
 
 def _time_edited_build(editor: DepositEditor, output: Path, into: StageTimes) -> None:
-    """One edit (untimed), then one whole `reportgen.pipeline.build` of the edited data."""
-    from reportgen.pipeline import build
+    """One edit (untimed), then one whole `reportgen.app.build` of the edited data."""
+    from reportgen.app import build
 
     editor.edit()
     gc.collect()
@@ -752,7 +753,7 @@ class Profile:
 
 def profile_warm_build(data: Path, output: Path, builds: int) -> Profile:
     """Profile `builds` warm builds of `data` (after one unprofiled build)."""
-    from reportgen.pipeline import build
+    from reportgen.app import build
 
     build(data, TEMPLATE, output)
     profiler = cProfile.Profile()
@@ -948,7 +949,7 @@ def measure(rounds: int, warm_runs: int, log: Callable[[str], None]) -> Results:
             "anatomy": [PYTHON, str(anatomy)],
         }
         if pandoc is not None:
-            from reportgen.text import rendition
+            from reportgen.review.rendition import rendition
 
             run_process(commands["reportgen build (4MSP)"])
             markdown = scratch / "report.md"
@@ -1196,13 +1197,13 @@ def report(results: Results) -> str:
         f"{ms(floor.median - cold['import floor, ending with os._exit'].median)} of every "
         "process that imports the Word stack. `reportgen` ends with "
         "gc.freeze(), which keeps the clean-up but skips its last garbage collection "
-        "(`reportgen.cli.run`): the floor ending that way takes "
+        "(`reportgen.cli.main.run`): the floor ending that way takes "
         f"{ms(cold['import floor, ending with gc.freeze()'].median)}. The target's floor "
         "is the plain one: a process that imports the same modules and nothing else.",
         "",
         "## Warm builds in one process, by stage",
         "",
-        "`reportgen.pipeline.build` as a whole, then the stages timed one by one: load and",
+        "`reportgen.app.build` as a whole, then the stages timed one by one: load and",
         "validate (`load_inputs`), `compute`, `render`, `write_document`. Synthetic: "
         "197 States, 30 years of meetings, 20 categories, 200 events.",
         "",

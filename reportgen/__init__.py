@@ -3,8 +3,8 @@
 data/*.yaml --load--> Inputs --compute--> Figures --render--> .docx --write--> output/
 """
 
-from reportgen.pipeline import Built, build, check
-from reportgen.problems import InputError, Problem
+from reportgen.app import Built, build, check
+from reportgen.core.problems import InputError, Problem
 
 __all__ = ["Built", "InputError", "Problem", "build", "check"]
 

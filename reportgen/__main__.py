@@ -1,5 +1,5 @@
 """`python -m reportgen` runs the command line."""
 
-from reportgen.cli import run
+from reportgen.cli.main import run
 
 run()

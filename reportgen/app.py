@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.load import DATA_FILES, NAMES_FILE, load, load_with_warnings
-from reportgen.models import Inputs
-from reportgen.problems import InputError, Problem, in_order
+from reportgen.core.problems import InputError, Problem, in_order
+from reportgen.inputs.load import DATA_FILES, NAMES_FILE, load, load_with_warnings
+from reportgen.inputs.models import Inputs
 
 if TYPE_CHECKING:
-    from reportgen.figures import Figures
+    from reportgen.figures.compute import Figures
 
 DEFAULT_DATA = Path("data")
 DEFAULT_TEMPLATE = Path("templates/report.docx")
@@ -66,12 +66,12 @@ def build(
     Raises `InputError` with every problem of the inputs (warnings too when `strict`), of
     the template, or of the output path; the previous output is then left as it was.
     With `pdf`, also writes the PDF beside the output through LibreOffice, whose absence
-    (`reportgen.pdf.PdfError`) is found before anything is written.
+    (`reportgen.review.pdf.PdfError`) is found before anything is written.
     """
-    from reportgen.figures import compute
-    from reportgen.pdf import convert_to_pdf, find_soffice
-    from reportgen.render import render
-    from reportgen.write import output_problem, write_document
+    from reportgen.core.writing import output_problem, write_document
+    from reportgen.figures.compute import compute
+    from reportgen.review.pdf import convert_to_pdf, find_soffice
+    from reportgen.templating.render import render
 
     if pdf:
         find_soffice()
@@ -110,9 +110,9 @@ def check_template(template: Path, lang: str = "en") -> list[Problem]:
     """Every problem of a Word template and its catalogue (errors, and warnings for its
     comments), found without rendering it; the same template file is checked once in a
     process."""
-    from reportgen import template as templates
-    from reportgen.formatting import Formats
-    from reportgen.text import NotADocx, read_docx
+    from reportgen.language.formats import Formats
+    from reportgen.review.rendition import NotADocx, read_docx
+    from reportgen.templating import check as templates
 
     if not template.is_file():
         reason = "is missing" if not template.exists() else "is not a file"
@@ -137,8 +137,8 @@ def check_template(template: Path, lang: str = "en") -> list[Problem]:
 def _language_problems(template: Path, lang: str) -> list[Problem]:
     """A template whose text is marked in another language than the report's: built, it
     would mix the two (French data in English prose)."""
-    from reportgen import ooxml
-    from reportgen.models import LANGUAGES
+    from reportgen.inputs.models import LANGUAGES
+    from reportgen.ooxml import xml as ooxml
 
     try:
         marked = ooxml.default_language(template.read_bytes())
@@ -162,8 +162,8 @@ def _language_problems(template: Path, lang: str) -> list[Problem]:
 def _catalogue_problems(template: Path, lang: str) -> list[Problem]:
     """The problems of the template's catalogue, and each `{{ sentence.NAME }}` of the
     template that names no message of it."""
-    from reportgen import template as templates
-    from reportgen.sentences import catalogue_for, read_catalogue
+    from reportgen.language.fluent import catalogue_for, read_catalogue
+    from reportgen.templating import check as templates
 
     path = catalogue_for(template, lang)
     try:

@@ -13,10 +13,10 @@ import docx
 import pytest
 from hypothesis import settings
 
-from reportgen.figures import Figures, compute
-from reportgen.load import load_inputs
-from reportgen.models import Inputs
-from reportgen.pipeline import build
+from reportgen.app import build
+from reportgen.figures.compute import Figures, compute
+from reportgen.inputs.load import load_inputs
+from reportgen.inputs.models import Inputs
 from tests.seed import SeedReport, read_seed
 
 # Hypothesis keeps no example database in the working tree.

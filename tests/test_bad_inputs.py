@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
-from reportgen.cli import main
-from reportgen.pipeline import check
+from reportgen.app import check
+from reportgen.cli.main import main
 from tests.conftest import DATA
 
 CASES = sorted((Path(__file__).parent / "bad_inputs").glob("*.yaml"))

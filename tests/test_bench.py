@@ -10,8 +10,8 @@ import pytest
 import reportgen
 from benchmarks.bench import DATA, DepositEditor, _reflected_gray
 from benchmarks.synthetic import generate
-from reportgen.figures import compute
-from reportgen.load import load_inputs
+from reportgen.figures.compute import compute
+from reportgen.inputs.load import load_inputs
 
 
 @pytest.fixture(scope="module")

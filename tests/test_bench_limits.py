@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.bench import _limits_off
-from reportgen.pipeline import build
+from reportgen.app import build
 from tests.conftest import DATA, TEMPLATE
 
 

@@ -6,7 +6,7 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-from reportgen.pipeline import build
+from reportgen.app import build
 from tests.conftest import DATA, TEMPLATE, build_in_a_process
 
 

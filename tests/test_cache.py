@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cache
+from reportgen.templating import cache
 from tests.conftest import TEMPLATE, build_in_a_process
 
 
@@ -92,9 +92,9 @@ def test_a_template_edited_between_builds_is_compiled_anew(tmp_path: Path) -> No
 def test_compiled_code_depends_on_the_sandbox_that_adds_the_limits() -> None:
     """Code kept on disk before a change to the sandbox's loop and size hooks is never
     loaded after it: the sandbox's own text is part of the key."""
-    from reportgen import sandbox
-    from reportgen.formatting import Formats
-    from reportgen.render import environment
+    from reportgen.language.formats import Formats
+    from reportgen.templating import sandbox
+    from reportgen.templating.render import environment
 
     settings = environment(Formats("en"))._settings()  # type: ignore[attr-defined]
     assert sandbox.SOURCE_DIGEST in settings

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.pipeline import build
-from reportgen.problems import InputError
-from reportgen.text import rendition
+from reportgen.app import build
+from reportgen.core.problems import InputError
+from reportgen.review.rendition import rendition
 from tests.conftest import CATALOGUE, DATA, ROOT, TEMPLATE
 
 

@@ -24,15 +24,16 @@ import pytest
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from reportgen import charts, ooxml
-from reportgen.figures import Figures, MeetingMark
-from reportgen.formatting import Formats
-from reportgen.models import Inputs
-from reportgen.pipeline import build
-from reportgen.problems import InputError
-from reportgen.render import render
-from reportgen.sentences import Sentences, read_catalogue
-from reportgen.text import rendition
+from reportgen.app import build
+from reportgen.core.problems import InputError
+from reportgen.documents.report import charts
+from reportgen.figures.compute import Figures, MeetingMark
+from reportgen.inputs.models import Inputs
+from reportgen.language.fluent import Sentences, read_catalogue
+from reportgen.language.formats import Formats
+from reportgen.ooxml import xml as ooxml
+from reportgen.review.rendition import rendition
+from reportgen.templating.render import render
 from tests.conftest import CATALOGUE, ROOT, TEMPLATE, build_in_a_process
 from tests.seed import SeedReport
 from tests.test_text import libreoffice_convert, needs_libreoffice, pdf_text

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.cli import main
+from reportgen.cli.main import main
 from tests.conftest import ROOT, TEMPLATE
 
 
@@ -103,7 +103,7 @@ def test_an_internal_error_is_one_line_unless_debug(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr("reportgen.pipeline.check", broken)
+    monkeypatch.setattr("reportgen.app.check", broken)
     assert main(["check"]) == 70
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "internal error: RuntimeError: simulated bug" in err
@@ -119,7 +119,7 @@ def test_a_missing_data_folder_is_one_line(
 
 
 def _commands() -> list[str]:
-    from reportgen.cli import _parser
+    from reportgen.cli.main import _parser
 
     parser = _parser()
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from reportgen.cli import main
-from reportgen.figures import Figures
-from reportgen.text import rendition
-from reportgen.trace import as_json
+from reportgen.cli.main import main
+from reportgen.figures.compute import Figures
+from reportgen.review.rendition import rendition
+from reportgen.review.trace import as_json
 from tests.conftest import ROOT
 
 

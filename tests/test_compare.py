@@ -23,7 +23,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.compare import (
+from reportgen.app import build
+from reportgen.figures.compute import Figures, Share, Tally, compute
+from reportgen.inputs.load import load_inputs
+from reportgen.inputs.models import Inputs
+from reportgen.language.formats import Formats, collation_key
+from reportgen.review.diff import (
     DEFAULT_REDLINE_AUTHOR,
     RedlineFailed,
     RedlineUnavailable,
@@ -35,12 +40,7 @@ from reportgen.compare import (
     redline_bytes,
     wants_colour,
 )
-from reportgen.figures import Figures, Share, Tally, compute
-from reportgen.formatting import Formats, collation_key
-from reportgen.load import load_inputs
-from reportgen.models import Inputs
-from reportgen.pipeline import build
-from reportgen.text import NotADocx, rendition
+from reportgen.review.rendition import NotADocx, rendition
 from tests.conftest import DATA, TEMPLATE
 from tests.test_text import libreoffice_convert, needs_libreoffice, package, pdf_text
 

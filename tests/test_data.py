@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportgen.models import Inputs
+from reportgen.inputs.models import Inputs
 from tests.seed import SeedReport
 
 

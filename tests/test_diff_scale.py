@@ -8,7 +8,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.compare import colourise, diff_texts, opcodes
+from reportgen.review.diff import colourise, diff_texts, opcodes
 
 # Rendition-like lines: many repeated (blank lines, table rules), some unique.
 _COMMON = ["", "| | |", "[Heading1] Annex", "- item"]

@@ -17,9 +17,9 @@ import docx
 import pytest
 import yaml
 
-from reportgen.formatting import Formats
-from reportgen.pipeline import build
-from reportgen.text import rendition
+from reportgen.app import build
+from reportgen.language.formats import Formats
+from reportgen.review.rendition import rendition
 from tests.conftest import TEMPLATE
 from tests.seed import SECOND_MSP_CLOSED, THIRD_MSP_CLOSED, SeedReport
 

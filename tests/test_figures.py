@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reportgen.figures import Figures, Tally
-from reportgen.formatting import Formats
+from reportgen.figures.compute import Figures, Tally
+from reportgen.language.formats import Formats
 from tests.seed import SECOND_MSP_CLOSED, THIRD_MSP_CLOSED, SeedReport
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from reportgen.formatting import Formats, collation_key
+from reportgen.language.formats import Formats, collation_key
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.pipeline import build, template_for
-from reportgen.text import rendition
+from reportgen.app import build, template_for
+from reportgen.review.rendition import rendition
 from tests.conftest import DATA, ROOT, TEMPLATE
 
 GOLDEN = Path(__file__).parent / "golden"

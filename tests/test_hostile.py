@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from reportgen import ooxml
-from reportgen.models import clean_text
-from reportgen.pipeline import build
-from reportgen.problems import InputError
+from reportgen.app import build
+from reportgen.core.problems import InputError
+from reportgen.inputs.models import clean_text
+from reportgen.ooxml import xml as ooxml
 from tests.conftest import DATA, TEMPLATE
 
 HOSTILE = [

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.cli import main
-from reportgen.pipeline import build, check
-from reportgen.problems import InputError
-from reportgen.write import write_atomically
+from reportgen.app import build, check
+from reportgen.cli.main import main
+from reportgen.core.problems import InputError
+from reportgen.core.writing import write_atomically
 from tests.conftest import ROOT, TEMPLATE
 from tests.hostile_docx import run_measured, small_docx
 
@@ -147,10 +147,12 @@ def test_a_short_write_is_completed_and_a_write_of_nothing_is_an_error(
 ) -> None:
     target = tmp_path / "out.docx"
     real_write = os.write
-    monkeypatch.setattr("reportgen.write.os.write", lambda fd, data: real_write(fd, data[:7]))
+    monkeypatch.setattr(
+        "reportgen.core.writing.os.write", lambda fd, data: real_write(fd, data[:7])
+    )
     write_atomically(b"0123456789" * 100, target)
     assert target.read_bytes() == b"0123456789" * 100
-    monkeypatch.setattr("reportgen.write.os.write", lambda fd, data: 0)
+    monkeypatch.setattr("reportgen.core.writing.os.write", lambda fd, data: 0)
     with pytest.raises(OSError) as failed:
         write_atomically(b"new", target)
     assert failed.value.errno == errno.ENOSPC

@@ -21,11 +21,12 @@ import docx
 import pytest
 import yaml
 
-from reportgen import localised, ooxml
-from reportgen.formatting import Formats
-from reportgen.names import contract, parse_unterm
-from reportgen.pipeline import build, template_for
-from reportgen.text import rendition
+from reportgen.app import build, template_for
+from reportgen.language import fr as localised
+from reportgen.language.formats import Formats
+from reportgen.language.naming import contract, parse_unterm
+from reportgen.ooxml import xml as ooxml
+from reportgen.review.rendition import rendition
 from tests.conftest import DATA, ROOT
 from tests.test_text import libreoffice_convert, needs_libreoffice, pdf_text
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.limits import Limits, from_environment
-from reportgen.package import NotADocx, open_docx
-from reportgen.problems import InputError
+from reportgen.core.limits import Limits, from_environment
+from reportgen.core.problems import InputError
+from reportgen.ooxml.package import NotADocx, open_docx
 from tests.hostile_docx import (
     LOW_LIMITS,
     corrupt_deflate,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.load import load_inputs
-from reportgen.problems import InputError
+from reportgen.core.problems import InputError
+from reportgen.inputs.load import load_inputs
 
 
 def _problems(data: Path) -> list[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reportgen.figures import Figures, compute
-from reportgen.models import Inputs
+from reportgen.figures.compute import Figures, compute
+from reportgen.inputs.models import Inputs
 
 SECOND_MSP = (dt.date(2011, 9, 13), dt.date(2011, 9, 16))
 THIRD_MSP = (dt.date(2012, 9, 11), dt.date(2012, 9, 14))

@@ -12,10 +12,10 @@ from docx.enum.style import WD_STYLE_TYPE
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from reportgen import ooxml
-from reportgen.figures import Figures
-from reportgen.models import Inputs
-from reportgen.render import render
+from reportgen.figures.compute import Figures
+from reportgen.inputs.models import Inputs
+from reportgen.ooxml import xml as ooxml
+from reportgen.templating.render import render
 from tests.conftest import TEMPLATE
 
 

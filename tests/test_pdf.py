@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.figures import Figures
-from reportgen.pdf import SOFFICE_PACKAGE, PdfError, SofficeNotFoundError, convert_to_pdf
+from reportgen.figures.compute import Figures
+from reportgen.review.pdf import SOFFICE_PACKAGE, PdfError, SofficeNotFoundError, convert_to_pdf
 
 REQUIRED = os.environ.get("REPORTGEN_REQUIRE_SOFFICE") == "1"
 

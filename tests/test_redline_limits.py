@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.cli import main
+from reportgen.cli.main import main
 from tests.conftest import ROOT
 from tests.hostile_docx import rezip, small_docx
 
@@ -27,7 +27,8 @@ _SLOW_ENGINE = (
 _DRIVER = textwrap.dedent(
     """
     import sys
-    from reportgen import cli, compare
+    from reportgen.cli import main as cli
+    from reportgen.review import diff as compare
 
     class Slow:
         def _build_command(self, author, original, modified, target, *, date_time):
@@ -167,7 +168,7 @@ def test_a_redline_that_cannot_be_written_is_exit_2_and_keeps_the_previous_file(
         reason = f"{tmp_path / 'notes'} is a file, not a folder"
     elif kind == "full disk":
         output.write_bytes(previous)
-        monkeypatch.setattr("reportgen.write.os.write", lambda fd, data: 0)
+        monkeypatch.setattr("reportgen.core.writing.os.write", lambda fd, data: 0)
         reason = "No space left on device"
     else:  # the tests may run as root, whom a folder's mode does not stop: say it is so
         output.write_bytes(previous)
@@ -175,7 +176,7 @@ def test_a_redline_that_cannot_be_written_is_exit_2_and_keeps_the_previous_file(
         def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr("reportgen.write.tempfile.mkstemp", read_only)
+        monkeypatch.setattr("reportgen.core.writing.tempfile.mkstemp", read_only)
         reason = "Permission denied"
     assert main(["redline", *map(str, drafts), "--output", str(output)]) == 2
     assert capsys.readouterr().err.splitlines() == [
@@ -189,7 +190,7 @@ def test_a_redline_that_cannot_be_written_is_exit_2_and_keeps_the_previous_file(
 
 
 def test_the_sanitised_input_is_what_the_engine_reads(drafts: tuple[Path, Path]) -> None:
-    from reportgen.package import open_docx
+    from reportgen.ooxml.package import open_docx
 
     old, _ = drafts
     hostile = rezip(old.read_bytes(), add={"/tmp/x": b"escape"})

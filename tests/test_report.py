@@ -10,10 +10,10 @@ import docx
 import pytest
 from docx.text.paragraph import Paragraph
 
-from reportgen import ooxml
-from reportgen.figures import Figures
-from reportgen.formatting import collation_key
-from reportgen.text import rendition
+from reportgen.figures.compute import Figures
+from reportgen.language.formats import collation_key
+from reportgen.ooxml import xml as ooxml
+from reportgen.review.rendition import rendition
 from tests.seed import THIRD_MSP_CLOSED, SeedReport
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.load import MAX_FILE_BYTES, load_inputs
-from reportgen.pipeline import build, check
-from reportgen.problems import InputError
+from reportgen.app import build, check
+from reportgen.core.problems import InputError
+from reportgen.inputs.load import MAX_FILE_BYTES, load_inputs
 from tests.conftest import TEMPLATE
 
 BILLION_LAUGHS = """\
@@ -149,7 +149,7 @@ def test_a_failure_while_writing_leaves_the_last_good_report(
     def fail_halfway(source: str, target: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("reportgen.write.os.replace", fail_halfway)
+    monkeypatch.setattr("reportgen.core.writing.os.replace", fail_halfway)
     with pytest.raises(InputError) as caught:
         build(data_copy, TEMPLATE, output)
     assert "No space left on device" in caught.value.problems[0].message
@@ -164,7 +164,7 @@ def test_an_internal_failure_while_rendering_leaves_the_last_good_report(
     def broken(*args: object) -> bytes:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr("reportgen.render.render", broken)
+    monkeypatch.setattr("reportgen.templating.render.render", broken)
     with pytest.raises(RuntimeError):
         build(data_copy, TEMPLATE, output)
     _unchanged(output, good)

@@ -26,10 +26,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from reportgen import models
-from reportgen import schema as editor
-from reportgen.load import read_file
-from reportgen.schema import SCHEMA_FILES
+from reportgen.inputs import models
+from reportgen.inputs import schema as editor
+from reportgen.inputs.load import read_file
+from reportgen.inputs.schema import SCHEMA_FILES
 from tests.conftest import DATA, ROOT
 
 SCHEMAS = ROOT / "schemas"
@@ -84,7 +84,7 @@ def test_a_schema_edited_or_lost_is_reported_stale(tmp_path: Path) -> None:
 
 def test_schemas_are_the_same_bytes_under_another_hash_seed(tmp_path: Path) -> None:
     # this process made the schemas compared with schemas/ above, under a random seed
-    script = "import sys, pathlib; from reportgen.schema import write_schemas; "
+    script = "import sys, pathlib; from reportgen.inputs.schema import write_schemas; "
     script += "write_schemas(pathlib.Path(sys.argv[1]))"
     subprocess.run(
         [sys.executable, "-c", script, str(tmp_path)],

@@ -13,10 +13,10 @@ import json
 
 import pytest
 
-from reportgen.figures import Figures, entry_into_force
-from reportgen.formatting import Formats
-from reportgen.render import environment
-from reportgen.trace import as_json, trace
+from reportgen.figures.compute import Figures, entry_into_force
+from reportgen.language.formats import Formats
+from reportgen.review.trace import as_json, trace
+from reportgen.templating.render import environment
 
 CCM_IN_FORCE = dt.date(2010, 8, 1)
 

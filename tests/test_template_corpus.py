@@ -31,12 +31,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen import ooxml
-from reportgen.cli import main
-from reportgen.figures import Figures
-from reportgen.models import Inputs
-from reportgen.template import NAMES, check_paragraphs, where
-from reportgen.text import rendition
+from reportgen.cli.main import main
+from reportgen.figures.compute import Figures
+from reportgen.inputs.models import Inputs
+from reportgen.ooxml import xml as ooxml
+from reportgen.review.rendition import rendition
+from reportgen.templating.check import NAMES, check_paragraphs, where
 from tests.conftest import CATALOGUE, DATA, TEMPLATE
 from tests.test_text import libreoffice_convert, needs_libreoffice
 
@@ -283,7 +283,7 @@ def test_the_rendition_shows_comments_and_tracked_changes_to_a_reviewer(tmp_path
 def test_check_reads_the_template_without_the_renderer_or_the_charts() -> None:
     arguments = ["--quiet", "check", "--data", str(DATA), "--template", str(TEMPLATE)]
     program = (
-        f"import sys; from reportgen.cli import main; status = main({arguments!r}); "
+        f"import sys; from reportgen.cli.main import main; status = main({arguments!r}); "
         "print(status, sorted(m for m in ('docxtpl', 'docx2python', 'matplotlib', 'numpy') "
         "if m in sys.modules))"
     )
@@ -363,8 +363,8 @@ def test_a_comment_anchored_nowhere_is_listed_too() -> None:
 def test_the_template_knows_every_name_the_render_stage_gives(
     inputs: Inputs, figures: Figures
 ) -> None:
-    from reportgen.render import _context, report_formats
-    from reportgen.sentences import Sentences, read_catalogue, variables
+    from reportgen.language.fluent import Sentences, read_catalogue, variables
+    from reportgen.templating.render import _context, report_formats
 
     formats = report_formats(inputs)
     say = Sentences(read_catalogue(CATALOGUE, "en_GB"), formats)

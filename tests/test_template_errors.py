@@ -11,8 +11,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportgen.pipeline import build
-from reportgen.problems import InputError
+from reportgen.app import build
+from reportgen.core.problems import InputError
 from tests.conftest import DATA, TEMPLATE
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportgen.pipeline import Built, build, watch
-from reportgen.problems import InputError
+from reportgen.app import Built, build, watch
+from reportgen.core.problems import InputError
 from tests.conftest import DATA, TEMPLATE
 from tests.hostile_docx import document_xml, rezip, run_measured
 

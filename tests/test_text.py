@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from reportgen.text import NotADocx, read_docx, rendition
+from reportgen.review.rendition import NotADocx, read_docx, rendition
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

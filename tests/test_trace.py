@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from reportgen.figures import Figures
-from reportgen.formatting import Formats
-from reportgen.models import Inputs
-from reportgen.problems import InputError
-from reportgen.text import rendition
-from reportgen.trace import as_json, as_table, figures_of, trace
+from reportgen.core.problems import InputError
+from reportgen.figures.compute import Figures
+from reportgen.inputs.models import Inputs
+from reportgen.language.formats import Formats
+from reportgen.review.rendition import rendition
+from reportgen.review.trace import as_json, as_table, figures_of, trace
 
 # Figures the listing gives that the report's text does not print, and why.
 NOT_IN_THE_TEXT = {

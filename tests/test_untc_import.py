@@ -18,17 +18,17 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.cli import main
-from reportgen.compare import diff_documents
-from reportgen.figures import compute
-from reportgen.formatting import Formats
-from reportgen.importing import plan_import, write_plan
-from reportgen.load import load_inputs
-from reportgen.pipeline import build
-from reportgen.problems import InputError
-from reportgen.render import environment
-from reportgen.text import rendition
-from reportgen.untc import MAX_SOURCE_BYTES, read_status
+from reportgen.app import build
+from reportgen.cli.main import main
+from reportgen.core.problems import InputError
+from reportgen.depositary.importing import plan_import, write_plan
+from reportgen.depositary.untc import MAX_SOURCE_BYTES, read_status
+from reportgen.figures.compute import compute
+from reportgen.inputs.load import load_inputs
+from reportgen.language.formats import Formats
+from reportgen.review.diff import diff_documents
+from reportgen.review.rendition import rendition
+from reportgen.templating.render import environment
 from tests.conftest import DATA, TEMPLATE
 from tests.seed import SeedReport
 
@@ -738,8 +738,8 @@ def test_the_report_can_name_its_source(undated: Path) -> None:
 _READ_IN_A_CHILD = """
 import sys, time
 from pathlib import Path
-from reportgen.problems import InputError
-from reportgen.untc import MAX_SOURCE_BYTES, read_status
+from reportgen.core.problems import InputError
+from reportgen.depositary.untc import MAX_SOURCE_BYTES, read_status
 started = time.perf_counter()
 try:
     read_status(Path(sys.argv[1]), treaty="Convention on Cluster Munitions")

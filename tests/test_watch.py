@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from reportgen import pipeline
-from reportgen.pipeline import Built, snapshot, watch
-from reportgen.problems import InputError
+from reportgen import app as pipeline
+from reportgen.app import Built, snapshot, watch
+from reportgen.core.problems import InputError
 from tests.conftest import ROOT, TEMPLATE
 from tests.seed import SeedReport
 

@@ -25,12 +25,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm, Pt, RGBColor
 
-from reportgen import charts, ooxml
-from reportgen.figures import compute
-from reportgen.load import load
-from reportgen.render import report_formats
-from reportgen.sentences import Sentences, read_catalogue
-from reportgen.write import write_atomically
+from reportgen.core.writing import write_atomically
+from reportgen.documents.report import charts
+from reportgen.figures.compute import compute
+from reportgen.inputs.load import load
+from reportgen.language.fluent import Sentences, read_catalogue
+from reportgen.ooxml import xml as ooxml
+from reportgen.templating.render import report_formats
 
 sys.path.insert(0, str(Path(__file__).parent))
 from template_text import TRANSLATIONS

@@ -18,10 +18,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from reportgen.models import LANGUAGES
-from reportgen.pdf import PdfError
-from reportgen.pipeline import DEFAULT_DATA, DEFAULT_SCHEMAS
-from reportgen.problems import InputError, Problem, printable
+from reportgen.app import DEFAULT_DATA, DEFAULT_SCHEMAS
+from reportgen.core.problems import InputError, Problem, printable
+from reportgen.inputs.models import LANGUAGES
+from reportgen.review.pdf import PdfError
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
@@ -143,7 +143,7 @@ def _failed(error: Exception, say: _Messages) -> int:
 
 
 def _build(args: argparse.Namespace, say: _Messages) -> int:
-    from reportgen.pipeline import build
+    from reportgen.app import build
 
     if args.watch:
         _by_language(args)
@@ -167,7 +167,7 @@ def _build(args: argparse.Namespace, say: _Messages) -> int:
 
 
 def _watch(args: argparse.Namespace, say: _Messages) -> int:
-    from reportgen.pipeline import Built, watch
+    from reportgen.app import Built, watch
 
     def report(outcome: Built | Exception, seconds: float) -> None:
         clock = time.strftime("%H:%M:%S")
@@ -201,7 +201,7 @@ def _watch(args: argparse.Namespace, say: _Messages) -> int:
 
 
 def _schema(args: argparse.Namespace, say: _Messages) -> int:
-    from reportgen.schema import write_schemas
+    from reportgen.inputs.schema import write_schemas
 
     for path in write_schemas(args.output):
         say.info(f"wrote {path}")
@@ -210,7 +210,7 @@ def _schema(args: argparse.Namespace, say: _Messages) -> int:
 
 def _by_language(args: argparse.Namespace) -> None:
     """The template, output and file a command reads or writes by default, in its language."""
-    from reportgen.pipeline import output_for, template_for
+    from reportgen.app import output_for, template_for
 
     if getattr(args, "template", "") is None:
         args.template = template_for(args.lang)
@@ -221,7 +221,7 @@ def _by_language(args: argparse.Namespace) -> None:
 
 
 def _check(args: argparse.Namespace, say: _Messages) -> int:
-    from reportgen.pipeline import check
+    from reportgen.app import check
 
     _by_language(args)
     problems = check(args.data, args.template, args.lang)
@@ -235,7 +235,7 @@ def _check(args: argparse.Namespace, say: _Messages) -> int:
 
 
 def _text(args: argparse.Namespace, say: _Messages) -> int:
-    from reportgen.text import NotADocx, rendition
+    from reportgen.review.rendition import NotADocx, rendition
 
     _by_language(args)
     try:
@@ -248,8 +248,8 @@ def _text(args: argparse.Namespace, say: _Messages) -> int:
 
 
 def _diff(args: argparse.Namespace, say: _Messages) -> int:
-    from reportgen.compare import colourise, diff_documents, wants_colour
-    from reportgen.text import NotADocx
+    from reportgen.review.diff import colourise, diff_documents, wants_colour
+    from reportgen.review.rendition import NotADocx
 
     try:
         lines = diff_documents(args.old, args.new, context=args.unified)
@@ -263,8 +263,8 @@ def _diff(args: argparse.Namespace, say: _Messages) -> int:
 
 
 def _redline(args: argparse.Namespace, say: _Messages) -> int:
-    from reportgen import compare
-    from reportgen.text import NotADocx
+    from reportgen.review import diff as compare
+    from reportgen.review.rendition import NotADocx
 
     author = compare.DEFAULT_REDLINE_AUTHOR if args.author is None else args.author
     date = compare.DEFAULT_REDLINE_DATE if args.date is None else args.date
@@ -281,7 +281,7 @@ def _redline(args: argparse.Namespace, say: _Messages) -> int:
 
 
 def _import_untc(args: argparse.Namespace, say: _Messages) -> int:
-    from reportgen.importing import plan_import, write_plan
+    from reportgen.depositary.importing import plan_import, write_plan
 
     plan = plan_import(args.file, args.data, regions=dict(args.region), as_at=args.as_at)
     for line in plan.lines():
@@ -324,7 +324,7 @@ def _context_lines(text: str) -> int:
 
 def _revision_date(text: str) -> dt.datetime:
     """--date: an ISO 8601 date or date and time, as a usage error when it is not one."""
-    from reportgen.compare import parse_revision_date
+    from reportgen.review.diff import parse_revision_date
 
     try:
         return parse_revision_date(text)
@@ -333,7 +333,7 @@ def _revision_date(text: str) -> dt.datetime:
 
 
 def _figures(args: argparse.Namespace, say: _Messages) -> int:
-    from reportgen.trace import as_json, as_table, figures_of
+    from reportgen.review.trace import as_json, as_table, figures_of
 
     figures = figures_of(args.data, args.lang)
     if args.format == "json":

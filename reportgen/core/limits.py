@@ -15,7 +15,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from reportgen.problems import InputError, Problem
+from reportgen.core.problems import InputError, Problem
 
 MB = 1024 * 1024
 

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from reportgen.problems import Problem
+from reportgen.core.problems import Problem
 
 STALE_AFTER_SECONDS = 10.0
 """A temporary file unlocked and this old belongs to a build that was killed."""

@@ -28,8 +28,8 @@ from typing import Any, Literal
 
 from lxml import etree, html
 
-from reportgen.problems import InputError, Problem
-from reportgen.reading import Unreadable, read_regular
+from reportgen.core.problems import InputError, Problem
+from reportgen.core.reading import Unreadable, read_regular
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 """A source larger than this is refused: the CCM's status page is about 300 kB."""

@@ -16,8 +16,16 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportgen.formatting import collation_key
-from reportgen.models import INSTRUMENTS, Coordinator, Inputs, Instrument, Meeting, Region, State
+from reportgen.inputs.models import (
+    INSTRUMENTS,
+    Coordinator,
+    Inputs,
+    Instrument,
+    Meeting,
+    Region,
+    State,
+)
+from reportgen.language.formats import collation_key
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from typing import Any
 import pycountry
 from babel import Locale, UnknownLocaleError
 
-from reportgen.models import INSTRUMENTS, Category, EventsFile, ReportFrame, State
-from reportgen.problems import Severity
+from reportgen.core.problems import Severity
+from reportgen.inputs.models import INSTRUMENTS, Category, EventsFile, ReportFrame, State
 
 PathT = tuple[str | int, ...]
 

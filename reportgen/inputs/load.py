@@ -20,8 +20,10 @@ from typing import Any, get_args
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from reportgen import checks
-from reportgen.models import (
+from reportgen.core.problems import InputError, Problem, Severity
+from reportgen.core.reading import Unreadable, read_regular
+from reportgen.inputs import checks
+from reportgen.inputs.models import (
     LANGUAGES,
     CategoriesFile,
     EventsFile,
@@ -33,8 +35,6 @@ from reportgen.models import (
     StateNames,
     StatesFile,
 )
-from reportgen.problems import InputError, Problem, Severity
-from reportgen.reading import Unreadable, read_regular
 
 Path_ = tuple[str | int, ...]
 """Where a value sits inside one file's data: mapping keys and list indexes."""

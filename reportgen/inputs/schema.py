@@ -32,10 +32,10 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from reportgen import models
-from reportgen.load import DATA_FILES, NAMES_FILE
-from reportgen.models import NamesFile
-from reportgen.pipeline import DEFAULT_SCHEMAS  # beside data/: modelines say ../schemas/
+from reportgen.app import DEFAULT_SCHEMAS  # beside data/: modelines say ../schemas/
+from reportgen.inputs import models
+from reportgen.inputs.load import DATA_FILES, NAMES_FILE
+from reportgen.inputs.models import NamesFile
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {**DATA_FILES, NAMES_FILE: NamesFile}
 """Every file of data/ with a schema, by stem (names.yaml is needed only by French and
@@ -400,7 +400,7 @@ def schema_texts() -> dict[str, str]:
 
 def write_schemas(directory: Path = DEFAULT_SCHEMAS) -> list[Path]:
     """Write every schema into `directory`, each atomically; return the files written."""
-    from reportgen.write import write_atomically
+    from reportgen.core.writing import write_atomically
 
     written = []
     for name, text in schema_texts().items():

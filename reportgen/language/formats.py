@@ -20,11 +20,11 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from num2words import num2words
 
-from reportgen import localised
-from reportgen.localised import Gender
+from reportgen.language import fr as localised
+from reportgen.language.fr import Gender
 
 if TYPE_CHECKING:
-    from reportgen.names import Naming
+    from reportgen.language.naming import Naming
 
 NAME_FORMS = ("list", "the", "of", "to")
 """The forms `Formats.names` writes a State's name in."""

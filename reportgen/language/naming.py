@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from reportgen.models import Inputs, Names
+from reportgen.inputs.models import Inputs, Names
 
 _ARTICLES = {
     "fr": ("le", "la", "l'", "l\u2019", "les"),

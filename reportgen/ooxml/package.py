@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from reportgen import ooxml
-from reportgen.limits import MB, Limits, from_environment, refused
-from reportgen.reading import Unreadable, read_regular
+from reportgen.core.limits import MB, Limits, from_environment, refused
+from reportgen.core.reading import Unreadable, read_regular
+from reportgen.ooxml import xml as ooxml
 
 # The main part of a Word document, template, or macro-enabled document or template.
 WORD_MAIN_PARTS = {

@@ -26,12 +26,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Literal, Protocol, TextIO
 
-from reportgen.limits import MB, Limits, from_environment, refused
-from reportgen.ooxml import normalise_package
-from reportgen.package import NotADocx, open_docx
-from reportgen.problems import InputError
-from reportgen.text import rendition
-from reportgen.write import output_problem, write_atomically
+from reportgen.core.limits import MB, Limits, from_environment, refused
+from reportgen.core.problems import InputError
+from reportgen.core.writing import output_problem, write_atomically
+from reportgen.ooxml.package import NotADocx, open_docx
+from reportgen.ooxml.xml import normalise_package
+from reportgen.review.rendition import rendition
 
 # Revisions carry an author and a date; fixed defaults give the same bytes for the same
 # inputs. 1980-01-01 is also the time normalise_package gives every zip entry.
@@ -224,7 +224,7 @@ def _range(start: int, stop: int) -> str:
 def diff_documents(old: Path, new: Path, context: int = 3) -> list[str]:
     """The unified diff of the text renditions of two .docx files; [] when they read the same.
 
-    Raises `reportgen.text.NotADocx` when either file is not a readable .docx.
+    Raises `reportgen.review.rendition.NotADocx` when either file is not a readable .docx.
     """
     return diff_texts(rendition(old), rendition(new), str(old), str(new), context)
 

@@ -58,7 +58,9 @@ def convert_to_pdf(
     Raises SofficeNotFoundError when LibreOffice is missing and PdfError when it fails or
     takes longer than `timeout` seconds; the previous PDF at `target` is then left as it was.
     """
-    from reportgen.write import write_atomically  # the Word stack: not for `import reportgen.pdf`
+    from reportgen.core.writing import (
+        write_atomically,  # the Word stack: not for `import reportgen.pdf`
+    )
 
     target = docx.with_suffix(".pdf") if target is None else target
     soffice = find_soffice()

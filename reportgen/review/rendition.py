@@ -37,8 +37,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from reportgen import ooxml
-from reportgen.package import NotADocx, open_docx, without_advice
+from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml.package import NotADocx, open_docx, without_advice
 
 __all__ = ["NotADocx", "read_docx", "rendition"]
 

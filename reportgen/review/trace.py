@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from reportgen.figures import (
+from reportgen.figures.compute import (
     INITIAL_REPORT_DAYS,
     Figures,
     Share,
@@ -22,8 +22,8 @@ from reportgen.figures import (
     Tally,
     compute,
 )
-from reportgen.formatting import Formats
-from reportgen.load import load
+from reportgen.inputs.load import load
+from reportgen.language.formats import Formats
 
 Kind = Literal["count", "share", "number", "state_party"]
 _NO_BREAK = "\u00a0"

@@ -37,9 +37,9 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from reportgen import ooxml
-from reportgen.problems import Problem, Severity
-from reportgen.sandbox import template_line
+from reportgen.core.problems import Problem, Severity
+from reportgen.ooxml import xml as ooxml
+from reportgen.templating.sandbox import template_line
 
 NAMES = frozenset(
     {

@@ -21,23 +21,25 @@ import jinja2
 from docxtpl import DocxTemplate
 from markupsafe import Markup
 
-from reportgen import cache, charts, ooxml, sandbox
-from reportgen import template as templates
-from reportgen.figures import Figures
-from reportgen.formatting import Formats
-from reportgen.limits import from_environment
-from reportgen.models import Category, Initiative, Inputs
-from reportgen.names import Naming
-from reportgen.package import open_docx, without_advice
-from reportgen.problems import InputError, Problem
-from reportgen.sandbox import BoundedSandbox
-from reportgen.sentences import (
+from reportgen.core.limits import from_environment
+from reportgen.core.problems import InputError, Problem
+from reportgen.documents.report import charts
+from reportgen.figures.compute import Figures
+from reportgen.inputs.models import Category, Initiative, Inputs
+from reportgen.language.fluent import (
     SentenceError,
     Sentences,
     catalogue_for,
     read_catalogue,
     variables,
 )
+from reportgen.language.formats import Formats
+from reportgen.language.naming import Naming
+from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml.package import open_docx, without_advice
+from reportgen.templating import cache, sandbox
+from reportgen.templating import check as templates
+from reportgen.templating.sandbox import BoundedSandbox
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]

@@ -31,7 +31,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from reportgen.limits import Limits, refused
+from reportgen.core.limits import Limits, refused
 
 SOURCE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 """This module's own text, in the key of compiled code kept on disk (`reportgen.cache`):

@@ -14,10 +14,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportgen.figures import RegionTally, Tally, Timeline
-from reportgen.formatting import Formats
-from reportgen.models import Meeting
-from reportgen.sentences import Sentences
+from reportgen.figures.compute import RegionTally, Tally, Timeline
+from reportgen.inputs.models import Meeting
+from reportgen.language.fluent import Sentences
+from reportgen.language.formats import Formats
 
 Category = dt.date | str
 """A point's place on the category axis: a day (a date axis) or a name (regions)."""

@@ -31,20 +31,20 @@ from fluent.runtime import FluentBundle
 from fluent.runtime.types import FluentType
 from fluent.syntax import FluentParser, ast
 
-from reportgen.localised import Gender
-from reportgen.problems import InputError, Problem
-from reportgen.reading import Unreadable, read_regular
+from reportgen.core.problems import InputError, Problem
+from reportgen.core.reading import Unreadable, read_regular
+from reportgen.language.fr import Gender
 
 if TYPE_CHECKING:
-    from reportgen.figures import Figures
-    from reportgen.formatting import Formats
-    from reportgen.models import Inputs
+    from reportgen.figures.compute import Figures
+    from reportgen.inputs.models import Inputs
+    from reportgen.language.formats import Formats
 
 MAX_CATALOGUE_BYTES = 512 * 1024
 """A catalogue larger than this is refused: the English one is about 10 kB."""
 
 
-SHIPPED = Path(__file__).resolve().parent.parent / "templates"
+SHIPPED = Path(__file__).resolve().parents[2] / "templates"
 """The folder of the shipped templates and their catalogues."""
 
 

@@ -1,0 +1,1 @@
+"""The depositary's status (UN Treaty Collection) imported into data/."""

@@ -1,0 +1,1 @@
+"""The co-coordinators' universalisation report to a Meeting of States Parties."""

@@ -1,0 +1,3 @@
+"""How a language writes: numbers, dates, lists, names of States, and the sentences of a
+catalogue (Project Fluent). One module per language with rules of its own.
+"""

@@ -1,0 +1,3 @@
+"""Reviewing documents: the plain-text rendition, diff, redline, PDF, and the trace of
+each figure to its rows.
+"""
