@@ -718,10 +718,10 @@ def import_times(build_arguments: Sequence[str], runs: int) -> list[tuple[str, f
 
 
 HOT_SPOTS: dict[str, tuple[str, str]] = {
-    "load: YAML parsing (`load._parse`)": ("reportgen/load.py", "_parse"),
+    "load: YAML parsing (`yaml._parse`)": ("reportgen/inputs/yaml.py", "_parse"),
     "load: pydantic validation (`model_validate`)": ("pydantic/main.py", "model_validate"),
-    "load: checks across records (`checks.check`)": ("reportgen/checks.py", "check"),
-    "compute (`figures.compute`)": ("reportgen/figures.py", "compute"),
+    "load: checks across records (`checks.check`)": ("reportgen/inputs/checks.py", "check"),
+    "compute (`figures.compute`)": ("reportgen/figures/compute.py", "compute"),
     "render: charts (`render._charts`)": ("reportgen/render.py", "_charts"),
     "render: open the template (`docx.Document`)": ("docx/api.py", "Document"),
     "render: docxtpl `patch_xml`": ("docxtpl/template.py", "patch_xml"),

@@ -11,7 +11,8 @@ import pytest
 
 from reportgen.app import build, check
 from reportgen.core.problems import InputError
-from reportgen.inputs.load import MAX_FILE_BYTES, load_inputs
+from reportgen.inputs.load import load_inputs
+from reportgen.inputs.yaml import MAX_FILE_BYTES
 from tests.conftest import TEMPLATE
 
 BILLION_LAUGHS = """\

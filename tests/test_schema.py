@@ -28,8 +28,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from reportgen.inputs import models
 from reportgen.inputs import schema as editor
-from reportgen.inputs.load import read_file
 from reportgen.inputs.schema import SCHEMA_FILES
+from reportgen.inputs.yaml import read_file
 from tests.conftest import DATA, ROOT
 
 SCHEMAS = ROOT / "schemas"

@@ -32,8 +32,9 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from reportgen.core.problems import InputError, Problem
 from reportgen.depositary.untc import PUBLISHER, Entry, Participant, Status, read_status
 from reportgen.inputs.checks import fold_name, iso_names_index, name_forms
-from reportgen.inputs.load import DATA_FILES, SourceFile, load_with_warnings
+from reportgen.inputs.load import DATA_FILES, load_with_warnings
 from reportgen.inputs.models import Date, ReportFrame
+from reportgen.inputs.yaml import SourceFile
 from reportgen.language.formats import collation_key
 
 
