@@ -41,33 +41,6 @@ from reportgen.core.problems import Problem, Severity
 from reportgen.ooxml import xml as ooxml
 from reportgen.templating.sandbox import template_line
 
-NAMES = frozenset(
-    {
-        "report",
-        "convention",
-        "meeting",
-        "since",
-        "period_start",
-        "period_end",
-        "figures",
-        "coordination",
-        "status",
-        "new_states_parties",
-        "new_by_region",
-        "categories",
-        "initiatives",
-        "demarches",
-        "letter",
-        "strategy",
-        "regional_results",
-        "lessons",
-        "recommendations",
-        "sentence",
-        "charts",
-    }
-)
-"""The names a template can use: the render stage gives each of them a value."""
-
 # docxtpl's tags: {%p %} stands for its paragraph, {%tr %} its table row, {%tc %} its cell,
 # {%r %} and {{r }} for a run.
 _OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
@@ -483,19 +456,24 @@ _SYNTAX = jinja2.Environment()
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What a template can use besides its own variables."""
+    """What a template can use besides its own variables: `names` are the names its kind
+    of document `given` and Jinja's own."""
 
     names: frozenset[str]
     filters: frozenset[str]
     tests: frozenset[str]
+    given: frozenset[str] = frozenset()
 
 
-def vocabulary(filters: Iterable[str]) -> Vocabulary:
-    """The names, filters and tests a template rendered with `filters` can use."""
+def vocabulary(filters: Iterable[str], names: Iterable[str]) -> Vocabulary:
+    """The names, filters and tests a template rendered with `filters`, and given `names`
+    by its kind of document, can use."""
+    given = frozenset(names)
     return Vocabulary(
-        names=NAMES | frozenset(_SYNTAX.globals),
+        names=given | frozenset(_SYNTAX.globals),
         filters=frozenset(_SYNTAX.filters) | frozenset(filters),
         tests=frozenset(_SYNTAX.tests),
+        given=given,
     )
 
 
@@ -534,7 +512,7 @@ def check_jinja(
                 )
             )
     # A name read but set nowhere in the part (by {% set %}, a loop or a macro) and not
-    # given by the render stage. Jinja's scopes are finer than this; rendering with the
+    # given by the kind of document. Jinja's scopes are finer than this; rendering with the
     # data catches what slips through, at its paragraph too.
     names = [n for n in used if isinstance(n, nodes.Name)]
     set_here = {n.name for n in names if n.ctx in ("store", "param")} | {"loop"}
@@ -552,7 +530,7 @@ def check_jinja(
             (
                 paragraph,
                 f"{tag or node.name} has no value: {node.name!r} is not a name the template "
-                f"knows ({', '.join(sorted(NAMES))})",
+                f"knows ({', '.join(sorted(known.given))})",
             )
         )
     return found
@@ -564,11 +542,12 @@ def _tag_using(tags: Sequence[Tag], pattern: str) -> str | None:
 
 # --- The whole check, once per template version -----------------------------------------------
 
-_CHECKED: dict[tuple[str, str, frozenset[str]], tuple[Problem, ...]] = {}
+_CHECKED: dict[tuple[str, str, frozenset[str], frozenset[str]], tuple[Problem, ...]] = {}
 
 
-def check_template(path: Path, filters: Iterable[str]) -> list[Problem]:
-    """Every problem of the template at `path` (errors, and warnings for its comments).
+def check_template(path: Path, filters: Iterable[str], names: Iterable[str]) -> list[Problem]:
+    """Every problem of the template at `path` (errors, and warnings for its comments),
+    whose kind of document gives it `names`.
 
     The result depends on the file's bytes only, so it is kept for the next build of the
     same template in this process (a watched build checks each saved version once).
@@ -580,8 +559,8 @@ def check_template(path: Path, filters: Iterable[str]) -> list[Problem]:
         return [Problem.about(name, "template", "is missing")]
     except OSError as error:
         return [Problem.about(name, "template", f"cannot be read ({error.strerror or error})")]
-    known = vocabulary(filters)
-    key = (name, hashlib.sha256(data).hexdigest(), known.filters)
+    known = vocabulary(filters, names)
+    key = (name, hashlib.sha256(data).hexdigest(), known.filters, known.given)
     if key not in _CHECKED:
         if len(_CHECKED) >= 16:
             _CHECKED.clear()
