@@ -170,14 +170,14 @@ def _catalogue_problems(template: Path, lang: str, kind: DocumentKind) -> list[P
     """The problems of the template's catalogue, and each `{{ sentence.NAME }}` of the
     template that names no message of it."""
     from reportgen.language.fluent import read_catalogue
-    from reportgen.templating import check as templates
+    from reportgen.templating import locate
 
     path = kind.catalogue(template, lang)
     try:
         catalogue = read_catalogue(path, lang, kind.sentences)
     except InputError as error:
         return list(error.problems)
-    return templates.unknown_sentences(template, catalogue.messages, str(path))
+    return locate.unknown_sentences(template, catalogue.messages, str(path))
 
 
 def _failing(problems: list[Problem], strict: bool) -> list[Problem]:

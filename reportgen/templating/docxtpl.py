@@ -16,8 +16,7 @@ from docxtpl import DocxTemplate
 from reportgen.core.limits import from_environment
 from reportgen.language.formats import Formats
 from reportgen.ooxml import xml as ooxml
-from reportgen.templating import cache, sandbox
-from reportgen.templating import check as templates
+from reportgen.templating import cache, locate, sandbox
 from reportgen.templating.sandbox import BoundedSandbox
 
 
@@ -58,7 +57,7 @@ class WordTemplate(DocxTemplate):  # type: ignore[misc]
         except Exception as error:
             # An expression of the template that fails ({{ n // 0 }}, text + number) is the
             # template's mistake, not reportgen's: its traceback passes through the template.
-            if templates.raised_by_template(error):
+            if locate.raised_by_template(error):
                 raise TemplateProblem(str(getattr(part, "partname", "")), error) from error
             raise
 
@@ -97,7 +96,7 @@ class WordTemplate(DocxTemplate):  # type: ignore[misc]
 
 class TemplateProblem(Exception):
     """A tag of the template that cannot be filled, raised while rendering the part
-    `part_name` (/word/document.xml); `check.runtime_problem` locates it. Only `render`
+    `part_name` (/word/document.xml); `locate.runtime_problem` locates it. Only `render`
     catches it: it never leaves the templating package."""
 
     def __init__(self, part_name: str, error: BaseException) -> None:

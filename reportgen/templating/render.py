@@ -17,8 +17,7 @@ from reportgen.core.problems import InputError, Problem
 from reportgen.language.fluent import SentenceError, Sentences, read_catalogue
 from reportgen.ooxml import xml as ooxml
 from reportgen.ooxml.package import open_docx, without_advice
-from reportgen.templating import charts
-from reportgen.templating import check as templates
+from reportgen.templating import charts, locate
 from reportgen.templating.docxtpl import TemplateProblem, WordTemplate, environment
 from reportgen.templating.kind import Document, Properties
 
@@ -54,7 +53,7 @@ def render(document: Document, template: Path) -> bytes:
             raise InputError([problem.error.problem]) from problem
         raise InputError(
             [
-                templates.runtime_problem(
+                locate.runtime_problem(
                     template.read_bytes(),
                     str(template),
                     problem.part_name,
