@@ -137,8 +137,8 @@ def check_template(template: Path, lang: str = "en", kind: DocumentKind = KIND) 
         if checked and len(_WORD_DOCUMENTS) < 16:
             _WORD_DOCUMENTS.add(checked)
     found = templates.check_template(template, Formats("en").filters(), kind.names)
-    catalogue = _catalogue_problems(template, lang, kind)
-    return [*found, *_language_problems(template, lang), *catalogue]
+    language = _language_problems(template, lang)
+    return [*found, *language, *_catalogue_problems(template, lang, kind)]
 
 
 def _language_problems(template: Path, lang: str) -> list[Problem]:
