@@ -366,6 +366,7 @@ StageTimes = dict[str, list[float]]
 def _time_stages(data: Path, output: Path, into: StageTimes) -> None:
     """One build, stage by stage, each timed on its own."""
     from reportgen.core.writing import write_document
+    from reportgen.documents.report.kind import KIND
     from reportgen.figures.compute import compute
     from reportgen.inputs.load import load_inputs
     from reportgen.templating.render import render
@@ -375,7 +376,7 @@ def _time_stages(data: Path, output: Path, into: StageTimes) -> None:
     loaded = time.perf_counter()
     figures = compute(inputs)
     computed = time.perf_counter()
-    document = render(inputs, figures, TEMPLATE)
+    document = render(KIND.document(inputs, figures), TEMPLATE)
     rendered = time.perf_counter()
     write_document(document, output)
     written = time.perf_counter()
@@ -410,17 +411,18 @@ def _limits_off() -> Iterator[None]:
     from jinja2.sandbox import SandboxedEnvironment
 
     from reportgen.review import rendition as text
+    from reportgen.templating import docxtpl as adapter
     from reportgen.templating import render
 
-    # Jinja's plain sandbox, keeping compiled code across builds as render._Environment does.
+    # Jinja's plain sandbox, keeping compiled code across builds as docxtpl._Environment does.
     if not _PLAIN:
         _PLAIN.append(
             type(
                 "Plain",
                 (SandboxedEnvironment,),
                 {
-                    "from_string": render._Environment.from_string,
-                    "_settings": render._Environment._settings,
+                    "from_string": adapter._Environment.from_string,
+                    "_settings": adapter._Environment._settings,
                     "_compiled": {},
                 },
             )
@@ -430,7 +432,7 @@ def _limits_off() -> Iterator[None]:
         env = _PLAIN[0](
             autoescape=True,
             undefined=jinja2.StrictUndefined,
-            finalize=render._finalize,
+            finalize=adapter._finalize,
             keep_trailing_newline=True,
         )
         env.filters.update(formats.filters())

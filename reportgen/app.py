@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.core.problems import InputError, Problem, in_order
+from reportgen.documents.report.kind import KIND
 from reportgen.inputs.load import DATA_FILES, NAMES_FILE, load, load_with_warnings
 from reportgen.inputs.models import Inputs
 
 if TYPE_CHECKING:
     from reportgen.figures.compute import Figures
+    from reportgen.templating.kind import DocumentKind
 
 DEFAULT_DATA = Path("data")
 DEFAULT_TEMPLATE = Path("templates/report.docx")
@@ -60,6 +62,7 @@ def build(
     strict: bool = False,
     pdf: bool = False,
     lang: str = "en",
+    kind: DocumentKind = KIND,
 ) -> Built:
     """Generate the report in `lang` from `data` through `template` into `output`.
 
@@ -75,7 +78,7 @@ def build(
 
     if pdf:
         find_soffice()
-    found = check_template(template, lang)
+    found = check_template(template, lang, kind)
     try:
         inputs, warnings = load(data, strict=strict, lang=lang)
     except InputError as error:
@@ -84,7 +87,7 @@ def build(
         raise InputError(_failing(found, strict))
     warnings = [*warnings, *found]
     figures = compute(inputs)
-    document = render(inputs, figures, template)
+    document = render(kind.document(inputs, figures), template)
     try:
         write_document(document, output)
     except OSError as error:
@@ -97,16 +100,19 @@ _WORD_DOCUMENTS: set[bytes] = set()
 
 
 def check(
-    data: Path = DEFAULT_DATA, template: Path | None = DEFAULT_TEMPLATE, lang: str = "en"
+    data: Path = DEFAULT_DATA,
+    template: Path | None = DEFAULT_TEMPLATE,
+    lang: str = "en",
+    kind: DocumentKind = KIND,
 ) -> list[Problem]:
     """Every problem (errors and warnings) of the inputs in `data` for a report in `lang`,
     and of `template` and its catalogue, without building."""
     _, problems, _ = load_with_warnings(data, lang=lang)
-    found = check_template(template, lang) if template is not None else []
+    found = check_template(template, lang, kind) if template is not None else []
     return in_order([*problems, *found])
 
 
-def check_template(template: Path, lang: str = "en") -> list[Problem]:
+def check_template(template: Path, lang: str = "en", kind: DocumentKind = KIND) -> list[Problem]:
     """Every problem of a Word template and its catalogue (errors, and warnings for its
     comments), found without rendering it; the same template file is checked once in a
     process."""
@@ -130,8 +136,9 @@ def check_template(template: Path, lang: str = "en") -> list[Problem]:
             return [Problem.about(str(template), "template", reason)]
         if checked and len(_WORD_DOCUMENTS) < 16:
             _WORD_DOCUMENTS.add(checked)
-    found = templates.check_template(template, Formats("en").filters())
-    return [*found, *_language_problems(template, lang), *_catalogue_problems(template, lang)]
+    found = templates.check_template(template, Formats("en").filters(), kind.names)
+    language = _language_problems(template, lang)
+    return [*found, *language, *_catalogue_problems(template, lang, kind)]
 
 
 def _language_problems(template: Path, lang: str) -> list[Problem]:
@@ -159,18 +166,18 @@ def _language_problems(template: Path, lang: str) -> list[Problem]:
     ]
 
 
-def _catalogue_problems(template: Path, lang: str) -> list[Problem]:
+def _catalogue_problems(template: Path, lang: str, kind: DocumentKind) -> list[Problem]:
     """The problems of the template's catalogue, and each `{{ sentence.NAME }}` of the
     template that names no message of it."""
-    from reportgen.language.fluent import catalogue_for, read_catalogue
-    from reportgen.templating import check as templates
+    from reportgen.language.fluent import read_catalogue
+    from reportgen.templating import locate
 
-    path = catalogue_for(template, lang)
+    path = kind.catalogue(template, lang)
     try:
-        catalogue = read_catalogue(path, lang)
+        catalogue = read_catalogue(path, lang, kind.sentences)
     except InputError as error:
         return list(error.problems)
-    return templates.unknown_sentences(template, catalogue.messages, str(path))
+    return locate.unknown_sentences(template, catalogue.messages, str(path))
 
 
 def _failing(problems: list[Problem], strict: bool) -> list[Problem]:

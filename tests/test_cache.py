@@ -94,7 +94,7 @@ def test_compiled_code_depends_on_the_sandbox_that_adds_the_limits() -> None:
     loaded after it: the sandbox's own text is part of the key."""
     from reportgen.language.formats import Formats
     from reportgen.templating import sandbox
-    from reportgen.templating.render import environment
+    from reportgen.templating.docxtpl import environment
 
     settings = environment(Formats("en"))._settings()  # type: ignore[attr-defined]
     assert sandbox.SOURCE_DIGEST in settings

@@ -27,6 +27,8 @@ from lxml import etree
 from reportgen.app import build
 from reportgen.core.problems import InputError
 from reportgen.documents.report import charts
+from reportgen.documents.report.kind import KIND
+from reportgen.documents.report.values import SENTENCES
 from reportgen.figures.compute import Figures, MeetingMark
 from reportgen.inputs.models import Inputs
 from reportgen.language.fluent import Sentences, read_catalogue
@@ -57,7 +59,7 @@ def formats(inputs: Inputs) -> Formats:
 @pytest.fixture
 def say(formats: Formats) -> Sentences:
     """The English catalogue's sentences, as a build writes the charts' words."""
-    return Sentences(read_catalogue(CATALOGUE, "en_GB"), formats)
+    return Sentences(read_catalogue(CATALOGUE, "en_GB", SENTENCES), formats)
 
 
 def _charts(path: Path) -> dict[str, tuple[Paragraph, dict[str, str], bytes, bytes | None]]:
@@ -409,7 +411,7 @@ def test_a_chart_without_series_is_a_template_problem(
 ) -> None:
     template = _template_with(tmp_path, {TIMELINE: _no_series})
     with pytest.raises(InputError) as raised:
-        render(inputs, figures, template)
+        render(KIND.document(inputs, figures), template)
     (problem,) = raised.value.problems
     assert "charts.states_parties_over_time" in str(problem)
     assert "no series" in str(problem)
@@ -428,7 +430,7 @@ def test_a_chart_left_out_of_the_template_leaves_no_chart_part(
     edited = tmp_path / "template.docx"
     template.save(str(edited))
     output = tmp_path / "report.docx"
-    output.write_bytes(render(inputs, figures, edited))
+    output.write_bytes(render(KIND.document(inputs, figures), edited))
     assert list(_charts(output)) == [REGIONS]
     with zipfile.ZipFile(output) as package:
         names = package.namelist()
@@ -483,7 +485,7 @@ def test_a_template_saved_by_libreoffice_still_fills_its_charts(
     # the chart part anew: the paragraph's placeholder still binds it, its style stays.
     saved = libreoffice_convert(TEMPLATE, tmp_path, "docx", tmp_path / "profile")
     output = tmp_path / "report.docx"
-    output.write_bytes(render(inputs, figures, saved))
+    output.write_bytes(render(KIND.document(inputs, figures), saved))
     ours, theirs = _charts(report), _charts(output)
     assert set(theirs) == {TIMELINE, REGIONS}
     for title in (TIMELINE, REGIONS):
@@ -567,7 +569,7 @@ def test_a_placeholder_without_its_chart_is_told_how_to_fix_it(
     old = tmp_path / "old.docx"
     template.save(str(old))
     with pytest.raises(InputError) as raised:
-        render(inputs, figures, old)
+        render(KIND.document(inputs, figures), old)
     (problem,) = raised.value.problems
     message = str(problem)
     assert "{{ charts.new_states_parties_by_region }} holds no chart" in message
@@ -586,7 +588,7 @@ def test_a_placeholder_naming_no_chart_is_a_template_problem(
     misspelt = tmp_path / "misspelt.docx"
     template.save(str(misspelt))
     with pytest.raises(InputError) as raised:
-        render(inputs, figures, misspelt)
+        render(KIND.document(inputs, figures), misspelt)
     assert "regions" in " ".join(str(p) for p in raised.value.problems)
 
 

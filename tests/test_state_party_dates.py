@@ -16,7 +16,7 @@ import pytest
 from reportgen.figures.compute import Figures, entry_into_force
 from reportgen.language.formats import Formats
 from reportgen.review.trace import as_json, trace
-from reportgen.templating.render import environment
+from reportgen.templating.docxtpl import environment
 
 CCM_IN_FORCE = dt.date(2010, 8, 1)
 

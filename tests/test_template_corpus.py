@@ -32,11 +32,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen.cli.main import main
+from reportgen.documents.report.kind import NAMES
 from reportgen.figures.compute import Figures
 from reportgen.inputs.models import Inputs
 from reportgen.ooxml import xml as ooxml
 from reportgen.review.rendition import rendition
-from reportgen.templating.check import NAMES, check_paragraphs, where
+from reportgen.templating.check import check_paragraphs, where
 from tests.conftest import CATALOGUE, DATA, TEMPLATE
 from tests.test_text import libreoffice_convert, needs_libreoffice
 
@@ -363,11 +364,12 @@ def test_a_comment_anchored_nowhere_is_listed_too() -> None:
 def test_the_template_knows_every_name_the_render_stage_gives(
     inputs: Inputs, figures: Figures
 ) -> None:
-    from reportgen.language.fluent import Sentences, read_catalogue, variables
-    from reportgen.templating.render import _context, report_formats
+    from reportgen.documents.report.context import _context, report_formats
+    from reportgen.documents.report.values import SENTENCES, variables
+    from reportgen.language.fluent import Sentences, read_catalogue
 
     formats = report_formats(inputs)
-    say = Sentences(read_catalogue(CATALOGUE, "en_GB"), formats)
+    say = Sentences(read_catalogue(CATALOGUE, "en_GB", SENTENCES), formats)
     say.given(variables(inputs, figures, formats, say))
     context, _ = _context(inputs, figures, formats, say, 1)
     assert set(context) | {"charts"} == NAMES

@@ -28,7 +28,7 @@ from reportgen.inputs.load import load_inputs
 from reportgen.language.formats import Formats
 from reportgen.review.diff import diff_documents
 from reportgen.review.rendition import rendition
-from reportgen.templating.render import environment
+from reportgen.templating.docxtpl import environment
 from tests.conftest import DATA, TEMPLATE
 from tests.seed import SeedReport
 

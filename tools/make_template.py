@@ -27,11 +27,13 @@ from docx.shared import Cm, Pt, RGBColor
 
 from reportgen.core.writing import write_atomically
 from reportgen.documents.report import charts
+from reportgen.documents.report.context import report_formats
+from reportgen.documents.report.values import SENTENCES
 from reportgen.figures.compute import compute
 from reportgen.inputs.load import load
 from reportgen.language.fluent import Sentences, read_catalogue
 from reportgen.ooxml import xml as ooxml
-from reportgen.templating.render import report_formats
+from reportgen.templating.charts import Chart
 
 sys.path.insert(0, str(Path(__file__).parent))
 from template_text import TRANSLATIONS
@@ -432,14 +434,16 @@ LANG = ["en"]
 
 
 @functools.cache
-def _charts_from_data(lang: str) -> dict[str, charts.Chart]:
+def _charts_from_data(lang: str) -> dict[str, Chart]:
     """The charts of data/, as a build would fill them: the template's first contents."""
     root = Path(__file__).parent.parent
     inputs = load(root / "data", lang=lang)[0]
     figures = compute(inputs)
     formats = report_formats(inputs)
     suffix = "" if lang == "en" else f".{lang}"
-    catalogue = read_catalogue(root / "templates" / f"report{suffix}.ftl", str(formats.locale))
+    catalogue = read_catalogue(
+        root / "templates" / f"report{suffix}.ftl", str(formats.locale), SENTENCES
+    )
     say = Sentences(catalogue, formats)
     return {
         "states_parties_over_time": charts.states_parties_over_time(

@@ -4,13 +4,12 @@ A template prints such a sentence by its name, `{{ sentence.new_states_parties }
 words are a message of the template's catalogue, a Project Fluent file beside it with the
 same name (`templates/report.fr.docx` reads `templates/report.fr.ftl`). A message chooses its
 words with the values it is given (plurals by the language's own rules, none/one/many, a
-rise or a fall) and formats them with the report's formats: `{ WORDS($new) }` writes
+rise or a fall) and formats them with the document's formats: `{ WORDS($new) }` writes
 "twenty", "vingt", "veinte".
 
-Every message is given the same values, `variables()`: counts as numbers, everything else as
-text already written in the report's language (dates, percentages, lists of names). The
-catalogue's comments say where each message appears and which values it uses; the values
-are listed, with what each holds, in `VARIABLES`.
+Which values a message is given is the kind of document's to say (`Values`; the report's
+are `reportgen.documents.report.values`): this module reads and checks a catalogue against
+them, and writes its messages (`Sentences`).
 
 A message's text is only ever text: a value that looks like a tag or a placeable is printed
 as it is, never evaluated (Fluent does not read values as Fluent).
@@ -22,7 +21,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,8 +35,6 @@ from reportgen.core.reading import Unreadable, read_regular
 from reportgen.language.fr import Gender
 
 if TYPE_CHECKING:
-    from reportgen.figures.compute import Figures
-    from reportgen.inputs.models import Inputs
     from reportgen.language.formats import Formats
 
 MAX_CATALOGUE_BYTES = 512 * 1024
@@ -48,14 +45,14 @@ SHIPPED = Path(__file__).resolve().parents[2] / "templates"
 """The folder of the shipped templates and their catalogues."""
 
 
-def catalogue_for(template: Path, lang: str) -> Path:
+def catalogue_for(template: Path, shipped: Path) -> Path:
     """The catalogue of a template: the file beside it with the same name and `.ftl`
     (templates/report.fr.ftl for templates/report.fr.docx); for a template without one (a
-    copy of it elsewhere), the shipped catalogue of its language."""
+    copy of it elsewhere), `shipped`, the shipped catalogue of its kind and language."""
     beside = template.with_suffix(".ftl")
     if beside.exists() or beside.is_symlink():  # a FIFO or a device is refused when read
         return beside
-    return SHIPPED / ("report.ftl" if lang == "en" else f"report.{lang}.ftl")
+    return shipped
 
 
 # --- Functions a message may call ----------------------------------------------------------
@@ -92,102 +89,21 @@ FUNCTIONS = frozenset({"WORDS", "CAPITAL", "ORDINAL"})
 report's formats are reportgen's, and NUMBER's options could ask for a billion digits."""
 
 
-# --- The values every message is given ------------------------------------------------------
+# --- The values a kind of document gives its messages ---------------------------------------
 
-VARIABLES: dict[str, str] = {
-    # Part I, opening
-    "years": "years the issuer has coordinated before the meeting (0: this year)",
-    "issuer": "the issuing State, in running text (le Portugal)",
-    "appointed_city": "the city of the meeting that appointed the issuer",
-    "appointed_with": "the coordinators appointed with the issuer, in running text",
-    "appointed_with_count": "how many they are",
-    "joined": "the coordinators the issuer joined, in running text",
-    "joined_count": "how many they are",
-    "joined_by": "the clauses coordination_joined_by gives for later coordinators, or empty",
-    "issuer_plural": "yes when the issuer's name is plural (los Países Bajos), else no",
-    "joined_plural": "yes when the coordinators joined are several or one plural name",
-    "periods": "the intersessional periods the issuer served",
-    "cities": "the cities of the meetings served (Beirut, Oslo and Lusaka)",
-    # Part I, figures
-    "since_meeting": "the meeting new States Parties are counted from (full name)",
-    "since_year": "the year it was held",
-    "new": "States Parties since that meeting",
-    "parties": "States Parties on the as-of day",
-    "parties_before": "States Parties at the close of that meeting",
-    "growth": "the rise from parties_before to parties, as a percentage",
-    "new_share": "new as a share of parties, as a percentage",
-    "successions": "new States Parties by succession (selects 'ratified or acceded to')",
-    "in_period": "new States Parties of the highlighted period (in bold in the table)",
-    "period_start_year": "the year of the meeting that opens the highlighted period",
-    "period_end_year": "the year of the meeting that closes it",
-    "period_meeting": "the meeting that opens it (short name)",
-    "period_month": "its month and year",
-    "acceded": "new States Parties that acceded",
-    "acceded_states": "their names, in order (in French and Spanish with their articles)",
-    "succeeded": "new States Parties that succeeded",
-    "succeeded_states": "their names, in order (in French and Spanish with their articles)",
-    "others": "new States Parties that ratified (neither acceded nor succeeded)",
-    "period_deposits": "the clauses of period_first and period_more, or none",
-    "yet": "signatories yet to ratify on the as-of day",
-    "yet_before": "signatories yet to ratify when the highlighted period opened",
-    "signatories": "signatory States",
-    "yet_share": "yet as a share of signatories, as a percentage",
-    "trend": "down, up or same: yet against yet_before",
-    "short_name": "the Convention's short name (CCM)",
-    # Part II
-    "approximate": "yes when the number of replies is approximate",
-    "replies": "States that replied to the demarches",
-    "joined_since": "of those reporting ongoing processes, how many became States Parties",
-    "groups": "the categories of non-party States",
-    "group_list": "the clauses of group_entry, joined by group_joiner and group_last_joiner",
-    "category_ii": "Category II as a sentence names it (la catégorie II), or none",
-    # Part IV
-    "lines": "the lines of action",
-    "first_line": "the first line of action",
-    "numbered_lines": "the lines of action numbered 1) ...; 2) ...",
-    "meeting": "the meeting the report is for (short name)",
-    "meeting_name": "the meeting the report is for (full name)",
-}
-"""Every value a message is given, with what it holds."""
 
-PER_USE: dict[str, frozenset[str]] = {
-    "coordination_joined_by": frozenset(
-        {"first", "month", "together", "state", "plural", "meeting", "city"}
-    ),
-    "period_first": frozenset({"count", "kind", "meeting", "states"}),
-    "period_more": frozenset({"count", "kind", "states"}),
-    "group_entry": frozenset({"title", "prose", "size", "summary"}),
-    "category_heading": frozenset({"title", "size"}),
-    "region_count": frozenset({"count", "region", "label"}),
-    "initiative_line": frozenset({"text", "place", "dates"}),
-    "place": frozenset({"city", "host"}),
-    "chart_meeting_closed": frozenset({"meeting", "city", "day", "count"}),
-    "chart_meeting_opening": frozenset({"meeting", "city", "day"}),
-    "chart_time_rose": frozenset({"first", "opened", "last", "end", "marks"}),
-    "chart_time_stayed": frozenset({"last", "opened", "end", "marks"}),
-    "chart_time_opened": frozenset({"day"}),
-    "chart_region_series": frozenset({"meeting"}),
-    "chart_region_text": frozenset({"new", "meeting", "day", "regions"}),
-    "chart_region_entry": frozenset({"region", "count"}),
-    "document_subject": frozenset({"meeting_name"}),
-}
-"""Messages written once per item (a clause per State, a line per initiative), with the
-values each is given instead of `VARIABLES`."""
+@dataclass(frozen=True, eq=False)
+class Values:
+    """What a kind of document gives its catalogue's messages: the values every message
+    is given, with what each holds; the messages written once per item (a clause per
+    State, a line per initiative), with the values each is given instead; and the messages
+    the program itself writes, which every catalogue of that kind must have. Compared and
+    hashed by identity: a kind has one."""
 
-REQUIRED = frozenset(
-    {
-        *PER_USE,
-        "group_joiner",
-        "group_last_joiner",
-        "chart_time_title",
-        "chart_time_series",
-        "chart_time_category",
-        "chart_region_title",
-        "chart_region_category",
-        "document_keywords",
-    }
-)
-"""Messages the program itself writes (charts, lists, properties): every catalogue has them."""
+    variables: Mapping[str, str]
+    per_use: Mapping[str, frozenset[str]]
+    required: frozenset[str]
+
 
 _TEXT_SLOT = "\x00text\x00"
 """Stands for a text with formatting (italics) in a message, to put back as runs; no data
@@ -215,8 +131,9 @@ class Catalogue:
         return 0
 
 
-def read_catalogue(path: Path, locale: str) -> Catalogue:
-    """Read and check a catalogue; InputError with one line per problem."""
+def read_catalogue(path: Path, locale: str, values: Values) -> Catalogue:
+    """Read a catalogue and check it against the `values` its kind of document gives its
+    messages; InputError with one line per problem."""
     shown = str(path)
     try:
         data = read_regular(path, MAX_CATALOGUE_BYTES)
@@ -237,11 +154,11 @@ def read_catalogue(path: Path, locale: str) -> Catalogue:
         raise InputError(
             [Problem.about(shown, "catalogue", f"is not UTF-8 text ({error.reason})")]
         ) from None
-    key = (shown, hashlib.sha256(data).digest())
+    key = (shown, hashlib.sha256(data).digest(), values)
     if key not in _READ:
         if len(_READ) >= 8:
             _READ.clear()
-        _READ[key] = _checked(text, shown)
+        _READ[key] = _checked(text, shown, values)
     problems, messages, resource = _READ[key]
     if problems:
         raise InputError(problems)
@@ -256,9 +173,9 @@ def _catalogue(
     return Catalogue(path, resource, messages, locale, text)
 
 
-_READ: dict[tuple[str, bytes], tuple[list[Problem], set[str], ast.Resource]] = {}
-"""Catalogues read and checked in this process, by file and content: a build reads its
-catalogue to check the template, then to write the sentences."""
+_READ: dict[tuple[str, bytes, Values], tuple[list[Problem], set[str], ast.Resource]] = {}
+"""Catalogues read and checked in this process, by file, content and kind: a build reads
+its catalogue to check the template, then to write the sentences."""
 
 
 def _line(text: str, offset: int) -> int:
@@ -270,13 +187,13 @@ MAX_REFERENCE_DEPTH = 16
 catalogues go 2 deep); deeper, or in a circle, is refused before anything is written."""
 
 
-def check_catalogue(text: str, path: str) -> tuple[list[Problem], set[str]]:
+def check_catalogue(text: str, path: str, values: Values) -> tuple[list[Problem], set[str]]:
     """Every problem of a catalogue's text, and the names of its messages."""
-    problems, messages, _ = _checked(text, path)
+    problems, messages, _ = _checked(text, path, values)
     return problems, messages
 
 
-def _checked(text: str, path: str) -> tuple[list[Problem], set[str], ast.Resource]:
+def _checked(text: str, path: str, values: Values) -> tuple[list[Problem], set[str], ast.Resource]:
     """The problems, the message names and the parsed catalogue."""
     try:
         resource = FluentParser(with_spans=True).parse(text)
@@ -305,7 +222,7 @@ def _checked(text: str, path: str) -> tuple[list[Problem], set[str], ast.Resourc
             if name in messages:
                 problems.append(Problem(path, where, 1, name, "is defined twice"))
             messages.add(name)
-        allowed = PER_USE.get(name, frozenset(VARIABLES))
+        allowed = values.per_use.get(name, frozenset(values.variables))
         nodes, deepest = _walk_measured(entry)
         if deepest > MAX_NESTING:
             problems.append(
@@ -325,7 +242,7 @@ def _checked(text: str, path: str) -> tuple[list[Problem], set[str], ast.Resourc
             if reason:
                 problems.append(Problem(path, at, 1, name, reason))
     problems += _reference_problems(resource, text, path)
-    missing = sorted(REQUIRED - messages)
+    missing = sorted(values.required - messages)
     if missing and not any(p.where == "catalogue" for p in problems):  # else unreadable text
         problems.append(
             Problem(
@@ -537,7 +454,7 @@ class Sentences:
         self._values: dict[str, Any] = {}
 
     def given(self, values: Mapping[str, Any]) -> None:
-        """The values every message of the template is written with (`variables`)."""
+        """The values every message of the template is written with (`Document.values`)."""
         self._values = dict(values)
 
     def say(self, name: str, values: Mapping[str, Any] | None = None) -> str:
@@ -593,134 +510,3 @@ class SentenceError(Exception):
     def __init__(self, path: str, name: str, reason: str, line: int = 0) -> None:
         super().__init__(f"{path}: {name}: {reason}")
         self.problem = Problem(path, line, 1 if line else 0, name, reason)
-
-
-def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences) -> dict[str, Any]:
-    """The values every message of the template is given (`VARIABLES`)."""
-    frame = inputs.report
-    coordination = figures.coordination
-    since = inputs.meeting(frame.counting_since)
-    period_start = inputs.meeting(frame.highlight.after)
-    period_end = inputs.meeting(frame.highlight.before)
-    meeting = inputs.meeting(frame.presented_to)
-    yet = figures.signatories_yet_to_ratify.count
-    before = figures.signatories_yet_to_ratify_at_period_start.count
-    acceded, succeeded = figures.new_accessions, figures.new_successions
-    together = "yes" if coordination.appointed_with else "no"
-    joined_by = "".join(
-        say.say(
-            "coordination_joined_by",
-            {
-                "first": "yes" if index == 0 else "no",
-                "month": formats.month_year(a.meeting.start),
-                "together": together,
-                "state": formats.names([a.state], "the"),
-                "plural": _yes(_plural(formats, [a.state])),
-                "meeting": a.meeting.short_name,
-                "city": a.meeting.city,
-            },
-        )
-        for index, a in enumerate(coordination.joined_by)
-    )
-    # Lists of States inside a sentence: French and Spanish write them as running text does,
-    # with articles ("le Pérou, l'État plurinational de Bolivie et l'Iraq"); English keeps
-    # the names of its table ("Peru, Bolivia (Plurinational State of) and Iraq").
-    running = "the" if formats.ruled else "list"
-    deposits: list[str] = []
-    for kind, tally in (
-        ("ratified", figures.period_ratifications),
-        ("acceded", figures.period_accessions),
-        ("succeeded", figures.period_successions),
-    ):
-        if not tally.count:
-            continue
-        values: dict[str, Any] = {
-            "count": tally.count,
-            "kind": kind,
-            "states": formats.names(tally.states, running),
-        }
-        if deposits:
-            deposits.append(say.say("period_more", values))
-        else:
-            deposits.append(say.say("period_first", {**values, "meeting": period_start.short_name}))
-    entries = [
-        say.say(
-            "group_entry",
-            {
-                "title": category.title,
-                "prose": category.prose,
-                "size": figures.category_members[category.key].count,
-                "summary": category.summary,
-            },
-        )
-        for category in inputs.categories
-    ]
-    group_list = _joined(entries, say.say("group_joiner"), say.say("group_last_joiner"))
-    category_ii = next((c.prose for c in inputs.categories if c.key == "II"), "none")
-    lines = inputs.lessons.lines_of_action
-    return {
-        "years": coordination.years,
-        "issuer": formats.names([coordination.issuer], "the"),
-        "appointed_city": coordination.appointed_at.city,
-        "appointed_with": formats.names(coordination.appointed_with, "the"),
-        "appointed_with_count": len(coordination.appointed_with),
-        "joined": formats.names(coordination.joined, "the"),
-        "joined_count": len(coordination.joined),
-        "joined_by": joined_by,
-        "issuer_plural": _yes(_plural(formats, [coordination.issuer])),
-        "joined_plural": _yes(_plural(formats, coordination.joined)),
-        "periods": coordination.intersessional_periods,
-        "cities": formats.names(m.city for m in coordination.meetings_served),
-        "since_meeting": since.name,
-        "since_year": formats.year(since.start),
-        "new": figures.new_states_parties.count,
-        "parties": figures.states_parties.count,
-        "parties_before": figures.states_parties_at_since_meeting.count,
-        "growth": formats.percent(figures.growth_since_meeting, 1),
-        "new_share": formats.percent(figures.new_states_parties_share, 1),
-        "successions": figures.new_successions.count,
-        "in_period": figures.period_states_parties.count,
-        "period_start_year": formats.year(period_start.start),
-        "period_end_year": formats.year(period_end.start),
-        "period_meeting": period_start.short_name,
-        "period_month": formats.month_year(period_start.start),
-        "acceded": acceded.count,
-        "acceded_states": formats.names(formats.sorted_names(acceded.states), running),
-        "succeeded": succeeded.count,
-        "succeeded_states": formats.names(formats.sorted_names(succeeded.states), running),
-        "others": figures.new_ratifications.count,
-        "period_deposits": "".join(deposits) or "none",
-        "yet": yet,
-        "yet_before": before,
-        "signatories": figures.signatories.count,
-        "yet_share": formats.percent(figures.signatories_yet_to_ratify_share),
-        "trend": "down" if yet < before else "up" if yet > before else "same",
-        "short_name": frame.convention.short_name,
-        "approximate": "yes" if inputs.events.demarches.replies_approximate else "no",
-        "replies": inputs.events.demarches.replies,
-        "joined_since": inputs.events.demarches.joined_since,
-        "groups": figures.categories,
-        "group_list": group_list,
-        "category_ii": category_ii,
-        "lines": len(lines),
-        "first_line": lines[0] if lines else "",
-        "numbered_lines": formats.numbered(lines),
-        "meeting": meeting.short_name,
-        "meeting_name": meeting.name,
-    }
-
-
-def _plural(formats: Formats, states: Sequence[str]) -> bool:
-    """True when States, as the report names them, take a plural verb."""
-    naming = formats.naming
-    return len(states) > 1 or any(naming is not None and naming.plural(s) for s in states)
-
-
-def _yes(value: bool) -> str:
-    return "yes" if value else "no"
-
-
-def _joined(items: list[str], joiner: str, last_joiner: str) -> str:
-    if len(items) < 2:
-        return "".join(items)
-    return joiner.join(items[:-1]) + last_joiner + items[-1]

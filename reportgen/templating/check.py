@@ -17,7 +17,7 @@ paragraph by paragraph, as a reader sees the document:
 
 Each problem names the part (body, header...), the paragraph's number and first words,
 what is wrong and what to do. Errors that only data can show (a field a record lacks) are
-found while rendering; `runtime_problem` locates them the same way.
+found while rendering; `reportgen.templating.locate` locates them the same way.
 
 This module knows Jinja and reads the template through `reportgen.ooxml`; it imports
 nothing of the charts, so that `reportgen check` stays quick.
@@ -25,48 +25,18 @@ nothing of the charts, so that `reportgen check` stays quick.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from jinja2 import nodes
 
 from reportgen.core.problems import Problem, Severity
 from reportgen.ooxml import xml as ooxml
-from reportgen.templating.sandbox import template_line
-
-NAMES = frozenset(
-    {
-        "report",
-        "convention",
-        "meeting",
-        "since",
-        "period_start",
-        "period_end",
-        "figures",
-        "coordination",
-        "status",
-        "new_states_parties",
-        "new_by_region",
-        "categories",
-        "initiatives",
-        "demarches",
-        "letter",
-        "strategy",
-        "regional_results",
-        "lessons",
-        "recommendations",
-        "sentence",
-        "charts",
-    }
-)
-"""The names a template can use: the render stage gives each of them a value."""
 
 # docxtpl's tags: {%p %} stands for its paragraph, {%tr %} its table row, {%tc %} its cell,
 # {%r %} and {{r }} for a run.
@@ -483,19 +453,24 @@ _SYNTAX = jinja2.Environment()
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What a template can use besides its own variables."""
+    """What a template can use besides its own variables: `names` are the names its kind
+    of document `given` and Jinja's own."""
 
     names: frozenset[str]
     filters: frozenset[str]
     tests: frozenset[str]
+    given: frozenset[str] = frozenset()
 
 
-def vocabulary(filters: Iterable[str]) -> Vocabulary:
-    """The names, filters and tests a template rendered with `filters` can use."""
+def vocabulary(filters: Iterable[str], names: Iterable[str]) -> Vocabulary:
+    """The names, filters and tests a template rendered with `filters`, and given `names`
+    by its kind of document, can use."""
+    given = frozenset(names)
     return Vocabulary(
-        names=NAMES | frozenset(_SYNTAX.globals),
+        names=given | frozenset(_SYNTAX.globals),
         filters=frozenset(_SYNTAX.filters) | frozenset(filters),
         tests=frozenset(_SYNTAX.tests),
+        given=given,
     )
 
 
@@ -522,7 +497,7 @@ def check_jinja(
         pool = known.filters if kind == "filter" else known.tests
         if node.name not in pool:
             paragraph = at(node.lineno)
-            tag = _tag_using(tags[paragraph.number], rf"(\||\bis\s+(not\s+)?){node.name}\b")
+            tag = tag_using(tags[paragraph.number], rf"(\||\bis\s+(not\s+)?){node.name}\b")
             listed = (
                 ", ".join(sorted(pool - frozenset(_SYNTAX.filters))) if kind == "filter" else ""
             )
@@ -534,7 +509,7 @@ def check_jinja(
                 )
             )
     # A name read but set nowhere in the part (by {% set %}, a loop or a macro) and not
-    # given by the render stage. Jinja's scopes are finer than this; rendering with the
+    # given by the kind of document. Jinja's scopes are finer than this; rendering with the
     # data catches what slips through, at its paragraph too.
     names = [n for n in used if isinstance(n, nodes.Name)]
     set_here = {n.name for n in names if n.ctx in ("store", "param")} | {"loop"}
@@ -547,28 +522,30 @@ def check_jinja(
         if (paragraph.number, node.name) in reported:
             continue
         reported.add((paragraph.number, node.name))
-        tag = _tag_using(tags[paragraph.number], rf"(?<![\w.]){re.escape(node.name)}\b")
+        tag = tag_using(tags[paragraph.number], rf"(?<![\w.]){re.escape(node.name)}\b")
         found.append(
             (
                 paragraph,
                 f"{tag or node.name} has no value: {node.name!r} is not a name the template "
-                f"knows ({', '.join(sorted(NAMES))})",
+                f"knows ({', '.join(sorted(known.given))})",
             )
         )
     return found
 
 
-def _tag_using(tags: Sequence[Tag], pattern: str) -> str | None:
+def tag_using(tags: Sequence[Tag], pattern: str) -> str | None:
+    """The first of `tags` whose statement matches `pattern`, as written."""
     return next((t.text for t in tags if re.search(pattern, t.statement)), None)
 
 
 # --- The whole check, once per template version -----------------------------------------------
 
-_CHECKED: dict[tuple[str, str, frozenset[str]], tuple[Problem, ...]] = {}
+_CHECKED: dict[tuple[str, str, frozenset[str], frozenset[str]], tuple[Problem, ...]] = {}
 
 
-def check_template(path: Path, filters: Iterable[str]) -> list[Problem]:
-    """Every problem of the template at `path` (errors, and warnings for its comments).
+def check_template(path: Path, filters: Iterable[str], names: Iterable[str]) -> list[Problem]:
+    """Every problem of the template at `path` (errors, and warnings for its comments),
+    whose kind of document gives it `names`.
 
     The result depends on the file's bytes only, so it is kept for the next build of the
     same template in this process (a watched build checks each saved version once).
@@ -580,8 +557,8 @@ def check_template(path: Path, filters: Iterable[str]) -> list[Problem]:
         return [Problem.about(name, "template", "is missing")]
     except OSError as error:
         return [Problem.about(name, "template", f"cannot be read ({error.strerror or error})")]
-    known = vocabulary(filters)
-    key = (name, hashlib.sha256(data).hexdigest(), known.filters)
+    known = vocabulary(filters, names)
+    key = (name, hashlib.sha256(data).hexdigest(), known.filters, known.given)
     if key not in _CHECKED:
         if len(_CHECKED) >= 16:
             _CHECKED.clear()
@@ -616,122 +593,3 @@ def problems_of(data: bytes, name: str, known: Vocabulary) -> list[Problem]:
         )
         for f in sorted(found, key=position)
     ]
-
-
-# --- Errors found while rendering, located the same way ----------------------------------------
-
-
-def runtime_problem(
-    data: bytes,
-    name: str,
-    part_name: str,
-    render: Callable[[str], Any],
-    error: BaseException,
-    filters: Iterable[str],
-) -> Problem:
-    """A template error raised while rendering the part `part_name` (/word/document.xml),
-    located at its paragraph.
-
-    `render(source)` renders a Jinja source with the same environment and context: the
-    part's shadow source fails at the same place, and its line is the paragraph.
-    """
-    document = ooxml.read_paragraphs(data)
-    paragraphs = [p for p in document.paragraphs if p.source == part_name.lstrip("/")]
-    paragraph = None
-    if paragraphs:
-        try:
-            render(shadow_source(paragraphs))
-        except Exception as again:  # the same error, now with the paragraph's line
-            line = getattr(again, "lineno", None) or template_line(again)
-            if line:
-                paragraph = paragraphs[min(line, len(paragraphs)) - 1]
-                error = again
-    tags = scan(paragraph.text).tags if paragraph is not None else []
-    message = describe(error, tags, filters)
-    return Problem.about(name, where(paragraph) if paragraph else "template", message)
-
-
-def raised_by_template(error: BaseException) -> bool:
-    """Whether `error` was raised while running a template's own code."""
-    return template_line(error) is not None
-
-
-def describe(error: BaseException, tags: Sequence[Tag], filters: Iterable[str]) -> str:
-    """What went wrong, in the words of the template: the tag, and what it lacks."""
-    reason = (getattr(error, "message", None) or str(error) or type(error).__name__).rstrip(".")
-    attribute = re.search(r"has no attribute '([^']+)'", reason)
-    variable = re.search(r"^'([^']+)' is undefined", reason)
-    unknown_filter = re.search(r"No filter named '([^']+)'", reason)
-    if unknown_filter:
-        name = unknown_filter.group(1)
-        tag = _tag_using(tags, rf"\|\s*{re.escape(name)}\b")
-        known = ", ".join(sorted(filters))
-        return f"{tag or name} uses the filter {name!r}, which does not exist ({known})"
-    if attribute or variable:
-        name = (attribute or variable).group(1)  # type: ignore[union-attr]
-        used = rf"\.{re.escape(name)}\b" if attribute else rf"(?<![\w.]){re.escape(name)}\b"
-        tag = _tag_using(tags, used)
-        owner = re.search(rf"([\w.]+)\.{re.escape(name)}\b", tag or "") if attribute else None
-        if not attribute:
-            return f"{tag or name} has no value: {name!r} is not a name the template knows"
-        record = owner.group(1) if owner else "its object"
-        advice = (
-            "; `reportgen figures` lists every figure's name"
-            if record.split(".")[0] == "figures"
-            else ""
-        )
-        return f"{tag or name} has no value: {record} has no field {name!r}{advice}"
-    if isinstance(error, jinja2.TemplateSyntaxError):
-        return f"a tag is broken: {reason}"
-    if isinstance(error, (jinja2.TemplateError, ooxml.UnprintableValue)):
-        return reason
-    shown = _tag_using(tags, r".") if len(tags) == 1 else None
-    return (
-        f"{shown or 'a tag'} cannot be computed ({type(error).__name__}: {reason}); "
-        "check its arithmetic and the kinds of value it combines"
-    )
-
-
-# --- Sentences the template names ---------------------------------------------------------------
-
-_SENTENCE = re.compile(r"\bsentence\.([A-Za-z_][A-Za-z0-9_]*)")
-
-
-@functools.lru_cache(maxsize=8)
-def _sentences_named(data: bytes) -> tuple[tuple[ooxml.WordParagraph, tuple[str, ...]], ...]:
-    """Each paragraph of a template that names sentences, with their names (kept per
-    template: a watched build checks the same template again and again)."""
-    document = ooxml.read_paragraphs(data)
-    return tuple(
-        (paragraph, tuple(m.group(1) for m in _SENTENCE.finditer(paragraph.text)))
-        for paragraph in document.paragraphs
-        if "sentence." in paragraph.text
-    )
-
-
-def unknown_sentences(path: Path, messages: Iterable[str], catalogue: str) -> list[Problem]:
-    """Each `{{ sentence.NAME }}` of the template whose NAME no message of its catalogue has,
-    located at its paragraph."""
-    try:
-        data = path.read_bytes()
-        named = _sentences_named(data)
-    except (OSError, ooxml.UnreadablePackage):
-        return []  # the template's own check says why
-    known = set(messages)
-    problems = []
-    for paragraph, names in named:
-        for name in names:
-            if name not in known:
-                near = difflib.get_close_matches(name, sorted(known), n=1)
-                hint = f" (did you mean sentence.{near[0]}?)" if near else ""
-                problems.append(
-                    Problem(
-                        str(path),
-                        0,
-                        0,
-                        where(paragraph),
-                        f"sentence.{name} is not a message of {catalogue}{hint}: add it there, "
-                        "or name one of its messages",
-                    )
-                )
-    return problems

@@ -4,50 +4,21 @@ A chart of the report is a native Word chart designed in the template (its type,
 colours, axes and size). What a build gives it comes from here: the categories, the
 series and their values, and the chart's alternative text, all from the same figures of
 `reportgen.figures`, so that the chart, its embedded workbook and its words cannot
-disagree. Nothing here knows Word (`reportgen.ooxml` writes the XML) and nothing here
-draws: no plotting library is imported by a build.
+disagree. Nothing here knows Word (`reportgen.templating.charts` binds each chart to the
+template's, `reportgen.ooxml` writes the XML) and nothing here draws: no plotting library
+is imported by a build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportgen.figures.compute import RegionTally, Tally, Timeline
 from reportgen.inputs.models import Meeting
 from reportgen.language.fluent import Sentences
 from reportgen.language.formats import Formats
-
-Category = dt.date | str
-"""A point's place on the category axis: a day (a date axis) or a name (regions)."""
-
-
-@dataclass(frozen=True)
-class Series:
-    """One series: its name, a value per category (None where it has no point), its style.
-
-    `style` picks the series of the template's chart whose look it takes: the n-th
-    series there is the design of every series of style n (see `ooxml.fill_chart`).
-    `labelled` False leaves out the labels that design gives it, where labels would crowd.
-    """
-
-    name: str
-    values: tuple[int | None, ...]
-    style: int = 0
-    labelled: bool = True
-
-
-@dataclass(frozen=True)
-class Chart:
-    """What a build puts into a chart of the template, and its alternative text."""
-
-    title: str
-    description: str
-    category_title: str
-    categories: tuple[Category, ...]
-    series: tuple[Series, ...]
-
+from reportgen.templating.charts import Chart, Series
 
 STEP_LINE, MEETING, LATEST = 0, 1, 2
 """The styles of chart (a): the step line, a meeting's mark, the count on the as-of day."""

@@ -1,152 +1,32 @@
-"""Render stage: inputs and figures -> the report as .docx bytes, through the Word template.
+"""The report's views: what its template is filled with, made from the inputs and figures.
 
-This stage knows Word and the template. It states no figure of its own: numbers come from
-`reportgen.figures`, formats from `reportgen.formatting`, XML from `reportgen.ooxml`. What it
-adds is layout: table rows, the order of names, the line of each initiative, and the
-footnote of each category.
+It states no figure of its own: numbers come from `reportgen.figures`, formats from
+`reportgen.language`, XML from `reportgen.ooxml`. What it adds is layout: table rows, the
+order of names, the line of each initiative, the footnote of each category, the charts of
+section I and the document's properties.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
+import functools
 import re
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from types import CodeType
-from typing import Any, ClassVar, TypeVar
+from typing import Any
 
-import jinja2
-from docxtpl import DocxTemplate
 from markupsafe import Markup
 
-from reportgen.core.limits import from_environment
-from reportgen.core.problems import InputError, Problem
 from reportgen.documents.report import charts
+from reportgen.documents.report.values import variables
 from reportgen.figures.compute import Figures
 from reportgen.inputs.models import Category, Initiative, Inputs
-from reportgen.language.fluent import (
-    SentenceError,
-    Sentences,
-    catalogue_for,
-    read_catalogue,
-    variables,
-)
+from reportgen.language.fluent import Sentences
 from reportgen.language.formats import Formats
 from reportgen.language.naming import Naming
 from reportgen.ooxml import xml as ooxml
-from reportgen.ooxml.package import open_docx, without_advice
-from reportgen.templating import cache, sandbox
-from reportgen.templating import check as templates
-from reportgen.templating.sandbox import BoundedSandbox
-
-
-class _Template(DocxTemplate):  # type: ignore[misc]
-    """docxtpl's template, made safe for data and quick to render again.
-
-    Safe: docxtpl renders the footnotes part once per section, so with two sections a data
-    value such as "{{ 7*7 }}" would be evaluated on the second pass: here each part is
-    rendered once. It also renders core properties as templates (escaping them twice): the
-    render stage sets them itself instead. The rendered body is parsed strictly.
-
-    Quick: the template's rewrite into Jinja source is kept, and the passes that would
-    change nothing (listing characters, table grids) are skipped.
-    """
-
-    def render_footnotes(
-        self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None
-    ) -> None:
-        for part in self.docx.part.package.iter_parts():
-            if part.content_type == ooxml.CT.WML_FOOTNOTES:
-                xml = self.patch_xml(part.blob.decode("utf-8"))
-                rendered = self.render_xml_part(xml, part, context, jinja_env)
-                ooxml.check_well_formed(rendered)
-                ooxml.replace_part_xml(part, rendered)
-
-    def render_properties(
-        self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None
-    ) -> None:
-        return None
-
-    def render_xml_part(
-        self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None
-    ) -> str:
-        try:
-            return str(super().render_xml_part(src_xml, part, context, jinja_env))
-        except (jinja2.TemplateError, ooxml.UnprintableValue) as error:
-            raise TemplateProblem(str(getattr(part, "partname", "")), error) from error
-        except Exception as error:
-            # An expression of the template that fails ({{ n // 0 }}, text + number) is the
-            # template's mistake, not reportgen's: its traceback passes through the template.
-            if templates.raised_by_template(error):
-                raise TemplateProblem(str(getattr(part, "partname", "")), error) from error
-            raise
-
-    def fix_tables(self, xml: str) -> Any:
-        # docxtpl parses the rendered body in recover mode, which would hide a corruption:
-        # it is parsed strictly here (from bytes: lxml reads UTF-8 twice as fast as a str).
-        # docxtpl's own pass, a second parse, is needed only when a grid must change.
-        data = xml.encode("utf-8")
-        body = ooxml.parse_strictly(data)
-        return body if ooxml.tables_fit_their_grids(body) else super().fix_tables(data)
-
-    _patched: ClassVar[dict[str, str]] = {}
-
-    def patch_xml(self, src_xml: str) -> str:
-        """docxtpl's rewrite of a part into Jinja source, kept for the next render.
-
-        The rewrite (a few dozen regular expressions over the whole part) depends on the
-        part's XML alone, and the template's parts are the same from one build to the next.
-        """
-        return _kept(
-            self._patched,
-            src_xml,
-            lambda: cache.text(
-                "jinja", src_xml, lambda: str(super(_Template, self).patch_xml(src_xml))
-            ),
-        )
-
-    def resolve_listing(self, xml: str) -> str:
-        # docxtpl turns tabs, line feeds, \a and \f inside <w:t> into Word's elements, one
-        # regular expression per paragraph and run. Values from data never hold them raw
-        # (ooxml.text_markup writes character references), so usually there is nothing to do.
-        if ooxml.has_listing_characters(xml):
-            return str(super().resolve_listing(xml))
-        return xml
-
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
-def _kept(store: dict[_K, _V], key: _K, make: Callable[[], _V], limit: int = 64) -> _V:
-    """`store[key]`, made by `make()` the first time: work a later render in this process
-    can reuse. The store is emptied when it holds `limit` values (the default: a handful of
-    templates, each of a few parts), so that a long process does not grow without end."""
-    value = store.get(key)
-    if value is None:
-        if len(store) >= limit:
-            store.clear()
-        value = store[key] = make()
-    return value
-
-
-class ChartProblem(Exception):
-    """A chart of the template that cannot be filled: where it is, and why."""
-
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
-        self.where, self.message = where, message
-
-
-class TemplateProblem(Exception):
-    """A tag of the template that cannot be filled, raised while rendering the part
-    `part_name` (/word/document.xml); `template.runtime_problem` locates it."""
-
-    def __init__(self, part_name: str, error: BaseException) -> None:
-        super().__init__(f"{part_name}: {error}")
-        self.part_name, self.error = part_name, error
+from reportgen.templating.charts import ChartView
+from reportgen.templating.kind import DocumentKind, Properties, Views
 
 
 @dataclass(frozen=True)
@@ -184,151 +64,11 @@ class StrategyView:
 
 
 @dataclass(frozen=True)
-class ChartView:
-    """A chart of the report: `{{ charts.NAME }}` in a chart's paragraph fills that chart.
-
-    The placeholder prints nothing: the chart beside it is what shows. `.title` and
-    `.description` (the chart's alternative text) can be printed anywhere.
-    """
-
-    chart: charts.Chart
-
-    @property
-    def title(self) -> str:
-        return self.chart.title
-
-    @property
-    def description(self) -> str:
-        return self.chart.description
-
-    def __html__(self) -> str:
-        return ""
-
-
-@dataclass(frozen=True)
 class ChartsView:
     """The charts of section I, each filled into the template's chart that names it."""
 
     states_parties_over_time: ChartView
     new_states_parties_by_region: ChartView
-
-
-class _Environment(BoundedSandbox):
-    """The sandbox, keeping each part's compiled code by its source.
-
-    docxtpl hands Jinja every part of the template as a new source on every render, and
-    compiling them is a sixth of a warm render and more of a cold one. The code depends
-    only on the source and on this class's settings (`_settings`), so a second render of
-    the same template reuses it, and so does the next process (`reportgen.cache`).
-    """
-
-    _compiled: ClassVar[dict[str, CodeType]] = {}
-
-    def _settings(self) -> list[str]:
-        """What compiled code depends on besides its source: the names of the filters and
-        tests (an unknown one is an error when compiling) and the environment's options."""
-        return [
-            type(self).__name__,
-            sandbox.SOURCE_DIGEST,  # the hooks its parse adds to every loop and concatenation
-            repr((self.autoescape, self.finalize is not None, self.keep_trailing_newline)),
-            self.undefined.__name__,
-            ",".join(sorted(self.filters)),
-            ",".join(sorted(self.tests)),
-        ]
-
-    def from_string(
-        self,
-        source: str | jinja2.nodes.Template,
-        globals: MutableMapping[str, Any] | None = None,
-        template_class: type[jinja2.Template] | None = None,
-    ) -> jinja2.Template:
-        if not isinstance(source, str):
-            return super().from_string(source, globals, template_class)
-        code = _kept(
-            self._compiled,
-            source,
-            lambda: cache.code(source, lambda: self.compile(source), self._settings()),
-        )
-        cls = template_class or self.template_class
-        return cls.from_code(self, code, self.make_globals(globals), None)
-
-
-def _finalize(value: object) -> object:
-    """Every printed value as Word text; an undefined one is left for Jinja to report."""
-    return value if isinstance(value, jinja2.Undefined) else ooxml.text_markup(value)
-
-
-def environment(formats: Formats) -> jinja2.Environment:
-    """The Jinja environment templates are rendered in: sandboxed, escaping, strict."""
-    env = _Environment(
-        from_environment(),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
-        keep_trailing_newline=True,
-    )
-    env.bound_filters(formats.filters())
-    return env
-
-
-def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
-    """The report as .docx bytes: the same inputs and template give the same bytes."""
-    # Only the parts the template's relationships reach, within reportgen.limits.
-    package = open_docx(template).sanitised()
-    try:
-        document = _Template(io.BytesIO(package))
-        docx = document.get_docx()
-    except (SyntaxError, KeyError) as error:  # lxml's XMLSyntaxError; a part named but absent
-        reason = f"a Word document whose parts cannot be read ({without_advice(str(error))})"
-        raise InputError([Problem.about(str(template), "template", f"is {reason}")]) from None
-    ooxml.drop_comments(docx)  # never circulated; `reportgen build` lists them as warnings
-    ooxml.stop_tracking_changes(docx)
-    formats = report_formats(inputs)
-    say = Sentences(
-        read_catalogue(catalogue_for(template, inputs.lang), str(formats.locale)), formats
-    )
-    jinja_env = environment(formats)
-    try:
-        say.given(variables(inputs, figures, formats, say))
-        context, notes = _context(inputs, figures, formats, say, ooxml.next_footnote_id(docx))
-        context["charts"], alt_texts = _charts(docx, inputs, figures, formats, say)
-        document.render(context, jinja_env=jinja_env)
-    except SentenceError as error:
-        raise InputError([error.problem]) from error
-    except ChartProblem as problem:
-        problems = [Problem.about(str(template), problem.where, problem.message)]
-        raise InputError(problems) from problem
-    except TemplateProblem as problem:
-        if isinstance(problem.error, SentenceError):  # the catalogue's problem, at its line
-            raise InputError([problem.error.problem]) from problem
-        raise InputError(
-            [
-                templates.runtime_problem(
-                    template.read_bytes(),
-                    str(template),
-                    problem.part_name,
-                    lambda source: jinja_env.from_string(source).render(context),
-                    problem.error,
-                    formats.filters(),
-                )
-            ]
-        ) from problem
-    except ooxml.MalformedXML as error:
-        raise InputError(
-            [
-                Problem.about(
-                    str(template),
-                    "template",
-                    f"{error}; reportgen check --template {template} shows the tags to mend",
-                )
-            ]
-        ) from error
-    ooxml.pair_bookmarks(docx)
-    ooxml.drop_unplaced_parts(docx)
-    ooxml.describe_charts(docx, alt_texts)
-    ooxml.add_footnotes(docx, notes)
-    _set_properties(docx, inputs, figures, formats, say)
-    return ooxml.package_bytes(docx)
 
 
 def report_formats(inputs: Inputs) -> Formats:
@@ -343,6 +83,8 @@ def report_formats(inputs: Inputs) -> Formats:
 def _context(
     inputs: Inputs, figures: Figures, formats: Formats, say: Sentences, first_note: int
 ) -> tuple[dict[str, Any], dict[int, str]]:
+    """The context of the report's template but its charts, and the text of each footnote
+    it refers to, by id (numbered from `first_note`)."""
     frame = inputs.report
     notes: dict[int, str] = {}
     categories = []
@@ -400,18 +142,10 @@ def _footnote(view: CategoryView) -> str:
     return ", ".join(view.members) + "."
 
 
-def _charts(
-    docx: Any, inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
-) -> tuple[ChartsView, dict[str, tuple[str, str]]]:
-    """The charts' data, filled into the template's charts that name them; and the
-    alternative text (title, description) of each chart filled, by relationship id.
-
-    Each chart of the template whose paragraph holds `{{ charts.NAME }}` gets the series
-    of that chart and an embedded workbook of the same data; its design (type, colours,
-    fonts, axes, size) stays the template's. A chart whose paragraph the template no
-    longer holds is dropped after rendering (`ooxml.drop_unplaced_parts`).
-    """
-    view = ChartsView(
+def _charts(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences) -> ChartsView:
+    """The charts' data: each fills the template's chart whose paragraph holds
+    `{{ charts.NAME }}` (`templating.charts.bind`)."""
+    return ChartsView(
         states_parties_over_time=ChartView(
             charts.states_parties_over_time(figures.states_parties_over_time, formats, say)
         ),
@@ -425,55 +159,6 @@ def _charts(
             )
         ),
     )
-    bound, chartless = ooxml.chart_placeholders(docx)
-    for name, text in chartless:  # a template from before native charts, or a chart cut
-        shown = " ".join(text.split())
-        raise ChartProblem(
-            "body",
-            f"the paragraph of {{{{ charts.{name} }}}} holds no chart: charts are native "
-            "Word charts that sit in the paragraph of their placeholder. Copy the chart "
-            "and its placeholder from templates/report.docx in place of the paragraph "
-            f"{shown[:100]!r}, or delete that paragraph to leave the chart out",
-        )
-    alt_texts = {}
-    for rId, name in bound.items():
-        chosen = getattr(view, name, None)
-        if not isinstance(chosen, ChartView):
-            continue  # rendering reports the placeholder that names no chart
-        part, workbook = ooxml.chart_parts(docx, rId)
-        chart = chosen.chart
-        series = tuple((s.name, s.values, s.style, s.labelled) for s in chart.series)
-        data = (chart.category_title, chart.categories, series)  # hashable: all tuples
-        design = part.blob
-        try:
-            filled = _kept(
-                _FILLED,
-                (design, data),
-                lambda: ooxml.fill_chart(design, chart.categories, series),  # noqa: B023
-                limit=16,
-            )
-        except (ooxml.ChartDesignError, ooxml.MalformedXML) as error:
-            raise ChartProblem(f"chart {{{{ charts.{name} }}}}", str(error)) from error
-        ooxml.replace_part_blob(part, filled)
-        if workbook is not None:
-            embedded = _kept(
-                _WORKBOOKS,
-                data,
-                lambda: ooxml.workbook(chart.category_title, chart.categories, series),  # noqa: B023
-                limit=16,
-            )
-            ooxml.replace_part_blob(workbook, embedded)
-        alt_texts[rId] = (chart.title, chart.description)
-    return view, alt_texts
-
-
-_ChartData = tuple[str, tuple[charts.Category, ...], tuple[ooxml.ChartSeries, ...]]
-
-_FILLED: dict[tuple[bytes, _ChartData], bytes] = {}
-"""Chart parts filled in this process, by the template's part and the data put in."""
-
-_WORKBOOKS: dict[_ChartData, bytes] = {}
-"""Embedded workbooks written in this process, by their data."""
 
 
 def _status_rows(inputs: Inputs, figures: Figures, formats: Formats) -> list[StatusRow]:
@@ -562,27 +247,45 @@ def _strategy(inputs: Inputs, formats: Formats, say: Sentences) -> StrategyView:
     )
 
 
-def _set_properties(
-    docx: Any, inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
-) -> None:
+def properties(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences) -> Properties:
     """Document properties from the data, fixed so that the same inputs give the same bytes."""
     frame = inputs.report
-    properties = docx.core_properties
-    moment = dt.datetime.combine(frame.as_of, dt.time(0, 0))
-    properties.title = f"{frame.title}{formats.mark(':')} {frame.convention.name}"
-    properties.subject = say.say(
-        "document_subject", {"meeting_name": inputs.meeting(frame.presented_to).name}
+    return Properties(
+        title=f"{frame.title}{formats.mark(':')} {frame.convention.name}",
+        subject=say.say(
+            "document_subject", {"meeting_name": inputs.meeting(frame.presented_to).name}
+        ),
+        author=formats.names(figures.coordination.authors),
+        keywords=say.say("document_keywords"),
+        language=str(formats.locale).replace("_", "-"),
+        moment=dt.datetime.combine(frame.as_of, dt.time(0, 0)),
     )
-    properties.author = formats.names(figures.coordination.authors)
-    properties.last_modified_by = "reportgen"
-    properties.keywords = say.say("document_keywords")
-    properties.comments = ""
-    properties.category = ""
-    properties.content_status = ""
-    properties.identifier = ""
-    properties.language = str(formats.locale).replace("_", "-")
-    properties.version = ""
-    properties.revision = 1
-    properties.created = moment
-    properties.modified = moment
-    properties.last_printed = moment
+
+
+class ReportDocument:
+    """The report of one build: its inputs and figures, seen as its template's views."""
+
+    def __init__(self, kind: DocumentKind, inputs: Inputs, figures: Figures) -> None:
+        self.kind, self.inputs, self.figures = kind, inputs, figures
+
+    @property
+    def lang(self) -> str:
+        return self.inputs.lang
+
+    @functools.cached_property
+    def formats(self) -> Formats:
+        return report_formats(self.inputs)
+
+    def values(self, say: Sentences) -> Mapping[str, Any]:
+        """The values every message of the report's catalogue is given."""
+        return variables(self.inputs, self.figures, self.formats, say)
+
+    def views(self, say: Sentences, first_note: int) -> Views:
+        """The context of the report's template, with its charts, and its footnotes."""
+        context, notes = _context(self.inputs, self.figures, self.formats, say, first_note)
+        context["charts"] = _charts(self.inputs, self.figures, self.formats, say)
+        return Views(context, notes)
+
+    def properties(self, say: Sentences) -> Properties:
+        """The report's core properties."""
+        return properties(self.inputs, self.figures, self.formats, say)
