@@ -23,8 +23,8 @@ from reportgen.inputs.load import DATA_FILES, NAMES_FILE, load, load_with_warnin
 from reportgen.inputs.models import Inputs
 
 if TYPE_CHECKING:
+    from reportgen.documents.kinds import DocumentKind
     from reportgen.figures.compute import Figures
-    from reportgen.templating.kind import DocumentKind
 
 DEFAULT_DATA = Path("data")
 DEFAULT_TEMPLATE = Path("templates/report.docx")

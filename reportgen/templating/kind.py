@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from reportgen.figures.compute import Figures
-    from reportgen.inputs.models import Inputs
     from reportgen.language.fluent import Sentences, Values
     from reportgen.language.formats import Formats
 
@@ -68,8 +66,9 @@ class Document(Protocol):
 
 
 class DocumentKind(Protocol):
-    """A kind of document: what its template and its catalogue may use, and how a build's
-    inputs and figures become a `Document` of that kind."""
+    """A kind of document as the renderer sees it: what its template and its catalogue may
+    use. How a build's inputs become a `Document` of the kind is `documents.kinds`' concern:
+    the renderer never sees the inputs."""
 
     @property
     def names(self) -> frozenset[str]:
@@ -81,6 +80,3 @@ class DocumentKind(Protocol):
 
     def catalogue(self, template: Path, lang: str) -> Path:
         """The catalogue of its `template` in `lang`."""
-
-    def document(self, inputs: Inputs, figures: Figures) -> Document:
-        """The document of these inputs and figures."""

@@ -1,0 +1,29 @@
+"""The kinds of document reportgen builds, and what a kind is to the application.
+
+The renderer sees a kind through `templating.kind.DocumentKind` (its template's names, its
+catalogue); the application also asks it for the `Document` of a build's inputs and figures,
+which the renderer never sees. A new kind is a subpackage of `documents` and one line here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from reportgen.documents.report.kind import KIND as REPORT
+from reportgen.templating import kind as templating
+
+if TYPE_CHECKING:
+    from reportgen.figures.compute import Figures
+    from reportgen.inputs.models import Inputs
+
+
+class DocumentKind(templating.DocumentKind, Protocol):
+    """A kind of document: what its template and catalogue may use, and how a build's inputs
+    and figures become a `Document` of that kind."""
+
+    def document(self, inputs: Inputs, figures: Figures) -> templating.Document:
+        """The document of these inputs and figures."""
+
+
+KINDS: dict[str, DocumentKind] = {"report": REPORT}
+"""Every kind, by the name a user gives it."""
