@@ -23,7 +23,7 @@ help:
 	@echo "make check    validate $(DATA)/ and $(TEMPLATE) without building"
 	@echo "make schema   rewrite schemas/*.json from reportgen/models.py"
 	@echo "make golden   rewrite the golden text renditions under tests/golden/"
-	@echo "make lint     ruff and mypy --strict"
+	@echo "make lint     ruff, mypy --strict and the architecture's contract (lint-imports)"
 	@echo "make bench    time builds against the import floor and pandoc (benchmarks/RESULTS.md)"
 	@echo "make diff OLD=previous.docx   build $(OUTPUT) and show what changed since OLD"
 
@@ -65,6 +65,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check reportgen tests tools benchmarks
 	$(BIN)/ruff format --check reportgen tests tools benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 # Time the build against its import floor and pandoc; rewrites benchmarks/RESULTS.md (~6 min).
 bench: $(STAMP)
