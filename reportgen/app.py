@@ -17,28 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.core.config import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_TEMPLATE, template_for
+from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem, in_order
 from reportgen.inputs.load import DATA_FILES, NAMES_FILE, load, load_with_warnings
 from reportgen.inputs.models import Inputs
 
 if TYPE_CHECKING:
     from reportgen.figures.compute import Figures
-
-DEFAULT_DATA = Path("data")
-DEFAULT_TEMPLATE = Path("templates/report.docx")
-DEFAULT_OUTPUT = Path("output/report.docx")
-DEFAULT_SCHEMAS = Path("schemas")
-
-
-def template_for(lang: str) -> Path:
-    """The shipped template of a language: templates/report.docx (English), report.fr.docx."""
-    return DEFAULT_TEMPLATE if lang == "en" else Path(f"templates/report.{lang}.docx")
-
-
-def output_for(lang: str) -> Path:
-    """Where a report in `lang` is written by default: output/report.docx (English),
-    output/report.fr.docx."""
-    return DEFAULT_OUTPUT if lang == "en" else Path(f"output/report.{lang}.docx")
 
 
 @dataclass(frozen=True)
@@ -92,7 +78,7 @@ def build(
     return Built(output, inputs, figures, tuple(warnings), convert_to_pdf(output) if pdf else None)
 
 
-_WORD_DOCUMENTS: set[bytes] = set()
+_WORD_DOCUMENTS: Memo[bytes, bool] = Memo(16)
 """The SHA-256 of each template found to be a Word document in this process."""
 
 
@@ -128,8 +114,8 @@ def check_template(template: Path, lang: str = "en") -> list[Problem]:
             reason = str(error).removeprefix(f"{template}: ")
             reason = f"is {reason}" if reason.startswith("not ") else reason
             return [Problem.about(str(template), "template", reason)]
-        if checked and len(_WORD_DOCUMENTS) < 16:
-            _WORD_DOCUMENTS.add(checked)
+        if checked:
+            _WORD_DOCUMENTS.put(checked, True)
     found = templates.check_template(template, Formats("en").filters())
     return [*found, *_language_problems(template, lang), *_catalogue_problems(template, lang)]
 
@@ -162,7 +148,8 @@ def _language_problems(template: Path, lang: str) -> list[Problem]:
 def _catalogue_problems(template: Path, lang: str) -> list[Problem]:
     """The problems of the template's catalogue, and each `{{ sentence.NAME }}` of the
     template that names no message of it."""
-    from reportgen.language.fluent import catalogue_for, read_catalogue
+    from reportgen.core.config import catalogue_for
+    from reportgen.language.fluent import read_catalogue
     from reportgen.templating import check as templates
 
     path = catalogue_for(template, lang)

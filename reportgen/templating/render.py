@@ -21,18 +21,13 @@ import jinja2
 from docxtpl import DocxTemplate
 from markupsafe import Markup
 
+from reportgen.core.config import catalogue_for
 from reportgen.core.limits import from_environment
 from reportgen.core.problems import InputError, Problem
 from reportgen.documents.report import charts
 from reportgen.figures.compute import Figures
 from reportgen.inputs.models import Category, Initiative, Inputs
-from reportgen.language.fluent import (
-    SentenceError,
-    Sentences,
-    catalogue_for,
-    read_catalogue,
-    variables,
-)
+from reportgen.language.fluent import SentenceError, Sentences, read_catalogue, variables
 from reportgen.language.formats import Formats
 from reportgen.language.naming import Naming
 from reportgen.ooxml import xml as ooxml
