@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.core.config import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_TEMPLATE, template_for
+from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem, in_order
 from reportgen.documents.report.kind import KIND
 from reportgen.inputs.load import DATA_FILES, NAMES_FILE, load, load_with_warnings
@@ -25,22 +27,6 @@ from reportgen.inputs.models import Inputs
 if TYPE_CHECKING:
     from reportgen.documents.kinds import DocumentKind
     from reportgen.figures.compute import Figures
-
-DEFAULT_DATA = Path("data")
-DEFAULT_TEMPLATE = Path("templates/report.docx")
-DEFAULT_OUTPUT = Path("output/report.docx")
-DEFAULT_SCHEMAS = Path("schemas")
-
-
-def template_for(lang: str) -> Path:
-    """The shipped template of a language: templates/report.docx (English), report.fr.docx."""
-    return DEFAULT_TEMPLATE if lang == "en" else Path(f"templates/report.{lang}.docx")
-
-
-def output_for(lang: str) -> Path:
-    """Where a report in `lang` is written by default: output/report.docx (English),
-    output/report.fr.docx."""
-    return DEFAULT_OUTPUT if lang == "en" else Path(f"output/report.{lang}.docx")
 
 
 @dataclass(frozen=True)
@@ -95,7 +81,7 @@ def build(
     return Built(output, inputs, figures, tuple(warnings), convert_to_pdf(output) if pdf else None)
 
 
-_WORD_DOCUMENTS: set[bytes] = set()
+_WORD_DOCUMENTS: Memo[bytes, bool] = Memo(16)
 """The SHA-256 of each template found to be a Word document in this process."""
 
 
@@ -134,8 +120,8 @@ def check_template(template: Path, lang: str = "en", kind: DocumentKind = KIND) 
             reason = str(error).removeprefix(f"{template}: ")
             reason = f"is {reason}" if reason.startswith("not ") else reason
             return [Problem.about(str(template), "template", reason)]
-        if checked and len(_WORD_DOCUMENTS) < 16:
-            _WORD_DOCUMENTS.add(checked)
+        if checked:
+            _WORD_DOCUMENTS.put(checked, True)
     found = templates.check_template(template, Formats("en").filters(), kind.names)
     language = _language_problems(template, lang)
     return [*found, *language, *_catalogue_problems(template, lang, kind)]

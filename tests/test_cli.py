@@ -13,6 +13,10 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli.main import main
+from reportgen.core.errors import ReportgenError
+from reportgen.ooxml.package import NotADocx
+from reportgen.ooxml.xml import MalformedXML
+from reportgen.review.pdf import PdfError
 from tests.conftest import ROOT, TEMPLATE
 
 
@@ -226,3 +230,32 @@ def test_build_pdf_writes_the_pdf_beside_the_docx(
     assert _build_pdf(data_copy, output) == 0
     assert output.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
     assert f"wrote {output.with_suffix('.pdf')}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "said"),
+    [
+        (PdfError("LibreOffice failed"), 3, "reportgen: LibreOffice failed\n"),
+        (NotADocx("x.docx: not a .docx\x1b"), 2, "x.docx: not a .docx\\x1b\n"),
+        (MalformedXML("bad"), 70, "reportgen: internal error: MalformedXML: bad "),
+    ],
+)
+def test_each_error_says_its_own_exit_status(
+    error: Exception,
+    status: int,
+    said: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def failing(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr("reportgen.app.check", failing)
+    assert main(["check"]) == status
+    assert capsys.readouterr().err.startswith(said)
+    assert isinstance(error, ReportgenError)
+    if status == 70:
+        with pytest.raises(type(error)):
+            main(["--debug", "check"])
+    else:
+        assert main(["--debug", "check"]) == status

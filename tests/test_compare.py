@@ -28,17 +28,14 @@ from reportgen.figures.compute import Figures, Share, Tally, compute
 from reportgen.inputs.load import load_inputs
 from reportgen.inputs.models import Inputs
 from reportgen.language.formats import Formats, collation_key
-from reportgen.review.diff import (
+from reportgen.review.diff import colourise, diff_documents, diff_texts, wants_colour
+from reportgen.review.redline import (
     DEFAULT_REDLINE_AUTHOR,
     RedlineFailed,
     RedlineUnavailable,
-    colourise,
-    diff_documents,
-    diff_texts,
     parse_revision_date,
     redline,
     redline_bytes,
-    wants_colour,
 )
 from reportgen.review.rendition import NotADocx, rendition
 from tests.conftest import DATA, TEMPLATE

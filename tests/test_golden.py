@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.app import build, template_for
+from reportgen.app import build
+from reportgen.core.config import template_for
 from reportgen.review.rendition import rendition
 from tests.conftest import DATA, ROOT, TEMPLATE
 

@@ -21,7 +21,8 @@ import docx
 import pytest
 import yaml
 
-from reportgen.app import build, template_for
+from reportgen.app import build
+from reportgen.core.config import template_for
 from reportgen.language import fr as localised
 from reportgen.language.formats import Formats
 from reportgen.language.naming import contract, parse_unterm

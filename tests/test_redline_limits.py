@@ -28,7 +28,7 @@ _DRIVER = textwrap.dedent(
     """
     import sys
     from reportgen.cli import main as cli
-    from reportgen.review import diff as compare
+    from reportgen.review import redline as compare
 
     class Slow:
         def _build_command(self, author, original, modified, target, *, date_time):

@@ -1,3 +1,4 @@
-"""Services every stage uses, on the standard library alone: problems and errors, limits,
-bounded reading and atomic writing of files.
+"""Services every stage uses, on the standard library alone: errors and their exit statuses,
+problems, configuration (paths and the environment), limits, bounded memos, bounded reading
+and atomic writing of files.
 """

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from reportgen.core.errors import BadInput
+
 Severity = Literal["error", "warning"]
 
 # Control characters (tab, line feed, ESC, BEL...), line and paragraph separators, and the
@@ -67,9 +69,13 @@ def in_order(problems: Iterable[Problem]) -> list[Problem]:
     )
 
 
-class InputError(Exception):
+class InputError(BadInput):
     """The inputs cannot make a report; `problems` says every reason at once."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(in_order(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        """One line per problem."""
+        return [str(p) for p in self.problems]

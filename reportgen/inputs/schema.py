@@ -32,7 +32,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from reportgen.app import DEFAULT_SCHEMAS  # beside data/: modelines say ../schemas/
+from reportgen.core.config import DEFAULT_SCHEMAS  # beside data/: modelines say ../schemas/
 from reportgen.inputs import models
 from reportgen.inputs.load import DATA_FILES, NAMES_FILE
 from reportgen.inputs.models import NamesFile

@@ -41,20 +41,6 @@ MAX_CATALOGUE_BYTES = 512 * 1024
 """A catalogue larger than this is refused: the English one is about 10 kB."""
 
 
-SHIPPED = Path(__file__).resolve().parents[2] / "templates"
-"""The folder of the shipped templates and their catalogues."""
-
-
-def catalogue_for(template: Path, shipped: Path) -> Path:
-    """The catalogue of a template: the file beside it with the same name and `.ftl`
-    (templates/report.fr.ftl for templates/report.fr.docx); for a template without one (a
-    copy of it elsewhere), `shipped`, the shipped catalogue of its kind and language."""
-    beside = template.with_suffix(".ftl")
-    if beside.exists() or beside.is_symlink():  # a FIFO or a device is refused when read
-        return beside
-    return shipped
-
-
 # --- Functions a message may call ----------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from reportgen.core.errors import BadInput
 from reportgen.core.limits import MB, Limits, from_environment, refused
 from reportgen.core.reading import Unreadable, read_regular
 from reportgen.ooxml import xml as ooxml
@@ -59,7 +60,7 @@ def without_advice(reason: str) -> str:
     return _ADVICE.sub("", reason)
 
 
-class NotADocx(ValueError):
+class NotADocx(BadInput, ValueError):
     """The file is not a Word document (.docx) that reportgen can read; says why in a line."""
 
 

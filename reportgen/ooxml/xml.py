@@ -31,6 +31,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 from markupsafe import Markup
 
+from reportgen.core.errors import ReportgenError
+
 __all__ = ["CT", "RT"]  # re-exported: the render stage matches parts by content type
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -109,7 +111,7 @@ def has_listing_characters(xml: str) -> bool:
     return _LISTING_CHARACTERS.search(xml) is not None
 
 
-class MalformedXML(ValueError):
+class MalformedXML(ReportgenError, ValueError):
     """Rendering produced XML that Word could not open."""
 
 
@@ -779,7 +781,7 @@ class WordDocument:
     unanchored: tuple[Comment, ...] = ()
 
 
-class UnreadablePackage(ValueError):
+class UnreadablePackage(ReportgenError, ValueError):
     """A .docx whose parts cannot be read as WordprocessingML; says which and why."""
 
 
@@ -1387,7 +1389,7 @@ ChartSeries = tuple[str, Sequence[int | None], int, bool]
 and whether it keeps the labels of its design."""
 
 
-class ChartDesignError(ValueError):
+class ChartDesignError(ReportgenError, ValueError):
     """A chart of the template that cannot take data (no series, or not a category chart)."""
 
 

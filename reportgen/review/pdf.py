@@ -20,6 +20,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from reportgen.core.errors import MissingTool
+from reportgen.core.writing import write_atomically
+
 SOFFICE_PACKAGE = "libreoffice-writer-nogui"
 """The Debian (and Ubuntu) package that provides a headless `soffice` able to convert .docx."""
 
@@ -27,8 +30,10 @@ DEFAULT_TIMEOUT = 120.0
 """Seconds a conversion may take; the report takes about three, a first start a few more."""
 
 
-class PdfError(Exception):
+class PdfError(MissingTool):
     """LibreOffice did not make the PDF: it failed, timed out or wrote nothing."""
+
+    said_by = "reportgen"
 
 
 class SofficeNotFoundError(PdfError):
@@ -58,10 +63,6 @@ def convert_to_pdf(
     Raises SofficeNotFoundError when LibreOffice is missing and PdfError when it fails or
     takes longer than `timeout` seconds; the previous PDF at `target` is then left as it was.
     """
-    from reportgen.core.writing import (
-        write_atomically,  # the Word stack: not for `import reportgen.pdf`
-    )
-
     target = docx.with_suffix(".pdf") if target is None else target
     soffice = find_soffice()
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as scratch:

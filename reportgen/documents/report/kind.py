@@ -61,7 +61,7 @@ class Report:
     def catalogue(self, template: Path, lang: str) -> Path:
         """The catalogue beside `template`, else the shipped one of `lang`
         (templates/report.ftl for English, report.fr.ftl...)."""
-        from reportgen.language.fluent import SHIPPED, catalogue_for
+        from reportgen.core.config import SHIPPED, catalogue_for
 
         shipped = SHIPPED / ("report.ftl" if lang == "en" else f"report.{lang}.ftl")
         return catalogue_for(template, shipped)

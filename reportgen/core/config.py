@@ -1,0 +1,64 @@
+"""Where reportgen finds and puts things by default: the data, templates and their
+catalogues, the report, the schemas, and the template cache.
+
+Every default path is here, relative to the folder reportgen runs in, like the paths a user
+gives; the shipped templates are found beside the package. The environment is read for the
+cache folder here, and for the limits in `reportgen.core.limits`: nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+DEFAULT_DATA = Path("data")
+DEFAULT_TEMPLATE = Path("templates/report.docx")
+DEFAULT_OUTPUT = Path("output/report.docx")
+DEFAULT_SCHEMAS = Path("schemas")  # beside data/: the data files' modelines say ../schemas/
+
+SHIPPED = Path(__file__).resolve().parents[2] / "templates"
+"""The folder of the shipped templates and their catalogues."""
+
+CACHE_VARIABLE = "REPORTGEN_CACHE"
+"""The environment variable naming the template cache's folder, or `off`."""
+
+
+def template_for(lang: str, given: Path | None = None) -> Path:
+    """The template a report in `lang` is built from: `given`, or the shipped one of its
+    language (templates/report.docx for English, templates/report.fr.docx...)."""
+    if given is not None:
+        return given
+    return DEFAULT_TEMPLATE if lang == "en" else Path(f"templates/report.{lang}.docx")
+
+
+def output_for(lang: str, given: Path | None = None) -> Path:
+    """Where a report in `lang` is written: `given`, or by default output/report.docx
+    (English), output/report.fr.docx..."""
+    if given is not None:
+        return given
+    return DEFAULT_OUTPUT if lang == "en" else Path(f"output/report.{lang}.docx")
+
+
+def catalogue_for(template: Path, shipped: Path) -> Path:
+    """The catalogue of a template: the file beside it with the same name and `.ftl`
+    (templates/report.fr.ftl for templates/report.fr.docx); for a template without one (a
+    copy of it elsewhere), `shipped`, the shipped catalogue of its kind and language."""
+    beside = template.with_suffix(".ftl")
+    if beside.exists() or beside.is_symlink():  # a FIFO or a device is refused when read
+        return beside
+    return shipped
+
+
+def cache_folder(environ: Mapping[str, str] | None = None) -> Path | None:
+    """Where the template cache keeps its entries, or None when it is off:
+    `$REPORTGEN_CACHE`, or `reportgen` under `$XDG_CACHE_HOME` (`~/.cache`);
+    `REPORTGEN_CACHE=off` turns it off."""
+    environ = os.environ if environ is None else environ
+    configured = environ.get(CACHE_VARIABLE, "")
+    if configured.lower() == "off":
+        return None
+    if configured:
+        return Path(configured)
+    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "reportgen"
