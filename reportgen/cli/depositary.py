@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from reportgen.app import DEFAULT_DATA, DEFAULT_SCHEMAS
+from reportgen.core.languages import LANGUAGES
 from reportgen.core.problems import InputError, Problem, printable
-from reportgen.inputs.models import LANGUAGES
 from reportgen.review.pdf import PdfError
 
 EXIT_OK = 0

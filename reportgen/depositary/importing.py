@@ -29,12 +29,12 @@ from ruamel.yaml.scalarstring import SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from reportgen.core.collation import collation_key
 from reportgen.core.problems import InputError, Problem
 from reportgen.depositary.untc import PUBLISHER, Entry, Participant, Status, read_status
 from reportgen.inputs.checks import fold_name, iso_names_index, name_forms
 from reportgen.inputs.load import DATA_FILES, SourceFile, load_with_warnings
 from reportgen.inputs.models import Date, ReportFrame
-from reportgen.language.formats import collation_key
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,11 @@ from typing import Any, get_args
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from reportgen.core.languages import LANGUAGES
 from reportgen.core.problems import InputError, Problem, Severity
 from reportgen.core.reading import Unreadable, read_regular
 from reportgen.inputs import checks
 from reportgen.inputs.models import (
-    LANGUAGES,
     CategoriesFile,
     EventsFile,
     Inputs,

@@ -24,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from reportgen.core.languages import LANGUAGES
+
 # --- Scalar types ------------------------------------------------------------------------
 
 _WHITESPACE = re.compile(r"[ \t\n\r]+")
@@ -78,9 +80,6 @@ def clean_text(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(clean_text)]
 """One line of text as the report prints it."""
-
-LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish"}
-"""The languages a report can be built in (`reportgen build --lang`), by code."""
 
 UN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 """The codes a text may be given in: the six official languages of the United Nations."""

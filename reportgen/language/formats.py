@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
-import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -20,6 +19,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from num2words import num2words
 
+from reportgen.core.collation import collation_key
 from reportgen.language import fr as localised
 from reportgen.language.fr import Gender
 
@@ -28,15 +28,6 @@ if TYPE_CHECKING:
 
 NAME_FORMS = ("list", "the", "of", "to")
 """The forms `Formats.names` writes a State's name in."""
-
-
-def collation_key(name: str) -> tuple[str, str]:
-    """Alphabetical order as a reader expects it: accents and case do not count (Côte, Costa)."""
-    if name.isascii():  # nothing to decompose (most names): the same key, sooner
-        return (name.casefold(), name)
-    decomposed = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return (folded.casefold(), name)
 
 
 # babel takes tens of microseconds a date, and a report writes hundreds (every initiative's
