@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
+from reportgen.language.es import spanish_and, spanish_or
 from reportgen.language.formats import Formats
-from reportgen.language.fr import spanish_and, spanish_or
 
 NBSP = "\u00a0"
 

@@ -33,7 +33,7 @@ from fluent.syntax import FluentParser, ast
 
 from reportgen.core.problems import InputError, Problem
 from reportgen.core.reading import Unreadable, read_regular
-from reportgen.language.fr import Gender
+from reportgen.language.base import Gender
 
 if TYPE_CHECKING:
     from reportgen.figures.compute import Figures
@@ -625,7 +625,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
     # Lists of States inside a sentence: French and Spanish write them as running text does,
     # with articles ("le Pérou, l'État plurinational de Bolivie et l'Iraq"); English keeps
     # the names of its table ("Peru, Bolivia (Plurinational State of) and Iraq").
-    running = "the" if formats.ruled else "list"
+    running = "the" if formats.language.lists_with_articles else "list"
     deposits: list[str] = []
     for kind, tally in (
         ("ratified", figures.period_ratifications),
