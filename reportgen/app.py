@@ -130,7 +130,7 @@ def check_template(template: Path, lang: str = "en", kind: DocumentKind = KIND) 
 def _language_problems(template: Path, lang: str) -> list[Problem]:
     """A template whose text is marked in another language than the report's: built, it
     would mix the two (French data in English prose)."""
-    from reportgen.inputs.models import LANGUAGES
+    from reportgen.core.languages import LANGUAGES
     from reportgen.ooxml import xml as ooxml
 
     try:

@@ -24,10 +24,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reportgen.app import build
+from reportgen.core.collation import collation_key
 from reportgen.figures.compute import Figures, Share, Tally, compute
 from reportgen.inputs.load import load_inputs
 from reportgen.inputs.models import Inputs
-from reportgen.language.formats import Formats, collation_key
+from reportgen.language.formats import Formats
 from reportgen.review.diff import colourise, diff_documents, diff_texts, wants_colour
 from reportgen.review.redline import (
     DEFAULT_REDLINE_AUTHOR,

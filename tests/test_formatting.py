@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from reportgen.language.formats import Formats, collation_key
+from reportgen.core.collation import collation_key
+from reportgen.language.formats import Formats
 
 
 @pytest.fixture

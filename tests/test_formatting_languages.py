@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
+from reportgen.language.es import spanish_and, spanish_or
 from reportgen.language.formats import Formats
-from reportgen.language.fr import spanish_and, spanish_or
 
 NBSP = "\u00a0"
 
@@ -124,7 +124,7 @@ def test_percentages_still_round_halves_up(locale: str) -> None:
 
 
 def test_french_groups_thousands_with_the_word_processors_no_break_space(fr: Formats) -> None:
-    # U+00A0, not CLDR's narrow U+202F: see reportgen.localised.NO_BREAK_SPACE.
+    # U+00A0, not CLDR's narrow U+202F: see reportgen.language.rules.NO_BREAK_SPACE.
     assert fr.number(1234.5) == f"1{NBSP}234,5"
     assert fr.number(108) == "108"
     assert "\u202f" not in fr.number(1_000_000) + fr.percent(12.345, 1)

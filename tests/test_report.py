@@ -10,8 +10,8 @@ import docx
 import pytest
 from docx.text.paragraph import Paragraph
 
+from reportgen.core.collation import collation_key
 from reportgen.figures.compute import Figures
-from reportgen.language.formats import collation_key
 from reportgen.ooxml import xml as ooxml
 from reportgen.review.rendition import rendition
 from tests.seed import THIRD_MSP_CLOSED, SeedReport

@@ -16,8 +16,8 @@ from typing import TypeAlias
 from reportgen.core import errors
 from reportgen.core.config import DEFAULT_DATA
 from reportgen.core.errors import ReportgenError
+from reportgen.core.languages import LANGUAGES
 from reportgen.core.problems import InputError, Problem, printable
-from reportgen.inputs.models import LANGUAGES
 
 EXIT_OK = errors.OK
 EXIT_DIFFERENT = errors.DIFFERENT

@@ -29,13 +29,13 @@ from ruamel.yaml.scalarstring import SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from reportgen.core.collation import collation_key
 from reportgen.core.problems import InputError, Problem
 from reportgen.depositary.untc import PUBLISHER, Entry, Participant, Status, read_status
 from reportgen.inputs.checks import fold_name, iso_names_index, name_forms
 from reportgen.inputs.load import DATA_FILES, load_with_warnings
 from reportgen.inputs.models import Date, ReportFrame
 from reportgen.inputs.yaml import SourceFile
-from reportgen.language.formats import collation_key
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportgen.core.collation import collation_key
 from reportgen.inputs.models import (
     INSTRUMENTS,
     Coordinator,
@@ -25,7 +26,6 @@ from reportgen.inputs.models import (
     Region,
     State,
 )
-from reportgen.language.formats import collation_key
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from reportgen.core.languages import LANGUAGES
 from reportgen.core.problems import InputError, Problem
 from reportgen.inputs import checks
 from reportgen.inputs.models import (
-    LANGUAGES,
     CategoriesFile,
     EventsFile,
     Inputs,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -23,6 +23,8 @@ from pydantic import (
     ValidationInfo,
     model_validator,
 )
+
+from reportgen.core.languages import LANGUAGES
 
 # --- Scalar types ------------------------------------------------------------------------
 
@@ -78,9 +80,6 @@ def clean_text(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(clean_text)]
 """One line of text as the report prints it."""
-
-LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish"}
-"""The languages a report can be built in (`reportgen build --lang`), by code."""
 
 UN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 """The codes a text may be given in: the six official languages of the United Nations."""
@@ -301,6 +300,25 @@ class Names(Model):
     )
     es: Text | None = Field(default=None, description="Spanish: " + _UN_SHORT)
     es_text: Text | None = Field(default=None, description="Spanish: " + _RUNNING_TEXT)
+
+    FIELDS: ClassVar[dict[str, tuple[str | None, str | None, str | None]]] = {
+        "en": (None, "en_text", None),
+        "fr": ("fr", "fr_text", "fr_gender"),
+        "es": ("es", "es_text", None),
+    }
+    """The fields of each language, by code: its UN short name (English's is states.yaml's),
+    its form in running text, and the gender of its article."""
+
+    def in_language(
+        self, code: str
+    ) -> tuple[str | None, str | None, Literal["m", "f"] | None] | None:
+        """The State's names in the language `code`: (short name, running text, gender),
+        each None when not given; None for a language this file holds no names in."""
+        fields = self.FIELDS.get(code)
+        if fields is None:
+            return None
+        short, running, gender = (getattr(self, f) if f else None for f in fields)
+        return short, running, gender
 
 
 class Renaming(Names):

@@ -1,9 +1,10 @@
-"""French and Spanish rules that babel and num2words do not apply, or apply otherwise.
+"""Spanish as UN Spanish writes it, where babel and num2words do not, or do otherwise.
 
-`formatting.Formats` calls these for the languages named in `RULED`; every other locale keeps
-what babel and num2words write. Each rule follows docs/glossary.md (section 6, the UN's
-editorial conventions): where the glossary records a provisional choice, the constant or the
-function that holds it says so, so that a translator's decision is a one-line change.
+Numbers in words that agree with their noun ("veintiún Estados"), ranks, dates, "y"/"e" and
+"o"/"u", ñ in alphabetical order, and the articles of the names of States with their
+contractions ("del Perú", "al Perú"). Each rule follows docs/glossary.md (section 6, the
+UN's editorial conventions): where the glossary records a provisional choice, the constant or
+the function that holds it says so, so that a translator's decision is a one-line change.
 """
 
 from __future__ import annotations
@@ -12,28 +13,21 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Literal
 
 from babel.dates import get_month_names
 from num2words import num2words
 
-Gender = Literal["m", "f"]
-
-RULED = frozenset({"fr", "es"})
-"""The languages whose formats this module writes."""
-
-NO_BREAK_SPACE = "\u00a0"
-"""The space French keeps before "%" and between groups of digits, and Spanish before "%".
-
-U+00A0 rather than the narrow U+202F that CLDR (and so babel) writes for French: it is the
-no-break space Word inserts (Ctrl+Shift+Space, and French AutoCorrect before "%"), the one UN
-documents made in Word carry, and every font has a glyph for it.
-"""
-
-NARROW_NO_BREAK_SPACE = "\u202f"
+from reportgen.language.base import Gender, Name
+from reportgen.language.rules import (
+    LIGATURES,
+    NO_BREAK_SPACE,
+    fold,
+    no_break,
+    unterm_name,
+)
 
 # Spanish ordinals up to the tenth, masculine; the feminine ends in -a.
-_ES_ORDINALS = (
+_ORDINALS = (
     "primero",
     "segundo",
     "tercero",
@@ -46,35 +40,29 @@ _ES_ORDINALS = (
     "décimo",
 )
 
-ES_SPELLED_MEETINGS = 10
+SPELLED_MEETINGS = 10
 """UN Spanish spells a meeting's ordinal up to the tenth ("Cuarta Reunión"), figures after.
 
 From the 11th the UN Spanish manual writes a superscript letter without a period ("11ª");
 the FAO guide writes "11.ª". Provisional (glossary, open question 5): the UN manual's form.
 """
 
-
-def no_break(text: str) -> str:
-    """babel's narrow no-break spaces as the ordinary no-break space (`NO_BREAK_SPACE`)."""
-    return text.replace(NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE)
+# ñ is a letter of its own, after n: it sorts as n followed by a mark above every letter.
+# The highest code point can follow no letter of a name.
+_ENYE = "n\U0010ffff"
 
 
 # Numbers in words
 
 
-def words(number: int, language: str, gender: Gender = "m", before_noun: bool = True) -> str:
-    """A whole number in words, agreeing with its noun.
-
-    French: "vingt et un États", "vingt et une demandes". Spanish: "veintiún Estados" (the
-    apocope before a masculine noun), "veintiuno" standing alone, "veintiuna reuniones",
-    "doscientas" (hundreds agree too).
-    """
-    cardinal = str(num2words(number, lang=language))
-    if language == "es":  # num2words writes "veintiuno mil": one shortens before "mil"
-        cardinal = re.sub(r"veintiuno(?= mil\b)", "veintiún", cardinal)
-        cardinal = re.sub(r"\buno(?= mil\b)", "un", cardinal)
-    if language == "fr":
-        return re.sub(r"\bun$", "une", cardinal) if gender == "f" else cardinal
+def words(number: int, gender: Gender = "m", before_noun: bool = True) -> str:
+    """A whole number in words, agreeing with its noun: "veintiún Estados" (the apocope
+    before a masculine noun), "veintiuno" standing alone, "veintiuna reuniones",
+    "doscientas" (hundreds agree too)."""
+    cardinal = str(num2words(number, lang="es"))
+    # num2words writes "veintiuno mil": one shortens before "mil"
+    cardinal = re.sub(r"veintiuno(?= mil\b)", "veintiún", cardinal)
+    cardinal = re.sub(r"\buno(?= mil\b)", "un", cardinal)
     if gender == "f":
         cardinal = re.sub(r"ientos\b", "ientas", cardinal)
         return re.sub(r"uno$", "una", cardinal)
@@ -87,110 +75,74 @@ def words(number: int, language: str, gender: Gender = "m", before_noun: bool = 
 # Ordinals
 
 
-def ordinal(number: int, language: str, gender: Gender = "m") -> str:
-    """A rank in figures: French "4e", "1er", "1re" (f.); Spanish "4º", "4ª" (f.).
+def ordinal(number: int, gender: Gender = "m") -> str:
+    """A rank in figures: "4º", "4ª" (f.).
 
     The letters are superscript in print; in plain text they follow the figure directly.
     """
-    if language == "fr":
-        if number == 1:
-            return "1er" if gender == "m" else "1re"
-        return f"{number}e"
     return f"{number}{'º' if gender == 'm' else 'ª'}"
 
 
-def ordinal_words(number: int, language: str, gender: Gender = "m") -> str:
-    """A rank in words, lowercase: "quatrième", "première"; "cuarto", "cuarta"."""
-    if language == "fr":
-        if number == 1:
-            return "premier" if gender == "m" else "première"
-        # From the cardinal: quatre -> quatrième, cinq -> cinquième, neuf -> neuvième,
-        # quatre-vingts -> quatre-vingtième (the plural s goes).
-        stem = re.sub(r"(vingt|cent)s$", r"\1", str(num2words(number, lang="fr")))
-        if stem.endswith("cinq"):
-            return stem + "uième"
-        if stem.endswith("neuf"):
-            return stem[:-1] + "vième"
-        if stem.endswith("e"):
-            stem = stem[:-1]
-        return stem + "ième"
-    if 1 <= number <= len(_ES_ORDINALS):
-        spelled = _ES_ORDINALS[number - 1]
+def ordinal_words(number: int, gender: Gender = "m") -> str:
+    """A rank in words, lowercase: "cuarto", "cuarta"."""
+    if 1 <= number <= len(_ORDINALS):
+        spelled = _ORDINALS[number - 1]
     else:
         spelled = str(num2words(number, lang="es", to="ordinal"))
     return re.sub(r"o\b", "a", spelled) if gender == "f" else spelled
 
 
-def meeting_ordinal(number: int, language: str) -> str:
-    """The ordinal in a meeting's name (Assemblée, Reunión, Conferencia: all feminine).
-
-    French writes it in lowercase letters: "la quatrième Assemblée des États parties". Spanish
-    capitalises it as part of the name: "la Cuarta Reunión de los Estados Partes", up to the
-    tenth, then figures ("la 11ª Reunión", `ES_SPELLED_MEETINGS`).
-    """
-    if language == "fr":
-        return ordinal_words(number, "fr", "f")
-    if 1 <= number <= ES_SPELLED_MEETINGS:
-        return ordinal_words(number, "es", "f").capitalize()
-    return ordinal(number, "es", "f")
+def meeting_ordinal(number: int) -> str:
+    """The ordinal in a meeting's name (Reunión, Conferencia: feminine), capitalised as part
+    of the name: "la Cuarta Reunión de los Estados Partes", up to the tenth, then figures
+    ("la 11ª Reunión", `SPELLED_MEETINGS`)."""
+    if 1 <= number <= SPELLED_MEETINGS:
+        return ordinal_words(number, "f").capitalize()
+    return ordinal(number, "f")
 
 
 # Dates
 
 
-def _month(day: dt.date, language: str) -> str:
-    return str(get_month_names("wide", locale=language)[day.month])
+def _month(day: dt.date) -> str:
+    return str(get_month_names("wide", locale="es")[day.month])
 
 
-def _day_month(day: dt.date, language: str) -> str:
-    """French "1er\u00a0août" (the first is "1er", and a no-break space holds the day to
-    its month); Spanish "1 de agosto" (UN Spanish writes the first as a cardinal)."""
-    if language == "fr":
-        return f"{'1er' if day.day == 1 else day.day}{NO_BREAK_SPACE}{_month(day, language)}"
-    return f"{day.day} de {_month(day, language)}"
+def _day_month(day: dt.date) -> str:
+    """Day and month, "1 de agosto": UN Spanish writes the first as a cardinal."""
+    return f"{day.day} de {_month(day)}"
 
 
-def _day(day: dt.date, language: str) -> str:
-    return "1er" if language == "fr" and day.day == 1 else str(day.day)
+def long_date(day: dt.date) -> str:
+    """A day written out: "3 de diciembre de 2008"."""
+    return f"{_day_month(day)} de {day.year}"
 
 
-def long_date(day: dt.date, language: str) -> str:
-    """French "3 décembre 2008", "1er août 2010"; Spanish "3 de diciembre de 2008"."""
-    return f"{_day_month(day, language)}{' ' if language == 'fr' else ' de '}{day.year}"
+def date_range(start: dt.date, end: dt.date | None) -> str:
+    """A span of days as UN Spanish writes it in prose, with its preposition: "el 22 de mayo
+    de 2013", "los días 22 y 23 de mayo de 2013", "del 9 al 13 de septiembre de 2013", "del
+    28 de mayo al 2 de junio de 2013".
 
-
-def date_range(start: dt.date, end: dt.date | None, language: str) -> str:
-    """A span of days as UN French and Spanish write it in prose, with its preposition.
-
-    French: "le 22 mai 2013", "les 22 et 23 mai 2013", "du 9 au 13 septembre 2013", "du 28 mai
-    au 2 juin 2013". Spanish: "el 22 de mayo de 2013", "los días 22 y 23 de mayo de 2013",
-    "del 9 al 13 de septiembre de 2013", "del 28 de mayo al 2 de junio de 2013". The two-day
-    forms are the glossary's proposal; the du/del ranges are verified UN usage.
+    The two-day form is the glossary's proposal; the del ranges are verified UN usage.
     """
-    fr = language == "fr"
-    last = long_date(end, language) if end is not None else ""
     if end is None or end == start:
-        return f"{'le' if fr else 'el'} {long_date(start, language)}"
+        return f"el {long_date(start)}"
+    last = long_date(end)
     if (start.year, start.month) == (end.year, end.month):
-        first = _day(start, language)
+        first = str(start.day)
         if end.day == start.day + 1:
-            return f"les {first} et {last}" if fr else f"los días {first} y {last}"
-        return f"du {first} au {last}" if fr else f"del {first} al {last}"
-    first = _day_month(start, language) if start.year == end.year else long_date(start, language)
-    return f"du {first} au {last}" if fr else f"del {first} al {last}"
+            return f"los días {first} y {last}"
+        return f"del {first} al {last}"
+    first = _day_month(start) if start.year == end.year else long_date(start)
+    return f"del {first} al {last}"
 
 
 # Lists
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def _sounds_i(word: str) -> bool:
-    """Whether a Spanish word begins with the vowel sound /i/: Italia, Irlanda, hilo, Íñigo;
-    not the glide of hie-, hia-, hio- (hierro, hielo) nor Haití or Hungría."""
+    """Whether a word begins with the vowel sound /i/: Italia, Irlanda, hilo, Íñigo; not the
+    glide of hie-, hia-, hio- (hierro, hielo) nor Haití or Hungría."""
     head = unicodedata.normalize("NFC", word.lstrip()).casefold()
     if head.startswith("h"):
         head = head[1:]
@@ -202,13 +154,14 @@ def _sounds_i(word: str) -> bool:
 
 
 def _sounds_o(word: str) -> bool:
-    """Whether a Spanish word begins with the sound /o/: ocho, Omán, Holanda, hoja."""
-    head = _fold(word.lstrip())
+    """Whether a word begins with the sound /o/: ocho, Omán, Holanda, hoja."""
+    head = fold(word.lstrip())
     return head.startswith(("o", "ho"))
 
 
 def spanish_and(following: str) -> str:
-    """Spanish "y", or "e" before the sound /i/: "Francia e Italia", "y Haití", "y Hierro".
+    """The word for "and": "y", or "e" before the sound /i/: "Francia e Italia", "y Haití",
+    "y Hierro".
 
     The rule looks at the next word as written, article included: "el Chad y el Iraq".
     """
@@ -216,47 +169,104 @@ def spanish_and(following: str) -> str:
 
 
 def spanish_or(following: str) -> str:
-    """Spanish "o", or "u" before the sound /o/: "siete u ocho", "Bélgica u Omán"."""
+    """The word for "or": "o", or "u" before the sound /o/: "siete u ocho", "Bélgica u Omán"."""
     return "u" if _sounds_o(following) else "o"
 
 
-def join(items: Sequence[str], language: str, alternatives: bool = False) -> str:
-    """A list in running text, without a comma before the last conjunction.
-
-    French "A, B et C" ("A, B ou C"); Spanish "A, B y C", "Francia e Italia" ("A, B o C",
-    "Bélgica u Omán").
-    """
+def join(items: Sequence[str], alternatives: bool = False) -> str:
+    """A list in running text, without a comma before the last conjunction: "A, B y C",
+    "Francia e Italia" ("A, B o C", "Bélgica u Omán")."""
     if not items:
         return ""
     if len(items) == 1:
         return items[0]
     last = items[-1]
-    if language == "fr":
-        conjunction = "ou" if alternatives else "et"
-    else:
-        conjunction = spanish_or(last) if alternatives else spanish_and(last)
+    conjunction = spanish_or(last) if alternatives else spanish_and(last)
     return f"{', '.join(items[:-1])} {conjunction} {last}"
 
 
 # Alphabetical order
 
-# Letters that Unicode does not decompose but that sort as two (œ as oe: Œuvre, cœur).
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
 
-# Spanish ñ is a letter of its own, after n: it sorts as n followed by a mark above every
-# letter. The highest code point can follow no letter of a name.
-_ES_ENYE = "n\U0010ffff"
+def collation_key(name: str) -> tuple[str, str]:
+    """Alphabetical order as a Spanish reader expects it.
 
-
-def collation_key(name: str, language: str) -> tuple[str, str]:
-    """Alphabetical order as a French or Spanish reader expects it.
-
-    Accents and case do not count at the first level (Égypte and Équateur sort as E, after
-    El Salvador), except Spanish ñ, a letter after n (canoa, caña). Since 1994 Spanish ch and
-    ll are no longer letters of their own. Ties keep the name's own order.
+    Accents and case do not count at the first level, except ñ, a letter after n (canoa,
+    caña). Since 1994 ch and ll are no longer letters of their own. Ties keep the name's own
+    order.
     """
-    text = unicodedata.normalize("NFC", name).translate(_LIGATURES)
-    if language == "es":
-        text = text.replace("ñ", "\x00").replace("Ñ", "\x00")
-        return (_fold(text).replace("\x00", _ES_ENYE), name)
-    return (_fold(text), name)
+    text = unicodedata.normalize("NFC", name).translate(LIGATURES)
+    text = text.replace("ñ", "\x00").replace("Ñ", "\x00")
+    return (fold(text).replace("\x00", _ENYE), name)
+
+
+# The names of States
+
+
+def contract(preposition: str, article: str, running: str) -> str:
+    """The preposition "de" or "a" before a name, contracted with the article "el": "del
+    Perú", "al Perú", "de los Países Bajos"."""
+    if article == "el":
+        word = "del" if preposition == "de" else "al"
+        return f"{word} {running.split(' ', 1)[1]}"
+    return f"{preposition} {running}"
+
+
+class Spanish:
+    """Spanish, by the UN's editorial rules (`reportgen.language.base.Language`)."""
+
+    code = "es"
+    lists_with_articles = True
+    articles: tuple[str, ...] = ("el", "la", "los", "las")
+    plural_articles = frozenset({"los", "las"})
+    preposition_of = "de"
+    preposition_to = "a"
+    percent_sign = NO_BREAK_SPACE + "%"
+
+    def words(self, number: int, gender: Gender = "m", before_noun: bool = True) -> str:
+        """In words: "veintiún Estados", "veintiuno" (`before_noun=False`), "veintiuna"."""
+        return words(number, gender, before_noun)
+
+    def ordinal(self, number: int, gender: Gender = "m") -> str:
+        """A rank in figures: "4º", "4ª"."""
+        return ordinal(number, gender)
+
+    def meeting_ordinal(self, number: int) -> str:
+        """Capitalised: "Cuarta" (la Cuarta Reunión de los Estados Partes), "11ª" from the 11th."""
+        return meeting_ordinal(number)
+
+    def spaces(self, written: str) -> str:
+        """The ordinary no-break space before "%"."""
+        return no_break(written)
+
+    def long_date(self, day: dt.date) -> str:
+        """A day written out: "3 de diciembre de 2008"."""
+        return long_date(day)
+
+    def date_range(self, start: dt.date, end: dt.date | None) -> str:
+        """A span with its preposition: "del 9 al 13 de septiembre de 2013"."""
+        return date_range(start, end)
+
+    def join(self, items: Sequence[str], alternatives: bool = False) -> str:
+        """A list: "A, B y C", "Francia e Italia", "Bélgica u Omán"."""
+        return join(items, alternatives)
+
+    def mark(self, mark: str) -> str:
+        """Spanish writes no space before a mark."""
+        return mark
+
+    def collation_key(self, name: str) -> tuple[str, str]:
+        """Ñ after N; accents and case aside."""
+        return collation_key(name)
+
+    def state_name(self, english: str, short: str | None, running: str | None) -> Name:
+        """From UNTERM's Spanish short name ("Perú (el)")."""
+        return unterm_name(english, short, running, self.articles)
+
+    def contract(self, preposition: str, article: str, running: str) -> str:
+        """With "el" contracted: "del Perú", "al Perú"."""
+        return contract(preposition, article, running)
+
+
+LANGUAGE = Spanish()
+"""Spanish, as `registry.language_for` finds it."""

@@ -32,7 +32,7 @@ from fluent.syntax import FluentParser, ast
 
 from reportgen.core.problems import InputError, Problem
 from reportgen.core.reading import Unreadable, read_regular
-from reportgen.language.fr import Gender
+from reportgen.language.base import Gender
 
 if TYPE_CHECKING:
     from reportgen.language.formats import Formats

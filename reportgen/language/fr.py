@@ -1,7 +1,8 @@
-"""French and Spanish rules that babel and num2words do not apply, or apply otherwise.
+"""French as UN French writes it, where babel and num2words do not, or do otherwise.
 
-`formatting.Formats` calls these for the languages named in `RULED`; every other locale keeps
-what babel and num2words write. Each rule follows docs/glossary.md (section 6, the UN's
+Numbers in words that agree with their noun, ranks, dates with "1er" and a no-break space,
+lists, alphabetical order, and the articles of the names of States with their contractions
+("des Pays-Bas", "au Portugal"). Each rule follows docs/glossary.md (section 6, the UN's
 editorial conventions): where the glossary records a provisional choice, the constant or the
 function that holds it says so, so that a translator's decision is a one-line change.
 """
@@ -12,251 +13,207 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Literal
 
 from babel.dates import get_month_names
 from num2words import num2words
 
-Gender = Literal["m", "f"]
-
-RULED = frozenset({"fr", "es"})
-"""The languages whose formats this module writes."""
-
-NO_BREAK_SPACE = "\u00a0"
-"""The space French keeps before "%" and between groups of digits, and Spanish before "%".
-
-U+00A0 rather than the narrow U+202F that CLDR (and so babel) writes for French: it is the
-no-break space Word inserts (Ctrl+Shift+Space, and French AutoCorrect before "%"), the one UN
-documents made in Word carry, and every font has a glyph for it.
-"""
-
-NARROW_NO_BREAK_SPACE = "\u202f"
-
-# Spanish ordinals up to the tenth, masculine; the feminine ends in -a.
-_ES_ORDINALS = (
-    "primero",
-    "segundo",
-    "tercero",
-    "cuarto",
-    "quinto",
-    "sexto",
-    "séptimo",
-    "octavo",
-    "noveno",
-    "décimo",
+from reportgen.language.base import Gender, Name
+from reportgen.language.rules import (
+    LIGATURES,
+    NO_BREAK_SPACE,
+    fold,
+    no_break,
+    unterm_name,
 )
 
-ES_SPELLED_MEETINGS = 10
-"""UN Spanish spells a meeting's ordinal up to the tenth ("Cuarta Reunión"), figures after.
+_VOWEL_START = re.compile(r"^[AEIOUYÂÀÉÈÊËÎÏÔÖÛÙÜŒaeiouyâàéèêëîïôöûùüœHh]")
+"""French elides "de" and "à" before these ("d'Israël"); mute and aspirate h are not told
+apart, so a name beginning with h takes "d'" (no State's French name without article does)."""
 
-From the 11th the UN Spanish manual writes a superscript letter without a period ("11ª");
-the FAO guide writes "11.ª". Provisional (glossary, open question 5): the UN manual's form.
-"""
-
-
-def no_break(text: str) -> str:
-    """babel's narrow no-break spaces as the ordinary no-break space (`NO_BREAK_SPACE`)."""
-    return text.replace(NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE)
+_CONTRACTIONS = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au"}
+"""The prepositions "de" and "à" joined to the article after them ("à les" is "aux")."""
 
 
 # Numbers in words
 
 
-def words(number: int, language: str, gender: Gender = "m", before_noun: bool = True) -> str:
-    """A whole number in words, agreeing with its noun.
-
-    French: "vingt et un États", "vingt et une demandes". Spanish: "veintiún Estados" (the
-    apocope before a masculine noun), "veintiuno" standing alone, "veintiuna reuniones",
-    "doscientas" (hundreds agree too).
-    """
-    cardinal = str(num2words(number, lang=language))
-    if language == "es":  # num2words writes "veintiuno mil": one shortens before "mil"
-        cardinal = re.sub(r"veintiuno(?= mil\b)", "veintiún", cardinal)
-        cardinal = re.sub(r"\buno(?= mil\b)", "un", cardinal)
-    if language == "fr":
-        return re.sub(r"\bun$", "une", cardinal) if gender == "f" else cardinal
-    if gender == "f":
-        cardinal = re.sub(r"ientos\b", "ientas", cardinal)
-        return re.sub(r"uno$", "una", cardinal)
-    if before_noun:
-        cardinal = re.sub(r"veintiuno$", "veintiún", cardinal)
-        return re.sub(r"\buno$", "un", cardinal)
-    return cardinal
+def words(number: int, gender: Gender = "m") -> str:
+    """A whole number in words, agreeing with its noun: "vingt et un États", "vingt et une
+    demandes"."""
+    cardinal = str(num2words(number, lang="fr"))
+    return re.sub(r"\bun$", "une", cardinal) if gender == "f" else cardinal
 
 
 # Ordinals
 
 
-def ordinal(number: int, language: str, gender: Gender = "m") -> str:
-    """A rank in figures: French "4e", "1er", "1re" (f.); Spanish "4º", "4ª" (f.).
+def ordinal(number: int, gender: Gender = "m") -> str:
+    """A rank in figures: "4e", "1er", "1re" (f.).
 
     The letters are superscript in print; in plain text they follow the figure directly.
     """
-    if language == "fr":
-        if number == 1:
-            return "1er" if gender == "m" else "1re"
-        return f"{number}e"
-    return f"{number}{'º' if gender == 'm' else 'ª'}"
+    if number == 1:
+        return "1er" if gender == "m" else "1re"
+    return f"{number}e"
 
 
-def ordinal_words(number: int, language: str, gender: Gender = "m") -> str:
-    """A rank in words, lowercase: "quatrième", "première"; "cuarto", "cuarta"."""
-    if language == "fr":
-        if number == 1:
-            return "premier" if gender == "m" else "première"
-        # From the cardinal: quatre -> quatrième, cinq -> cinquième, neuf -> neuvième,
-        # quatre-vingts -> quatre-vingtième (the plural s goes).
-        stem = re.sub(r"(vingt|cent)s$", r"\1", str(num2words(number, lang="fr")))
-        if stem.endswith("cinq"):
-            return stem + "uième"
-        if stem.endswith("neuf"):
-            return stem[:-1] + "vième"
-        if stem.endswith("e"):
-            stem = stem[:-1]
-        return stem + "ième"
-    if 1 <= number <= len(_ES_ORDINALS):
-        spelled = _ES_ORDINALS[number - 1]
-    else:
-        spelled = str(num2words(number, lang="es", to="ordinal"))
-    return re.sub(r"o\b", "a", spelled) if gender == "f" else spelled
-
-
-def meeting_ordinal(number: int, language: str) -> str:
-    """The ordinal in a meeting's name (Assemblée, Reunión, Conferencia: all feminine).
-
-    French writes it in lowercase letters: "la quatrième Assemblée des États parties". Spanish
-    capitalises it as part of the name: "la Cuarta Reunión de los Estados Partes", up to the
-    tenth, then figures ("la 11ª Reunión", `ES_SPELLED_MEETINGS`).
-    """
-    if language == "fr":
-        return ordinal_words(number, "fr", "f")
-    if 1 <= number <= ES_SPELLED_MEETINGS:
-        return ordinal_words(number, "es", "f").capitalize()
-    return ordinal(number, "es", "f")
+def ordinal_words(number: int, gender: Gender = "m") -> str:
+    """A rank in words, lowercase: "quatrième", "première"."""
+    if number == 1:
+        return "premier" if gender == "m" else "première"
+    # From the cardinal: quatre -> quatrième, cinq -> cinquième, neuf -> neuvième,
+    # quatre-vingts -> quatre-vingtième (the plural s goes).
+    stem = re.sub(r"(vingt|cent)s$", r"\1", str(num2words(number, lang="fr")))
+    if stem.endswith("cinq"):
+        return stem + "uième"
+    if stem.endswith("neuf"):
+        return stem[:-1] + "vième"
+    if stem.endswith("e"):
+        stem = stem[:-1]
+    return stem + "ième"
 
 
 # Dates
 
 
-def _month(day: dt.date, language: str) -> str:
-    return str(get_month_names("wide", locale=language)[day.month])
+def _month(day: dt.date) -> str:
+    return str(get_month_names("wide", locale="fr")[day.month])
 
 
-def _day_month(day: dt.date, language: str) -> str:
-    """French "1er\u00a0août" (the first is "1er", and a no-break space holds the day to
-    its month); Spanish "1 de agosto" (UN Spanish writes the first as a cardinal)."""
-    if language == "fr":
-        return f"{'1er' if day.day == 1 else day.day}{NO_BREAK_SPACE}{_month(day, language)}"
-    return f"{day.day} de {_month(day, language)}"
+def _day(day: dt.date) -> str:
+    return "1er" if day.day == 1 else str(day.day)
 
 
-def _day(day: dt.date, language: str) -> str:
-    return "1er" if language == "fr" and day.day == 1 else str(day.day)
+def _day_month(day: dt.date) -> str:
+    """Day and month, "1er\u00a0août": the first is "1er", and a no-break space holds the
+    day to its month."""
+    return f"{_day(day)}{NO_BREAK_SPACE}{_month(day)}"
 
 
-def long_date(day: dt.date, language: str) -> str:
-    """French "3 décembre 2008", "1er août 2010"; Spanish "3 de diciembre de 2008"."""
-    return f"{_day_month(day, language)}{' ' if language == 'fr' else ' de '}{day.year}"
+def long_date(day: dt.date) -> str:
+    """A day written out: "3\u00a0décembre 2008", "1er\u00a0août 2010"."""
+    return f"{_day_month(day)} {day.year}"
 
 
-def date_range(start: dt.date, end: dt.date | None, language: str) -> str:
-    """A span of days as UN French and Spanish write it in prose, with its preposition.
+def date_range(start: dt.date, end: dt.date | None) -> str:
+    """A span of days as UN French writes it in prose, with its preposition: "le 22 mai
+    2013", "les 22 et 23 mai 2013", "du 9 au 13 septembre 2013", "du 28 mai au 2 juin 2013".
 
-    French: "le 22 mai 2013", "les 22 et 23 mai 2013", "du 9 au 13 septembre 2013", "du 28 mai
-    au 2 juin 2013". Spanish: "el 22 de mayo de 2013", "los días 22 y 23 de mayo de 2013",
-    "del 9 al 13 de septiembre de 2013", "del 28 de mayo al 2 de junio de 2013". The two-day
-    forms are the glossary's proposal; the du/del ranges are verified UN usage.
+    The two-day form is the glossary's proposal; the du ranges are verified UN usage.
     """
-    fr = language == "fr"
-    last = long_date(end, language) if end is not None else ""
     if end is None or end == start:
-        return f"{'le' if fr else 'el'} {long_date(start, language)}"
+        return f"le {long_date(start)}"
+    last = long_date(end)
     if (start.year, start.month) == (end.year, end.month):
-        first = _day(start, language)
+        first = _day(start)
         if end.day == start.day + 1:
-            return f"les {first} et {last}" if fr else f"los días {first} y {last}"
-        return f"du {first} au {last}" if fr else f"del {first} al {last}"
-    first = _day_month(start, language) if start.year == end.year else long_date(start, language)
-    return f"du {first} au {last}" if fr else f"del {first} al {last}"
+            return f"les {first} et {last}"
+        return f"du {first} au {last}"
+    first = _day_month(start) if start.year == end.year else long_date(start)
+    return f"du {first} au {last}"
 
 
-# Lists
+# Lists and punctuation
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _sounds_i(word: str) -> bool:
-    """Whether a Spanish word begins with the vowel sound /i/: Italia, Irlanda, hilo, Íñigo;
-    not the glide of hie-, hia-, hio- (hierro, hielo) nor Haití or Hungría."""
-    head = unicodedata.normalize("NFC", word.lstrip()).casefold()
-    if head.startswith("h"):
-        head = head[1:]
-    if not head or head[0] not in "ií":
-        return False
-    # An unstressed i before another vowel is a glide (hie-rro), not the vowel /i/; a stressed
-    # í keeps its own syllable (hí-a-to is rare in names; it takes "e").
-    return head[0] == "í" or len(head) == 1 or head[1] not in "aeiouáéóú"
-
-
-def _sounds_o(word: str) -> bool:
-    """Whether a Spanish word begins with the sound /o/: ocho, Omán, Holanda, hoja."""
-    head = _fold(word.lstrip())
-    return head.startswith(("o", "ho"))
-
-
-def spanish_and(following: str) -> str:
-    """Spanish "y", or "e" before the sound /i/: "Francia e Italia", "y Haití", "y Hierro".
-
-    The rule looks at the next word as written, article included: "el Chad y el Iraq".
-    """
-    return "e" if _sounds_i(following) else "y"
-
-
-def spanish_or(following: str) -> str:
-    """Spanish "o", or "u" before the sound /o/: "siete u ocho", "Bélgica u Omán"."""
-    return "u" if _sounds_o(following) else "o"
-
-
-def join(items: Sequence[str], language: str, alternatives: bool = False) -> str:
-    """A list in running text, without a comma before the last conjunction.
-
-    French "A, B et C" ("A, B ou C"); Spanish "A, B y C", "Francia e Italia" ("A, B o C",
-    "Bélgica u Omán").
-    """
+def join(items: Sequence[str], alternatives: bool = False) -> str:
+    """A list in running text, without a comma before the last conjunction: "A, B et C"
+    ("A, B ou C")."""
     if not items:
         return ""
     if len(items) == 1:
         return items[0]
-    last = items[-1]
-    if language == "fr":
-        conjunction = "ou" if alternatives else "et"
-    else:
-        conjunction = spanish_or(last) if alternatives else spanish_and(last)
-    return f"{', '.join(items[:-1])} {conjunction} {last}"
+    conjunction = "ou" if alternatives else "et"
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def punctuation(mark: str) -> str:
+    """A mark as French writes it: a no-break space before ";", ":", "!" and "?" ("a\u00a0;
+    b")."""
+    return NO_BREAK_SPACE + mark if mark in (";", ":", "!", "?") else mark
 
 
 # Alphabetical order
 
-# Letters that Unicode does not decompose but that sort as two (œ as oe: Œuvre, cœur).
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
 
-# Spanish ñ is a letter of its own, after n: it sorts as n followed by a mark above every
-# letter. The highest code point can follow no letter of a name.
-_ES_ENYE = "n\U0010ffff"
-
-
-def collation_key(name: str, language: str) -> tuple[str, str]:
-    """Alphabetical order as a French or Spanish reader expects it.
+def collation_key(name: str) -> tuple[str, str]:
+    """Alphabetical order as a French reader expects it.
 
     Accents and case do not count at the first level (Égypte and Équateur sort as E, after
-    El Salvador), except Spanish ñ, a letter after n (canoa, caña). Since 1994 Spanish ch and
-    ll are no longer letters of their own. Ties keep the name's own order.
+    El Salvador); œ sorts as oe. Ties keep the name's own order.
     """
-    text = unicodedata.normalize("NFC", name).translate(_LIGATURES)
-    if language == "es":
-        text = text.replace("ñ", "\x00").replace("Ñ", "\x00")
-        return (_fold(text).replace("\x00", _ES_ENYE), name)
-    return (_fold(text), name)
+    return (fold(unicodedata.normalize("NFC", name).translate(LIGATURES)), name)
+
+
+# The names of States
+
+
+def contract(preposition: str, article: str, running: str) -> str:
+    """The preposition "de" or "à" before a name, contracted with its article: "des
+    Pays-Bas", "au Portugal", "d'Israël", "de l'Iraq"."""
+    if article in ("le", "les"):
+        word = _CONTRACTIONS.get((preposition, article), "aux")
+        return f"{word} {running.split(' ', 1)[1]}"
+    if preposition == "de" and not article and _VOWEL_START.match(running):
+        return "d'" + running
+    return f"{preposition} {running}"
+
+
+class French:
+    """French, by the UN's editorial rules (`reportgen.language.base.Language`)."""
+
+    code = "fr"
+    lists_with_articles = True
+    articles: tuple[str, ...] = ("le", "la", "l'", "l\u2019", "les")
+    plural_articles = frozenset({"les"})
+    preposition_of = "de"
+    preposition_to = "à"
+    percent_sign = NO_BREAK_SPACE + "%"
+
+    def words(self, number: int, gender: Gender = "m", before_noun: bool = True) -> str:
+        """A whole number in words; French numbers agree in gender only."""
+        return words(number, gender)
+
+    def ordinal(self, number: int, gender: Gender = "m") -> str:
+        """A rank in figures: "4e", "1er", "1re"."""
+        return ordinal(number, gender)
+
+    def meeting_ordinal(self, number: int) -> str:
+        """In lowercase letters, feminine: "la quatrième Assemblée des États parties"."""
+        return ordinal_words(number, "f")
+
+    def spaces(self, written: str) -> str:
+        """The ordinary no-break space between groups of digits and before "%"."""
+        return no_break(written)
+
+    def long_date(self, day: dt.date) -> str:
+        """A day written out: "3\u00a0décembre 2008", "1er\u00a0août 2010"."""
+        return long_date(day)
+
+    def date_range(self, start: dt.date, end: dt.date | None) -> str:
+        """A span with its preposition: "du 9 au 13 septembre 2013"."""
+        return date_range(start, end)
+
+    def join(self, items: Sequence[str], alternatives: bool = False) -> str:
+        """A list: "A, B et C", "A, B ou C"."""
+        return join(items, alternatives)
+
+    def mark(self, mark: str) -> str:
+        """A no-break space before ";", ":", "!" and "?"."""
+        return punctuation(mark)
+
+    def collation_key(self, name: str) -> tuple[str, str]:
+        """É as E, œ as oe."""
+        return collation_key(name)
+
+    def state_name(self, english: str, short: str | None, running: str | None) -> Name:
+        """From UNTERM's French short name ("Pays-Bas (les)")."""
+        return unterm_name(english, short, running, self.articles)
+
+    def contract(self, preposition: str, article: str, running: str) -> str:
+        """With the article contracted: "des Pays-Bas", "au Portugal", "d'Israël"."""
+        return contract(preposition, article, running)
+
+
+LANGUAGE = French()
+"""French, as `registry.language_for` finds it."""

@@ -14,73 +14,29 @@ A name that is not a State's (a city) is printed as it is.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportgen.inputs.models import Inputs, Names
+from reportgen.language import rules
+from reportgen.language.base import Name
+from reportgen.language.registry import language_for
 
-_ARTICLES = {
-    "fr": ("le", "la", "l'", "l\u2019", "les"),
-    "es": ("el", "la", "los", "las"),
-}
-"""The articles UNTERM writes in parentheses after a short name, by language."""
+if TYPE_CHECKING:
+    from reportgen.language.base import Language
 
-_UNTERM = re.compile(r"^(?P<name>.+?) \((?P<inside>[^()]+)\)$")
-
-_VOWEL_START = re.compile(r"^[AEIOUYÂÀÉÈÊËÎÏÔÖÛÙÜŒaeiouyâàéèêëîïôöûùüœHh]")
-"""French elides "de" and "à" before these ("d'Israël"); mute and aspirate h are not told
-apart, so a name beginning with h takes "d'" (no State's French name without article does)."""
-
-
-@dataclass(frozen=True)
-class Name:
-    """A State's name in one language: as listed, and in running text with its article."""
-
-    listed: str
-    article: str  # "" when the name takes none
-    running: str
+__all__ = ["Name", "Naming", "contract", "parse_unterm"]
 
 
 def parse_unterm(short: str, lang: str, running: str | None = None) -> Name:
-    """A UNTERM short name ("Pays-Bas (les)") as a `Name`; `running` is the running-text
-    form when the parentheses hold more than an article ("l'État plurinational de Bolivie")."""
-    found = _UNTERM.match(short)
-    article = ""
-    listed = short
-    if found and found.group("inside") in _ARTICLES.get(lang, ()):
-        listed, article = found.group("name"), found.group("inside").replace("\u2019", "'")
-    if running is None:
-        if not article:
-            running = listed
-        elif article.endswith("'"):
-            running = article + listed
-        else:
-            running = f"{article} {listed}"
-    else:
-        first = running.split(" ", 1)[0]
-        if first in _ARTICLES.get(lang, ()):
-            article = first
-        elif running[:2] in ("l'", "l\u2019"):
-            article = "l'"
-    return Name(listed, article, running)
+    """A UNTERM short name ("Pays-Bas (les)") as a `Name`, with the articles of `lang`;
+    `running` is the running-text form when the parentheses hold more than an article
+    ("l'État plurinational de Bolivie")."""
+    return rules.parse_unterm(short, language_for(lang).articles, running)
 
 
 def contract(preposition: str, name: Name, lang: str) -> str:
     """ "de"/"à" (French) or "de"/"a" (Spanish) before a name, contracted with its article."""
-    running = name.running
-    if lang == "fr":
-        article = name.article
-        if article in ("le", "les"):
-            joined = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au"}
-            word = joined.get((preposition, article), "aux")
-            return f"{word} {running.split(' ', 1)[1]}"
-        if preposition == "de" and not article and _VOWEL_START.match(running):
-            return "d'" + running
-        return f"{preposition} {running}"
-    if lang == "es" and name.article == "el":
-        word = "del" if preposition == "de" else "al"
-        return f"{word} {running.split(' ', 1)[1]}"
-    return f"{preposition} {running}"
+    return language_for(lang).contract(preposition, name.article, name.running)
 
 
 class Naming:
@@ -88,6 +44,7 @@ class Naming:
 
     def __init__(self, inputs: Inputs, lang: str, day: dt.date) -> None:
         self.lang = lang
+        self.language: Language = language_for(lang)
         self._names: dict[str, Name] = {}
         for state in inputs.states:
             entry = inputs.names.get(state.iso3)
@@ -101,15 +58,11 @@ class Naming:
             self._names[state.name] = self._name(chosen, english)
 
     def _name(self, names: Names | None, english: str) -> Name:
-        if names is None:
+        given = names.in_language(self.lang) if names is not None else None
+        if given is None:  # no names in this language: the English one
             return Name(english, "", english)
-        if self.lang == "en":  # listed as states.yaml names it; "the Netherlands" in text
-            running = names.en_text or english
-            return Name(english, "the" if running.startswith("the ") else "", running)
-        short = getattr(names, self.lang, None)
-        if short is None:  # loading reports it for the language built
-            return Name(english, "", english)
-        return parse_unterm(short, self.lang, getattr(names, f"{self.lang}_text", None))
+        short, running, _gender = given
+        return self.language.state_name(english, short, running)
 
     def name(self, state: str) -> Name:
         """The `Name` of a State named as in states.yaml; any other text as it is."""
@@ -118,7 +71,7 @@ class Naming:
     def plural(self, state: str) -> bool:
         """True when the name is plural in running text ("les Pays-Bas", "los Países
         Bajos"): a verb whose subject it is agrees in the plural."""
-        return self.name(state).article in ("les", "los", "las")
+        return self.name(state).article in self.language.plural_articles
 
     def listed(self, state: str) -> str:
         """As in a list or a table: "Pays-Bas", "Bolivie (État plurinational de)"."""
@@ -130,15 +83,12 @@ class Naming:
 
     def of(self, state: str) -> str:
         """After "of": "des Pays-Bas", "del Perú", "of Portugal"."""
-        return self._with("de" if self.lang in ("fr", "es") else "of", state)
+        return self._with(self.language.preposition_of, state)
 
     def to(self, state: str) -> str:
         """After "to"/"in": "aux Pays-Bas", "al Perú", "to Portugal"."""
-        word = {"fr": "à", "es": "a"}.get(self.lang, "to")
-        return self._with(word, state)
+        return self._with(self.language.preposition_to, state)
 
     def _with(self, preposition: str, state: str) -> str:
         name = self.name(state)
-        if self.lang not in ("fr", "es"):
-            return f"{preposition} {name.running}"
-        return contract(preposition, name, self.lang)
+        return self.language.contract(preposition, name.article, name.running)

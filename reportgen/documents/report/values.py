@@ -149,7 +149,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
     # Lists of States inside a sentence: French and Spanish write them as running text does,
     # with articles ("le Pérou, l'État plurinational de Bolivie et l'Iraq"); English keeps
     # the names of its table ("Peru, Bolivia (Plurinational State of) and Iraq").
-    running = "the" if formats.ruled else "list"
+    running = "the" if formats.language.lists_with_articles else "list"
     deposits: list[str] = []
     for kind, tally in (
         ("ratified", figures.period_ratifications),
