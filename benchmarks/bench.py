@@ -410,6 +410,7 @@ def _limits_off() -> Iterator[None]:
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
+    from reportgen.core.memo import Memo
     from reportgen.review import rendition as text
     from reportgen.templating import docxtpl as adapter
     from reportgen.templating import render
@@ -423,7 +424,7 @@ def _limits_off() -> Iterator[None]:
                 {
                     "from_string": adapter._Environment.from_string,
                     "_settings": adapter._Environment._settings,
-                    "_compiled": {},
+                    "_compiled": Memo(64),
                 },
             )
         )

@@ -5,7 +5,8 @@ Convención" where the English writes "the CCM", "gestiones" for demarches, "med
 numbered actions of the Vientiane Action Plan (provisional), "coordinadores" for the
 co-coordinators. A State's name in running text takes its article or contraction through the
 placeholder (`names('the')`, `names('of')`); meeting names come without article ("la {{
-since.name }}"). The percent sign follows a no-break space (U+00A0), as in `reportgen/language/rules.py`.
+since.name }}"). The percent sign follows a no-break space (U+00A0), as in
+`reportgen/language/rules.py`.
 """
 
 NBSP = "\u00a0"

@@ -18,6 +18,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from reportgen.core.languages import LANGUAGES
+from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem
 from reportgen.inputs import checks
 from reportgen.inputs.models import (
@@ -310,19 +311,15 @@ def _validated(model: type[BaseModel], source: SourceFile, lang: str) -> tuple[A
     the same bytes): models are immutable, and a watched build validates unchanged files
     again and again."""
     key = (id(source), model, lang)
-    kept = _VALIDATED.get(key)
+    kept = _VALIDATED.find(key)
     if kept is not None and kept[0] is source:
         return kept[1]
-    result = _validate(model, source, lang)
-    if len(_VALIDATED) >= 32:
-        _VALIDATED.clear()
-    _VALIDATED[key] = (source, result)
-    return result
+    return _VALIDATED.put(key, (source, _validate(model, source, lang)))[1]
 
 
-_VALIDATED: dict[
-    tuple[int, type[BaseModel], str], tuple[SourceFile, tuple[Any, list[Problem]]]
-] = {}
+_VALIDATED: Memo[tuple[int, type[BaseModel], str], tuple[SourceFile, tuple[Any, list[Problem]]]] = (
+    Memo(32)
+)
 
 
 def _validate(

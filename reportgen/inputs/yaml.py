@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from reportgen.core.memo import Memo
 from reportgen.core.problems import Problem, Severity
 from reportgen.core.reading import Unreadable, read_regular
 
@@ -424,20 +425,17 @@ def read_file(path: Path, name: str) -> tuple[SourceFile, list[Problem]]:
             )
         ]
     key = (name, hashlib.sha256(data).digest())
-    if key in _PARSED:  # the same file as in the last build of this process (watch, bench)
-        return _PARSED[key]
+    kept = _PARSED.find(key)  # the same file as in the last build of this process (watch, bench)
+    if kept is not None:
+        return kept
     try:
         text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
     except UnicodeDecodeError as error:
         return source, [Problem(name, 1, 1, "file", f"is not UTF-8 text ({error.reason})")]
-    parsed = (source, _parse(source, text))
-    if len(_PARSED) >= 32:
-        _PARSED.clear()
-    _PARSED[key] = parsed
-    return parsed
+    return _PARSED.put(key, (source, _parse(source, text)))
 
 
-_PARSED: dict[tuple[str, bytes], tuple[SourceFile, list[Problem]]] = {}
+_PARSED: Memo[tuple[str, bytes], tuple[SourceFile, list[Problem]]] = Memo(32)
 """Files parsed in this process, by name and content: parsing is most of a warm build's
 loading, and a watched build reads the same unchanged files again. Nothing changes a
 parsed file's data afterwards (validation reads it)."""

@@ -30,6 +30,7 @@ from fluent.runtime import FluentBundle
 from fluent.runtime.types import FluentType
 from fluent.syntax import FluentParser, ast
 
+from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem
 from reportgen.core.reading import Unreadable, read_regular
 from reportgen.language.base import Gender
@@ -141,11 +142,7 @@ def read_catalogue(path: Path, locale: str, values: Values) -> Catalogue:
             [Problem.about(shown, "catalogue", f"is not UTF-8 text ({error.reason})")]
         ) from None
     key = (shown, hashlib.sha256(data).digest(), values)
-    if key not in _READ:
-        if len(_READ) >= 8:
-            _READ.clear()
-        _READ[key] = _checked(text, shown, values)
-    problems, messages, resource = _READ[key]
+    problems, messages, resource = _READ.get(key, lambda: _checked(text, shown, values))
     if problems:
         raise InputError(problems)
     return _catalogue(shown, resource, frozenset(messages), locale, text)
@@ -159,7 +156,7 @@ def _catalogue(
     return Catalogue(path, resource, messages, locale, text)
 
 
-_READ: dict[tuple[str, bytes, Values], tuple[list[Problem], set[str], ast.Resource]] = {}
+_READ: Memo[tuple[str, bytes, Values], tuple[list[Problem], set[str], ast.Resource]] = Memo(8)
 """Catalogues read and checked in this process, by file, content and kind: a build reads
 its catalogue to check the template, then to write the sentences."""
 
@@ -411,10 +408,21 @@ def _ids(resource: ast.Resource) -> set[str]:
 # --- Writing sentences ---------------------------------------------------------------------------
 
 
-_BUNDLES: dict[Catalogue, tuple[FluentBundle, list[Formats], dict[Any, str]]] = {}
+_BUNDLES: Memo[Catalogue, tuple[FluentBundle, list[Formats], dict[Any, str]]] = Memo(8)
 """A bundle per catalogue read in this process, with the formats its functions use and
 the sentences it wrote, by message and values: the same values give the same words (the
 functions depend only on the catalogue's locale)."""
+
+
+def _bundle(catalogue: Catalogue) -> tuple[FluentBundle, list[Formats], dict[Any, str]]:
+    """A new bundle of `catalogue`, its functions pointed at a list of one formats (set by
+    each `Sentences`), and no sentence written yet."""
+    current: list[Formats] = []
+    bundle = FluentBundle(
+        [catalogue.locale.replace("_", "-")], use_isolating=False, functions=functions(current)
+    )
+    bundle.add_resource(catalogue.resource)
+    return bundle, current, {}
 
 
 class Sentences:
@@ -424,19 +432,8 @@ class Sentences:
         self._catalogue = catalogue
         # A bundle compiles each message the first time it is written: one bundle is kept
         # per catalogue, its functions pointed at the formats of the report being written.
-        if catalogue not in _BUNDLES:
-            current = [formats]
-            bundle = FluentBundle(
-                [catalogue.locale.replace("_", "-")],
-                use_isolating=False,
-                functions=functions(current),
-            )
-            bundle.add_resource(catalogue.resource)
-            if len(_BUNDLES) >= 8:
-                _BUNDLES.clear()
-            _BUNDLES[catalogue] = (bundle, current, {})
-        self._bundle, current, self._written = _BUNDLES[catalogue]
-        current[0] = formats
+        self._bundle, current, self._written = _BUNDLES.get(catalogue, lambda: _bundle(catalogue))
+        current[:] = [formats]
         self._values: dict[str, Any] = {}
 
     def given(self, values: Mapping[str, Any]) -> None:

@@ -11,7 +11,7 @@ A changed template is a new key; nothing is ever looked up by a file's name or t
 The folder is `$REPORTGEN_CACHE`, or `reportgen` under `$XDG_CACHE_HOME` (`~/.cache`);
 `REPORTGEN_CACHE=off` turns the cache off. An entry that cannot be read or written is made
 afresh and the build goes on: the cache only ever saves time. It keeps the newest
-`LIMIT` entries. Within one process, `kept` holds such work in memory as well.
+`LIMIT` entries. Within one process, `core.memo` holds such work in memory as well.
 """
 
 from __future__ import annotations
@@ -24,26 +24,9 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import CodeType
-from typing import TypeVar
 
 import docxtpl
 import jinja2
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
-def kept(store: dict[_K, _V], key: _K, make: Callable[[], _V], limit: int = 64) -> _V:
-    """`store[key]`, made by `make()` the first time: work a later render in this process
-    can reuse. The store is emptied when it holds `limit` values (the default: a handful of
-    templates, each of a few parts), so that a long process does not grow without end."""
-    value = store.get(key)
-    if value is None:
-        if len(store) >= limit:
-            store.clear()
-        value = store[key] = make()
-    return value
-
 
 LIMIT = 64
 """Entries kept: a few templates' parts, as source and as code."""

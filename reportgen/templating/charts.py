@@ -13,9 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem
 from reportgen.ooxml import xml as ooxml
-from reportgen.templating import cache
 
 Category = dt.date | str
 """A point's place on the category axis: a day (a date axis) or a name (regions)."""
@@ -103,22 +103,18 @@ def bind(docx: Any, view: object, template: str) -> dict[str, tuple[str, str]]:
         data = (chart.category_title, chart.categories, series)  # hashable: all tuples
         design = part.blob
         try:
-            filled = cache.kept(
-                _FILLED,
+            filled = _FILLED.get(
                 (design, data),
                 lambda: ooxml.fill_chart(design, chart.categories, series),  # noqa: B023
-                limit=16,
             )
         except (ooxml.ChartDesignError, ooxml.MalformedXML) as error:
             where = f"chart {{{{ charts.{name} }}}}"
             raise InputError([Problem.about(template, where, str(error))]) from error
         ooxml.replace_part_blob(part, filled)
         if workbook is not None:
-            embedded = cache.kept(
-                _WORKBOOKS,
+            embedded = _WORKBOOKS.get(
                 data,
                 lambda: ooxml.workbook(chart.category_title, chart.categories, series),  # noqa: B023
-                limit=16,
             )
             ooxml.replace_part_blob(workbook, embedded)
         alt_texts[rId] = (chart.title, chart.description)
@@ -127,8 +123,8 @@ def bind(docx: Any, view: object, template: str) -> dict[str, tuple[str, str]]:
 
 _ChartData = tuple[str, tuple[Category, ...], tuple[ooxml.ChartSeries, ...]]
 
-_FILLED: dict[tuple[bytes, _ChartData], bytes] = {}
+_FILLED: Memo[tuple[bytes, _ChartData], bytes] = Memo(16)
 """Chart parts filled in this process, by the template's part and the data put in."""
 
-_WORKBOOKS: dict[_ChartData, bytes] = {}
+_WORKBOOKS: Memo[_ChartData, bytes] = Memo(16)
 """Embedded workbooks written in this process, by their data."""

@@ -35,6 +35,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
+from reportgen.core.memo import Memo
 from reportgen.core.problems import Problem, Severity
 from reportgen.ooxml import xml as ooxml
 
@@ -540,7 +541,7 @@ def tag_using(tags: Sequence[Tag], pattern: str) -> str | None:
 
 # --- The whole check, once per template version -----------------------------------------------
 
-_CHECKED: dict[tuple[str, str, frozenset[str], frozenset[str]], tuple[Problem, ...]] = {}
+_CHECKED: Memo[tuple[str, str, frozenset[str], frozenset[str]], tuple[Problem, ...]] = Memo(16)
 
 
 def check_template(path: Path, filters: Iterable[str], names: Iterable[str]) -> list[Problem]:
@@ -559,11 +560,7 @@ def check_template(path: Path, filters: Iterable[str], names: Iterable[str]) -> 
         return [Problem.about(name, "template", f"cannot be read ({error.strerror or error})")]
     known = vocabulary(filters, names)
     key = (name, hashlib.sha256(data).hexdigest(), known.filters, known.given)
-    if key not in _CHECKED:
-        if len(_CHECKED) >= 16:
-            _CHECKED.clear()
-        _CHECKED[key] = tuple(problems_of(data, name, known))
-    return list(_CHECKED[key])
+    return list(_CHECKED.get(key, lambda: tuple(problems_of(data, name, known))))
 
 
 def problems_of(data: bytes, name: str, known: Vocabulary) -> list[Problem]:

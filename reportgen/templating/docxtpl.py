@@ -14,6 +14,7 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from reportgen.core.limits import from_environment
+from reportgen.core.memo import Memo
 from reportgen.language.formats import Formats
 from reportgen.ooxml import xml as ooxml
 from reportgen.templating import cache, locate, sandbox
@@ -69,7 +70,7 @@ class WordTemplate(DocxTemplate):  # type: ignore[misc]
         body = ooxml.parse_strictly(data)
         return body if ooxml.tables_fit_their_grids(body) else super().fix_tables(data)
 
-    _patched: ClassVar[dict[str, str]] = {}
+    _patched: ClassVar[Memo[str, str]] = Memo(64)
 
     def patch_xml(self, src_xml: str) -> str:
         """docxtpl's rewrite of a part into Jinja source, kept for the next render.
@@ -77,8 +78,7 @@ class WordTemplate(DocxTemplate):  # type: ignore[misc]
         The rewrite (a few dozen regular expressions over the whole part) depends on the
         part's XML alone, and the template's parts are the same from one build to the next.
         """
-        return cache.kept(
-            self._patched,
+        return self._patched.get(
             src_xml,
             lambda: cache.text(
                 "jinja", src_xml, lambda: str(super(WordTemplate, self).patch_xml(src_xml))
@@ -113,7 +113,7 @@ class _Environment(BoundedSandbox):
     the same template reuses it, and so does the next process (`reportgen.templating.cache`).
     """
 
-    _compiled: ClassVar[dict[str, CodeType]] = {}
+    _compiled: ClassVar[Memo[str, CodeType]] = Memo(64)
 
     def _settings(self) -> list[str]:
         """What compiled code depends on besides its source: the names of the filters and
@@ -135,8 +135,7 @@ class _Environment(BoundedSandbox):
     ) -> jinja2.Template:
         if not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        code = cache.kept(
-            self._compiled,
+        code = self._compiled.get(
             source,
             lambda: cache.code(source, lambda: self.compile(source), self._settings()),
         )
