@@ -57,6 +57,7 @@ def build(
     With `pdf`, also writes the PDF beside the output through LibreOffice, whose absence
     (`reportgen.review.pdf.PdfError`) is found before anything is written.
     """
+    from reportgen.core.limits import from_environment
     from reportgen.core.writing import output_problem, write_document
     from reportgen.figures.compute import compute
     from reportgen.review.pdf import convert_to_pdf, find_soffice
@@ -73,7 +74,7 @@ def build(
         raise InputError(_failing(found, strict))
     warnings = [*warnings, *found]
     figures = compute(inputs)
-    document = render(kind.document(inputs, figures), template)
+    document = render(kind.document(inputs, figures), template, from_environment())
     try:
         write_document(document, output)
     except OSError as error:

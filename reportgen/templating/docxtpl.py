@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import jinja2
 from docxtpl import DocxTemplate
 
-from reportgen.core.limits import from_environment
+from reportgen.core.limits import Limits
 from reportgen.core.memo import Memo
 from reportgen.language.formats import Formats
 from reportgen.ooxml import xml as ooxml
@@ -148,10 +148,10 @@ def _finalize(value: object) -> object:
     return value if isinstance(value, jinja2.Undefined) else ooxml.text_markup(value)
 
 
-def environment(formats: Formats) -> jinja2.Environment:
+def environment(formats: Formats, limits: Limits | None = None) -> jinja2.Environment:
     """The Jinja environment templates are rendered in: sandboxed, escaping, strict."""
     env = _Environment(
-        from_environment(),
+        Limits() if limits is None else limits,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,

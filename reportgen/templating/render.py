@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from reportgen.core.limits import Limits
 from reportgen.core.problems import InputError, Problem
 from reportgen.language.fluent import SentenceError, Sentences, read_catalogue
 from reportgen.ooxml import xml as ooxml
@@ -22,10 +23,12 @@ from reportgen.templating.docxtpl import TemplateProblem, WordTemplate, environm
 from reportgen.templating.kind import Document, Properties
 
 
-def render(document: Document, template: Path) -> bytes:
-    """The document as .docx bytes: the same document and template give the same bytes."""
+def render(document: Document, template: Path, limits: Limits | None = None) -> bytes:
+    """The document as .docx bytes: the same document and template give the same bytes.
+    `limits` bound the template's cost (the defaults when None; `app` reads the environment)."""
+    limits = Limits() if limits is None else limits
     # Only the parts the template's relationships reach, within reportgen.limits.
-    package = open_docx(template).sanitised()
+    package = open_docx(template, limits).sanitised()
     try:
         word = WordTemplate(io.BytesIO(package))
         docx = word.get_docx()
@@ -39,7 +42,7 @@ def render(document: Document, template: Path) -> bytes:
         kind.catalogue(template, document.lang), str(formats.locale), kind.sentences
     )
     say = Sentences(catalogue, formats)
-    jinja_env = environment(formats)
+    jinja_env = environment(formats, limits)
     try:
         say.given(document.values(say))
         views = document.views(say, ooxml.next_footnote_id(docx))
