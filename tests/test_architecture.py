@@ -8,6 +8,7 @@ package and checks that lint-imports refuses it, naming the broken contract.
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -116,3 +117,21 @@ def test_each_package_says_its_job_and_imports_nothing() -> None:
             or (node.module or "").split(".")[0] not in ("reportgen", "__future__")
         ]
         assert not third_party, f"{init.relative_to(ROOT)} imports a library at package import"
+
+
+def test_every_module_the_docs_name_exists() -> None:
+    """README.md and docs/ name modules by path: a move must take the docs with it."""
+    named = set()
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = doc.read_text(encoding="utf-8")
+        named |= {(doc.name, path) for path in re.findall(r"reportgen/[\w/]+\.py", text)}
+        named |= {
+            (doc.name, f"reportgen/{path}")
+            for path in re.findall(r"`((?:[a-z_]+/)+[a-z_]+\.py)`", text)
+            if path.split("/")[0] in _PACKAGES
+        }
+    missing = sorted(f"{doc}: {path}" for doc, path in named if not (ROOT / path).is_file())
+    assert not missing, missing
+
+
+_PACKAGES = {path.name for path in PACKAGE.iterdir() if (path / "__init__.py").is_file()}
