@@ -59,7 +59,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 golden: $(STAMP)
-	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+	$(BIN)/python -m pytest tests/documents/report/test_golden.py --update-golden
 
 lint: $(STAMP)
 	$(BIN)/ruff check reportgen tests tools benchmarks

@@ -32,10 +32,10 @@ from reportgen.templating.docxtpl import environment
 from tests.conftest import DATA, TEMPLATE
 from tests.seed import SeedReport
 
-FIXTURES = Path(__file__).parent / "fixtures" / "untc"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "untc"
 XML = FIXTURES / "XXVI-6.en.xml"
 HTML = FIXTURES / "XXVI-6.html"
-GOLDEN_REPORT = Path(__file__).parent / "golden" / "report.txt"
+GOLDEN_REPORT = Path(__file__).parents[1] / "golden" / "report.txt"
 CCM = "Convention on Cluster Munitions"
 DATE_LINE = re.compile(r"^  (signature|ratification|accession|succession): .*\n", re.MULTILINE)
 

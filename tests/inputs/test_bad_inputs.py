@@ -22,7 +22,7 @@ from reportgen.app import check
 from reportgen.cli.main import main
 from tests.conftest import DATA
 
-CASES = sorted((Path(__file__).parent / "bad_inputs").glob("*.yaml"))
+CASES = sorted((Path(__file__).parents[1] / "bad_inputs").glob("*.yaml"))
 
 
 def _apply(data: Path, patch: dict[str, Any]) -> None:

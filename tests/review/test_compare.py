@@ -40,7 +40,7 @@ from reportgen.review.redline import (
 )
 from reportgen.review.rendition import NotADocx, rendition
 from tests.conftest import DATA, TEMPLATE
-from tests.test_text import libreoffice_convert, needs_libreoffice, package, pdf_text
+from tests.review.test_text import libreoffice_convert, needs_libreoffice, package, pdf_text
 
 # The data change: one more State accedes, within the highlighted period (after the 3rd MSP).
 NEW_STATE, NEW_STATE_ISO3, NEW_STATE_REGION = "Saint Kitts and Nevis", "KNA", "Americas"

@@ -39,9 +39,9 @@ from reportgen.ooxml import xml as ooxml
 from reportgen.review.rendition import rendition
 from reportgen.templating.check import check_paragraphs, where
 from tests.conftest import CATALOGUE, DATA, TEMPLATE
-from tests.test_text import libreoffice_convert, needs_libreoffice
+from tests.review.test_text import libreoffice_convert, needs_libreoffice
 
-CASES = sorted((Path(__file__).parent / "bad_templates").glob("*.yaml"))
+CASES = sorted((Path(__file__).parents[1] / "bad_templates").glob("*.yaml"))
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -260,7 +260,7 @@ def test_a_template_saved_by_libreoffice_without_edits_gives_the_same_report(
 
 
 def test_the_rendition_shows_comments_and_tracked_changes_to_a_reviewer(tmp_path: Path) -> None:
-    corpus = Path(__file__).parent / "bad_templates"
+    corpus = Path(__file__).parents[1] / "bad_templates"
     edits = [
         *_load(corpus / "19-comment.yaml")["edits"],
         *_load(corpus / "17-tracked-deletion-of-a-misspelt-tag.yaml")["edits"],

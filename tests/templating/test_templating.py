@@ -11,7 +11,7 @@ from docxtpl import DocxTemplate
 
 from reportgen.templating.docxtpl import WordTemplate
 
-TEMPLATING = Path(__file__).resolve().parents[1] / "reportgen" / "templating"
+TEMPLATING = Path(__file__).resolve().parents[2] / "reportgen" / "templating"
 
 CALLED = ("render", "get_docx")
 """docxtpl's methods the renderer calls without overriding them."""

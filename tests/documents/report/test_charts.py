@@ -37,8 +37,8 @@ from reportgen.ooxml import xml as ooxml
 from reportgen.review.rendition import rendition
 from reportgen.templating.render import render
 from tests.conftest import CATALOGUE, ROOT, TEMPLATE, build_in_a_process
+from tests.review.test_text import libreoffice_convert, needs_libreoffice, pdf_text
 from tests.seed import SeedReport
-from tests.test_text import libreoffice_convert, needs_libreoffice, pdf_text
 
 C = {
     "c": ooxml.C_NS,

@@ -15,7 +15,7 @@ from reportgen.core.config import template_for
 from reportgen.review.rendition import rendition
 from tests.conftest import DATA, ROOT, TEMPLATE
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[2] / "golden"
 
 
 def _compare(actual: str, golden: Path, update: bool) -> None:

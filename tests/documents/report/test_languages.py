@@ -29,7 +29,7 @@ from reportgen.language.registry import language_for
 from reportgen.ooxml import xml as ooxml
 from reportgen.review.rendition import rendition
 from tests.conftest import DATA, ROOT
-from tests.test_text import libreoffice_convert, needs_libreoffice, pdf_text
+from tests.review.test_text import libreoffice_convert, needs_libreoffice, pdf_text
 
 LANGS = ("en", "fr", "es")
 TEMPLATES = {lang: ROOT / template_for(lang) for lang in LANGS}
