@@ -111,7 +111,7 @@ def check_template(template: Path, lang: str = "en") -> list[Problem]:
     comments), found without rendering it; the same template file is checked once in a
     process."""
     from reportgen.language.formats import Formats
-    from reportgen.review.rendition import NotADocx, read_docx
+    from reportgen.ooxml.package import NotADocx, read_docx
     from reportgen.templating import check as templates
 
     if not template.is_file():
@@ -138,10 +138,10 @@ def _language_problems(template: Path, lang: str) -> list[Problem]:
     """A template whose text is marked in another language than the report's: built, it
     would mix the two (French data in English prose)."""
     from reportgen.inputs.models import LANGUAGES
-    from reportgen.ooxml import xml as ooxml
+    from reportgen.ooxml import rendition as ooxml_rendition
 
     try:
-        marked = ooxml.default_language(template.read_bytes())
+        marked = ooxml_rendition.default_language(template.read_bytes())
     except (OSError, ValueError, KeyError):  # zipfile's errors; the template check says why
         return []
     if marked is None or marked.split("-")[0].lower() == lang:

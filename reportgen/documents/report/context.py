@@ -35,7 +35,13 @@ from reportgen.language.fluent import (
 )
 from reportgen.language.formats import Formats
 from reportgen.language.naming import Naming
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import charts as ooxml_charts
+from reportgen.ooxml import cleaning as ooxml_cleaning
+from reportgen.ooxml import footnotes as ooxml_footnotes
+from reportgen.ooxml import text as ooxml_text
+from reportgen.ooxml import workbook as ooxml_workbook
+from reportgen.ooxml import writer as ooxml_writer
+from reportgen.ooxml import xml as ooxml_xml
 from reportgen.ooxml.package import open_docx, without_advice
 from reportgen.templating import cache, sandbox
 from reportgen.templating import check as templates
@@ -57,12 +63,11 @@ class _Template(DocxTemplate):  # type: ignore[misc]
     def render_footnotes(
         self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None
     ) -> None:
-        for part in self.docx.part.package.iter_parts():
-            if part.content_type == ooxml.CT.WML_FOOTNOTES:
-                xml = self.patch_xml(part.blob.decode("utf-8"))
-                rendered = self.render_xml_part(xml, part, context, jinja_env)
-                ooxml.check_well_formed(rendered)
-                ooxml.replace_part_xml(part, rendered)
+        for part, xml in ooxml_footnotes.footnotes_xml(self.docx):
+            xml = self.patch_xml(xml)
+            rendered = self.render_xml_part(xml, part, context, jinja_env)
+            ooxml_xml.check_well_formed(rendered)
+            ooxml_footnotes.replace_footnotes_xml(part, rendered)
 
     def render_properties(
         self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None
@@ -74,7 +79,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]
     ) -> str:
         try:
             return str(super().render_xml_part(src_xml, part, context, jinja_env))
-        except (jinja2.TemplateError, ooxml.UnprintableValue) as error:
+        except (jinja2.TemplateError, ooxml_text.UnprintableValue) as error:
             raise TemplateProblem(str(getattr(part, "partname", "")), error) from error
         except Exception as error:
             # An expression of the template that fails ({{ n // 0 }}, text + number) is the
@@ -88,8 +93,8 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         # it is parsed strictly here (from bytes: lxml reads UTF-8 twice as fast as a str).
         # docxtpl's own pass, a second parse, is needed only when a grid must change.
         data = xml.encode("utf-8")
-        body = ooxml.parse_strictly(data)
-        return body if ooxml.tables_fit_their_grids(body) else super().fix_tables(data)
+        body = ooxml_xml.parse_strictly(data)
+        return body if ooxml_text.tables_fit_their_grids(body) else super().fix_tables(data)
 
     _patched: ClassVar[dict[str, str]] = {}
 
@@ -110,8 +115,8 @@ class _Template(DocxTemplate):  # type: ignore[misc]
     def resolve_listing(self, xml: str) -> str:
         # docxtpl turns tabs, line feeds, \a and \f inside <w:t> into Word's elements, one
         # regular expression per paragraph and run. Values from data never hold them raw
-        # (ooxml.text_markup writes character references), so usually there is nothing to do.
-        if ooxml.has_listing_characters(xml):
+        # (ooxml_text.text_markup writes character references), so usually there is nothing to do.
+        if ooxml_text.has_listing_characters(xml):
             return str(super().resolve_listing(xml))
         return xml
 
@@ -255,7 +260,7 @@ class _Environment(BoundedSandbox):
 
 def _finalize(value: object) -> object:
     """Every printed value as Word text; an undefined one is left for Jinja to report."""
-    return value if isinstance(value, jinja2.Undefined) else ooxml.text_markup(value)
+    return value if isinstance(value, jinja2.Undefined) else ooxml_text.text_markup(value)
 
 
 def environment(formats: Formats) -> jinja2.Environment:
@@ -281,8 +286,8 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     except (SyntaxError, KeyError) as error:  # lxml's XMLSyntaxError; a part named but absent
         reason = f"a Word document whose parts cannot be read ({without_advice(str(error))})"
         raise InputError([Problem.about(str(template), "template", f"is {reason}")]) from None
-    ooxml.drop_comments(docx)  # never circulated; `reportgen build` lists them as warnings
-    ooxml.stop_tracking_changes(docx)
+    ooxml_cleaning.drop_comments(docx)  # never circulated; `reportgen build` lists them as warnings
+    ooxml_cleaning.stop_tracking_changes(docx)
     formats = report_formats(inputs)
     say = Sentences(
         read_catalogue(catalogue_for(template, inputs.lang), str(formats.locale)), formats
@@ -290,7 +295,9 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
     jinja_env = environment(formats)
     try:
         say.given(variables(inputs, figures, formats, say))
-        context, notes = _context(inputs, figures, formats, say, ooxml.next_footnote_id(docx))
+        context, notes = _context(
+            inputs, figures, formats, say, ooxml_footnotes.next_footnote_id(docx)
+        )
         context["charts"], alt_texts = _charts(docx, inputs, figures, formats, say)
         document.render(context, jinja_env=jinja_env)
     except SentenceError as error:
@@ -313,7 +320,7 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
                 )
             ]
         ) from problem
-    except ooxml.MalformedXML as error:
+    except ooxml_xml.MalformedXML as error:
         raise InputError(
             [
                 Problem.about(
@@ -323,12 +330,12 @@ def render(inputs: Inputs, figures: Figures, template: Path) -> bytes:
                 )
             ]
         ) from error
-    ooxml.pair_bookmarks(docx)
-    ooxml.drop_unplaced_parts(docx)
-    ooxml.describe_charts(docx, alt_texts)
-    ooxml.add_footnotes(docx, notes)
+    ooxml_cleaning.pair_bookmarks(docx)
+    ooxml_cleaning.drop_unplaced_parts(docx)
+    ooxml_charts.describe_charts(docx, alt_texts)
+    ooxml_footnotes.add_footnotes(docx, notes)
     _set_properties(docx, inputs, figures, formats, say)
-    return ooxml.package_bytes(docx)
+    return ooxml_writer.package_bytes(docx)
 
 
 def report_formats(inputs: Inputs) -> Formats:
@@ -409,7 +416,7 @@ def _charts(
     Each chart of the template whose paragraph holds `{{ charts.NAME }}` gets the series
     of that chart and an embedded workbook of the same data; its design (type, colours,
     fonts, axes, size) stays the template's. A chart whose paragraph the template no
-    longer holds is dropped after rendering (`ooxml.drop_unplaced_parts`).
+    longer holds is dropped after rendering (`ooxml_cleaning.drop_unplaced_parts`).
     """
     view = ChartsView(
         states_parties_over_time=ChartView(
@@ -425,7 +432,7 @@ def _charts(
             )
         ),
     )
-    bound, chartless = ooxml.chart_placeholders(docx)
+    bound, chartless = ooxml_charts.chart_placeholders(docx)
     for name, text in chartless:  # a template from before native charts, or a chart cut
         shown = " ".join(text.split())
         raise ChartProblem(
@@ -440,34 +447,36 @@ def _charts(
         chosen = getattr(view, name, None)
         if not isinstance(chosen, ChartView):
             continue  # rendering reports the placeholder that names no chart
-        part, workbook = ooxml.chart_parts(docx, rId)
+        part, workbook = ooxml_charts.chart_parts(docx, rId)
         chart = chosen.chart
-        series = tuple((s.name, s.values, s.style, s.labelled) for s in chart.series)
+        series = tuple(
+            ooxml_charts.ChartSeries(s.name, s.values, s.style, s.labelled) for s in chart.series
+        )
         data = (chart.category_title, chart.categories, series)  # hashable: all tuples
         design = part.blob
         try:
             filled = _kept(
                 _FILLED,
                 (design, data),
-                lambda: ooxml.fill_chart(design, chart.categories, series),  # noqa: B023
+                lambda: ooxml_charts.fill_chart(design, chart.categories, series),  # noqa: B023
                 limit=16,
             )
-        except (ooxml.ChartDesignError, ooxml.MalformedXML) as error:
+        except (ooxml_charts.ChartDesignError, ooxml_xml.MalformedXML) as error:
             raise ChartProblem(f"chart {{{{ charts.{name} }}}}", str(error)) from error
-        ooxml.replace_part_blob(part, filled)
+        ooxml_charts.replace_part_blob(part, filled)
         if workbook is not None:
             embedded = _kept(
                 _WORKBOOKS,
                 data,
-                lambda: ooxml.workbook(chart.category_title, chart.categories, series),  # noqa: B023
+                lambda: ooxml_workbook.workbook(chart.category_title, chart.categories, series),  # noqa: B023
                 limit=16,
             )
-            ooxml.replace_part_blob(workbook, embedded)
+            ooxml_charts.replace_part_blob(workbook, embedded)
         alt_texts[rId] = (chart.title, chart.description)
     return view, alt_texts
 
 
-_ChartData = tuple[str, tuple[charts.Category, ...], tuple[ooxml.ChartSeries, ...]]
+_ChartData = tuple[str, tuple[charts.Category, ...], tuple[ooxml_charts.ChartSeries, ...]]
 
 _FILLED: dict[tuple[bytes, _ChartData], bytes] = {}
 """Chart parts filled in this process, by the template's part and the data put in."""
@@ -486,7 +495,7 @@ def _status_rows(inputs: Inputs, figures: Figures, formats: Formats) -> list[Sta
 def _two_columns(names: Sequence[str], bold: set[str]) -> list[list[Markup]]:
     """Names down the first column, then the second, as runs (bold for those in `bold`)."""
     height = max(1, (len(names) + 1) // 2)  # a Word table holds at least one row
-    cells = [ooxml.runs([ooxml.Span(n, bold=n in bold)]) for n in names]
+    cells = [ooxml_text.runs([ooxml_text.Span(n, bold=n in bold)]) for n in names]
     cells += [Markup("")] * (2 * height - len(cells))
     return [[cells[row], cells[row + height]] for row in range(height)]
 
@@ -503,23 +512,23 @@ def _category(
         description=category.description,
         members=[formats.names([name]) for name in formats.sorted_names(members.states)],
         size=members.count,
-        footnote=ooxml.footnote_reference(note_id),
+        footnote=ooxml_footnotes.footnote_reference(note_id),
     )
 
 
 _EMPHASIS = re.compile(r"\*([^*]+)\*")
 
 
-def spans(text: str) -> list[ooxml.Span]:
+def spans(text: str) -> list[ooxml_text.Span]:
     """Text with *asterisks* marking italics (a publication's or organisation's name)."""
     out, last = [], 0
     for match in _EMPHASIS.finditer(text):
         if match.start() > last:
-            out.append(ooxml.Span(text[last : match.start()]))
-        out.append(ooxml.Span(match.group(1), italic=True))
+            out.append(ooxml_text.Span(text[last : match.start()]))
+        out.append(ooxml_text.Span(match.group(1), italic=True))
         last = match.end()
     if last < len(text):
-        out.append(ooxml.Span(text[last:]))
+        out.append(ooxml_text.Span(text[last:]))
     return out
 
 
@@ -536,8 +545,8 @@ def _initiative_lines(
             {"place": _place(initiative, formats, say), "dates": dates or "none"},
         )
         after += "." if index == len(initiatives) - 1 else formats.mark(";")
-        runs = [ooxml.Span(before)] if before else []
-        lines.append(ooxml.runs([*runs, *spans(initiative.text), ooxml.Span(after)]))
+        runs = [ooxml_text.Span(before)] if before else []
+        lines.append(ooxml_text.runs([*runs, *spans(initiative.text), ooxml_text.Span(after)]))
     return lines
 
 
