@@ -411,7 +411,7 @@ def _limits_off() -> Iterator[None]:
     from jinja2.sandbox import SandboxedEnvironment
 
     from reportgen.core.memo import Memo
-    from reportgen.review import rendition as text
+    from reportgen.ooxml import package as ooxml_package
     from reportgen.templating import docxtpl as adapter
     from reportgen.templating import render
 
@@ -449,7 +449,7 @@ def _limits_off() -> Iterator[None]:
     replaced: list[tuple[object, str, object]] = [
         (render, "environment", plain),
         (render, "open_docx", Whole),
-        (text, "read_docx", lambda source: Path(source).read_bytes()),
+        (ooxml_package, "read_docx", lambda source: Path(source).read_bytes()),
     ]
     saved = [(module, name, getattr(module, name)) for module, name, _ in replaced]
     for module, name, value in replaced:
@@ -734,10 +734,13 @@ HOT_SPOTS: dict[str, tuple[str, str]] = {
     ),
     "render: Jinja renders (`Template.render`)": ("jinja2/environment.py", "render"),
     "render: parse the rendered body (`ooxml.parse_strictly`)": (
-        "reportgen/ooxml.py",
+        "reportgen/ooxml/xml.py",
         "parse_strictly",
     ),
-    "render: write the package (`ooxml.package_bytes`)": ("reportgen/ooxml.py", "package_bytes"),
+    "render: write the package (`ooxml.package_bytes`)": (
+        "reportgen/ooxml/writer.py",
+        "package_bytes",
+    ),
     "zlib compression (the package)": ("~", "<method 'compress' of 'zlib.Compress' objects>"),
 }
 """Calls worth watching in a warm build, by the file (suffix) and the function they are."""

@@ -104,7 +104,7 @@ def check_template(template: Path, lang: str = "en", kind: DocumentKind = KIND) 
     comments), found without rendering it; the same template file is checked once in a
     process."""
     from reportgen.language.formats import Formats
-    from reportgen.review.rendition import NotADocx, read_docx
+    from reportgen.ooxml.package import NotADocx, read_docx
     from reportgen.templating import check as templates
 
     if not template.is_file():
@@ -132,10 +132,10 @@ def _language_problems(template: Path, lang: str) -> list[Problem]:
     """A template whose text is marked in another language than the report's: built, it
     would mix the two (French data in English prose)."""
     from reportgen.core.languages import LANGUAGES
-    from reportgen.ooxml import xml as ooxml
+    from reportgen.ooxml import rendition as ooxml_rendition
 
     try:
-        marked = ooxml.default_language(template.read_bytes())
+        marked = ooxml_rendition.default_language(template.read_bytes())
     except (OSError, ValueError, KeyError):  # zipfile's errors; the template check says why
         return []
     if marked is None or marked.split("-")[0].lower() == lang:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from reportgen.app import build
 from reportgen.core.problems import InputError
 from reportgen.inputs.models import clean_text
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import footnotes as ooxml_footnotes
 from tests.conftest import DATA, TEMPLATE
 
 HOSTILE = [
@@ -64,7 +64,7 @@ def _texts(path: Path) -> dict[str, list[str]]:
         "body": [p.text for p in document.paragraphs],
         "table": [c.text for t in document.tables for row in t.rows for c in row.cells],
         "header": [p.text for p in section.first_page_header.paragraphs],
-        "footnotes": list(ooxml.footnote_texts(document).values()),
+        "footnotes": list(ooxml_footnotes.footnote_texts(document).values()),
     }
 
 

@@ -32,7 +32,11 @@ from reportgen.documents.report.values import SENTENCES
 from reportgen.figures.compute import compute
 from reportgen.inputs.load import load
 from reportgen.language.fluent import Sentences, read_catalogue
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import authoring as ooxml_authoring
+from reportgen.ooxml import charts as ooxml_charts
+from reportgen.ooxml import footnotes as ooxml_footnotes
+from reportgen.ooxml import workbook as ooxml_workbook
+from reportgen.ooxml import writer as ooxml_writer
 from reportgen.templating.charts import Chart
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -44,7 +48,7 @@ BLACK = RGBColor(0, 0, 0)
 def _styles(document: docx.document.Document) -> None:
     """Word's built-in styles, set for a formal report: Times New Roman, black headings."""
     styles = document.styles
-    ooxml.set_default_font(document, "Times New Roman", LANGUAGE_TAGS[LANG[0]])
+    ooxml_authoring.set_default_font(document, "Times New Roman", LANGUAGE_TAGS[LANG[0]])
     normal = styles["Normal"]
     normal.font.size = Pt(12)
     normal.paragraph_format.space_after = Pt(6)
@@ -57,7 +61,7 @@ def _styles(document: docx.document.Document) -> None:
         ("Heading 2", 12, 12, 4),
     ):
         style = styles[name]
-        ooxml.plain_style(style)
+        ooxml_authoring.plain_style(style)
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.italic = False
@@ -86,7 +90,7 @@ def _styles(document: docx.document.Document) -> None:
         table_text.paragraph_format.space_after = Pt(0)
         table_text.paragraph_format.line_spacing = 1.0
         table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    ooxml.enable_footnotes(document)
+    ooxml_footnotes.enable_footnotes(document)
 
 
 def _page(document: docx.document.Document) -> None:
@@ -107,7 +111,7 @@ def _page(document: docx.document.Document) -> None:
     for footer in (section.footer, section.first_page_footer):
         paragraph = footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        ooxml.add_page_number(paragraph)
+        ooxml_authoring.add_page_number(paragraph)
 
 
 class _Writer:
@@ -115,7 +119,7 @@ class _Writer:
 
     def __init__(self, document: docx.document.Document) -> None:
         self.document = document
-        self.recommendations = ooxml.add_list_definition(document, "lowerRoman", "%1)")
+        self.recommendations = ooxml_authoring.add_list_definition(document, "lowerRoman", "%1)")
 
     def p(self, text: str, style: str | None = None, *, italic: bool = False) -> None:
         paragraph = self.document.add_paragraph(style=style)
@@ -362,7 +366,7 @@ def _body(document: docx.document.Document) -> None:
     w.p("Taking into account the motives presented by the different States, we consider that:")
     w.p("{%p for recommendation in recommendations %}")
     item = document.add_paragraph("{{ recommendation }}", style="List Number")
-    ooxml.use_list(item, w.recommendations)
+    ooxml_authoring.use_list(item, w.recommendations)
     w.p("{%p endfor %}")
 
 
@@ -379,7 +383,7 @@ def _chart(document: docx.document.Document, name: str, title: str) -> None:
     numbers the figures and can list them.
     """
     chart = _charts_from_data(LANG[0])[name]
-    series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
+    series = [ooxml_charts.ChartSeries(s.name, s.values, s.style, s.labelled) for s in chart.series]
     design = _in_language((Path(__file__).parent / "charts" / f"{name}.xml").read_bytes())
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -388,11 +392,11 @@ def _chart(document: docx.document.Document, name: str, title: str) -> None:
     layout.line_spacing = 1.0
     layout.space_before = Pt(6)
     layout.space_after = Pt(0)
-    ooxml.add_chart(
+    ooxml_authoring.add_chart(
         document,
         paragraph,
-        ooxml.fill_chart(design, chart.categories, series),
-        ooxml.workbook(chart.category_title, chart.categories, series),
+        ooxml_charts.fill_chart(design, chart.categories, series),
+        ooxml_workbook.workbook(chart.category_title, chart.categories, series),
         Cm(TEXT_WIDTH_CM),
         Cm(CHART_HEIGHTS_CM[name]),
         title=chart.title,
@@ -401,7 +405,7 @@ def _chart(document: docx.document.Document, name: str, title: str) -> None:
     paragraph.add_run(f"{{{{ charts.{name} }}}}")
     caption = document.add_paragraph(style="Caption")
     caption.add_run("Figure ")
-    ooxml.add_sequence_number(caption, "Figure")
+    ooxml_authoring.add_sequence_number(caption, "Figure")
     caption.add_run(f": {title}")
 
 
@@ -466,7 +470,7 @@ def _new_states_parties_table(document: docx.document.Document) -> None:
     table.autofit = False
     for column in table.columns:
         column.width = Cm(7)
-    ooxml.remove_borders(table)
+    ooxml_authoring.remove_borders(table)
     table.cell(0, 0).paragraphs[0].text = "{%tr for row in new_states_parties %}"
     table.cell(1, 0).paragraphs[0].add_run("{{r row[0] }}")
     table.cell(1, 1).paragraphs[0].add_run("{{r row[1] }}")
@@ -494,19 +498,19 @@ def _status_table(document: docx.document.Document) -> None:
         ("{%tr endfor %}", "", ""),
     ]
     for row, values in zip(table.rows, texts, strict=True):
-        ooxml.keep_row_together(row)
+        ooxml_authoring.keep_row_together(row)
         for cell, width, text in zip(row.cells, widths, values, strict=True):
             cell.width = width
             paragraph = cell.paragraphs[0]
             paragraph.style = document.styles["Table Text"]
             if text:
                 paragraph.add_run(text)
-    ooxml.repeat_as_header(table.rows[0])
+    ooxml_authoring.repeat_as_header(table.rows[0])
     for index in (0, 1):
         for cell in table.rows[index].cells:
             cell.paragraphs[0].runs[0].bold = True
             if index == 0:
-                ooxml.shade(cell, "D9D9D9")
+                ooxml_authoring.shade(cell, "D9D9D9")
     for row in table.rows:
         for cell in row.cells[1:]:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -521,7 +525,7 @@ def make_template(lang: str = "en") -> bytes:
     same document with each English text replaced by its translation (tools/template_text.py)."""
     LANG[0] = lang
     document = docx.Document()
-    ooxml.drop_parts(document, RT.THUMBNAIL, RT.CUSTOM_XML)
+    ooxml_authoring.drop_parts(document, RT.THUMBNAIL, RT.CUSTOM_XML)
     _styles(document)
     _page(document)
     _body(document)
@@ -531,8 +535,8 @@ def make_template(lang: str = "en") -> bytes:
     first = document.paragraphs[0]
     if not first.text:
         first._p.getparent().remove(first._p)
-    ooxml.drop_parts(document, ooxml.STYLES_WITH_EFFECTS)
-    ooxml.drop_unused_table_styles(document)
+    ooxml_authoring.drop_parts(document, ooxml_authoring.STYLES_WITH_EFFECTS)
+    ooxml_authoring.drop_unused_table_styles(document)
     properties = document.core_properties
     texts = TRANSLATIONS.get(lang, {})
     title = "CCM universalisation report (template)"
@@ -544,7 +548,7 @@ def make_template(lang: str = "en") -> bytes:
     properties.revision = 1
     moment = dt.datetime(2013, 1, 1)
     properties.created = properties.modified = properties.last_printed = moment
-    return ooxml.package_bytes(document)
+    return ooxml_writer.package_bytes(document)
 
 
 def translate(document: docx.document.Document, texts: dict[str, str]) -> None:

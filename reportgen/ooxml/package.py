@@ -10,7 +10,8 @@ refusal is a `NotADocx` with one line naming the file and the part.
 
 `Package.sanitised()` gives the reached parts as a new zip: what `text`, `diff`, the redline
 engine and the template renderer read, so that no unreached or oversized part reaches
-them.
+them. The package's indexes, [Content_Types].xml (`ct:Types`) and the relationship parts
+(`pr:Relationships`), are read here too.
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from lxml import etree
+
 from reportgen.core.errors import BadInput
 from reportgen.core.limits import MB, Limits, from_environment, refused
 from reportgen.core.reading import Unreadable, read_regular
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml.xml import MalformedXML, parse, qn
 
 # The main part of a Word document, template, or macro-enabled document or template.
 WORD_MAIN_PARTS = {
@@ -107,6 +110,11 @@ def read_file(source: Path | bytes | str, limits: Limits) -> tuple[bytes, str]:
         larger = f"is larger than {limits.max_unpacked_mb} MB"
         raise NotADocx(f"{path}: " + refused(larger, "max_unpacked_mb", limits))
     return data, str(path)
+
+
+def read_docx(source: Path | bytes | str) -> bytes:
+    """The bytes of a Word document, or NotADocx saying why the file is not one."""
+    return open_docx(source).data
 
 
 def open_docx(source: Path | bytes | str, limits: Limits | None = None) -> Package:
@@ -228,7 +236,7 @@ class _Reader:
             raise self.fail(
                 f"not a Word document (.docx): its package is damaged (no {_CONTENT_TYPES})"
             )
-        self.defaults, self.overrides = self._xml(_CONTENT_TYPES, ooxml.content_types)
+        self.defaults, self.overrides = self._xml(_CONTENT_TYPES, content_types)
         package_rels = self._relationships("")
         main = next((t for kind, t, _ in package_rels if kind.endswith(_OFFICE_DOCUMENT)), None)
         if main is None or main not in self.members:
@@ -253,7 +261,7 @@ class _Reader:
         if rels not in self.members:
             return []
         found: list[tuple[str, str, bool]] = []
-        for kind, target, external in self._xml(rels, ooxml.relationships):
+        for kind, target, external in self._xml(rels, relationships):
             if external:
                 continue
             member = (
@@ -281,7 +289,7 @@ class _Reader:
         body = self._part(member)
         try:
             return parse(body)
-        except ooxml.MalformedXML as error:
+        except MalformedXML as error:
             raise self.fail(
                 f"not a Word document (.docx): its package is damaged ({member}: {error})"
             ) from None
@@ -355,3 +363,34 @@ class _Reader:
             )
         self.parts[member] = body
         return body
+
+
+def _index_root(xml: bytes) -> etree._Element:
+    """The root of one of the package's indexes; MalformedXML if it is not well-formed."""
+    try:
+        return parse(xml, huge_tree=False)
+    except etree.XMLSyntaxError as error:
+        raise MalformedXML(f"not well-formed XML: {error}") from None
+
+
+def content_types(xml: bytes) -> tuple[dict[str, str], dict[str, str]]:
+    """[Content_Types].xml: the type of each extension, and of each part named (no "/")."""
+    root = _index_root(xml)
+    defaults = {
+        (d.get("Extension") or "").lower(): d.get("ContentType") or ""
+        for d in root.iter(qn("ct:Default"))
+    }
+    overrides = {
+        (o.get("PartName") or "").lstrip("/"): o.get("ContentType") or ""
+        for o in root.iter(qn("ct:Override"))
+    }
+    return defaults, overrides
+
+
+def relationships(xml: bytes) -> list[tuple[str, str, bool]]:
+    """A relationships part: each relationship's type, target, and whether it is external."""
+    root = _index_root(xml)
+    return [
+        (r.get("Type") or "", r.get("Target") or "", r.get("TargetMode") == "External")
+        for r in root.iter(qn("pr:Relationship"))
+    ]

@@ -29,7 +29,7 @@ from reportgen.core.limits import MB, Limits, from_environment, refused
 from reportgen.core.problems import InputError
 from reportgen.core.writing import output_problem, write_atomically
 from reportgen.ooxml.package import NotADocx, open_docx
-from reportgen.ooxml.xml import normalise_package
+from reportgen.ooxml.writer import normalise_package
 
 # Revisions carry an author and a date; fixed defaults give the same bytes for the same
 # inputs. 1980-01-01 is also the time normalise_package gives every zip entry.

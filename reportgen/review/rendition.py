@@ -37,10 +37,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import charts as ooxml_charts
+from reportgen.ooxml import rendition as ooxml_rendition
 from reportgen.ooxml.package import NotADocx, open_docx, without_advice
 
-__all__ = ["NotADocx", "read_docx", "rendition"]
+__all__ = ["NotADocx", "rendition"]
 
 _NOTE_REFERENCE = re.compile(r"----(footnote|endnote)(-?\d+)----")
 _NOTE_LABEL = re.compile(r"^(?:footnote|endnote)(-?\d+)\)\s*")
@@ -50,8 +51,8 @@ _NOTE_LABEL = re.compile(r"^(?:footnote|endnote)(-?\d+)\)\s*")
 # /word/media/P26de....png in another), and the alternative text says what it shows.
 _LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
 _PICTURE = re.compile(r"(?:----Image alt text---->(.*?)<)?----([^\s<>]+?\.\w+)----", re.DOTALL)
-# A chart shows as its alternative text alone, numbered by ooxml.mark_charts.
-_CHART = re.compile(rf"----Image alt text---->(.*?){ooxml.CHART_MARK}(\d+)<", re.DOTALL)
+# A chart shows as its alternative text alone, numbered by ooxml_charts.mark_charts.
+_CHART = re.compile(rf"----Image alt text---->(.*?){ooxml_charts.CHART_MARK}(\d+)<", re.DOTALL)
 _PLAIN_STYLES = {"", "Normal", "BodyText", "TableText", "Header", "Footer", "FootnoteText"}
 _LIST_STYLES = {"ListBullet": "- ", "ListBullet2": "  - ", "ListBullet3": "    - "}
 _MARKS = {"b": "**", "i": "*"}
@@ -70,11 +71,6 @@ class _Notes:
         return f"[^{_label(kind, numbers.setdefault(note_id, len(numbers) + 1))}]"
 
 
-def read_docx(source: Path | bytes | str) -> bytes:
-    """The bytes of a Word document, or NotADocx saying why the file is not one."""
-    return open_docx(source).data
-
-
 def rendition(source: Path | bytes | str) -> str:
     """The text rendition of a .docx given as a path or as bytes.
 
@@ -82,9 +78,9 @@ def rendition(source: Path | bytes | str) -> str:
     """
     package = open_docx(source)  # only the parts Word reads, within reportgen.limits
     data, name = package.sanitised(), package.name
-    marked, charts = ooxml.mark_charts(ooxml.readable_package(data))
+    marked, charts = ooxml_charts.mark_charts(ooxml_rendition.readable_package(data))
     content = _extract(marked, name)
-    styles = ooxml.style_names(data)
+    styles = ooxml_rendition.style_names(data)
     notes = _Notes(charts)
     properties = content["properties"]
     header = [f"[header] {t}" for t in _plain_lines(content["header"], notes)]
@@ -112,7 +108,7 @@ def rendition(source: Path | bytes | str) -> str:
 
 def _extract(data: bytes, name: str) -> dict[str, Any]:
     """docx2python's paragraphs of each kind of part, and the core properties."""
-    from docx2python import docx2python  # not for read_docx alone (`reportgen check`)
+    from docx2python import docx2python  # not for NotADocx alone (the command line)
 
     try:
         with warnings.catch_warnings():

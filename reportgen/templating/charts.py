@@ -15,7 +15,9 @@ from typing import Any
 
 from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import charts as ooxml_charts
+from reportgen.ooxml import workbook as ooxml_workbook
+from reportgen.ooxml import xml as ooxml_xml
 
 Category = dt.date | str
 """A point's place on the category axis: a day (a date axis) or a name (regions)."""
@@ -26,7 +28,7 @@ class Series:
     """One series: its name, a value per category (None where it has no point), its style.
 
     `style` picks the series of the template's chart whose look it takes: the n-th
-    series there is the design of every series of style n (see `ooxml.fill_chart`).
+    series there is the design of every series of style n (see `ooxml_charts.fill_chart`).
     `labelled` False leaves out the labels that design gives it, where labels would crowd.
     """
 
@@ -75,9 +77,9 @@ def bind(docx: Any, view: object, template: str) -> dict[str, tuple[str, str]]:
     relationship id. InputError, about `template`, for a chart that cannot be filled.
 
     A chart whose paragraph the template no longer holds is dropped after rendering
-    (`ooxml.drop_unplaced_parts`).
+    (`ooxml_cleaning.drop_unplaced_parts`).
     """
-    bound, chartless = ooxml.chart_placeholders(docx)
+    bound, chartless = ooxml_charts.chart_placeholders(docx)
     for name, text in chartless:  # a template from before native charts, or a chart cut
         shown = " ".join(text.split())
         raise InputError(
@@ -97,31 +99,33 @@ def bind(docx: Any, view: object, template: str) -> dict[str, tuple[str, str]]:
         chosen = getattr(view, name, None)
         if not isinstance(chosen, ChartView):
             continue  # rendering reports the placeholder that names no chart
-        part, workbook = ooxml.chart_parts(docx, rId)
+        part, workbook = ooxml_charts.chart_parts(docx, rId)
         chart = chosen.chart
-        series = tuple((s.name, s.values, s.style, s.labelled) for s in chart.series)
+        series = tuple(
+            ooxml_charts.ChartSeries(s.name, s.values, s.style, s.labelled) for s in chart.series
+        )
         data = (chart.category_title, chart.categories, series)  # hashable: all tuples
         design = part.blob
         try:
             filled = _FILLED.get(
                 (design, data),
-                lambda: ooxml.fill_chart(design, chart.categories, series),  # noqa: B023
+                lambda: ooxml_charts.fill_chart(design, chart.categories, series),  # noqa: B023
             )
-        except (ooxml.ChartDesignError, ooxml.MalformedXML) as error:
+        except (ooxml_charts.ChartDesignError, ooxml_xml.MalformedXML) as error:
             where = f"chart {{{{ charts.{name} }}}}"
             raise InputError([Problem.about(template, where, str(error))]) from error
-        ooxml.replace_part_blob(part, filled)
+        ooxml_charts.replace_part_blob(part, filled)
         if workbook is not None:
             embedded = _WORKBOOKS.get(
                 data,
-                lambda: ooxml.workbook(chart.category_title, chart.categories, series),  # noqa: B023
+                lambda: ooxml_workbook.workbook(chart.category_title, chart.categories, series),  # noqa: B023
             )
-            ooxml.replace_part_blob(workbook, embedded)
+            ooxml_charts.replace_part_blob(workbook, embedded)
         alt_texts[rId] = (chart.title, chart.description)
     return alt_texts
 
 
-_ChartData = tuple[str, tuple[Category, ...], tuple[ooxml.ChartSeries, ...]]
+_ChartData = tuple[str, tuple[Category, ...], tuple[ooxml_charts.ChartSeries, ...]]
 
 _FILLED: Memo[tuple[bytes, _ChartData], bytes] = Memo(16)
 """Chart parts filled in this process, by the template's part and the data put in."""

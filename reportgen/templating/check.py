@@ -37,7 +37,7 @@ from jinja2 import nodes
 
 from reportgen.core.memo import Memo
 from reportgen.core.problems import Problem, Severity
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import paragraphs as ooxml_paragraphs
 
 # docxtpl's tags: {%p %} stands for its paragraph, {%tr %} its table row, {%tc %} its cell,
 # {%r %} and {{r }} for a run.
@@ -215,7 +215,7 @@ def _quote(text: str) -> str:
     return f'"{text}"'
 
 
-def where(paragraph: ooxml.WordParagraph) -> str:
+def where(paragraph: ooxml_paragraphs.WordParagraph) -> str:
     """`body, paragraph 12 ("Since the {{ since.name }}...")`: a place a reader finds."""
     words = _shorten(paragraph.text, 50)
     return (
@@ -228,19 +228,19 @@ def where(paragraph: ooxml.WordParagraph) -> str:
 @dataclass
 class _Open:
     tag: Tag
-    paragraph: ooxml.WordParagraph
+    paragraph: ooxml_paragraphs.WordParagraph
 
 
 @dataclass(frozen=True)
 class Finding:
     """A problem of a template at its paragraph (None: a comment anchored nowhere)."""
 
-    paragraph: ooxml.WordParagraph | None
+    paragraph: ooxml_paragraphs.WordParagraph | None
     severity: Severity
     message: str
 
 
-def _comment_warning(comment: ooxml.Comment) -> str:
+def _comment_warning(comment: ooxml_paragraphs.Comment) -> str:
     by = f" by {comment.author}" if comment.author else ""
     return (
         f'comment{by}: "{_shorten(comment.text, 120)}" (comments are not copied into the '
@@ -248,10 +248,10 @@ def _comment_warning(comment: ooxml.Comment) -> str:
     )
 
 
-def check_paragraphs(document: ooxml.WordDocument) -> list[Finding]:
+def check_paragraphs(document: ooxml_paragraphs.WordDocument) -> list[Finding]:
     """Every problem of a template's paragraphs, its tracked changes and its comments."""
     found: list[Finding] = []
-    parts: dict[str, list[ooxml.WordParagraph]] = {}
+    parts: dict[str, list[ooxml_paragraphs.WordParagraph]] = {}
     for paragraph in document.paragraphs:
         parts.setdefault(paragraph.part, []).append(paragraph)
         for revision in paragraph.revisions:
@@ -269,15 +269,15 @@ def check_paragraphs(document: ooxml.WordDocument) -> list[Finding]:
     return found
 
 
-def _check_part(part: str, paragraphs: Sequence[ooxml.WordParagraph]) -> list[Finding]:
+def _check_part(part: str, paragraphs: Sequence[ooxml_paragraphs.WordParagraph]) -> list[Finding]:
     found: list[Finding] = []
 
-    def error(paragraph: ooxml.WordParagraph, message: str) -> None:
+    def error(paragraph: ooxml_paragraphs.WordParagraph, message: str) -> None:
         found.append(Finding(paragraph, "error", message))
 
     rendered_part = bool(set(part.split()) & set(_RENDERED_PARTS))  # "first-page header 2"
     stack: list[_Open] = []
-    groups: dict[tuple[str, int], list[ooxml.WordParagraph]] = {}
+    groups: dict[tuple[str, int], list[ooxml_paragraphs.WordParagraph]] = {}
     for paragraph in paragraphs:
         for unit, number in (("tr", paragraph.row), ("tc", paragraph.cell)):
             if number is not None:
@@ -347,9 +347,9 @@ def _never_ended(tag: Tag) -> str:
 
 def _end(
     tag: Tag,
-    paragraph: ooxml.WordParagraph,
+    paragraph: ooxml_paragraphs.WordParagraph,
     stack: list[_Open],
-    error: Callable[[ooxml.WordParagraph, str], None],
+    error: Callable[[ooxml_paragraphs.WordParagraph, str], None],
 ) -> None:
     start = _ENDS[tag.keyword]
     match = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].tag.keyword == start), None)
@@ -392,9 +392,9 @@ def _end(
 
 def _check_placement(
     tag: Tag,
-    paragraph: ooxml.WordParagraph,
-    groups: Mapping[tuple[str, int], list[ooxml.WordParagraph]],
-    error: Callable[[ooxml.WordParagraph, str], None],
+    paragraph: ooxml_paragraphs.WordParagraph,
+    groups: Mapping[tuple[str, int], list[ooxml_paragraphs.WordParagraph]],
+    error: Callable[[ooxml_paragraphs.WordParagraph, str], None],
 ) -> None:
     """A {%p %} tag stands for its whole paragraph, a {%tr %} tag for its whole row and a
     {%tc %} tag for its whole cell: anything else in them would be lost."""
@@ -431,7 +431,7 @@ def _check_placement(
 # --- Jinja: syntax, filters, tests and names ---------------------------------------------------
 
 
-def shadow_source(paragraphs: Iterable[ooxml.WordParagraph]) -> str:
+def shadow_source(paragraphs: Iterable[ooxml_paragraphs.WordParagraph]) -> str:
     """The Jinja a part amounts to, one line a paragraph, so that Jinja's line numbers are
     the paragraphs' numbers. Text outside tags is kept; a {%p %} paragraph is its tag alone.
     """
@@ -476,12 +476,12 @@ def vocabulary(filters: Iterable[str], names: Iterable[str]) -> Vocabulary:
 
 
 def check_jinja(
-    paragraphs: Sequence[ooxml.WordParagraph], known: Vocabulary
-) -> list[tuple[ooxml.WordParagraph, str]]:
+    paragraphs: Sequence[ooxml_paragraphs.WordParagraph], known: Vocabulary
+) -> list[tuple[ooxml_paragraphs.WordParagraph, str]]:
     """Syntax errors, and unknown filters, tests and names, each at its paragraph."""
     source = shadow_source(paragraphs)
 
-    def at(line: int | None) -> ooxml.WordParagraph:
+    def at(line: int | None) -> ooxml_paragraphs.WordParagraph:
         return paragraphs[min(max((line or 1) - 1, 0), len(paragraphs) - 1)]
 
     try:
@@ -567,12 +567,12 @@ def problems_of(data: bytes, name: str, known: Vocabulary) -> list[Problem]:
     """Every problem of a template given as bytes, reported against the file `name`, in
     the document's order."""
     try:
-        document = ooxml.read_paragraphs(data)
-    except ooxml.UnreadablePackage as error:
+        document = ooxml_paragraphs.read_paragraphs(data)
+    except ooxml_paragraphs.UnreadablePackage as error:
         return [Problem.about(name, "template", f"cannot be read: {error}")]
     found = check_paragraphs(document)
     broken = {f.paragraph.part for f in found if f.severity == "error" and f.paragraph}
-    parts: dict[str, list[ooxml.WordParagraph]] = {}
+    parts: dict[str, list[ooxml_paragraphs.WordParagraph]] = {}
     for paragraph in document.paragraphs:
         parts.setdefault(paragraph.part, []).append(paragraph)
     for part, paragraphs in parts.items():

@@ -16,7 +16,9 @@ from docxtpl import DocxTemplate
 from reportgen.core.limits import Limits
 from reportgen.core.memo import Memo
 from reportgen.language.formats import Formats
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import footnotes as ooxml_footnotes
+from reportgen.ooxml import text as ooxml_text
+from reportgen.ooxml import xml as ooxml_xml
 from reportgen.templating import cache, locate, sandbox
 from reportgen.templating.sandbox import BoundedSandbox
 
@@ -36,12 +38,11 @@ class WordTemplate(DocxTemplate):  # type: ignore[misc]
     def render_footnotes(
         self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None
     ) -> None:
-        for part in self.docx.part.package.iter_parts():
-            if part.content_type == ooxml.CT.WML_FOOTNOTES:
-                xml = self.patch_xml(part.blob.decode("utf-8"))
-                rendered = self.render_xml_part(xml, part, context, jinja_env)
-                ooxml.check_well_formed(rendered)
-                ooxml.replace_part_xml(part, rendered)
+        for part, xml in ooxml_footnotes.footnotes_xml(self.docx):
+            xml = self.patch_xml(xml)
+            rendered = self.render_xml_part(xml, part, context, jinja_env)
+            ooxml_xml.check_well_formed(rendered)
+            ooxml_footnotes.replace_footnotes_xml(part, rendered)
 
     def render_properties(
         self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None
@@ -53,7 +54,7 @@ class WordTemplate(DocxTemplate):  # type: ignore[misc]
     ) -> str:
         try:
             return str(super().render_xml_part(src_xml, part, context, jinja_env))
-        except (jinja2.TemplateError, ooxml.UnprintableValue) as error:
+        except (jinja2.TemplateError, ooxml_text.UnprintableValue) as error:
             raise TemplateProblem(str(getattr(part, "partname", "")), error) from error
         except Exception as error:
             # An expression of the template that fails ({{ n // 0 }}, text + number) is the
@@ -67,8 +68,8 @@ class WordTemplate(DocxTemplate):  # type: ignore[misc]
         # it is parsed strictly here (from bytes: lxml reads UTF-8 twice as fast as a str).
         # docxtpl's own pass, a second parse, is needed only when a grid must change.
         data = xml.encode("utf-8")
-        body = ooxml.parse_strictly(data)
-        return body if ooxml.tables_fit_their_grids(body) else super().fix_tables(data)
+        body = ooxml_xml.parse_strictly(data)
+        return body if ooxml_text.tables_fit_their_grids(body) else super().fix_tables(data)
 
     _patched: ClassVar[Memo[str, str]] = Memo(64)
 
@@ -88,8 +89,8 @@ class WordTemplate(DocxTemplate):  # type: ignore[misc]
     def resolve_listing(self, xml: str) -> str:
         # docxtpl turns tabs, line feeds, \a and \f inside <w:t> into Word's elements, one
         # regular expression per paragraph and run. Values from data never hold them raw
-        # (ooxml.text_markup writes character references), so usually there is nothing to do.
-        if ooxml.has_listing_characters(xml):
+        # (ooxml_text.text_markup writes character references), so usually there is nothing to do.
+        if ooxml_text.has_listing_characters(xml):
             return str(super().resolve_listing(xml))
         return xml
 
@@ -145,7 +146,7 @@ class _Environment(BoundedSandbox):
 
 def _finalize(value: object) -> object:
     """Every printed value as Word text; an undefined one is left for Jinja to report."""
-    return value if isinstance(value, jinja2.Undefined) else ooxml.text_markup(value)
+    return value if isinstance(value, jinja2.Undefined) else ooxml_text.text_markup(value)
 
 
 def environment(formats: Formats, limits: Limits | None = None) -> jinja2.Environment:

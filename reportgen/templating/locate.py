@@ -15,7 +15,8 @@ from typing import Any
 import jinja2
 
 from reportgen.core.problems import Problem
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import paragraphs as ooxml_paragraphs
+from reportgen.ooxml import text as ooxml_text
 from reportgen.templating.check import Tag, scan, shadow_source, tag_using, where
 from reportgen.templating.sandbox import template_line
 
@@ -36,7 +37,7 @@ def runtime_problem(
     `render(source)` renders a Jinja source with the same environment and context: the
     part's shadow source fails at the same place, and its line is the paragraph.
     """
-    document = ooxml.read_paragraphs(data)
+    document = ooxml_paragraphs.read_paragraphs(data)
     paragraphs = [p for p in document.paragraphs if p.source == part_name.lstrip("/")]
     paragraph = None
     if paragraphs:
@@ -84,7 +85,7 @@ def describe(error: BaseException, tags: Sequence[Tag], filters: Iterable[str]) 
         return f"{tag or name} has no value: {record} has no field {name!r}{advice}"
     if isinstance(error, jinja2.TemplateSyntaxError):
         return f"a tag is broken: {reason}"
-    if isinstance(error, (jinja2.TemplateError, ooxml.UnprintableValue)):
+    if isinstance(error, (jinja2.TemplateError, ooxml_text.UnprintableValue)):
         return reason
     shown = tag_using(tags, r".") if len(tags) == 1 else None
     return (
@@ -99,10 +100,12 @@ _SENTENCE = re.compile(r"\bsentence\.([A-Za-z_][A-Za-z0-9_]*)")
 
 
 @functools.lru_cache(maxsize=8)
-def _sentences_named(data: bytes) -> tuple[tuple[ooxml.WordParagraph, tuple[str, ...]], ...]:
+def _sentences_named(
+    data: bytes,
+) -> tuple[tuple[ooxml_paragraphs.WordParagraph, tuple[str, ...]], ...]:
     """Each paragraph of a template that names sentences, with their names (kept per
     template: a watched build checks the same template again and again)."""
-    document = ooxml.read_paragraphs(data)
+    document = ooxml_paragraphs.read_paragraphs(data)
     return tuple(
         (paragraph, tuple(m.group(1) for m in _SENTENCE.finditer(paragraph.text)))
         for paragraph in document.paragraphs
@@ -116,7 +119,7 @@ def unknown_sentences(path: Path, messages: Iterable[str], catalogue: str) -> li
     try:
         data = path.read_bytes()
         named = _sentences_named(data)
-    except (OSError, ooxml.UnreadablePackage):
+    except (OSError, ooxml_paragraphs.UnreadablePackage):
         return []  # the template's own check says why
     known = set(messages)
     problems = []

@@ -16,7 +16,11 @@ from typing import Any
 from reportgen.core.limits import Limits
 from reportgen.core.problems import InputError, Problem
 from reportgen.language.fluent import SentenceError, Sentences, read_catalogue
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import charts as ooxml_charts
+from reportgen.ooxml import cleaning as ooxml_cleaning
+from reportgen.ooxml import footnotes as ooxml_footnotes
+from reportgen.ooxml import writer as ooxml_writer
+from reportgen.ooxml import xml as ooxml_xml
 from reportgen.ooxml.package import open_docx, without_advice
 from reportgen.templating import charts, locate
 from reportgen.templating.docxtpl import TemplateProblem, WordTemplate, environment
@@ -35,8 +39,8 @@ def render(document: Document, template: Path, limits: Limits | None = None) -> 
     except (SyntaxError, KeyError) as error:  # lxml's XMLSyntaxError; a part named but absent
         reason = f"a Word document whose parts cannot be read ({without_advice(str(error))})"
         raise InputError([Problem.about(str(template), "template", f"is {reason}")]) from None
-    ooxml.drop_comments(docx)  # never circulated; `reportgen build` lists them as warnings
-    ooxml.stop_tracking_changes(docx)
+    ooxml_cleaning.drop_comments(docx)  # never circulated; `reportgen build` lists them as warnings
+    ooxml_cleaning.stop_tracking_changes(docx)
     kind, formats = document.kind, document.formats
     catalogue = read_catalogue(
         kind.catalogue(template, document.lang), str(formats.locale), kind.sentences
@@ -45,7 +49,7 @@ def render(document: Document, template: Path, limits: Limits | None = None) -> 
     jinja_env = environment(formats, limits)
     try:
         say.given(document.values(say))
-        views = document.views(say, ooxml.next_footnote_id(docx))
+        views = document.views(say, ooxml_footnotes.next_footnote_id(docx))
         context = views.context
         alt_texts = charts.bind(docx, context.get("charts"), str(template))
         word.render(context, jinja_env=jinja_env)
@@ -66,7 +70,7 @@ def render(document: Document, template: Path, limits: Limits | None = None) -> 
                 )
             ]
         ) from problem
-    except ooxml.MalformedXML as error:
+    except ooxml_xml.MalformedXML as error:
         raise InputError(
             [
                 Problem.about(
@@ -76,12 +80,12 @@ def render(document: Document, template: Path, limits: Limits | None = None) -> 
                 )
             ]
         ) from error
-    ooxml.pair_bookmarks(docx)
-    ooxml.drop_unplaced_parts(docx)
-    ooxml.describe_charts(docx, alt_texts)
-    ooxml.add_footnotes(docx, views.footnotes)
+    ooxml_cleaning.pair_bookmarks(docx)
+    ooxml_cleaning.drop_unplaced_parts(docx)
+    ooxml_charts.describe_charts(docx, alt_texts)
+    ooxml_footnotes.add_footnotes(docx, views.footnotes)
     _set_properties(docx, document.properties(say))
-    return ooxml.package_bytes(docx)
+    return ooxml_writer.package_bytes(docx)
 
 
 def _set_properties(docx: Any, given: Properties) -> None:

@@ -15,7 +15,9 @@ from lxml import etree
 from reportgen.documents.report.kind import KIND
 from reportgen.figures.compute import Figures
 from reportgen.inputs.models import Inputs
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import authoring as ooxml_authoring
+from reportgen.ooxml import text as ooxml_text
+from reportgen.ooxml import xml as ooxml_xml
 from reportgen.templating.render import render
 from tests.conftest import TEMPLATE
 
@@ -32,7 +34,7 @@ def test_unused_table_styles_go_and_used_ones_stay_with_what_they_build_on() -> 
     header.style = document.styles["Medium List 1"]
     assert len(_table_style_ids(document)) > 50
 
-    dropped = ooxml.drop_unused_table_styles(document)
+    dropped = ooxml_authoring.drop_unused_table_styles(document)
 
     kept = _table_style_ids(document)
     assert {"LightGrid-Accent1", "MediumList1", "TableNormal"} <= kept  # TableNormal: the default
@@ -44,7 +46,7 @@ def test_unused_table_styles_go_and_used_ones_stay_with_what_they_build_on() -> 
 def test_the_template_defines_no_table_style_it_does_not_use() -> None:
     # Every report carries the template's styles: python-docx's blank document would add
     # 340 kB of unused table styles to each (tools/make_template.py drops them).
-    assert ooxml.drop_unused_table_styles(docx.Document(str(TEMPLATE))) == []
+    assert ooxml_authoring.drop_unused_table_styles(docx.Document(str(TEMPLATE))) == []
 
 
 def test_chart_workbooks_are_stored_and_xml_is_compressed(report: Path) -> None:
@@ -60,12 +62,16 @@ def test_chart_workbooks_are_stored_and_xml_is_compressed(report: Path) -> None:
 def test_text_with_a_tab_or_line_break_is_left_for_docxtpl_to_turn_into_elements() -> None:
     # render skips docxtpl's per-run rewrite when no text element holds these characters.
     for character in "\t\n\a\f":
-        assert ooxml.has_listing_characters(
+        assert ooxml_text.has_listing_characters(
             f'<w:p><w:r><w:t xml:space="preserve">a{character}b</w:t></w:r></w:p>'
         )
-    assert ooxml.has_listing_characters("<w:r><w:t>\n</w:t></w:r>")
-    assert not ooxml.has_listing_characters("<w:p>\n<w:r><w:tab/><w:t>a&#9;b</w:t></w:r></w:p>")
-    assert not ooxml.has_listing_characters("<w:tbl>\n<w:tr><w:tc><w:t>text</w:t></w:tc></w:tr>")
+    assert ooxml_text.has_listing_characters("<w:r><w:t>\n</w:t></w:r>")
+    assert not ooxml_text.has_listing_characters(
+        "<w:p>\n<w:r><w:tab/><w:t>a&#9;b</w:t></w:r></w:p>"
+    )
+    assert not ooxml_text.has_listing_characters(
+        "<w:tbl>\n<w:tr><w:tc><w:t>text</w:t></w:tc></w:tr>"
+    )
 
 
 def _table(grid: int, *rows: tuple[int, ...]) -> str:
@@ -78,7 +84,7 @@ def _table(grid: int, *rows: tuple[int, ...]) -> str:
         for row in rows
     ]
     return (
-        f'<w:body xmlns:w="{ooxml.W_NS}"><w:tbl><w:tblGrid>'
+        f'<w:body xmlns:w="{ooxml_xml.W_NS}"><w:tbl><w:tblGrid>'
         + '<w:gridCol w:w="1000"/>' * grid
         + "</w:tblGrid>"
         + "".join(f"<w:tr>{row}</w:tr>" for row in cells)
@@ -87,12 +93,12 @@ def _table(grid: int, *rows: tuple[int, ...]) -> str:
 
 
 def test_a_table_fits_its_grid_when_its_widest_row_fills_it_exactly() -> None:
-    fits = ooxml.tables_fit_their_grids
-    assert fits(ooxml.parse_strictly(_table(2, (1, 1), (1, 1))))
-    assert fits(ooxml.parse_strictly(_table(3, (2, 1), (1,))))  # a span counts its columns
-    assert not fits(ooxml.parse_strictly(_table(2, (1, 1, 1))))  # a column loop added a cell
-    assert not fits(ooxml.parse_strictly(_table(3, (1, 1), (1,))))  # a column left unused
-    assert not fits(ooxml.parse_strictly(_table(1).replace("<w:tblGrid></w:tblGrid>", "")))
+    fits = ooxml_text.tables_fit_their_grids
+    assert fits(ooxml_xml.parse_strictly(_table(2, (1, 1), (1, 1))))
+    assert fits(ooxml_xml.parse_strictly(_table(3, (2, 1), (1,))))  # a span counts its columns
+    assert not fits(ooxml_xml.parse_strictly(_table(2, (1, 1, 1))))  # a column loop added a cell
+    assert not fits(ooxml_xml.parse_strictly(_table(3, (1, 1), (1,))))  # a column left unused
+    assert not fits(ooxml_xml.parse_strictly(_table(1).replace("<w:tblGrid></w:tblGrid>", "")))
 
 
 def test_the_rendered_body_fits_and_docxtpls_table_fix_would_not_change_it(
@@ -108,13 +114,13 @@ def test_the_rendered_body_fits_and_docxtpls_table_fix_would_not_change_it(
 
     monkeypatch.setattr(DocxTemplate, "fix_tables", spy)
     captured: list[bytes] = []
-    strictly = ooxml.parse_strictly
+    strictly = ooxml_xml.parse_strictly
 
     def keep(xml: str | bytes) -> Any:
         captured.append(xml.encode("utf-8") if isinstance(xml, str) else xml)
         return strictly(xml)
 
-    monkeypatch.setattr(ooxml, "parse_strictly", keep)
+    monkeypatch.setattr(ooxml_xml, "parse_strictly", keep)
     render(KIND.document(inputs, figures), TEMPLATE)
     assert bodies == []  # the shipped template's tables fit: docxtpl's pass was skipped
     (body,) = [xml for xml in captured if xml.startswith(b"<w:body")]  # not the footnotes

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from reportgen.review.rendition import NotADocx, read_docx, rendition
+from reportgen.ooxml.package import NotADocx, read_docx
+from reportgen.review.rendition import rendition
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -35,7 +35,7 @@ from reportgen.cli.main import main
 from reportgen.documents.report.kind import NAMES
 from reportgen.figures.compute import Figures
 from reportgen.inputs.models import Inputs
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import paragraphs as ooxml_paragraphs
 from reportgen.review.rendition import rendition
 from reportgen.templating.check import check_paragraphs, where
 from tests.conftest import CATALOGUE, DATA, TEMPLATE
@@ -134,7 +134,7 @@ def _add_endnote(parts: dict[str, bytes], text: str) -> None:
 
 def expected_lines(template: Path, problems: list[dict[str, Any]]) -> list[str]:
     """Each problem as printed: the file, the paragraph holding `at`, the message."""
-    paragraphs = ooxml.read_paragraphs(template.read_bytes()).paragraphs
+    paragraphs = ooxml_paragraphs.read_paragraphs(template.read_bytes()).paragraphs
     lines = []
     for problem in problems:
         paragraph = next(
@@ -223,14 +223,14 @@ def test_the_shipped_template_passes_the_check(capsys: pytest.CaptureFixture[str
 
 
 def test_a_place_names_the_part_the_paragraph_and_its_first_words() -> None:
-    paragraph = ooxml.WordParagraph(
+    paragraph = ooxml_paragraphs.WordParagraph(
         "body", 12, "Since the {{ since.name }} ({{ since.start|year }}), the following"
     )
     assert (
         where(paragraph)
         == 'body, paragraph 12 ("Since the {{ since.name }} ({{ since.start|year...")'
     )
-    assert where(ooxml.WordParagraph("footer", 1, "")) == "footer, paragraph 1 (empty)"
+    assert where(ooxml_paragraphs.WordParagraph("footer", 1, "")) == "footer, paragraph 1 (empty)"
 
 
 @needs_libreoffice
@@ -294,8 +294,8 @@ def test_check_reads_the_template_without_the_renderer_or_the_charts() -> None:
 
 def test_tags_are_filled_in_every_header_and_footer_not_in_endnotes() -> None:
     def problems(part: str) -> list[str]:
-        paragraph = ooxml.WordParagraph(part, 1, "{{ report.title }}")
-        return [f.message for f in check_paragraphs(ooxml.WordDocument((paragraph,)))]
+        paragraph = ooxml_paragraphs.WordParagraph(part, 1, "{{ report.title }}")
+        return [f.message for f in check_paragraphs(ooxml_paragraphs.WordDocument((paragraph,)))]
 
     for part in ("body", "header", "first-page header 2", "even-page footer", "footnotes"):
         assert problems(part) == [], part
@@ -355,8 +355,8 @@ def test_no_stray_braces_anywhere_build_a_report_with_a_paragraph_missing(
 
 
 def test_a_comment_anchored_nowhere_is_listed_too() -> None:
-    comment = ooxml.Comment("Ana Silva", "2013-08-01T10:00:00Z", "Who wrote this?")
-    (finding,) = check_paragraphs(ooxml.WordDocument((), unanchored=(comment,)))
+    comment = ooxml_paragraphs.Comment("Ana Silva", "2013-08-01T10:00:00Z", "Who wrote this?")
+    (finding,) = check_paragraphs(ooxml_paragraphs.WordDocument((), unanchored=(comment,)))
     assert (finding.paragraph, finding.severity) == (None, "warning")
     assert finding.message.startswith('comment by Ana Silva: "Who wrote this?"')
 

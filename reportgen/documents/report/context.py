@@ -24,7 +24,8 @@ from reportgen.inputs.models import Category, Initiative, Inputs
 from reportgen.language.fluent import Sentences
 from reportgen.language.formats import Formats
 from reportgen.language.naming import Naming
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import footnotes as ooxml_footnotes
+from reportgen.ooxml import text as ooxml_text
 from reportgen.templating.charts import ChartView
 from reportgen.templating.kind import DocumentKind, Properties, Views
 
@@ -171,7 +172,7 @@ def _status_rows(inputs: Inputs, figures: Figures, formats: Formats) -> list[Sta
 def _two_columns(names: Sequence[str], bold: set[str]) -> list[list[Markup]]:
     """Names down the first column, then the second, as runs (bold for those in `bold`)."""
     height = max(1, (len(names) + 1) // 2)  # a Word table holds at least one row
-    cells = [ooxml.runs([ooxml.Span(n, bold=n in bold)]) for n in names]
+    cells = [ooxml_text.runs([ooxml_text.Span(n, bold=n in bold)]) for n in names]
     cells += [Markup("")] * (2 * height - len(cells))
     return [[cells[row], cells[row + height]] for row in range(height)]
 
@@ -188,23 +189,23 @@ def _category(
         description=category.description,
         members=[formats.names([name]) for name in formats.sorted_names(members.states)],
         size=members.count,
-        footnote=ooxml.footnote_reference(note_id),
+        footnote=ooxml_footnotes.footnote_reference(note_id),
     )
 
 
 _EMPHASIS = re.compile(r"\*([^*]+)\*")
 
 
-def spans(text: str) -> list[ooxml.Span]:
+def spans(text: str) -> list[ooxml_text.Span]:
     """Text with *asterisks* marking italics (a publication's or organisation's name)."""
     out, last = [], 0
     for match in _EMPHASIS.finditer(text):
         if match.start() > last:
-            out.append(ooxml.Span(text[last : match.start()]))
-        out.append(ooxml.Span(match.group(1), italic=True))
+            out.append(ooxml_text.Span(text[last : match.start()]))
+        out.append(ooxml_text.Span(match.group(1), italic=True))
         last = match.end()
     if last < len(text):
-        out.append(ooxml.Span(text[last:]))
+        out.append(ooxml_text.Span(text[last:]))
     return out
 
 
@@ -221,8 +222,8 @@ def _initiative_lines(
             {"place": _place(initiative, formats, say), "dates": dates or "none"},
         )
         after += "." if index == len(initiatives) - 1 else formats.mark(";")
-        runs = [ooxml.Span(before)] if before else []
-        lines.append(ooxml.runs([*runs, *spans(initiative.text), ooxml.Span(after)]))
+        runs = [ooxml_text.Span(before)] if before else []
+        lines.append(ooxml_text.runs([*runs, *spans(initiative.text), ooxml_text.Span(after)]))
     return lines
 
 

@@ -33,7 +33,8 @@ from reportgen.figures.compute import Figures, MeetingMark
 from reportgen.inputs.models import Inputs
 from reportgen.language.fluent import Sentences, read_catalogue
 from reportgen.language.formats import Formats
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import charts as ooxml_charts
+from reportgen.ooxml import xml as ooxml_xml
 from reportgen.review.rendition import rendition
 from reportgen.templating.render import render
 from tests.conftest import CATALOGUE, ROOT, TEMPLATE, build_in_a_process
@@ -41,10 +42,10 @@ from tests.review.test_text import libreoffice_convert, needs_libreoffice, pdf_t
 from tests.seed import SeedReport
 
 C = {
-    "c": ooxml.C_NS,
-    "a": ooxml.A_NS,
-    "r": ooxml.R_NS,
-    "wp": ooxml.WP_NS,
+    "c": ooxml_xml.C_NS,
+    "a": ooxml_xml.A_NS,
+    "r": ooxml_xml.R_NS,
+    "wp": ooxml_xml.WP_NS,
     "x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
 }
 TIMELINE, REGIONS = "States Parties over time", "New States Parties by region"
@@ -70,7 +71,7 @@ def _charts(path: Path) -> dict[str, tuple[Paragraph, dict[str, str], bytes, byt
         for frame in paragraph._p.xpath(".//wp:inline[.//c:chart]"):
             properties = dict(frame.xpath("./wp:docPr")[0].attrib)
             (rId,) = frame.xpath(".//c:chart/@r:id")
-            part, workbook = ooxml.chart_parts(document, rId)
+            part, workbook = ooxml_charts.chart_parts(document, rId)
             found[properties["title"]] = (
                 paragraph,
                 properties,
@@ -381,9 +382,9 @@ def test_every_meeting_takes_the_look_of_the_designs_meeting(
     )
     longer = replace(timeline, meetings=yearly)
     chart = charts.states_parties_over_time(longer, formats, say)
-    series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
+    series = [ooxml_charts.ChartSeries(s.name, s.values, s.style, s.labelled) for s in chart.series]
     design = (DESIGNS / "states_parties_over_time.xml").read_bytes()
-    filled = ooxml.fill_chart(design, chart.categories, series)
+    filled = ooxml_charts.fill_chart(design, chart.categories, series)
     root = etree.fromstring(filled)
     meetings = [
         s
@@ -397,7 +398,7 @@ def test_every_meeting_takes_the_look_of_the_designs_meeting(
     last = root.xpath("//c:ser", namespaces=C)[-1]
     assert not last.xpath("./c:errBars", namespaces=C)  # the as-of count: a dot and its value
     assert [int(s.get("val")) for s in root.xpath("//c:ser/c:idx", namespaces=C)] == list(range(6))
-    again = etree.fromstring(ooxml.fill_chart(TEMPLATE_CHART(), chart.categories, series))
+    again = etree.fromstring(ooxml_charts.fill_chart(TEMPLATE_CHART(), chart.categories, series))
     assert etree.tostring(again.find("c:chart", C)) == etree.tostring(root.find("c:chart", C))
 
 
@@ -627,9 +628,9 @@ def test_crowded_meetings_keep_their_marks_and_only_the_labels_that_fit(
     marks = sorted([*days, timeline.end])
     assert all((b - a).days >= room for a, b in itertools.pairwise(marks))
 
-    series = [(s.name, s.values, s.style, s.labelled) for s in chart.series]
+    series = [ooxml_charts.ChartSeries(s.name, s.values, s.style, s.labelled) for s in chart.series]
     design = (DESIGNS / "states_parties_over_time.xml").read_bytes()
-    root = etree.fromstring(ooxml.fill_chart(design, chart.categories, series))
+    root = etree.fromstring(ooxml_charts.fill_chart(design, chart.categories, series))
     by_name = {
         "".join(s.xpath("./c:tx//c:v/text()", namespaces=C)): s
         for s in root.xpath("//c:ser", namespaces=C)
@@ -644,10 +645,10 @@ def test_crowded_meetings_keep_their_marks_and_only_the_labels_that_fit(
     # meetings of a report with room for them.
     roomy = charts.states_parties_over_time(figures.states_parties_over_time, formats, say)
     again = etree.fromstring(
-        ooxml.fill_chart(
+        ooxml_charts.fill_chart(
             etree.tostring(root),
             roomy.categories,
-            [(s.name, s.values, s.style, s.labelled) for s in roomy.series],
+            [ooxml_charts.ChartSeries(s.name, s.values, s.style, s.labelled) for s in roomy.series],
         )
     )
     for ser in again.xpath("//c:ser[c:errBars]", namespaces=C):
@@ -661,7 +662,7 @@ def test_the_rendition_reads_no_chart_part_larger_than_its_limit(
     sizes = {
         n: i.file_size for n, i in ((i.filename, i) for i in zipfile.ZipFile(report).infolist())
     }
-    monkeypatch.setattr(ooxml, "CHART_PART_LIMIT", sizes["word/charts/chart1.xml"] - 1)
+    monkeypatch.setattr(ooxml_charts, "CHART_PART_LIMIT", sizes["word/charts/chart1.xml"] - 1)
     lines = rendition(report).splitlines()
     (timeline,) = [i for i, line in enumerate(lines) if line.startswith("![Step line chart:")]
     (regions,) = [i for i, line in enumerate(lines) if line.startswith("![Bar chart:")]

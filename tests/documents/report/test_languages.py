@@ -26,7 +26,7 @@ from reportgen.core.config import template_for
 from reportgen.language.formats import Formats
 from reportgen.language.naming import contract, parse_unterm
 from reportgen.language.registry import language_for
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import paragraphs as ooxml_paragraphs
 from reportgen.review.rendition import rendition
 from tests.conftest import DATA, ROOT
 from tests.review.test_text import libreoffice_convert, needs_libreoffice, pdf_text
@@ -54,7 +54,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_prose_paragraph_holds_logic_and_no_tag_is_longer_than_60(lang: str) -> None:
-    document = ooxml.read_paragraphs(TEMPLATES[lang].read_bytes())
+    document = ooxml_paragraphs.read_paragraphs(TEMPLATES[lang].read_bytes())
     tags = 0
     for paragraph in document.paragraphs:
         for tag in _TAG.findall(paragraph.text):
@@ -68,7 +68,7 @@ def test_each_language_has_the_english_templates_placeholders_of_values() -> Non
     # The same values in every language: a translation changes words, not what is printed
     # (a State's name may take another form: |name('the'), |names('of')).
     def values(lang: str) -> collections.Counter[str]:
-        document = ooxml.read_paragraphs(TEMPLATES[lang].read_bytes())
+        document = ooxml_paragraphs.read_paragraphs(TEMPLATES[lang].read_bytes())
         found: collections.Counter[str] = collections.Counter()
         for paragraph in document.paragraphs:
             for tag in _TAG.findall(paragraph.text):

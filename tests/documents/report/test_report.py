@@ -12,7 +12,7 @@ from docx.text.paragraph import Paragraph
 
 from reportgen.core.collation import collation_key
 from reportgen.figures.compute import Figures
-from reportgen.ooxml import xml as ooxml
+from reportgen.ooxml import footnotes as ooxml_footnotes
 from reportgen.review.rendition import rendition
 from tests.seed import THIRD_MSP_CLOSED, SeedReport
 
@@ -35,7 +35,7 @@ def test_three_real_footnotes_list_the_members_of_each_category(
     document: docx.document.Document, seed: SeedReport
 ) -> None:
     referenced = [int(i) for i in document.element.xpath("//w:footnoteReference/@w:id")]
-    notes = ooxml.footnote_texts(document)
+    notes = ooxml_footnotes.footnote_texts(document)
     assert len(referenced) == 3 == len(notes)
     for note_id, number in zip(referenced, (1, 2, 3), strict=True):
         text = notes[note_id]
