@@ -429,7 +429,7 @@ def _limits_off() -> Iterator[None]:
             )
         )
 
-    def plain(formats: Any) -> Any:
+    def plain(formats: Any, limits: Any = None) -> Any:
         env = _PLAIN[0](
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -440,7 +440,7 @@ def _limits_off() -> Iterator[None]:
         return env
 
     class Whole:
-        def __init__(self, path: Path) -> None:
+        def __init__(self, path: Path, limits: Any = None) -> None:
             self.data = Path(path).read_bytes()
 
         def sanitised(self) -> bytes:

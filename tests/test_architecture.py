@@ -23,7 +23,12 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 MAX_LINES = 600
 """A module longer than this does more than one job; data tables are the exception."""
 
-LONG_ON_PURPOSE: dict[str, str] = {}
+LONG_ON_PURPOSE: dict[str, str] = {
+    "inputs/models.py": "data: one model per file of data/, each field with the description "
+    "editors show (a table of fields, not logic)",
+    "depositary/untc.py": "debt: the XML export's and the saved page's readers share the "
+    "column and date parsing; to be split into one module per form",
+}
 """Modules allowed over MAX_LINES, each with the reason."""
 
 
