@@ -1,7 +1,8 @@
 """Cleaning a rendered report of what only its template's editors should see: comments
 (`w:comments` and their anchors), "Track Changes" (`w:trackRevisions`), bookmarks
 (`w:bookmarkStart`, `w:bookmarkEnd`) that rendering left half-paired, and the picture and
-chart parts the rendered body no longer shows.
+chart parts the rendered body no longer shows; and the package relationship to the core
+properties made standard, whichever program saved the template.
 """
 
 from __future__ import annotations
@@ -47,6 +48,23 @@ def _store(part: Part, root: etree._Element) -> None:
     """Write an edited tree back into a part python-docx keeps as bytes."""
     if not hasattr(part, "element"):
         docx_private.replace_blob(part, serialise(root))
+
+
+# LibreOffice 7.4's "Word 2007-365" filter types the package's relationship to
+# docProps/core.xml with the officeDocument namespace; python-docx knows only the package
+# namespace's type, so it would add a second core-properties part of the same name, and the
+# report would hold two zip entries docProps/core.xml (a package Word may refuse).
+_CORE_PROPERTIES_ALIAS = (
+    "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+)
+
+
+def standardise_core_properties(document: Document) -> None:
+    """Give the package's relationship to its core properties the standard type, so that
+    the document's own core properties part is the one set and written."""
+    for relationship in document.part.package.rels.values():
+        if relationship.reltype.lower() == _CORE_PROPERTIES_ALIAS.lower():
+            docx_private.set_reltype(relationship, RT.CORE_PROPERTIES)
 
 
 def drop_comments(document: Document) -> int:

@@ -14,13 +14,18 @@ from typing import Protocol
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.opc.pkgwriter import PackageWriter
-from docx.opc.rel import Relationships
+from docx.opc.rel import Relationships, _Relationship
 from docx.oxml.table import CT_Row, CT_Tbl, CT_Tc
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+
+
+def set_reltype(relationship: _Relationship, reltype: str) -> None:
+    """Give a relationship another type (python-docx's are read-only)."""
+    relationship._reltype = reltype
 
 
 def replace_blob(part: Part, data: bytes) -> None:

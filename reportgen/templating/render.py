@@ -39,6 +39,7 @@ def render(document: Document, template: Path, limits: Limits | None = None) -> 
     except (SyntaxError, KeyError) as error:  # lxml's XMLSyntaxError; a part named but absent
         reason = f"a Word document whose parts cannot be read ({without_advice(str(error))})"
         raise InputError([Problem.about(str(template), "template", f"is {reason}")]) from None
+    ooxml_cleaning.standardise_core_properties(docx)  # before python-docx reads them
     ooxml_cleaning.drop_comments(docx)  # never circulated; `reportgen build` lists them as warnings
     ooxml_cleaning.stop_tracking_changes(docx)
     kind, formats = document.kind, document.formats

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import docx
 from docx.document import Document
 from lxml import etree
 
 from reportgen.ooxml import docx_private
-from reportgen.ooxml.cleaning import drop_comments, pair_bookmarks, stop_tracking_changes
+from reportgen.ooxml.cleaning import (
+    drop_comments,
+    pair_bookmarks,
+    standardise_core_properties,
+    stop_tracking_changes,
+)
+from reportgen.ooxml.writer import package_bytes
 from reportgen.ooxml.xml import W_NS, parse, qn
 
 
@@ -60,3 +69,31 @@ def test_track_changes_and_a_protection_that_forces_it_are_lifted() -> None:
     assert [p.get(qn("w:edit")) for p in settings.findall(qn("w:documentProtection"))] == [
         "readOnly"
     ]
+
+
+def _saved_as_libreoffice_types_core_properties() -> bytes:
+    """A .docx whose package relationship to docProps/core.xml has the type LibreOffice 7.4's
+    "Word 2007-365" filter writes (officeDocument namespace, not the package one)."""
+    out = io.BytesIO()
+    docx.Document().save(out)
+    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    rels = source.read("_rels/.rels").replace(
+        b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties",
+    )
+    assert b"officedocument/2006/relationships/metadata/core-properties" in rels
+    result = io.BytesIO()
+    with zipfile.ZipFile(result, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, rels if name == "_rels/.rels" else source.read(name))
+    return result.getvalue()
+
+
+def test_core_properties_under_libreoffices_type_are_the_ones_set_and_written_once() -> None:
+    document = docx.Document(io.BytesIO(_saved_as_libreoffice_types_core_properties()))
+    standardise_core_properties(document)
+    document.core_properties.title = "Report by Portugal and Ghana"
+    written = zipfile.ZipFile(io.BytesIO(package_bytes(document)))
+    names = written.namelist()
+    assert names.count("docProps/core.xml") == 1
+    assert b"Report by Portugal and Ghana" in written.read("docProps/core.xml")
