@@ -6,7 +6,12 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# What a user needs to build the report, and what the tests and linters add to it.
 STAMP  := $(VENV)/.installed-stamp
+DEV    := $(VENV)/.installed-dev-stamp
+# setuptools warns on every editable install that a folder named like the package may shadow
+# it: here that folder is the package itself, so the warning says nothing to a user.
+PIP    := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet
 DATA     ?= data
 TEMPLATE ?= templates/report.docx
 OUTPUT   ?= output/report.docx
@@ -27,12 +32,18 @@ help:
 	@echo "make bench    time builds against the import floor and pandoc (benchmarks/RESULTS.md)"
 	@echo "make diff OLD=previous.docx   build $(OUTPUT) and show what changed since OLD"
 
-# The stamp is newer than pyproject.toml once the package and its extras are installed.
+# Each stamp is newer than pyproject.toml once what it stands for is installed: the package
+# for `make report` and the other user targets; the test and lint tools and the redline
+# engine (for the redline tests) only for the developer targets.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,redline]'
+	$(PIP) -e .
 	touch $(STAMP)
+
+$(DEV): $(STAMP)
+	$(PIP) -e '.[test,redline]'
+	touch $(DEV)
 
 report: $(STAMP)
 	$(BIN)/reportgen build --data $(DATA) --template $(TEMPLATE) --output $(OUTPUT)
@@ -55,20 +66,20 @@ check: $(STAMP)
 	$(BIN)/reportgen check --data $(DATA) --template $(TEMPLATE)
 	@for lang in $(LANGUAGES); do $(BIN)/reportgen check --lang $$lang --data $(DATA) || exit $$?; done
 
-test: $(STAMP)
+test: $(DEV)
 	$(BIN)/python -m pytest
 
-golden: $(STAMP)
+golden: $(DEV)
 	$(BIN)/python -m pytest tests/documents/report/test_golden.py --update-golden
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check reportgen tests tools benchmarks
 	$(BIN)/ruff format --check reportgen tests tools benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
 # Time the build against its import floor and pandoc; rewrites benchmarks/RESULTS.md (~6 min).
-bench: $(STAMP)
+bench: $(DEV)
 	$(BIN)/python benchmarks/bench.py --write benchmarks/RESULTS.md
 
 # Build the report, then show its text diff against OLD (coloured on a terminal). A diff
