@@ -133,15 +133,26 @@ def _language_problems(template: Path, lang: str) -> list[Problem]:
     would mix the two (French data in English prose)."""
     from reportgen.core.languages import LANGUAGES
     from reportgen.ooxml import rendition as ooxml_rendition
+    from reportgen.ooxml.package import NotADocx, open_docx
 
     try:
-        marked = ooxml_rendition.default_language(template.read_bytes())
-    except (OSError, ValueError, KeyError):  # zipfile's errors; the template check says why
+        package = open_docx(template)
+    except NotADocx:  # the template check says why
         return []
-    if marked is None or marked.split("-")[0].lower() == lang:
+    marked = ooxml_rendition.text_language(package.parts, package.main)
+    wanted = LANGUAGES.get(lang, lang)
+    if marked is None:
+        if lang == "en":
+            return []  # a template that names no language is taken for English
+        reason = (
+            f"names no language (Word's Review > Language marks none of its text), so it is "
+            f"taken for English, not {wanted}: mark its text {wanted} (select all, Review > "
+            f"Language), or give --template {template_for(lang)} for a report in {wanted}"
+        )
+        return [Problem.about(str(template), "template", reason)]
+    if marked.split("-")[0].lower() == lang:
         return []
     language = LANGUAGES.get(marked.split("-")[0].lower(), marked)
-    wanted = LANGUAGES.get(lang, lang)
     return [
         Problem.about(
             str(template),
