@@ -21,7 +21,7 @@ from reportgen.core.config import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_TEMPLATE
 from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem, in_order
 from reportgen.documents.report.kind import KIND
-from reportgen.inputs.load import DATA_FILES, NAMES_FILE, load, load_with_warnings
+from reportgen.inputs.load import DATA_FILES, NAMES_FILE, NamesCheck, load, load_with_warnings
 from reportgen.inputs.models import Inputs
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def build(
         find_soffice()
     found = check_template(template, lang, kind)
     try:
-        inputs, warnings = load(data, strict=strict, lang=lang)
+        inputs, warnings = load(data, strict=strict, lang=lang, names_check=_names_check())
     except InputError as error:
         raise InputError([*error.problems, *_failing(found, strict)]) from error
     if _failing(found, strict):
@@ -94,9 +94,16 @@ def check(
 ) -> list[Problem]:
     """Every problem (errors and warnings) of the inputs in `data` for a report in `lang`,
     and of `template` and its catalogue, without building."""
-    _, problems, _ = load_with_warnings(data, lang=lang)
+    _, problems, _ = load_with_warnings(data, lang=lang, names_check=_names_check())
     found = check_template(template, lang, kind) if template is not None else []
     return in_order([*problems, *found])
+
+
+def _names_check() -> NamesCheck:
+    """What the language stage finds wrong with a State's names (imported when asked)."""
+    from reportgen.language.naming import name_problems
+
+    return name_problems
 
 
 def check_template(template: Path, lang: str = "en", kind: DocumentKind = KIND) -> list[Problem]:
