@@ -21,7 +21,7 @@ from reportgen.core.config import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_TEMPLATE
 from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem, in_order
 from reportgen.documents.report.kind import KIND
-from reportgen.inputs.load import DATA_FILES, NAMES_FILE, load, load_with_warnings
+from reportgen.inputs.load import DATA_FILES, NAMES_FILE, NamesCheck, load, load_with_warnings
 from reportgen.inputs.models import Inputs
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def build(
         find_soffice()
     found = check_template(template, lang, kind)
     try:
-        inputs, warnings = load(data, strict=strict, lang=lang)
+        inputs, warnings = load(data, strict=strict, lang=lang, names_check=_names_check())
     except InputError as error:
         raise InputError([*error.problems, *_failing(found, strict)]) from error
     if _failing(found, strict):
@@ -94,9 +94,16 @@ def check(
 ) -> list[Problem]:
     """Every problem (errors and warnings) of the inputs in `data` for a report in `lang`,
     and of `template` and its catalogue, without building."""
-    _, problems, _ = load_with_warnings(data, lang=lang)
+    _, problems, _ = load_with_warnings(data, lang=lang, names_check=_names_check())
     found = check_template(template, lang, kind) if template is not None else []
     return in_order([*problems, *found])
+
+
+def _names_check() -> NamesCheck:
+    """What the language stage finds wrong with a State's names (imported when asked)."""
+    from reportgen.language.naming import name_problems
+
+    return name_problems
 
 
 def check_template(template: Path, lang: str = "en", kind: DocumentKind = KIND) -> list[Problem]:
@@ -133,15 +140,26 @@ def _language_problems(template: Path, lang: str) -> list[Problem]:
     would mix the two (French data in English prose)."""
     from reportgen.core.languages import LANGUAGES
     from reportgen.ooxml import rendition as ooxml_rendition
+    from reportgen.ooxml.package import NotADocx, open_docx
 
     try:
-        marked = ooxml_rendition.default_language(template.read_bytes())
-    except (OSError, ValueError, KeyError):  # zipfile's errors; the template check says why
+        package = open_docx(template)
+    except NotADocx:  # the template check says why
         return []
-    if marked is None or marked.split("-")[0].lower() == lang:
+    marked = ooxml_rendition.text_language(package.parts, package.main)
+    wanted = LANGUAGES.get(lang, lang)
+    if marked is None:
+        if lang == "en":
+            return []  # a template that names no language is taken for English
+        reason = (
+            f"names no language (Word's Review > Language marks none of its text), so it is "
+            f"taken for English, not {wanted}: mark its text {wanted} (select all, Review > "
+            f"Language), or give --template {template_for(lang)} for a report in {wanted}"
+        )
+        return [Problem.about(str(template), "template", reason)]
+    if marked.split("-")[0].lower() == lang:
         return []
     language = LANGUAGES.get(marked.split("-")[0].lower(), marked)
-    wanted = LANGUAGES.get(lang, lang)
     return [
         Problem.about(
             str(template),

@@ -1,4 +1,5 @@
 ### Las oraciones de templates/report.es.docx (español) cuyas palabras dependen de los datos.
+### Language: es
 ###
 ### Project Fluent (https://projectfluent.org/fluent/guide/). Un mensaje se imprime donde la
 ### plantilla contiene {{ sentence.NOMBRE }}; el comentario que precede a cada mensaje indica
@@ -171,11 +172,11 @@ accessions = { $acceded ->
 }
 
 # El mismo párrafo, oración siguiente: las ratificaciones y adhesiones desde la Reunión que
-# abre el período destacado. $period_deposits: las cláusulas de period_first y period_more;
-# $in_period: cuántos Estados son (0: ninguna cláusula; el programa da entonces un texto
-# vacío, no none); $period_meeting: el nombre abreviado de esa Reunión. Termina en un espacio.
-period_deposits = { $in_period ->
-    [0] Ningún Estado ha pasado a ser parte en la Convención desde la { $period_meeting }.{" "}
+# abre el período destacado. $period_deposits: las cláusulas de period_first y period_more,
+# o none cuando no hay ninguna; $period_meeting: el nombre abreviado de esa Reunión. Termina
+# en un espacio.
+period_deposits = { $period_deposits ->
+    [none] Ningún Estado ha pasado a ser parte en la Convención desde la { $period_meeting }.{" "}
    *[other] { $period_deposits }.{" "}
 }
 

@@ -1,4 +1,5 @@
 ### Les phrases de templates/report.fr.docx (français) dont les mots dépendent des données.
+### Language: fr
 ###
 ### Project Fluent (https://projectfluent.org/fluent/guide/). Un message est imprimé là où le
 ### modèle contient {{ sentence.NOM }} ; le commentaire placé au-dessus de chaque message

@@ -1,4 +1,5 @@
 ### The sentences of templates/report.docx (English) whose words depend on the data.
+### Language: en
 ###
 ### Project Fluent (https://projectfluent.org/fluent/guide/). A message is printed where the
 ### template holds {{ sentence.NAME }}; the comment above each message says where, and which

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, get_args
 
@@ -26,6 +26,7 @@ from reportgen.inputs.models import (
     EventsFile,
     Inputs,
     LessonsFile,
+    Names,
     NamesFile,
     ReportFrame,
     State,
@@ -46,6 +47,11 @@ DATA_FILES: dict[str, type[BaseModel]] = {
 NAMES_FILE = "names"
 """data/names.yaml (`NamesFile`): the States' names in French and Spanish, needed only by a
 report in those languages."""
+
+NamesCheck = Callable[[Names, str], list[tuple[str, str]]]
+"""What the language stage finds wrong with a State's names (or a renaming's) in a
+language, as (field, why): `reportgen.language.naming.name_problems`, which knows each
+language's articles; given by the caller, since this stage knows no language's rules."""
 
 
 def _validation_problems(
@@ -136,14 +142,16 @@ def _message(detail: Mapping[str, Any]) -> str:
     return str(detail["msg"]).removeprefix("Value error, ")
 
 
-def load(data_dir: Path, *, strict: bool = False, lang: str = "en") -> tuple[Inputs, list[Problem]]:
+def load(
+    data_dir: Path, *, strict: bool = False, lang: str = "en", names_check: NamesCheck | None = None
+) -> tuple[Inputs, list[Problem]]:
     """Load and validate every file of `data_dir` for a report in `lang`: the inputs and
-    their warnings.
+    their warnings (`names_check` as in `load_with_warnings`).
 
     Raises InputError with every problem when there is an error, or any warning and
     `strict` is set.
     """
-    inputs, problems, _ = load_with_warnings(data_dir, lang=lang)
+    inputs, problems, _ = load_with_warnings(data_dir, lang=lang, names_check=names_check)
     failing = [p for p in problems if p.severity == "error" or strict]
     if failing or inputs is None:
         raise InputError(problems)
@@ -156,12 +164,13 @@ def load_inputs(data_dir: Path) -> Inputs:
 
 
 def load_with_warnings(
-    data_dir: Path, *, lang: str = "en"
+    data_dir: Path, *, lang: str = "en", names_check: NamesCheck | None = None
 ) -> tuple[Inputs | None, list[Problem], dict[str, SourceFile]]:
     """Load `data_dir`: the inputs (None when any error), all problems, and the parsed files.
 
     Texts given in several languages are read in `lang`; names.yaml must then name every
-    State in it (English names are states.yaml's own).
+    State in it (English names are states.yaml's own), each renaming too, in names that
+    `names_check` finds nothing wrong with.
 
     Records of a list file are validated one by one, so that one bad State does not hide
     the problems of the others: the checks across files run on every valid record, and
@@ -216,6 +225,7 @@ def load_with_warnings(
         problems += _names_problems(
             sources, models.get("states"), names, lang, states_ok, names_path.exists()
         )
+        problems += _names_in_language(sources.get(NAMES_FILE), names, lang, names_check)
     if any(p.severity == "error" for p in problems) or len(models) < len(DATA_FILES):
         return None, problems, sources
     for stem in ("states", "categories"):
@@ -275,6 +285,39 @@ def _names_problems(
                     "name, UNTERM)",
                 )
             )
+    return problems
+
+
+def _names_in_language(
+    names_file: SourceFile | None,
+    names: dict[str, StateNames],
+    lang: str,
+    names_check: NamesCheck | None,
+) -> list[Problem]:
+    """A renaming that gives no name in `lang` (the report would print the English one, or
+    the old one), and names `names_check` finds wrong, each at its line in names.yaml."""
+    if names_file is None or names_file.data is None:
+        return []
+    problems = []
+    language = LANGUAGES.get(lang, lang)
+    for code, entry in names.items():
+        found: list[tuple[Path_, Names]] = [((code,), entry)]
+        for index, renaming in enumerate(entry.renamed):
+            at = (code, "renamed", index)
+            found.append((at, renaming))
+            short = "en" if lang == "en" else Names.FIELDS.get(lang, (None,))[0]
+            if short is not None and getattr(renaming, short, None) is None:
+                problems.append(
+                    names_file.problem(
+                        at,
+                        f"the renaming of {renaming.on.isoformat()} gives no {language} name: "
+                        f"add `{short}:` (the UN short name from that day; the same as before "
+                        "if it did not change)",
+                    )
+                )
+        for where, given in found:
+            for name, why in names_check(given, lang) if names_check else []:
+                problems.append(names_file.problem((*where, name), why))
     return problems
 
 

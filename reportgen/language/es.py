@@ -208,7 +208,7 @@ def contract(preposition: str, article: str, running: str) -> str:
     Perú", "al Perú", "de los Países Bajos"."""
     if article == "el":
         word = "del" if preposition == "de" else "al"
-        return f"{word} {running.split(' ', 1)[1]}"
+        return f"{word} {running.partition(' ')[2] or running}"
     return f"{preposition} {running}"
 
 

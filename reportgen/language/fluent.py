@@ -22,7 +22,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem
 from reportgen.core.reading import Unreadable, read_regular
 from reportgen.language.base import Gender
+from reportgen.language.fluent_rules import ABSENT, rule_problems
 
 if TYPE_CHECKING:
     from reportgen.language.formats import Formats
@@ -85,11 +86,60 @@ class Values:
     is given, with what each holds; the messages written once per item (a clause per
     State, a line per initiative), with the values each is given instead; and the messages
     the program itself writes, which every catalogue of that kind must have. Compared and
-    hashed by identity: a kind has one."""
+    hashed by identity: a kind has one.
+
+    `choices` and `absent` name a value as `variables` does ("trend"), and a value of a
+    message written once per item with its message ("initiative_line.place")."""
 
     variables: Mapping[str, str]
     per_use: Mapping[str, frozenset[str]]
     required: frozenset[str]
+    choices: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """The words a text value may be ("trend": down, up, same): the keys a choice on it may
+    have, besides numbers and plural categories."""
+    absent: frozenset[str] = frozenset()
+    """The values that may be absent (None when written): a message chooses `[none]` for
+    them, and prints them only in another variant of that choice."""
+
+
+class _Absent(FluentType):
+    """A value that is absent (None): chosen by a `[none]` variant, and never printed (the
+    check allows it only in the other variants of a choice on it)."""
+
+    def __eq__(self, other: object) -> bool:
+        return other == ABSENT  # the key `[none]` (fluent.runtime compares the key's name)
+
+    def __hash__(self) -> int:
+        return hash(ABSENT)
+
+    def format(self, locale: object) -> str:
+        raise ValueError("a value that is absent cannot be printed")
+
+
+class _Text(FluentType):
+    """A text that reads "none" but is not absent: printed, never chosen by `[none]`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Text) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def format(self, locale: object) -> str:
+        return self.text
+
+
+_ABSENT = _Absent()
+
+
+def _given(value: Any) -> Any:
+    """A value as Fluent is given it: None as absent, the text "none" as a mere text."""
+    if value is None:
+        return _ABSENT
+    return _Text(value) if value == ABSENT and isinstance(value, str) else value
 
 
 _TEXT_SLOT = "\x00text\x00"
@@ -141,8 +191,8 @@ def read_catalogue(path: Path, locale: str, values: Values) -> Catalogue:
         raise InputError(
             [Problem.about(shown, "catalogue", f"is not UTF-8 text ({error.reason})")]
         ) from None
-    key = (shown, hashlib.sha256(data).digest(), values)
-    problems, messages, resource = _READ.get(key, lambda: _checked(text, shown, values))
+    key = (shown, hashlib.sha256(data).digest(), values, locale)
+    problems, messages, resource = _READ.get(key, lambda: _checked(text, shown, values, locale))
     if problems:
         raise InputError(problems)
     return _catalogue(shown, resource, frozenset(messages), locale, text)
@@ -156,8 +206,8 @@ def _catalogue(
     return Catalogue(path, resource, messages, locale, text)
 
 
-_READ: Memo[tuple[str, bytes, Values], tuple[list[Problem], set[str], ast.Resource]] = Memo(8)
-"""Catalogues read and checked in this process, by file, content and kind: a build reads
+_READ: Memo[tuple[str, bytes, Values, str], tuple[list[Problem], set[str], ast.Resource]] = Memo(8)
+"""Catalogues read and checked in this process, by file, content, kind and locale: a build reads
 its catalogue to check the template, then to write the sentences."""
 
 
@@ -170,13 +220,18 @@ MAX_REFERENCE_DEPTH = 16
 catalogues go 2 deep); deeper, or in a circle, is refused before anything is written."""
 
 
-def check_catalogue(text: str, path: str, values: Values) -> tuple[list[Problem], set[str]]:
-    """Every problem of a catalogue's text, and the names of its messages."""
-    problems, messages, _ = _checked(text, path, values)
+def check_catalogue(
+    text: str, path: str, values: Values, locale: str = "en"
+) -> tuple[list[Problem], set[str]]:
+    """Every problem of a catalogue's text for a report in `locale`, and the names of its
+    messages."""
+    problems, messages, _ = _checked(text, path, values, locale)
     return problems, messages
 
 
-def _checked(text: str, path: str, values: Values) -> tuple[list[Problem], set[str], ast.Resource]:
+def _checked(
+    text: str, path: str, values: Values, locale: str
+) -> tuple[list[Problem], set[str], ast.Resource]:
     """The problems, the message names and the parsed catalogue."""
     try:
         resource = FluentParser(with_spans=True).parse(text)
@@ -206,6 +261,9 @@ def _checked(text: str, path: str, values: Values) -> tuple[list[Problem], set[s
                 problems.append(Problem(path, where, 1, name, "is defined twice"))
             messages.add(name)
         allowed = values.per_use.get(name, frozenset(values.variables))
+        if isinstance(entry, ast.Term):  # its values are its references' (fluent_rules)
+            found = _walk_measured(entry)[0]
+            allowed = frozenset(v.id.name for v in found if isinstance(v, ast.VariableReference))
         nodes, deepest = _walk_measured(entry)
         if deepest > MAX_NESTING:
             problems.append(
@@ -225,8 +283,11 @@ def _checked(text: str, path: str, values: Values) -> tuple[list[Problem], set[s
             if reason:
                 problems.append(Problem(path, at, 1, name, reason))
     problems += _reference_problems(resource, text, path)
+    unreadable = any(p.where == "catalogue" for p in problems)  # text that is not Fluent
+    if not unreadable:
+        problems += rule_problems(resource, text, path, locale, values)
     missing = sorted(values.required - messages)
-    if missing and not any(p.where == "catalogue" for p in problems):  # else unreadable text
+    if missing and not unreadable:
         problems.append(
             Problem(
                 path,
@@ -460,7 +521,8 @@ class Sentences:
         if written is not None:  # the same message with the same values, in this process
             return written
         try:
-            text, errors = self._bundle.format_pattern(message.value, dict(given))
+            arguments = {k: _given(v) for k, v in given.items()}
+            text, errors = self._bundle.format_pattern(message.value, arguments)
         except (RecursionError, ValueError, TypeError, LookupError) as error:
             errors = [error]  # checked catalogues do not get here; a value of our own might
         if errors:
@@ -475,11 +537,12 @@ class Sentences:
         self._written[key] = str(text)
         return str(text)
 
-    def say_around(self, name: str, values: Mapping[str, Any]) -> tuple[str, str]:
-        """Message `name` around its `$text`, which the caller writes itself (with runs)."""
-        written = self.say(name, {**values, "text": _TEXT_SLOT})
-        before, found, after = written.partition(_TEXT_SLOT)
-        return (before, after) if found else ("", written)
+    def say_around(self, name: str, values: Mapping[str, Any]) -> list[str]:
+        """Message `name` cut where its `$text` stands, which the caller writes itself
+        (with runs) between the pieces: one piece more than the times it is printed; two,
+        `$text` first, when the message does not print it."""
+        pieces = self.say(name, {**values, "text": _TEXT_SLOT}).split(_TEXT_SLOT)
+        return pieces if len(pieces) > 1 else ["", *pieces]
 
     def __getattr__(self, name: str) -> str:
         if name.startswith("_"):

@@ -153,7 +153,7 @@ def contract(preposition: str, article: str, running: str) -> str:
     Pays-Bas", "au Portugal", "d'Israël", "de l'Iraq"."""
     if article in ("le", "les"):
         word = _CONTRACTIONS.get((preposition, article), "aux")
-        return f"{word} {running.split(' ', 1)[1]}"
+        return f"{word} {running.partition(' ')[2] or running}"
     if preposition == "de" and not article and _VOWEL_START.match(running):
         return "d'" + running
     return f"{preposition} {running}"

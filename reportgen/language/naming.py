@@ -24,7 +24,7 @@ from reportgen.language.registry import language_for
 if TYPE_CHECKING:
     from reportgen.language.base import Language
 
-__all__ = ["Name", "Naming", "contract", "parse_unterm"]
+__all__ = ["Name", "Naming", "contract", "name_problems", "parse_unterm"]
 
 
 def parse_unterm(short: str, lang: str, running: str | None = None) -> Name:
@@ -37,6 +37,21 @@ def parse_unterm(short: str, lang: str, running: str | None = None) -> Name:
 def contract(preposition: str, name: Name, lang: str) -> str:
     """ "de"/"à" (French) or "de"/"a" (Spanish) before a name, contracted with its article."""
     return language_for(lang).contract(preposition, name.article, name.running)
+
+
+def name_problems(names: Names, lang: str) -> list[tuple[str, str]]:
+    """The names of one entry of data/names.yaml (or of one renaming) that a report in
+    `lang` could not print, each as (field, why): a running-text form that is only an
+    article, or whose article is not the short name's. `inputs.load` locates them."""
+    fields = Names.FIELDS.get(lang)
+    given = names.in_language(lang)
+    if fields is None or given is None or fields[1] is None:
+        return []
+    short, running, _ = given
+    if short is None or running is None:
+        return []
+    why = rules.running_problem(short, running, language_for(lang).articles)
+    return [] if why is None else [(fields[1], why)]
 
 
 class Naming:

@@ -58,14 +58,46 @@ def parse_unterm(short: str, articles: tuple[str, ...], running: str | None = No
             running = article + listed
         else:
             running = f"{article} {listed}"
-    else:
-        first = running.split(" ", 1)[0]
-        elided = [a for a in articles if a.endswith(("'", "\u2019")) and running.startswith(a)]
-        if first in articles:
-            article = first
-        elif elided:  # "l'État plurinational de Bolivie": the article is joined to its word
-            article = elided[0].replace("\u2019", "'")
+    else:  # the running form says its article, whatever the short name's parentheses hold
+        article = _article_of(running, articles)
     return Name(listed, article, running)
+
+
+def _article_of(running: str, articles: tuple[str, ...]) -> str:
+    """The article a running-text form starts with ("les", "l'"), or ""."""
+    first = running.split(" ", 1)[0]
+    if first in articles and first != running:
+        return first
+    elided = [a for a in articles if a.endswith(("'", "\u2019")) and running.startswith(a)]
+    if elided and len(running) > len(elided[0]):  # "l'État plurinational de Bolivie"
+        return elided[0].replace("\u2019", "'")
+    return ""
+
+
+def running_problem(short: str, running: str, articles: tuple[str, ...]) -> str | None:
+    """Why a name's running-text form cannot stand beside its UN short name `short`, if it
+    cannot: it holds a space other than an ordinary one, it is only an article, or it does
+    not start with the article the short name gives ("Portugal (le)": "le Portugal")."""
+    odd = re.search(r"[^\S ]", running)
+    if odd is not None:
+        return (
+            f"holds U+{ord(odd.group()):04X} ({unicodedata.name(odd.group(), 'a space')}): "
+            "separate the article and the words of a name with ordinary spaces"
+        )
+    bare = running.replace("\u2019", "'")
+    if bare in articles or bare in {a.replace("\u2019", "'") for a in articles}:
+        return f"is only an article, {running!r}: write the name after it, as running text does"
+    found = _UNTERM.match(short)
+    given = found.group("inside") if found and found.group("inside") in articles else ""
+    given = given.replace("\u2019", "'")
+    if given and _article_of(running, articles) != given:
+        listed = found.group("name") if found else short
+        example = given + listed if given.endswith("'") else f"{given} {listed}"
+        return (
+            f"does not start with the article the short name gives ({short}): write it "
+            f"{example!r}, article first, or leave it out"
+        )
+    return None
 
 
 def unterm_name(

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import copy
 import io
+import posixpath
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Mapping
 
 from lxml import etree
@@ -229,19 +231,41 @@ def style_names(data: bytes) -> dict[str, str]:
     return names
 
 
-def default_language(data: bytes) -> str | None:
-    """The language a document's text is marked in by default (its styles' document
-    defaults: "en-GB", "fr-FR"), or None when it names none."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        if "word/styles.xml" not in package.namelist():
-            return None
-        try:
-            root = parse_strictly(package.read("word/styles.xml"))
-        except MalformedXML:
-            return None
-    found = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
-    value = found.get(qn("w:val")) if found is not None else None
-    return value or None
+def text_language(parts: Mapping[str, bytes], main: str = "word/document.xml") -> str | None:
+    """The language a document's text is marked in ("en-GB", "fr-FR"): its default
+    paragraph style's (Normal), else its styles' document defaults, else the one most of
+    its runs carry; None when nothing names one. `parts` by member name, as read."""
+    styles = _parsed(parts.get(posixpath.join(posixpath.dirname(main), "styles.xml")))
+    if styles is not None:
+        normal = styles.xpath(
+            "w:style[@w:type='paragraph'][@w:default='1' or @w:default='true']/w:rPr/w:lang/@w:val",
+            namespaces={"w": W_NS},
+        )
+        defaults = f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+        found = styles.find(defaults)
+        for value in [*normal, found.get(qn("w:val")) if found is not None else None]:
+            if value:
+                return str(value)
+    document = _parsed(parts.get(main))
+    if document is None:
+        return None
+    counted = Counter(
+        str(lang.get(qn("w:val")))
+        for lang in document.iter(qn("w:lang"))
+        if lang.get(qn("w:val"))
+        and lang.getparent() is not None
+        and lang.getparent().tag == qn("w:rPr")
+    )
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def _parsed(xml: bytes | None) -> etree._Element | None:
+    if xml is None:
+        return None
+    try:
+        return parse_strictly(xml)
+    except MalformedXML:
+        return None
 
 
 # The prefixes declare_prefixes adds where a part lacks them, and the root element's start

@@ -7,9 +7,9 @@ import zipfile
 
 from reportgen.ooxml.rendition import (
     declare_prefixes,
-    default_language,
     readable_package,
     style_names,
+    text_language,
 )
 from reportgen.ooxml.xml import W_NS, parse, qn
 from tests.ooxml.test_ooxml_paragraphs import word_package
@@ -81,8 +81,27 @@ def test_styles_are_named_as_word_shows_them_and_the_language_is_read() -> None:
     )
     data = word_package("<w:p/>", styles=styles)
     assert style_names(data) == {"Caption1": "Caption", "Heading1": "Heading1"}
-    assert default_language(data) == "fr-FR"
-    assert default_language(word_package("<w:p/>")) is None
+    assert text_language({"word/styles.xml": styles.encode()}) == "fr-FR"
+    assert text_language({"word/document.xml": _document("<w:p/>")}) is None
+
+
+def _document(body: str) -> bytes:
+    return f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'.encode()
+
+
+def test_the_language_is_the_normal_styles_then_the_defaults_then_the_runs() -> None:
+    # Issue 21, 9: a template whose defaults name no language was taken for any language.
+    normal = _styles(
+        '<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="fr-FR"/></w:rPr></w:rPrDefault>'
+        '</w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
+        '<w:rPr><w:lang w:val="es-ES"/></w:rPr></w:style>'
+    )
+    assert text_language({"word/styles.xml": normal.encode()}) == "es-ES"
+    run = '<w:r><w:rPr><w:lang w:val="{}"/></w:rPr><w:t>x</w:t></w:r>'
+    body = _document("<w:p>" + run.format("fr-FR") * 2 + run.format("en-GB") + "</w:p>")
+    no_defaults = _styles('<w:style w:type="paragraph" w:default="1" w:styleId="Normal"/>')
+    parts = {"word/styles.xml": no_defaults.encode(), "word/document.xml": body}
+    assert text_language(parts) == "fr-FR"
 
 
 def test_prefixes_a_part_leaves_out_are_declared_on_its_root_only() -> None:

@@ -124,7 +124,7 @@ def describe_states_parties_over_time(timeline: Timeline, formats: Formats, say:
         "last": last.count,
         "opened": say.say("chart_time_opened", {"day": formats.long_date(first.day)}),
         "end": formats.long_date(timeline.end),
-        "marks": f"{formats.mark(';')} ".join(marks) or "none",
+        "marks": f"{formats.mark(';')} ".join(marks) or None,
     }
     if last.count > first.count:  # a count of deposits never falls
         return say.say("chart_time_rose", values)

@@ -217,21 +217,26 @@ def _initiative_lines(
     lines = []
     for index, initiative in enumerate(initiatives):
         dates = formats.date_range(initiative.start, initiative.end) if initiative.start else None
-        before, after = say.say_around(
-            "initiative_line",
-            {"place": _place(initiative, formats, say), "dates": dates or "none"},
+        pieces = say.say_around(
+            "initiative_line", {"place": _place(initiative, formats, say), "dates": dates}
         )
-        after += "." if index == len(initiatives) - 1 else formats.mark(";")
-        runs = [ooxml_text.Span(before)] if before else []
-        lines.append(ooxml_text.runs([*runs, *spans(initiative.text), ooxml_text.Span(after)]))
+        pieces[-1] += "." if index == len(initiatives) - 1 else formats.mark(";")
+        runs: list[ooxml_text.Span] = []
+        for number, piece in enumerate(pieces):
+            if number:  # where the message prints $text
+                runs += spans(initiative.text)
+            if piece or number == len(pieces) - 1:
+                runs.append(ooxml_text.Span(piece))
+        lines.append(ooxml_text.runs(runs))
     return lines
 
 
-def _place(initiative: Initiative, formats: Formats, say: Sentences) -> str:
-    """ "Lomé, Togo": the city, and the host State when given (message `place`)."""
+def _place(initiative: Initiative, formats: Formats, say: Sentences) -> str | None:
+    """ "Lomé, Togo": the city, and the host State when given (message `place`); None
+    when the initiative has no place."""
     if not initiative.place:
-        return "none"
-    host = formats.name(initiative.host) if initiative.host else "none"
+        return None
+    host = formats.name(initiative.host) if initiative.host else None
     return say.say("place", {"city": initiative.place, "host": host})
 
 
@@ -243,7 +248,7 @@ def _strategy(inputs: Inputs, formats: Formats, say: Sentences) -> StrategyView:
         name=strategy.name,
         participants=strategy.participants,
         measures=strategy.measures,
-        place=_place(meeting, formats, say),
+        place=_place(meeting, formats, say) or "",
         dates=formats.date_range(meeting.start, meeting.end),
     )
 

@@ -115,7 +115,40 @@ REQUIRED = frozenset(
 )
 """Messages the program itself writes (charts, lists, properties): every catalogue has them."""
 
-SENTENCES = Values(VARIABLES, PER_USE, REQUIRED)
+_YES_NO = frozenset({"yes", "no"})
+_KINDS = frozenset({"ratified", "acceded", "succeeded"})
+
+CHOICES: dict[str, frozenset[str]] = {
+    "issuer_plural": _YES_NO,
+    "joined_plural": _YES_NO,
+    "approximate": _YES_NO,
+    "trend": frozenset({"down", "up", "same"}),
+    "coordination_joined_by.first": _YES_NO,
+    "coordination_joined_by.together": _YES_NO,
+    "coordination_joined_by.plural": _YES_NO,
+    "period_first.kind": _KINDS,
+    "period_more.kind": _KINDS,
+}
+"""The words each text value a message may choose on can be (a value of a message written
+once per item named with its message): a choice's keys are these, numbers, or plural
+categories; any other key would never be chosen."""
+
+ABSENT = frozenset(
+    {
+        "period_deposits",
+        "category_ii",
+        "initiative_line.place",
+        "initiative_line.dates",
+        "place.host",
+        "chart_time_rose.marks",
+        "chart_time_stayed.marks",
+    }
+)
+"""The values that may be absent ("or none" in `VARIABLES`): a message chooses on each
+with a `[none]` variant and prints it only in another variant; the check refuses any
+other use, which would print nothing or a wrong word."""
+
+SENTENCES = Values(VARIABLES, PER_USE, REQUIRED, CHOICES, ABSENT)
 """What the report's catalogue is checked against, and each of its messages given."""
 
 
@@ -180,7 +213,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         for category in inputs.categories
     ]
     group_list = _joined(entries, say.say("group_joiner"), say.say("group_last_joiner"))
-    category_ii = next((c.prose for c in inputs.categories if c.key == "II"), "none")
+    category_ii = next((c.prose for c in inputs.categories if c.key == "II"), None)
     lines = inputs.lessons.lines_of_action
     return {
         "years": coordination.years,
@@ -213,7 +246,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "succeeded": succeeded.count,
         "succeeded_states": formats.names(formats.sorted_names(succeeded.states), running),
         "others": figures.new_ratifications.count,
-        "period_deposits": "".join(deposits) or "none",
+        "period_deposits": "".join(deposits) or None,
         "yet": yet,
         "yet_before": before,
         "signatories": figures.signatories.count,
