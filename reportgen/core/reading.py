@@ -75,3 +75,32 @@ def read_regular(
             return handle.read(limit + 1)
         except OSError as error:
             raise Unreadable("error", str(error.strerror or error)) from None
+
+
+class NotUtf8(ValueError):
+    """Text that is not UTF-8: where its first bad byte is (`line` and `column` from 1,
+    the column counted in characters, as an editor shows it) and why."""
+
+    def __init__(self, line: int, column: int, byte: int, reason: str) -> None:
+        super().__init__(f"{line}:{column}: byte 0x{byte:02x}: {reason}")
+        self.line, self.column, self.byte, self.reason = line, column, byte, reason
+
+    @property
+    def message(self) -> str:
+        """What a problem says of the file, after its line and column."""
+        return (
+            f"is not UTF-8 text: byte 0x{self.byte:02x} here ({self.reason}); "
+            "save the file as UTF-8"
+        )
+
+
+def decode_utf8(data: bytes) -> str:
+    """`data` as text; NotUtf8, saying where the first bad byte is, if it is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        line_start = before.rfind("\n") + 1
+        raise NotUtf8(
+            before.count("\n") + 1, len(before) - line_start + 1, data[error.start], error.reason
+        ) from None

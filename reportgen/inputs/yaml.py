@@ -18,7 +18,7 @@ import yaml
 
 from reportgen.core.memo import Memo
 from reportgen.core.problems import Problem, Severity
-from reportgen.core.reading import Unreadable, read_regular
+from reportgen.core.reading import NotUtf8, Unreadable, decode_utf8, read_regular
 
 Path_ = tuple[str | int, ...]
 """Where a value sits inside one file's data: mapping keys and list indexes."""
@@ -429,9 +429,9 @@ def read_file(path: Path, name: str) -> tuple[SourceFile, list[Problem]]:
     if kept is not None:
         return kept
     try:
-        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
-    except UnicodeDecodeError as error:
-        return source, [Problem(name, 1, 1, "file", f"is not UTF-8 text ({error.reason})")]
+        text = decode_utf8(data).replace("\r\n", "\n").replace("\r", "\n")  # as read_text
+    except NotUtf8 as bad:
+        return source, [Problem(name, bad.line, bad.column, "file", bad.message)]
     return _PARSED.put(key, (source, _parse(source, text)))
 
 

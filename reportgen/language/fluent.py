@@ -32,7 +32,7 @@ from fluent.syntax import FluentParser, ast
 
 from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem
-from reportgen.core.reading import Unreadable, read_regular
+from reportgen.core.reading import NotUtf8, Unreadable, decode_utf8, read_regular
 from reportgen.language.base import Gender
 
 if TYPE_CHECKING:
@@ -136,11 +136,9 @@ def read_catalogue(path: Path, locale: str, values: Values) -> Catalogue:
             [Problem.about(shown, "catalogue", f"is over {MAX_CATALOGUE_BYTES} bytes")]
         )
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            [Problem.about(shown, "catalogue", f"is not UTF-8 text ({error.reason})")]
-        ) from None
+        text = decode_utf8(data)
+    except NotUtf8 as bad:
+        raise InputError([Problem(shown, bad.line, bad.column, "catalogue", bad.message)]) from None
     key = (shown, hashlib.sha256(data).digest(), values)
     problems, messages, resource = _READ.get(key, lambda: _checked(text, shown, values))
     if problems:
