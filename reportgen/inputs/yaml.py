@@ -33,6 +33,11 @@ MAX_DEPTH = 50
 """Lists and records inside one another in one file; the 4MSP data goes five deep. Deeper
 means a mistake, or an alias inside the list or record it names (`&a [*a]`), which never ends."""
 
+MAX_VALUE_CHARS = 100_000
+"""The longest text value of a data file, in characters (about 15 pages): a longer one
+is refused at its line. Sentences built from values are bounded accordingly
+(`reportgen.language.fluent`)."""
+
 
 _STR, _NULL, _BOOL, _INT = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "null", "bool", "int"))
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
@@ -286,6 +291,17 @@ def _index(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], Any]:
         positions.setdefault(here, (mark.line + 1, mark.column + 1))
         if isinstance(node, scalar_node):
             tag, text = node.tag, node.value
+            if len(text) > MAX_VALUE_CHARS:
+                problems.append(
+                    Problem(
+                        source.name,
+                        mark.line + 1,
+                        mark.column + 1,
+                        source.describe(here),
+                        f"is {len(text):,} characters long; text values over "
+                        f"{MAX_VALUE_CHARS:,} characters are refused",
+                    )
+                )
             if tag == _STR:
                 parent[slot] = text
             elif tag == _NULL:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fluent.runtime import FluentBundle
+from fluent.runtime import FluentBundle, resolver
 from fluent.runtime.types import FluentType
 from fluent.syntax import FluentParser, ast
 
@@ -406,6 +406,12 @@ def _ids(resource: ast.Resource) -> set[str]:
 # --- Writing sentences ---------------------------------------------------------------------------
 
 
+MAX_SENTENCE_PART_CHARS = 1_000_000
+"""The longest text fluent.runtime builds for one part of a sentence (a value, a list of
+values, a message it names): ten of the longest values data may hold (`inputs.yaml`). Its
+own limit, 2,500, refused a paragraph of data and called itself 1000."""
+resolver.MAX_PART_LENGTH = MAX_SENTENCE_PART_CHARS
+
 _BUNDLES: Memo[Catalogue, tuple[FluentBundle, list[Formats], dict[Any, str]]] = Memo(8)
 """A bundle per catalogue read in this process, with the formats its functions use and
 the sentences it wrote, by message and values: the same values give the same words (the
@@ -461,6 +467,8 @@ class Sentences:
             text, errors = self._bundle.format_pattern(message.value, dict(given))
         except (RecursionError, ValueError, TypeError, LookupError) as error:
             errors = [error]  # checked catalogues do not get here; a value of our own might
+            if "Too many characters" in str(error):  # fluent.runtime's words, its constant wrong
+                errors = [ValueError(f"a part is over {MAX_SENTENCE_PART_CHARS:,} characters")]
         if errors:
             raise SentenceError(
                 self._catalogue.path,
