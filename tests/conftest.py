@@ -32,14 +32,20 @@ CATALOGUE = ROOT / "templates" / "report.ftl"
 @pytest.fixture(scope="session", autouse=True)
 def _template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Builds keep their cache of compiled templates (reportgen.cache) in a folder of the
-    test session, never in the user's; processes the tests start inherit it."""
-    before = os.environ.get("REPORTGEN_CACHE")
-    os.environ["REPORTGEN_CACHE"] = str(tmp_path_factory.mktemp("template-cache"))
+    test session, and its key in the session's XDG_CACHE_HOME, never in the user's;
+    processes the tests start inherit both."""
+    variables = {
+        "REPORTGEN_CACHE": tmp_path_factory.mktemp("template-cache"),
+        "XDG_CACHE_HOME": tmp_path_factory.mktemp("xdg-cache"),
+    }
+    before = {name: os.environ.get(name) for name in variables}
+    os.environ.update({name: str(path) for name, path in variables.items()})
     yield
-    if before is None:
-        del os.environ["REPORTGEN_CACHE"]
-    else:
-        os.environ["REPORTGEN_CACHE"] = before
+    for name, value in before.items():
+        if value is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = value
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -172,8 +172,14 @@ def add_schema(commands: Commands) -> None:
 
 
 def _schema(args: argparse.Namespace, say: Messages) -> int:
+    from reportgen.core.problems import InputError
+    from reportgen.core.writing import output_problem
     from reportgen.inputs.schema import write_schemas
 
-    for path in write_schemas(args.output):
+    try:
+        written = write_schemas(args.output)
+    except OSError as error:  # a folder in the way, a read-only or full disk: exit 2
+        raise InputError([output_problem(args.output, error)]) from None
+    for path in written:
         say.info(f"wrote {path}")
     return EXIT_OK

@@ -51,8 +51,8 @@ def catalogue_for(template: Path, shipped: Path) -> Path:
 
 
 def cache_folder(environ: Mapping[str, str] | None = None) -> Path | None:
-    """Where the template cache keeps its entries, or None when it is off:
-    `$REPORTGEN_CACHE`, or `reportgen` under `$XDG_CACHE_HOME` (`~/.cache`);
+    """The folder the template cache makes its own subfolder in (`CACHE_SUBFOLDER`), or
+    None when it is off: `$REPORTGEN_CACHE`, or `private_cache_folder()`;
     `REPORTGEN_CACHE=off` turns it off."""
     environ = os.environ if environ is None else environ
     configured = environ.get(CACHE_VARIABLE, "")
@@ -60,5 +60,19 @@ def cache_folder(environ: Mapping[str, str] | None = None) -> Path | None:
         return None
     if configured:
         return Path(configured)
+    return private_cache_folder(environ)
+
+
+def private_cache_folder(environ: Mapping[str, str] | None = None) -> Path:
+    """The user's own cache folder for reportgen: `reportgen` under `$XDG_CACHE_HOME`
+    (`~/.cache`). The template cache's key is kept there (in `CACHE_SUBFOLDER`) wherever
+    `$REPORTGEN_CACHE` puts the entries, so that a shared or restored cache folder never
+    holds what authenticates its entries."""
+    environ = os.environ if environ is None else environ
     base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "reportgen"
+
+
+CACHE_SUBFOLDER = "reportgen-compiled"
+"""The subfolder of the cache folder that reportgen creates for itself (mode 0700): its
+entries, and in the private cache folder its key. Nothing outside it is read or removed."""

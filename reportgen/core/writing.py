@@ -1,9 +1,12 @@
-"""Write stage: the only code that touches the output path.
+"""Write stage: the only code that touches the output path; and the data files' writing.
 
 The document (whose bytes the render stage has fixed) is written to a temporary file beside
 the target, flushed to disk and moved into place in one step: a failure at any point leaves
 the previous output exactly as it was. A build killed before the move leaves its temporary
 file behind; the next write to the same target removes it.
+
+Files a person maintains (the data files an import rewrites) are replaced together, all or
+none, keeping their mode and their symbolic links, under a lock on their folder.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ import contextlib
 import errno
 import fcntl
 import os
+import stat
 import tempfile
 import time
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from reportgen.core.problems import Problem
+from reportgen.core.problems import InputError, Problem
 
 STALE_AFTER_SECONDS = 10.0
 """A temporary file unlocked and this old belongs to a build that was killed."""
@@ -85,3 +90,82 @@ def output_problem(target: Path, error: OSError) -> Problem:
     """Why `target` cannot be written, as one problem of the output."""
     reason = error.strerror or str(error)
     return Problem.about(str(target), "output", f"cannot be written ({reason})")
+
+
+@contextlib.contextmanager
+def locked_folder(folder: Path, where: str, busy: str, seconds: float) -> Iterator[None]:
+    """`folder` locked against another process doing the same (an advisory lock on the
+    folder itself, gone with the process); InputError(`busy`) after waiting `seconds`."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as error:
+        raise InputError([output_problem(folder, error)]) from None
+    try:
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise InputError([Problem.about(str(folder), where, busy)]) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(descriptor)  # and with it the lock
+
+
+def replace_together(contents: Mapping[Path, bytes]) -> None:
+    """Replace each file with its content, all or none; InputError if one cannot be written.
+
+    Each new file is written in full beside its target first; if one cannot then be moved
+    into place, those already moved are put back. A file that is a symbolic link keeps it
+    (the file it points to is replaced), and each new file gets the old one's mode (and
+    owner, where allowed).
+    """
+    prepared: list[tuple[Path, Path, str]] = []  # (path given, real file, temporary)
+    moved: list[tuple[Path, bytes, os.stat_result]] = []
+    failing = next(iter(contents), Path())  # the file being written, for the message
+    try:
+        for path, data in contents.items():
+            failing = path
+            real = Path(os.path.realpath(path))
+            prepared.append((path, real, _beside(real, data)))
+        for path, real, temporary in prepared:
+            failing = path
+            before = real.stat()
+            old = real.read_bytes()
+            os.replace(temporary, real)
+            moved.append((real, old, before))
+    except BaseException as error:
+        for real, old, before in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(_beside(real, old, before), real)
+        for _, _, temporary in prepared:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise InputError([output_problem(failing, error)]) from None
+        raise
+
+
+def _beside(real: Path, data: bytes, like: os.stat_result | None = None) -> str:
+    """A temporary file beside `real` holding `data`, flushed, with the mode (and, where
+    allowed, the owner) of `like` or of `real` itself (0644 for a new file); its path."""
+    if like is None:
+        with contextlib.suppress(FileNotFoundError):
+            like = real.stat()
+    handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+            os.fchmod(out.fileno(), 0o644 if like is None else stat.S_IMODE(like.st_mode))
+            if like is not None:
+                with contextlib.suppress(PermissionError):
+                    os.fchown(out.fileno(), like.st_uid, like.st_gid)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return temporary

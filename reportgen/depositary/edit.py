@@ -46,6 +46,7 @@ def write_texts(plan: Plan, data: Path, day: dt.date) -> None:
     """Put in `plan.texts` the new text of each file the import changes."""
     states_path, report_path = data / "states.yaml", data / "report.yaml"
     states_text = states_path.read_text(encoding="utf-8")
+    plan.originals["states"] = states_text
     yaml = _yaml(states_text)
     records: CommentedSeq = yaml.load(states_text)
     by_name = {str(r["name"]): r for r in records}
@@ -67,6 +68,7 @@ def write_texts(plan: Plan, data: Path, day: dt.date) -> None:
     if new_states_text != states_text:
         plan.texts["states"] = new_states_text
     report_text = report_path.read_text(encoding="utf-8")
+    plan.originals["report"] = report_text
     yaml = _yaml(report_text)
     frame = yaml.load(report_text)
     source = {

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -23,6 +22,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from reportgen.core.problems import InputError, Problem
+from reportgen.core.writing import locked_folder, replace_together
 from reportgen.depositary.edit import DATE_FIELDS, write_texts
 from reportgen.depositary.untc import Entry, Participant, Status, read_status
 from reportgen.inputs.checks import fold_name, iso_names_index, name_forms
@@ -108,6 +108,9 @@ class Plan:
     notes: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
     """The new text of each data file that changes, by stem (states, report)."""
+    originals: dict[str, str] = field(default_factory=dict)
+    """The text each new one was made from, by stem: a file that no longer holds it was
+    changed by someone else (another import) and is not written over."""
 
     def lines(self) -> list[str]:
         """One line per change, new States first where they stand in the source."""
@@ -450,13 +453,51 @@ def _codes(name: str) -> set[str]:
     return {code for form in name_forms(name) for code in index.get(form, ())}
 
 
+LOCK_SECONDS = 10.0
+"""How long an import waits for another one writing the same data folder."""
+
+
 def write_plan(plan: Plan, data: Path) -> list[Path]:
     """Validate the new files with the rest of `data`, then write them; the paths written.
 
-    Raises InputError (and writes nothing) when the data would not be valid.
+    Raises InputError, and writes nothing, when the data would not be valid, when a file
+    changed since the plan read it, when another import holds the data folder for longer
+    than `LOCK_SECONDS`, or when a file cannot be written (each file is then as it was).
+    The files are replaced together: each new one is written in full beside its target
+    first, and if one cannot be moved into place, those already moved are put back. A data
+    file keeps its mode, and a symbolic link its target (the file it points to is replaced).
     """
     if not plan.texts:
         return []
+    busy = "another import is writing this folder: nothing written; run the import again"
+    with locked_folder(data, "import", busy, LOCK_SECONDS):
+        for stem, original in plan.originals.items():
+            path = data / f"{stem}.yaml"
+            if stem in plan.texts and _current_text(path) != original:
+                raise InputError(
+                    [
+                        Problem.about(
+                            str(path),
+                            "import",
+                            "changed since the import read it (another import, or an "
+                            "editor): nothing written; run the import again",
+                        )
+                    ]
+                )
+        _validate(plan, data)
+        replace_together({data / f"{stem}.yaml": t.encode() for stem, t in plan.texts.items()})
+    return [data / f"{stem}.yaml" for stem in plan.texts]
+
+
+def _current_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _validate(plan: Plan, data: Path) -> None:
+    """InputError with every problem the data would have after the import."""
     with tempfile.TemporaryDirectory(prefix="reportgen-import-") as scratch:
         trial = Path(scratch) / "data"
         trial.mkdir()
@@ -481,21 +522,3 @@ def write_plan(plan: Plan, data: Path) -> list[Path]:
                 for p in problems
                 if p.severity == "error"
             )
-    written = []
-    for stem, text in plan.texts.items():
-        path = data / f"{stem}.yaml"
-        _replace(path, text)
-        written.append(path)
-    return written
-
-
-def _replace(path: Path, text: str) -> None:
-    """Write `text` to `path` atomically: a reader sees the old file or the new one."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

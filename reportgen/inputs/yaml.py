@@ -18,7 +18,7 @@ import yaml
 
 from reportgen.core.memo import Memo
 from reportgen.core.problems import Problem, Severity
-from reportgen.core.reading import Unreadable, read_regular
+from reportgen.core.reading import NotUtf8, Unreadable, decode_utf8, read_regular
 
 Path_ = tuple[str | int, ...]
 """Where a value sits inside one file's data: mapping keys and list indexes."""
@@ -32,6 +32,11 @@ MAX_NODES = 200_000
 MAX_DEPTH = 50
 """Lists and records inside one another in one file; the 4MSP data goes five deep. Deeper
 means a mistake, or an alias inside the list or record it names (`&a [*a]`), which never ends."""
+
+MAX_VALUE_CHARS = 100_000
+"""The longest text value of a data file, in characters (about 15 pages): a longer one
+is refused at its line. Sentences built from values are bounded accordingly
+(`reportgen.language.fluent`)."""
 
 
 _STR, _NULL, _BOOL, _INT = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "null", "bool", "int"))
@@ -286,6 +291,17 @@ def _index(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], Any]:
         positions.setdefault(here, (mark.line + 1, mark.column + 1))
         if isinstance(node, scalar_node):
             tag, text = node.tag, node.value
+            if len(text) > MAX_VALUE_CHARS:
+                problems.append(
+                    Problem(
+                        source.name,
+                        mark.line + 1,
+                        mark.column + 1,
+                        source.describe(here),
+                        f"is {len(text):,} characters long; text values over "
+                        f"{MAX_VALUE_CHARS:,} characters are refused",
+                    )
+                )
             if tag == _STR:
                 parent[slot] = text
             elif tag == _NULL:
@@ -429,9 +445,9 @@ def read_file(path: Path, name: str) -> tuple[SourceFile, list[Problem]]:
     if kept is not None:
         return kept
     try:
-        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
-    except UnicodeDecodeError as error:
-        return source, [Problem(name, 1, 1, "file", f"is not UTF-8 text ({error.reason})")]
+        text = decode_utf8(data).replace("\r\n", "\n").replace("\r", "\n")  # as read_text
+    except NotUtf8 as bad:
+        return source, [Problem(name, bad.line, bad.column, "file", bad.message)]
     return _PARSED.put(key, (source, _parse(source, text)))
 
 

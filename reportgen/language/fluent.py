@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fluent.runtime import FluentBundle
+from fluent.runtime import FluentBundle, resolver
 from fluent.runtime.types import FluentType
 from fluent.syntax import FluentParser, ast
 
 from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem
-from reportgen.core.reading import Unreadable, read_regular
+from reportgen.core.reading import NotUtf8, Unreadable, decode_utf8, read_regular
 from reportgen.language.base import Gender
 from reportgen.language.fluent_rules import ABSENT, rule_problems
 
@@ -186,11 +186,9 @@ def read_catalogue(path: Path, locale: str, values: Values) -> Catalogue:
             [Problem.about(shown, "catalogue", f"is over {MAX_CATALOGUE_BYTES} bytes")]
         )
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            [Problem.about(shown, "catalogue", f"is not UTF-8 text ({error.reason})")]
-        ) from None
+        text = decode_utf8(data)
+    except NotUtf8 as bad:
+        raise InputError([Problem(shown, bad.line, bad.column, "catalogue", bad.message)]) from None
     key = (shown, hashlib.sha256(data).digest(), values, locale)
     problems, messages, resource = _READ.get(key, lambda: _checked(text, shown, values, locale))
     if problems:
@@ -469,6 +467,12 @@ def _ids(resource: ast.Resource) -> set[str]:
 # --- Writing sentences ---------------------------------------------------------------------------
 
 
+MAX_SENTENCE_PART_CHARS = 1_000_000
+"""The longest text fluent.runtime builds for one part of a sentence (a value, a list of
+values, a message it names): ten of the longest values data may hold (`inputs.yaml`). Its
+own limit, 2,500, refused a paragraph of data and called itself 1000."""
+resolver.MAX_PART_LENGTH = MAX_SENTENCE_PART_CHARS
+
 _BUNDLES: Memo[Catalogue, tuple[FluentBundle, list[Formats], dict[Any, str]]] = Memo(8)
 """A bundle per catalogue read in this process, with the formats its functions use and
 the sentences it wrote, by message and values: the same values give the same words (the
@@ -525,6 +529,8 @@ class Sentences:
             text, errors = self._bundle.format_pattern(message.value, arguments)
         except (RecursionError, ValueError, TypeError, LookupError) as error:
             errors = [error]  # checked catalogues do not get here; a value of our own might
+            if "Too many characters" in str(error):  # fluent.runtime's words, its constant wrong
+                errors = [ValueError(f"a part is over {MAX_SENTENCE_PART_CHARS:,} characters")]
         if errors:
             raise SentenceError(
                 self._catalogue.path,

@@ -89,14 +89,24 @@ def render(document: Document, template: Path, limits: Limits | None = None) -> 
     return ooxml_writer.package_bytes(docx)
 
 
+MAX_PROPERTY_CHARS = 255
+"""The longest text of a core property (title, subject, author, keywords) that
+python-docx writes; a longer one is cut to it, ending with an ellipsis. The report's own
+text is never cut."""
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_PROPERTY_CHARS else text[: MAX_PROPERTY_CHARS - 1] + "…"
+
+
 def _set_properties(docx: Any, given: Properties) -> None:
     """Set the document's core properties: `given`, and the rest emptied."""
     properties = docx.core_properties
-    properties.title = given.title
-    properties.subject = given.subject
-    properties.author = given.author
+    properties.title = _cut(given.title)
+    properties.subject = _cut(given.subject)
+    properties.author = _cut(given.author)
     properties.last_modified_by = "reportgen"
-    properties.keywords = given.keywords
+    properties.keywords = _cut(given.keywords)
     properties.comments = ""
     properties.category = ""
     properties.content_status = ""

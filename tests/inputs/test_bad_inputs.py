@@ -46,7 +46,8 @@ def _apply(data: Path, patch: dict[str, Any]) -> None:
 def _line_of(path: Path, anchor: str) -> int:
     text, _, nth = anchor.rpartition("|") if re.search(r"\|\d+$", anchor) else (anchor, "", "1")
     seen = 0
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()  # 09-not-utf8
+    for number, line in enumerate(lines, start=1):
         if text in line or (text.startswith(line) and "\n" in text and line):
             seen += 1
             if seen == int(nth):

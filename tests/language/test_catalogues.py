@@ -114,14 +114,18 @@ def test_a_catalogue_without_a_message_the_program_writes_says_which(tmp_path: P
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"\xff\xfe not UTF-8", "catalogue: is not UTF-8 text (invalid start byte)"),
-        (b"x = y\n" * 100_000, "catalogue: is over 524288 bytes"),
+        (
+            b"\xff\xfe not UTF-8",
+            ":1:1: catalogue: is not UTF-8 text: byte 0xff here (invalid start byte); save the "
+            "file as UTF-8",
+        ),
+        (b"x = y\n" * 100_000, ": catalogue: is over 524288 bytes"),
     ],
 )
 def test_an_unreadable_catalogue_is_one_line(tmp_path: Path, content: bytes, message: str) -> None:
     template = _with_catalogue(tmp_path, content)
     (problem,) = _problems(template, tmp_path)
-    assert problem == f"{template.with_suffix('.ftl')}: {message}"
+    assert problem == f"{template.with_suffix('.ftl')}{message}"
 
 
 def test_check_reports_the_catalogue_too(tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
 """The cache of what the template's text alone decides (reportgen.cache): it only saves time.
 
 A build with the cache, without it, with a damaged one, or in another process writes the
-same bytes; a changed template is never served the old one's code.
+same bytes; a changed template is never served the old one's code. Hostile entries (planted
+code, edited Jinja source, a FIFO, a link to /dev/zero, someone else's files) are never
+run nor read whole, and a folder the cache is pointed at keeps every file of its own.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.core.config import CACHE_SUBFOLDER
 from reportgen.templating import cache
 from tests.conftest import TEMPLATE, build_in_a_process
 
@@ -27,11 +30,11 @@ def test_a_cold_build_gives_the_same_bytes_with_and_without_its_cache(tmp_path: 
     folder = tmp_path / "cache"
     without = _build(tmp_path, "without", "off")
     filling = _build(tmp_path, "filling", str(folder))
-    entries = sorted(p.name.split("-")[0] for p in folder.iterdir())
+    entries = sorted(p.name.split("-")[0] for p in (folder / CACHE_SUBFOLDER).iterdir())
     assert "code" in entries and "jinja" in entries  # what the next process reuses
     reusing = _build(tmp_path, "reusing", str(folder))
     assert without == filling == reusing
-    for entry in folder.iterdir():  # damaged entries are made afresh
+    for entry in (folder / CACHE_SUBFOLDER).glob("*-*"):  # damaged entries are made afresh
         entry.write_bytes(b"\x00 not what was stored")
     assert _build(tmp_path, "damaged", str(folder)) == without
 
@@ -54,13 +57,14 @@ def test_an_entry_is_kept_by_everything_it_depends_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "private"))
     assert cache.text("jinja", "a", lambda: "made from a") == "made from a"
     assert cache.text("jinja", "a", lambda: "never made") == "made from a"
     assert cache.text("jinja", "b", lambda: "made from b") == "made from b"
     assert cache.text("jinja", "a", lambda: "other filters", ["f"]) == "other filters"
     for number in range(cache.LIMIT + 5):
         cache.text("jinja", str(number), str)
-    assert len(list(tmp_path.iterdir())) == cache.LIMIT
+    assert len(list((tmp_path / CACHE_SUBFOLDER).iterdir())) == cache.LIMIT
 
 
 def test_an_unwritable_cache_does_not_stop_a_build(
