@@ -1,4 +1,11 @@
-"""Shared fixtures: the shipped data, a built report, and the seed report's own table."""
+"""Shared fixtures: the 4th MSP data and templates, a built report, the seed report's table.
+
+The tests build from a frozen copy of the 4th MSP report's data and templates,
+tests/fixtures/4msp/ (its README says where it came from and how to refresh it), never from
+data/ and templates/: those are the user's, edited for each year's report while `make test`
+must stay green. The few tests about the shipped files themselves (data/ and templates/ are
+valid) name SHIPPED_DATA and SHIPPED_TEMPLATES, and say why.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ import pytest
 from hypothesis import settings
 
 from reportgen.app import build
+from reportgen.core import config
 from reportgen.figures.compute import Figures, compute
 from reportgen.inputs.load import load_inputs
 from reportgen.inputs.models import Inputs
@@ -24,9 +32,33 @@ settings.register_profile("reportgen", database=None)
 settings.load_profile("reportgen")
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-TEMPLATE = ROOT / "templates" / "report.docx"
-CATALOGUE = ROOT / "templates" / "report.ftl"
+FIXTURE = ROOT / "tests" / "fixtures" / "4msp"
+"""The frozen copy of the 4th MSP data (data/) and templates (templates/)."""
+DATA = FIXTURE / "data"
+TEMPLATES = FIXTURE / "templates"
+TEMPLATE = TEMPLATES / "report.docx"
+CATALOGUE = TEMPLATES / "report.ftl"
+
+SHIPPED_DATA = ROOT / "data"
+"""The user's data: only for tests that the shipped files are valid, whatever the year."""
+SHIPPED_TEMPLATES = ROOT / "templates"
+"""The user's templates: only for tests that the shipped files are valid, whatever the year."""
+
+
+def template_of(lang: str) -> Path:
+    """The frozen template of a language: report.docx for English, report.fr.docx..."""
+    return TEMPLATE if lang == "en" else TEMPLATES / f"report.{lang}.docx"
+
+
+def copy_template(target: Path, content: bytes | None = None, *, lang: str = "en") -> Path:
+    """The frozen template of `lang` (or `content`, an edit of it) at `target`, with its
+    catalogue beside it: a template without one would fall back on the user's catalogue
+    in templates/ (reportgen.core.config.SHIPPED)."""
+    source = template_of(lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(source.read_bytes() if content is None else content)
+    shutil.copyfile(source.with_suffix(".ftl"), target.with_suffix(".ftl"))
+    return target
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -46,6 +78,19 @@ def _template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
             del os.environ[name]
         else:
             os.environ[name] = value
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _frozen_catalogues() -> Iterator[None]:
+    """A template without its catalogue beside it (a copy a test edits) is built with the
+    shipped catalogue of its language, which reportgen finds in templates/
+    (reportgen.core.config.SHIPPED): in this process, that is the frozen copy's. Processes
+    the tests start do not inherit this: give them a template with its catalogue
+    (copy_template)."""
+    before = config.SHIPPED
+    config.SHIPPED = TEMPLATES
+    yield
+    config.SHIPPED = before
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -73,7 +118,7 @@ def seed() -> SeedReport:
 
 @pytest.fixture(scope="session")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The report built from the shipped data and template."""
+    """The report built from the frozen 4th MSP data and template."""
     output = tmp_path_factory.mktemp("report") / "report.docx"
     build(DATA, TEMPLATE, output)
     return output
@@ -87,7 +132,7 @@ def document(report: Path) -> docx.document.Document:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Iterator[Path]:
-    """A copy of data/ that a test may break."""
+    """A copy of the frozen 4th MSP data that a test may break."""
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
     yield copy
@@ -100,7 +145,7 @@ def build_in_a_process(
     python_options: Sequence[str] = (),
     env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`reportgen build` of the shipped data in a fresh Python process, as a user runs it."""
+    """`reportgen build` of the frozen data in a fresh Python process, as a user runs it."""
     command = [sys.executable, *python_options, "-m", "reportgen", "build", "--data", str(DATA)]
     return subprocess.run(
         [*command, "--template", str(template), "--output", str(output)],

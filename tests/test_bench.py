@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import reportgen
-from benchmarks.bench import DATA, DepositEditor, _reflected_gray
+from benchmarks.bench import DATA, TEMPLATE, DepositEditor, _reflected_gray
 from benchmarks.synthetic import generate
 from reportgen.figures.compute import compute
 from reportgen.inputs.load import load_inputs
@@ -20,7 +20,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_synthetic_data_passes_check_without_errors(synthetic: Path) -> None:
-    errors = [str(p) for p in reportgen.check(synthetic) if p.severity == "error"]
+    errors = [str(p) for p in reportgen.check(synthetic, TEMPLATE) if p.severity == "error"]
     assert errors == []
 
 

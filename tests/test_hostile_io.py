@@ -42,7 +42,7 @@ def test_a_name_holding_a_line_break_is_refused_where_it_stands(
     written: str, code: str, data_copy: Path
 ) -> None:
     _rename(data_copy, "Angola", written)
-    problems = [p for p in check(data_copy) if p.where.endswith(".name")]
+    problems = [p for p in check(data_copy, TEMPLATE) if p.where.endswith(".name")]
     (problem,) = problems
     assert problem.file.endswith("states.yaml") and problem.line > 1
     assert problem.message.startswith(f"holds {code} (a tab or a line break)")
@@ -56,7 +56,7 @@ def test_a_reordering_or_line_separating_character_is_refused_on_load(
     char: str, data_copy: Path
 ) -> None:
     _rename(data_copy, "Afghanistan", f'"\\u{ord(char):04x}Afghanistan"')
-    (problem,) = [p for p in check(data_copy) if p.severity == "error"]
+    (problem,) = [p for p in check(data_copy, TEMPLATE) if p.severity == "error"]
     assert problem.where.startswith("states[0]") and f"U+{ord(char):04X}" in problem.message
     assert char not in str(problem)
 
@@ -71,10 +71,10 @@ def test_a_value_cannot_forge_a_problem_line_or_reach_the_terminal(
         encoding="utf-8",
     )
     _rename(data_copy, "Angola", '"Ango\\nla"')  # the label other problems print
-    assert main(["check", "--data", str(data_copy)]) == 2
+    assert main(["check", "--data", str(data_copy), "--template", str(TEMPLATE)]) == 2
     err = capsys.readouterr().err
     lines = err.splitlines()
-    assert len(lines) == len(check(data_copy))
+    assert len(lines) == len(check(data_copy, TEMPLATE))
     assert all(line.startswith(str(data_copy)) for line in lines)
     assert "\x1b" not in err and "\x07" not in err
     assert any("states[4] (Ango\\nla).name" in line for line in lines)
@@ -101,7 +101,7 @@ def test_a_data_file_that_is_not_a_regular_file_is_refused_at_once(
     else:
         lessons.symlink_to("/dev/zero")
     started = time.monotonic()
-    messages = [f"{p.where}: {p.message}" for p in check(data_copy)]
+    messages = [f"{p.where}: {p.message}" for p in check(data_copy, TEMPLATE)]
     assert messages == ["file: is not a regular file (a device, a pipe or a folder)"]
     assert time.monotonic() - started < 30  # a FIFO used to wait forever
 

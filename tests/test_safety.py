@@ -29,7 +29,7 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 
 
 def _messages(data: Path) -> list[str]:
-    return [f"{p.where}: {p.message}" for p in check(data)]
+    return [f"{p.where}: {p.message}" for p in check(data, TEMPLATE)]
 
 
 def test_an_alias_bomb_is_refused_quickly(data_copy: Path) -> None:
@@ -62,7 +62,7 @@ def test_an_alias_inside_what_it_names_is_refused_where_it_stands(
 ) -> None:
     # Followed, it never ends: before MAX_DEPTH, the walk filled memory until killed.
     (data_copy / "lessons.yaml").write_text(f"# a comment\nx:\n  - {loop}\n", encoding="utf-8")
-    (problem,) = check(data_copy)
+    (problem,) = check(data_copy, TEMPLATE)
     assert (problem.file.endswith("lessons.yaml"), problem.line, problem.column) == (True, 3, 5)
     assert problem.message.startswith("this list or record holds an alias to itself")
 

@@ -17,11 +17,11 @@ from reportgen.core.errors import ReportgenError
 from reportgen.ooxml.package import NotADocx
 from reportgen.ooxml.xml import MalformedXML
 from reportgen.review.pdf import PdfError
-from tests.conftest import ROOT, TEMPLATE
+from tests.conftest import DATA, ROOT, TEMPLATE, TEMPLATES
 
 
 def _paths(data: Path, output: Path) -> list[str]:
-    """The build options naming a data folder, the shipped template and an output."""
+    """The build options naming a data folder, the frozen template and an output."""
     return ["--data", str(data), "--template", str(TEMPLATE), "--output", str(output)]
 
 
@@ -35,14 +35,19 @@ def test_build_writes_the_report(
 
 
 def test_build_defaults_are_data_templates_and_output(tmp_path: Path) -> None:
+    # In a folder laid out as the repository is, with the frozen data and templates: the
+    # defaults are relative to where reportgen runs, and the user's data/ is not read.
+    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
     result = subprocess.run(
-        [sys.executable, "-m", "reportgen", "build", "--output", str(tmp_path / "r.docx")],
-        cwd=ROOT,
+        [sys.executable, "-m", "reportgen", "build"],
+        cwd=tmp_path,
         capture_output=True,
         text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "r.docx").exists()
+    assert (tmp_path / "output" / "report.docx").read_bytes()[:2] == b"PK"
 
 
 def test_bad_input_exits_2_without_traceback_and_keeps_the_last_output(
@@ -80,11 +85,12 @@ def test_check_reports_warnings_and_fails_on_them_only_when_strict(
 ) -> None:
     states = data_copy / "states.yaml"
     states.write_text(states.read_text() + "\n- name: Tuvalu\n  iso3: TUV\n  region: Pacific\n")
-    assert main(["check", "--data", str(data_copy)]) == 0
+    checked = ["check", "--data", str(data_copy), "--template", str(TEMPLATE)]
+    assert main(checked) == 0
     err = capsys.readouterr().err
     assert "warning: Tuvalu has no dates" in err
     assert "no errors, 1 warning(s)" in err
-    assert main(["check", "--data", str(data_copy), "--strict"]) == 2
+    assert main([*checked, "--strict"]) == 2
 
 
 def test_build_prints_warnings_and_strict_refuses_them(
@@ -118,7 +124,8 @@ def test_an_internal_error_is_one_line_unless_debug(
 def test_a_missing_data_folder_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["check", "--data", str(tmp_path / "nowhere")]) == 2
+    nowhere = ["check", "--data", str(tmp_path / "nowhere"), "--template", str(TEMPLATE)]
+    assert main(nowhere) == 2
     assert capsys.readouterr().err.strip().endswith("data: is not a folder")
 
 

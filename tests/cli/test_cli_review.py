@@ -15,7 +15,7 @@ from reportgen.cli.main import main
 from reportgen.figures.compute import Figures
 from reportgen.review.rendition import rendition
 from reportgen.review.trace import as_json
-from tests.conftest import ROOT
+from tests.conftest import DATA, ROOT
 
 
 def _document(path: Path, *paragraphs: str) -> Path:
@@ -148,12 +148,12 @@ def test_redline_date_that_is_not_iso_is_a_usage_error(
 def test_figures_json_is_the_librarys_listing(
     figures: Figures, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["figures", "--data", str(ROOT / "data"), "--format", "json"]) == 0
+    assert main(["figures", "--data", str(DATA), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == json.loads(as_json(figures))
 
 
 def test_figures_table_is_the_default(figures: Figures, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["figures", "--data", str(ROOT / "data")]) == 0
+    assert main(["figures", "--data", str(DATA)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"Figures as of {figures.as_of.isoformat()}\n")
     heading = next(line for line in out.splitlines() if line.startswith("signatories "))

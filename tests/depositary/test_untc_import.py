@@ -2,8 +2,9 @@
 
 The fixtures (tests/fixtures/untc/, written by tools/make_untc_fixtures.py) hold the seed
 report's status table in the depositary's two layouts, under the names the depositary uses
-today. Imported into a copy of data/ whose dates are removed, they must give back the shipped
-file byte for byte; edited, exactly the changes made; malformed, one located line and exit 2.
+today. Imported into a copy of the 4th MSP data (tests/fixtures/4msp/data/) whose dates are
+removed, they must give back its states.yaml byte for byte; edited, exactly the changes
+made; malformed, one located line and exit 2.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ DATE_LINE = re.compile(r"^  (signature|ratification|accession|succession): .*\n"
 
 @pytest.fixture
 def undated(tmp_path: Path) -> Path:
-    """A copy of data/ whose States have names, codes and regions but no dates."""
+    """A copy of the 4th MSP data whose States have names, codes and regions but no dates."""
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
     states = copy / "states.yaml"
@@ -116,13 +117,13 @@ def test_the_html_page_says_as_at_when_and_the_xml_export_does_not() -> None:
     assert read_status(XML, treaty=CCM).as_at is None
 
 
-# --- Round trip: the shipped dates come back exactly ------------------------------------
+# --- Round trip: the 4th MSP dates come back exactly ------------------------------------
 
 
 @pytest.mark.parametrize(
     ("source", "options"), [(XML, ["--as-at", "2013-09-01"]), (HTML, [])], ids=["xml", "html"]
 )
-def test_importing_into_undated_data_gives_back_the_shipped_file_byte_for_byte(
+def test_importing_into_undated_data_gives_back_the_4msp_file_byte_for_byte(
     source: Path, options: list[str], undated: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["import", "untc", str(source), "--data", str(undated), *options]) == 0
@@ -164,7 +165,7 @@ def test_importing_the_same_file_twice_changes_nothing(
     assert _files(undated) == written
 
 
-def test_the_shipped_data_agrees_with_the_fixture(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_4msp_data_agrees_with_the_fixture(capsys: pytest.CaptureFixture[str]) -> None:
     plan = plan_import(HTML, DATA)
     assert plan.changes == [] and plan.new_states == []
     assert set(plan.texts) == {"report"}  # only the provenance would be recorded

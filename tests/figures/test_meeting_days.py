@@ -1,9 +1,10 @@
 """Meeting days: deposits during a meeting count as by its close, and "since the Nth MSP"
 counts every deposit after its close up to and including the as-of date.
 
-The meetings are those of data/report.yaml: the 2nd MSP met 13-16 September 2011, the 3rd
-11-14 September 2012 and the 4th 10-13 September 2013 (ccm-facts.md). Each test moves one
-State's deposit or the as-of date to an edge day and checks what the report would say.
+The meetings are those of the 4th MSP's report.yaml (tests/fixtures/4msp/data/): the 2nd
+MSP met 13-16 September 2011, the 3rd 11-14 September 2012 and the 4th 10-13 September 2013
+(ccm-facts.md). Each test moves one State's deposit or the as-of date to an edge day and
+checks what the report would say.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ import yaml
 
 from reportgen.app import check
 from reportgen.cli.main import main
-from tests.conftest import DATA
+from tests.conftest import DATA, TEMPLATE
 
 CASES = sorted((Path(__file__).parents[1] / "bad_inputs").glob("*.yaml"))
 
@@ -85,7 +85,7 @@ def test_broken_input_gives_its_messages(case: Path, tmp_path: Path) -> None:
     shutil.copytree(DATA, data)
     for patch in spec["patch"]:
         _apply(data, patch)
-    actual = [str(p) for p in check(data)]
+    actual = [str(p) for p in check(data, TEMPLATE)]
     expected = [_expected(data, entry) for entry in spec["expect"]]
     assert len(actual) == len(expected), "\n".join(actual)
     for got, want in zip(actual, expected, strict=True):
@@ -106,9 +106,10 @@ def test_check_exits_2_on_errors_and_0_on_warnings(
     for patch in spec["patch"]:
         _apply(data, patch)
     errors = [e for e in spec["expect"] if e.get("severity", "error") == "error"]
-    status = main(["check", "--data", str(data)])
+    checked = ["check", "--data", str(data), "--template", str(TEMPLATE)]
+    status = main(checked)
     assert status == (2 if errors else 0)
     stderr = capsys.readouterr().err
     assert "Traceback" not in stderr
     if not errors:
-        assert main(["check", "--data", str(data), "--strict"]) == 2
+        assert main([*checked, "--strict"]) == 2

@@ -1,4 +1,4 @@
-"""data/ agrees with the seed report: one record per State, the table's dates, one name each."""
+"""The 4th MSP data agrees with the seed report: one record per State, its dates, one name each."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ def _line_of(path: Path, needle: str) -> int:
     raise AssertionError(needle)
 
 
-def test_shipped_data_loads_without_problems(data_copy: Path) -> None:
+def test_the_4msp_data_loads_without_problems(data_copy: Path) -> None:
     load_inputs(data_copy)
 
 

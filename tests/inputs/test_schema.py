@@ -30,7 +30,7 @@ from reportgen.inputs import models
 from reportgen.inputs import schema as editor
 from reportgen.inputs.schema import SCHEMA_FILES
 from reportgen.inputs.yaml import read_file
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, SHIPPED_DATA
 
 SCHEMAS = ROOT / "schemas"
 
@@ -47,9 +47,10 @@ def _validator(stem: str) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(_committed(stem))
 
 
-def _shipped(stem: str) -> Any:
-    """A data file as the loader reads it (dates stay text, as in the YAML extension)."""
-    source, problems = read_file(DATA / f"{stem}.yaml", f"{stem}.yaml")
+def _shipped(stem: str, folder: Path = DATA) -> Any:
+    """A data file as the loader reads it (dates stay text, as in the YAML extension): the
+    frozen 4th MSP one, or the one in `folder`."""
+    source, problems = read_file(folder / f"{stem}.yaml", f"{stem}.yaml")
     assert not problems, problems
     return source.data
 
@@ -139,8 +140,9 @@ def test_every_field_has_a_description_for_hover() -> None:
 
 
 def test_each_data_file_names_its_schema_on_its_first_line() -> None:
+    # The user's data/, whatever its year: its editor finds the schemas in ../schemas/.
     for stem in SCHEMA_FILES:
-        path = DATA / f"{stem}.yaml"
+        path = SHIPPED_DATA / f"{stem}.yaml"
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../schemas/{stem}.json", stem
         named = path.parent / first.split("$schema=", 1)[1]
@@ -153,11 +155,14 @@ def test_each_data_file_names_its_schema_on_its_first_line() -> None:
 
 @pytest.mark.parametrize("stem", list(SCHEMA_FILES))
 def test_shipped_data_file_validates_against_its_schema(stem: str) -> None:
-    errors = [
-        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-        for e in _validator(stem).iter_errors(_shipped(stem))
-    ]
-    assert errors == []
+    # The user's data/, whatever its year, and the frozen 4th MSP copy: valid data gets no
+    # squiggle in the editor.
+    for folder in (SHIPPED_DATA, DATA):
+        errors = [
+            f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in _validator(stem).iter_errors(_shipped(stem, folder))
+        ]
+        assert errors == [], folder
 
 
 def _set(path: tuple[str | int, ...], value: Any) -> Callable[[Any], None]:

@@ -131,7 +131,8 @@ def test_an_unreadable_catalogue_is_one_line(tmp_path: Path, content: bytes, mes
 def test_check_reports_the_catalogue_too(tmp_path: Path) -> None:
     text = _english().replace("{ WORDS($replies) } States", "{ $repplies } States")
     template = _with_catalogue(tmp_path, text)
-    command = [sys.executable, "-m", "reportgen", "check", "--template", str(template)]
+    command = [sys.executable, "-m", "reportgen", "check", "--data", str(DATA)]
+    command += ["--template", str(template)]
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
@@ -179,7 +180,8 @@ def test_a_call_or_a_character_a_report_cannot_take_is_refused_at_its_line(
 ) -> None:
     text = _english().replace("{ WORDS($replies) } States", f"{edit} States")
     template = _with_catalogue(tmp_path, text)
-    command = [sys.executable, "-m", "reportgen", "check", "--template", str(template)]
+    command = [sys.executable, "-m", "reportgen", "check", "--data", str(DATA)]
+    command += ["--template", str(template)]
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert run.returncode == 2
     (line,) = run.stderr.splitlines()

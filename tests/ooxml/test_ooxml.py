@@ -122,7 +122,7 @@ def test_the_rendered_body_fits_and_docxtpls_table_fix_would_not_change_it(
 
     monkeypatch.setattr(ooxml_xml, "parse_strictly", keep)
     render(KIND.document(inputs, figures), TEMPLATE)
-    assert bodies == []  # the shipped template's tables fit: docxtpl's pass was skipped
+    assert bodies == []  # the 4th MSP template's tables fit: docxtpl's pass was skipped
     (body,) = [xml for xml in captured if xml.startswith(b"<w:body")]  # not the footnotes
     fixed = original(DocxTemplate(str(TEMPLATE)), body)
     assert etree.tostring(fixed) == etree.tostring(strictly(body))

@@ -1,6 +1,6 @@
 """What changed: the text diff and the Word redline of two reports one accession apart.
 
-The pair: the shipped data, and the same data where one more State accedes within the
+The pair: the frozen 4th MSP data, and the same data where one more State accedes within the
 highlighted intersessional period. The diff must show that State and every figure that
 depends on it, and nothing else; the redline must hold those changes as Word revisions.
 """
@@ -80,7 +80,7 @@ def one_more_accession(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pair(
     report: Path, one_more_accession: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, Path]:
-    """The report of the shipped data, and the report with the one more accession."""
+    """The report of the 4th MSP data, and the report with the one more accession."""
     new = tmp_path_factory.mktemp("accession-report") / "report.docx"
     build(one_more_accession, TEMPLATE, new)
     return report, new

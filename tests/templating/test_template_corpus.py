@@ -1,6 +1,7 @@
 """The corpus of edited templates: what Word and LibreOffice do to a template, and mistakes.
 
-A case (tests/bad_templates/NN-what.yaml) edits a copy of templates/report.docx the way an
+A case (tests/bad_templates/NN-what.yaml) edits a copy of the frozen 4th MSP template
+(tests/fixtures/4msp/templates/report.docx, its catalogue beside it) the way an
 editor would: XML find-and-replace in a part (runs split with rsids, spelling marks,
 bookmarks, tracked changes, a mistyped tag), a comment anchored on some text, track changes
 switched on, a tag in an endnote. Then either:
@@ -20,6 +21,7 @@ from __future__ import annotations
 import difflib
 import io
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -52,7 +54,8 @@ def _load(case: Path) -> dict[str, Any]:
 
 
 def edited_template(edits: list[dict[str, Any]], target: Path) -> Path:
-    """A copy of the shipped template with `edits` applied, written to `target`."""
+    """A copy of the frozen template with `edits` applied, written to `target` (its
+    catalogue beside it)."""
     with zipfile.ZipFile(TEMPLATE) as source:
         parts = {info.filename: source.read(info) for info in source.infolist()}
     for edit in edits:
@@ -74,6 +77,7 @@ def edited_template(edits: list[dict[str, Any]], target: Path) -> Path:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in parts.items():
             out.writestr(name, data)
+    shutil.copyfile(CATALOGUE, target.with_suffix(".ftl"))
     return target
 
 
@@ -158,7 +162,8 @@ def _stderr_lines(capsys: pytest.CaptureFixture[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def original_text(tmp_path_factory: pytest.TempPathFactory) -> str:
     output = tmp_path_factory.mktemp("original") / "report.docx"
-    assert main(["--quiet", "build", "--data", str(DATA), "--output", str(output)]) == 0
+    arguments = ["--quiet", "build", "--data", str(DATA), "--template", str(TEMPLATE)]
+    assert main([*arguments, "--output", str(output)]) == 0
     return rendition(output)
 
 
@@ -217,7 +222,7 @@ def _assert_clean(report: bytes) -> None:
             assert len(set(starts)) == len(starts), f"repeated bookmarks in {name}"
 
 
-def test_the_shipped_template_passes_the_check(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_frozen_template_passes_the_check(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--data", str(DATA), "--template", str(TEMPLATE)]) == 0
     assert "no errors, 0 warning(s)" in capsys.readouterr().err
 
@@ -240,6 +245,7 @@ def test_a_template_saved_by_libreoffice_without_edits_gives_the_same_report(
     saved = tmp_path / "saved"
     template = libreoffice_convert(TEMPLATE, saved, "docx:MS Word 2007 XML", tmp_path / "profile")
     assert template.read_bytes() != TEMPLATE.read_bytes(), "LibreOffice rewrote the package"
+    shutil.copyfile(CATALOGUE, template.with_suffix(".ftl"))
 
     # The review is quiet: the template's own rendition does not churn (but for the charts'
     # alternative text, which LibreOffice 7.4 drops from a chart it saves; each build
@@ -251,9 +257,9 @@ def test_a_template_saved_by_libreoffice_without_edits_gives_the_same_report(
     # ...it passes the check, and the reports built from both read the same.
     assert main(["check", "--data", str(DATA), "--template", str(template)]) == 0
     before, after = tmp_path / "before.docx", tmp_path / "after.docx"
-    assert main(["--quiet", "build", "--data", str(DATA), "--output", str(before)]) == 0
-    arguments = ["--quiet", "build", "--data", str(DATA), "--template", str(template)]
-    assert main([*arguments, "--output", str(after)]) == 0
+    arguments = ["--quiet", "build", "--data", str(DATA), "--template"]
+    assert main([*arguments, str(TEMPLATE), "--output", str(before)]) == 0
+    assert main([*arguments, str(template), "--output", str(after)]) == 0
     capsys.readouterr()
     assert main(["diff", str(before), str(after)]) == 0
     assert capsys.readouterr().out == ""
@@ -343,6 +349,7 @@ def test_no_stray_braces_anywhere_build_a_report_with_a_paragraph_missing(
     with zipfile.ZipFile(template, "w") as out:
         for name, data in template_parts.items():
             out.writestr(name, body.encode("utf-8") if name == "word/document.xml" else data)
+    shutil.copyfile(CATALOGUE, template.with_suffix(".ftl"))
     arguments = ["--quiet", "build", "--data", str(DATA), "--template", str(template)]
     status = main([*arguments, "--output", str(output)])
     assert status in (0, 2)

@@ -14,15 +14,15 @@ import pytest
 
 from reportgen.app import Built, build, watch
 from reportgen.core.problems import InputError
-from tests.conftest import DATA, TEMPLATE
+from tests.conftest import DATA, TEMPLATE, copy_template
 from tests.hostile_docx import document_xml, rezip, run_measured
 
 
 def _template_with(tmp_path: Path, paragraph: str) -> Path:
-    """The shipped template with one more paragraph holding `paragraph`."""
+    """The frozen template with one more paragraph holding `paragraph`, and its catalogue."""
     document = docx.Document(str(TEMPLATE))
     document.add_paragraph(paragraph)
-    path = tmp_path / "template.docx"
+    path = copy_template(tmp_path / "template.docx")
     document.save(str(path))
     return path
 
@@ -82,9 +82,8 @@ def test_a_costly_template_is_one_problem_and_the_report_stays(
     tag, reason = CASES[case]
     template = _template_with(tmp_path, tag)
     output, good = last_good
-    result = run_measured(
-        "build", "--template", str(template), "--output", str(output), tmp_path=tmp_path
-    )
+    arguments = ["--data", str(DATA), "--template", str(template), "--output", str(output)]
+    result = run_measured("build", *arguments, tmp_path=tmp_path)
     assert result.status == 2, result.stderr
     (line,) = result.lines
     # Located at the paragraph that holds the tag: the one added, the last of the body.
@@ -108,6 +107,8 @@ def test_a_template_that_runs_too_long_stops_at_the_deadline(tag: str, tmp_path:
     template = _template_with(tmp_path, tag)
     result = run_measured(
         "build",
+        "--data",
+        str(DATA),
         "--template",
         str(template),
         "--output",
@@ -126,12 +127,14 @@ def test_a_template_that_runs_too_long_stops_at_the_deadline(tag: str, tmp_path:
 
 
 def test_a_template_that_is_a_zip_bomb_is_refused(tmp_path: Path) -> None:
-    template = tmp_path / "bomb.docx"
-    template.write_bytes(
-        rezip(TEMPLATE.read_bytes(), replace={"word/document.xml": document_xml(1_500_000)})
+    template = copy_template(
+        tmp_path / "bomb.docx",
+        rezip(TEMPLATE.read_bytes(), replace={"word/document.xml": document_xml(1_500_000)}),
     )
     result = run_measured(
         "build",
+        "--data",
+        str(DATA),
         "--template",
         str(template),
         "--output",
@@ -149,7 +152,7 @@ def test_a_template_that_is_a_zip_bomb_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["xxe", "billion laughs", "corrupt", "malformed styles"])
 def test_a_template_with_a_dtd_or_a_broken_zip_is_refused(kind: str, tmp_path: Path) -> None:
-    template = tmp_path / "template.docx"
+    template = copy_template(tmp_path / "template.docx")  # and its catalogue
     if kind in ("xxe", "billion laughs"):
         entities = (
             b'<!ENTITY x SYSTEM "file:///etc/passwd">'

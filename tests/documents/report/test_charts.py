@@ -3,7 +3,7 @@ figures, with numbered captions, alt text that states their figures, an embedded
 of the same data, and bytes that depend on the data alone.
 
 Expected counts come from the seed report's own table (tests/seed.py) and the dates of
-data/report.yaml; never from reportgen's output.
+the 4th MSP's report.yaml (tests/fixtures/4msp/data/); never from reportgen's output.
 """
 
 from __future__ import annotations

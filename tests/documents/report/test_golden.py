@@ -1,6 +1,8 @@
 """Golden text renditions: every change to the report or the template shows in review.
 
 `make golden` rewrites them after a change made on purpose; a failure prints the diff.
+They are the 4th MSP report: built from the frozen copy of its data and templates
+(tests/fixtures/4msp/), so that a user preparing next year's report in data/ does not fail them.
 """
 
 from __future__ import annotations
@@ -11,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.app import build
-from reportgen.core.config import template_for
 from reportgen.review.rendition import rendition
-from tests.conftest import DATA, ROOT, TEMPLATE
+from tests.conftest import DATA, TEMPLATE, template_of
 
 GOLDEN = Path(__file__).parents[2] / "golden"
 
@@ -53,7 +54,7 @@ def test_each_language_matches_its_golden_renditions(
     lang: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     update = request.config.getoption("--update-golden")
-    template = ROOT / template_for(lang)
+    template = template_of(lang)
     output = tmp_path / f"report.{lang}.docx"
     build(DATA, template, output, lang=lang)
     _compare(rendition(output), GOLDEN / f"report.{lang}.txt", update)

@@ -22,24 +22,23 @@ import pytest
 import yaml
 
 from reportgen.app import build
-from reportgen.core.config import template_for
 from reportgen.language.formats import Formats
 from reportgen.language.naming import contract, parse_unterm
 from reportgen.language.registry import language_for
 from reportgen.ooxml import paragraphs as ooxml_paragraphs
 from reportgen.review.rendition import rendition
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, copy_template, template_of
 from tests.review.test_text import libreoffice_convert, needs_libreoffice, pdf_text
 
 LANGS = ("en", "fr", "es")
-TEMPLATES = {lang: ROOT / template_for(lang) for lang in LANGS}
+TEMPLATES = {lang: template_of(lang) for lang in LANGS}
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _INLINE_LOGIC = re.compile(r"\{%-?\s*(if|elif|else|endif|for|endfor|set|endset|macro|call)\b")
 
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The shipped data's report in each language, as text."""
+    """The 4th MSP data's report in each language, as text."""
     folder = tmp_path_factory.mktemp("languages")
     texts = {}
     for lang in LANGS:
@@ -85,6 +84,7 @@ def test_each_language_has_the_english_templates_placeholders_of_values() -> Non
 
 def _figures_json(lang: str) -> Any:
     command = [sys.executable, "-m", "reportgen", "figures", "--lang", lang, "--format", "json"]
+    command += ["--data", str(DATA)]
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(run.stdout)
 
@@ -252,6 +252,7 @@ def test_check_reports_a_state_without_a_spanish_name_at_its_line(data_copy: Pat
     names.write_text(text, encoding="utf-8")
     states = (data_copy / "states.yaml").read_text(encoding="utf-8")
     command = [sys.executable, "-m", "reportgen", "check", "--lang", "es", "--data", str(data_copy)]
+    command += ["--template", str(TEMPLATES["es"])]
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 2
     lines = run.stderr.splitlines()
@@ -265,8 +266,9 @@ def test_check_reports_a_state_without_a_spanish_name_at_its_line(data_copy: Pat
         and "Ghana has no Spanish name: add `GHA:` with `es:`" in line
         for line in lines
     ), lines
-    english = subprocess.run([*command[:5], "en", *command[6:]], cwd=ROOT, capture_output=True)
-    assert english.returncode == 0  # English needs no Spanish name
+    english = [*command[:5], "en", "--data", str(data_copy), "--template", str(TEMPLATES["en"])]
+    # English needs no Spanish name
+    assert subprocess.run(english, cwd=ROOT, capture_output=True).returncode == 0
 
 
 def test_a_text_missing_in_the_language_is_located(data_copy: Path) -> None:
@@ -278,6 +280,7 @@ def test_a_text_missing_in_the_language_is_located(data_copy: Path) -> None:
     at = text[: start + 1].count("\n")  # the line of the `- en:` item, before `es:`
     lessons.write_text(text[:start] + text[start + len(spanish.group()) - 1 :], encoding="utf-8")
     command = [sys.executable, "-m", "reportgen", "check", "--lang", "es", "--data", str(data_copy)]
+    command += ["--template", str(TEMPLATES["es"])]
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 2
     (line,) = run.stderr.splitlines()[:1]
@@ -445,7 +448,8 @@ def _check_edited(lang: str, old: str, new: str, edited: Path) -> str:
     run = next(r for p in document.paragraphs for r in p.runs if old in r.text)
     run.text = run.text.replace(old, new)
     document.save(str(edited))
-    command = [sys.executable, "-m", "reportgen", "check", "--lang", lang]
+    copy_template(edited, edited.read_bytes(), lang=lang)  # with its catalogue beside it
+    command = [sys.executable, "-m", "reportgen", "check", "--lang", lang, "--data", str(DATA)]
     checked = subprocess.run(
         [*command, "--template", str(edited)], cwd=ROOT, capture_output=True, text=True
     )
@@ -469,7 +473,7 @@ def test_a_template_naming_a_sentence_its_catalogue_lacks_is_refused(
 ) -> None:
     edited = tmp_path / "edited.docx"
     line = _check_edited(lang, "{{ sentence.replies }}", "{{ sentence.replys }}", edited)
-    catalogue = TEMPLATES[lang].with_suffix(".ftl")
+    catalogue = edited.with_suffix(".ftl")
     assert (
         f"sentence.replys is not a message of {catalogue} (did you mean sentence.replies?)"
     ) in line
