@@ -64,11 +64,12 @@ def copy_template(target: Path, content: bytes | None = None, *, lang: str = "en
 @pytest.fixture(scope="session", autouse=True)
 def _template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Builds keep their cache of compiled templates (reportgen.cache) in a folder of the
-    test session, and its key in the session's XDG_CACHE_HOME, never in the user's;
-    processes the tests start inherit both."""
+    test session, and its key in the session's XDG_STATE_HOME, never in the user's;
+    processes the tests start inherit them."""
     variables = {
         "REPORTGEN_CACHE": tmp_path_factory.mktemp("template-cache"),
         "XDG_CACHE_HOME": tmp_path_factory.mktemp("xdg-cache"),
+        "XDG_STATE_HOME": tmp_path_factory.mktemp("xdg-state"),
     }
     before = {name: os.environ.get(name) for name in variables}
     os.environ.update({name: str(path) for name, path in variables.items()})

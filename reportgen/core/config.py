@@ -65,14 +65,23 @@ def cache_folder(environ: Mapping[str, str] | None = None) -> Path | None:
 
 def private_cache_folder(environ: Mapping[str, str] | None = None) -> Path:
     """The user's own cache folder for reportgen: `reportgen` under `$XDG_CACHE_HOME`
-    (`~/.cache`). The template cache's key is kept there (in `CACHE_SUBFOLDER`) wherever
-    `$REPORTGEN_CACHE` puts the entries, so that a shared or restored cache folder never
-    holds what authenticates its entries."""
+    (`~/.cache`), where the template cache keeps its entries unless `$REPORTGEN_CACHE`
+    says otherwise."""
     environ = os.environ if environ is None else environ
     base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "reportgen"
 
 
+def key_folder(environ: Mapping[str, str] | None = None) -> Path:
+    """Where the template cache's key is kept: `reportgen` under `$XDG_STATE_HOME`
+    (`~/.local/state`), never under a cache folder. A cache folder is what CI restores from
+    another branch, a sync tool copies and a colleague shares; whoever supplies it must not
+    supply what authenticates its entries as well."""
+    environ = os.environ if environ is None else environ
+    base = environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "reportgen"
+
+
 CACHE_SUBFOLDER = "reportgen-compiled"
 """The subfolder of the cache folder that reportgen creates for itself (mode 0700): its
-entries, and in the private cache folder its key. Nothing outside it is read or removed."""
+entries, nothing else. Nothing outside it is read or removed."""

@@ -17,8 +17,10 @@ report's words, so the cache is trusted as little as a file from a stranger
   opened without following a link, must be the user's and written by no one else, and is
   read under `MAX_ENTRY_BYTES` (`core.reading`);
 - each entry carries an HMAC-SHA256 of its name and content under a random key kept in
-  the user's private cache folder (mode 0600, never in `$REPORTGEN_CACHE`): an entry
-  without the right one is never decoded, let alone run;
+  the user's state folder (`~/.local/state/reportgen`, mode 0600), never in a cache
+  folder: whoever supplies a cache folder (a restored CI cache, a synced or shared folder)
+  does not supply its key, and an entry without the right one is never decoded, let alone
+  run;
 - only the subfolder's own entry names are ever removed (the newest `LIMIT` are kept).
 
 A cache that cannot be trusted is not used, and the build says so once on stderr; one that
@@ -47,7 +49,7 @@ from types import CodeType
 import docxtpl
 import jinja2
 
-from reportgen.core.config import CACHE_SUBFOLDER, cache_folder, private_cache_folder
+from reportgen.core.config import CACHE_SUBFOLDER, cache_folder, key_folder
 from reportgen.core.reading import Unreadable, not_private, read_regular
 
 LIMIT = 64
@@ -58,7 +60,7 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 _FORMAT = "2"  # bump when what is stored, or how, changes
 _MAC = 32  # each entry starts with the HMAC-SHA256 of its name and what follows
-_KEY = "key"  # the key's name in the private cache folder's subfolder
+_KEY = "cache-key"  # the key's name in the user's state folder (`config.key_folder`)
 _KEY_BYTES = 32
 _ENTRY = re.compile(r"[a-z]+-[0-9a-f]{64}\Z")  # the only names pruned
 _TEMPORARY = re.compile(r"\.tmp-[0-9a-f]{32}\Z")
@@ -101,7 +103,8 @@ def _opened(path: Path) -> Iterator[int]:
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     except OSError as error:
-        if error.errno == errno.ELOOP:
+        # O_NOFOLLOW with O_DIRECTORY: a link is ELOOP, or ENOTDIR on some systems
+        if error.errno == errno.ELOOP or (error.errno == errno.ENOTDIR and path.is_symlink()):
             raise Untrusted("it is a symbolic link, not the folder reportgen made") from None
         raise
     try:
@@ -153,8 +156,9 @@ def _write(name: str, descriptor: int, data: bytes, *, replace: bool = True) -> 
 
 
 def _secret() -> bytes:
-    """The user's key, made on first use in the private cache folder."""
-    with _opened(private_cache_folder() / CACHE_SUBFOLDER) as descriptor:
+    """The user's key, made on first use in the user's state folder (`config.key_folder`),
+    outside every cache folder."""
+    with _opened(key_folder()) as descriptor:
         key = _read(_KEY, descriptor, _KEY_BYTES)
         if key is None:
             with contextlib.suppress(FileExistsError):  # another build made it first

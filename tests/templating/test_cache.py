@@ -59,6 +59,7 @@ def test_an_entry_is_kept_by_everything_it_depends_on(
 ) -> None:
     monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "private"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     assert cache.text("jinja", "a", lambda: "made from a") == "made from a"
     assert cache.text("jinja", "a", lambda: "never made") == "made from a"
     assert cache.text("jinja", "b", lambda: "made from b") == "made from b"

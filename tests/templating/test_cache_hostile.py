@@ -42,6 +42,7 @@ def _fill(tmp_path: Path) -> tuple[dict[str, str], Path]:
     env = {
         "REPORTGEN_CACHE": str(tmp_path / "shared"),
         "XDG_CACHE_HOME": str(tmp_path / "private"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
     }
     build_in_a_process(tmp_path / "filling.docx", env=env)
     entries = tmp_path / "shared" / CACHE_SUBFOLDER
@@ -63,7 +64,7 @@ def _checksummed(name: str, data: bytes) -> bytes:
 
 def _signed(tmp_path: Path) -> Callable[[str, bytes], bytes]:
     """An entry carrying the user's key: what only the user, or a leaked key, can make."""
-    key = (tmp_path / "private" / "reportgen" / CACHE_SUBFOLDER / "key").read_bytes()
+    key = (tmp_path / "state" / "reportgen" / "cache-key").read_bytes()
 
     def sign(name: str, data: bytes) -> bytes:
         return hmac.new(key, name.encode() + b"\0" + data, hashlib.sha256).digest() + data
@@ -159,6 +160,7 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The cache in tmp_path/shared, its key in tmp_path/private; the folder of entries."""
     monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "shared"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "private"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setattr(cache, "_warned", [], raising=False)
     yield tmp_path / "shared" / CACHE_SUBFOLDER
 
@@ -225,3 +227,55 @@ def test_an_entry_that_never_ends_or_is_huge_is_not_read(
     assert "template cache" in capsys.readouterr().err
     if kind != "fifo":  # a regular entry of the cache's own replaces it
         assert cache.text("jinja", "source", lambda: "never made") == "made afresh"
+
+
+def test_a_cache_folder_restored_from_elsewhere_brings_no_key_and_runs_nothing(
+    tmp_path: Path, normal: bytes
+) -> None:
+    """A CI cache restored from another branch, a synced or copied ~/.cache: the default
+    cache folder of one account, with everything in it, given to another. Its owner signed
+    the planted entries with whatever key that folder holds; the other account's build
+    runs none of them and prints the normal report."""
+    attacker = {
+        "XDG_CACHE_HOME": str(tmp_path / "attacker" / "cache"),
+        "XDG_STATE_HOME": str(tmp_path / "attacker" / "state"),
+        "REPORTGEN_CACHE": "",
+    }
+    build_in_a_process(tmp_path / "attacker.docx", env=attacker)
+    restored = tmp_path / "attacker" / "cache"
+    assert not [p for p in restored.rglob("*") if p.is_file() and "key" in p.name], (
+        "the key is in the cache folder, so whoever supplies the folder supplies the key"
+    )
+    key = (tmp_path / "attacker" / "state" / "reportgen" / "cache-key").read_bytes()
+
+    def sign(name: str, data: bytes) -> bytes:
+        return hmac.new(key, name.encode() + b"\0" + data, hashlib.sha256).digest() + data
+
+    marker = tmp_path / "ran"
+    _plant_code(sorted(restored.rglob("code-*")), marker, sign)
+    victim = {
+        "XDG_CACHE_HOME": str(restored),  # the attacker's folder, as a restore gives it
+        "XDG_STATE_HOME": str(tmp_path / "victim" / "state"),
+        "REPORTGEN_CACHE": "",
+    }
+    output = tmp_path / "victim.docx"
+    build_in_a_process(output, env=victim)
+    assert not marker.exists()
+    assert output.read_bytes() == normal
+
+
+@pytest.mark.parametrize("target_is_folder", [True, False])
+def test_a_subfolder_that_is_a_link_is_not_used_and_says_so(
+    folders: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], target_is_folder: bool
+) -> None:
+    target = tmp_path / "elsewhere"
+    if target_is_folder:
+        target.mkdir(mode=0o700)
+    else:
+        target.write_bytes(b"")
+    folders.parent.mkdir(parents=True, exist_ok=True)
+    folders.symlink_to(target)
+    made = cache.text("jinja", "source", lambda: "made afresh")
+    assert made == "made afresh"
+    assert "symbolic link" in capsys.readouterr().err
+    assert list(target.iterdir()) == [] if target_is_folder else target.read_bytes() == b""
