@@ -233,8 +233,9 @@ def style_names(data: bytes) -> dict[str, str]:
 
 def text_language(parts: Mapping[str, bytes], main: str = "word/document.xml") -> str | None:
     """The language a document's text is marked in ("en-GB", "fr-FR"): its default
-    paragraph style's (Normal), else its styles' document defaults, else the one most of
-    its runs carry; None when nothing names one. `parts` by member name, as read."""
+    paragraph style's (Normal), else its styles' document defaults, else the one of the runs
+    that hold most of its text, when they hold more than half; None when nothing names one.
+    `parts` by member name, as read."""
     styles = _parsed(parts.get(posixpath.join(posixpath.dirname(main), "styles.xml")))
     if styles is not None:
         normal = styles.xpath(
@@ -249,14 +250,20 @@ def text_language(parts: Mapping[str, bytes], main: str = "word/document.xml") -
     document = _parsed(parts.get(main))
     if document is None:
         return None
-    counted = Counter(
-        str(lang.get(qn("w:val")))
-        for lang in document.iter(qn("w:lang"))
-        if lang.get(qn("w:val"))
-        and lang.getparent() is not None
-        and lang.getparent().tag == qn("w:rPr")
-    )
-    return counted.most_common(1)[0][0] if counted else None
+    # No default: the runs' own marks decide only when they cover most of the text, so that
+    # one quotation marked French does not make an English template French.
+    by_language: Counter[str | None] = Counter()
+    for run in document.iter(qn("w:r")):
+        mark = run.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+        value = mark.get(qn("w:val")) if mark is not None else None
+        by_language[str(value) if value else None] += sum(
+            len(text.text or "") for text in run.iter(qn("w:t"))
+        )
+    marked = [(count, language) for language, count in by_language.items() if language]
+    if not marked:
+        return None
+    count, language = max(marked)
+    return language if count * 2 > sum(by_language.values()) else None
 
 
 def _parsed(xml: bytes | None) -> etree._Element | None:

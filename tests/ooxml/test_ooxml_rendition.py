@@ -118,3 +118,18 @@ def test_prefixes_a_part_leaves_out_are_declared_on_its_root_only() -> None:
     assert footnotes.count("xmlns:w=") == 1 and "xmlns:r=" in footnotes
     assert document.startswith("<?xml version='1.0'?>\n<w:document xmlns:w=")
     assert declare_prefixes(declared) == declared
+
+
+def test_one_marked_quotation_does_not_give_an_unmarked_document_its_language() -> None:
+    # Hostile review of issue 21, 9: with no default, one run marked fr-FR made an English
+    # template French, and `build --lang fr` printed French sentences into English prose.
+    quoted = '<w:r><w:rPr><w:lang w:val="fr-FR"/></w:rPr><w:t>« Depuis deux ans »</w:t></w:r>'
+    prose = "<w:r><w:t>{}</w:t></w:r>".format("has been strongly involved in the efforts " * 5)
+    no_defaults = _styles('<w:style w:type="paragraph" w:default="1" w:styleId="Normal"/>')
+    parts = {
+        "word/styles.xml": no_defaults.encode(),
+        "word/document.xml": _document(f"<w:p>{quoted}{prose}</w:p>"),
+    }
+    assert text_language(parts) is None
+    mostly_french = _document(f"<w:p>{quoted * 20}{prose}</w:p>")
+    assert text_language({**parts, "word/document.xml": mostly_french}) == "fr-FR"
