@@ -210,3 +210,13 @@ def test_libreoffice_prints_each_chart_once(
             assert lines.count(label) == expected.count(label), label
     region = ACCESSIONS[0][2]  # a bar of the chart by region
     assert expected.count(region) == 1 and lines.count(region) == 1
+
+
+def test_a_report_against_itself_has_no_revision_and_keeps_its_tables(
+    reflowed: tuple[Path, Path, bytes],
+) -> None:
+    old, _, _ = reflowed
+    xml = _part(redline_bytes(old, old), "word/document.xml")
+    assert not re.search(r"<w:(ins|del|moveFrom|moveTo)\b", xml)
+    assert _table_cells(xml) == _table_cells(_part(old, "word/document.xml"))
+    assert "reportgenTable" not in xml
