@@ -195,14 +195,20 @@ def _canonical(element: etree._Element) -> bytes:
 
 
 def _revise_runs(paragraph: etree._Element, kind: str, revision: Revision) -> None:
-    """Wrap each run of `paragraph` in a w:ins or w:del; a deleted run's text is w:delText."""
-    for run in paragraph.findall(qn("w:r")):
+    """Wrap the runs of `paragraph` in w:ins or w:del, one for each stretch of runs next to
+    each other (one change per cell for Word to list); a deleted run's text is w:delText."""
+    mark: etree._Element | None = None
+    for child in list(paragraph):
+        if child.tag != qn("w:r"):
+            mark = None
+            continue
         if kind == "del":
-            for text in run.iter(qn("w:t")):
+            for text in child.iter(qn("w:t")):
                 text.tag = qn("w:delText")
-        mark = revision.mark(kind)
-        run.addprevious(mark)
-        mark.append(run)
+        if mark is None:
+            mark = revision.mark(kind)
+            child.addprevious(mark)
+        mark.append(child)
 
 
 def _mark_paragraph(paragraph: etree._Element, kind: str, revision: Revision) -> None:
