@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -28,7 +29,8 @@ from reportgen.core.errors import BadInput, MissingTool
 from reportgen.core.limits import MB, Limits, from_environment, refused
 from reportgen.core.problems import InputError
 from reportgen.core.writing import output_problem, write_atomically
-from reportgen.ooxml.package import NotADocx, open_docx
+from reportgen.ooxml import revisions
+from reportgen.ooxml.package import NotADocx, Package, open_docx
 from reportgen.ooxml.writer import normalise_package
 
 # Revisions carry an author and a date; fixed defaults give the same bytes for the same
@@ -97,8 +99,11 @@ def redline_bytes(
     with tempfile.TemporaryDirectory(prefix=_SCRATCH) as scratch, _locked(Path(scratch)):
         original, modified = Path(scratch, "old.docx"), Path(scratch, "new.docx")
         target = Path(scratch, "redline.docx")
-        original.write_bytes(old_package.sanitised())
-        modified.write_bytes(new_package.sanitised())
+        old_main, new_main, aside = revisions.set_tables_aside(
+            old_package.parts[old_package.main], new_package.parts[new_package.main]
+        )
+        original.write_bytes(_with_part(old_package, old_package.main, old_main))
+        modified.write_bytes(_with_part(new_package, new_package.main, new_main))
         command = engine._build_command(
             author, str(original), str(modified), str(target), date_time=when
         )
@@ -110,7 +115,39 @@ def redline_bytes(
             raise RedlineFailed(
                 f"the redline engine wrote no usable document for {old} and {new}: {reason}"
             ) from None
-    return normalise_package(written.sanitised())
+    return normalise_package(_finished(written, aside, revisions.Revision(author, when), limits))
+
+
+def _with_part(package: Package, name: str, body: bytes) -> bytes:
+    """The package's reached parts as a zip, with part `name` replaced by `body`."""
+    return replace(package, parts={**package.parts, name: body}).sanitised()
+
+
+def _finished(
+    written: Package, aside: revisions.SetAside, revision: revisions.Revision, limits: Limits
+) -> bytes:
+    """The engine's output with reportgen's own work on it (reportgen.ooxml.revisions):
+    tables put back compared cell by cell, a changed chart shown once, row marks made
+    schema-valid; then only the parts its relationships still reach."""
+    main = written.main
+    document = revisions.put_tables_back(written.parts[main], aside, revision)
+    document, dropped, charts = revisions.show_changed_charts_once(document)
+    document = revisions.complete_row_properties(document)
+    folder, _, leaf = main.rpartition("/")
+    links = f"{folder}/_rels/{leaf}.rels"
+    parts = {**written.parts, main: document}
+    added = {}
+    if charts:
+        comments = f"{folder}/comments.xml"
+        if comments in parts:  # the engine's own comments: theirs, ours would collide
+            raise RedlineFailed("the redline engine wrote comments of its own")
+        parts[comments] = revisions.comments_part(charts, revision)
+        parts["[Content_Types].xml"] = revisions.with_content_type(
+            parts["[Content_Types].xml"], f"/{comments}", revisions.COMMENTS_TYPE
+        )
+        added["comments.xml"] = revisions.COMMENTS_RELATIONSHIP
+    parts[links] = revisions.relink(parts[links], dropped, added)
+    return open_docx(replace(written, parts=parts).sanitised(), limits).sanitised()
 
 
 _SCRATCH = "reportgen-redline-"
