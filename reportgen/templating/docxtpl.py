@@ -144,6 +144,10 @@ class _Environment(BoundedSandbox):
         return cls.from_code(self, code, self.make_globals(globals), None)
 
 
+_finalize = dry_run.finalize
+"""Every printed value as Word text (the sandbox's `finalize`)."""
+
+
 def environment(formats: Formats, limits: Limits | None = None) -> jinja2.Environment:
     """The Jinja environment templates are rendered in: sandboxed, escaping, strict (the
     one `reportgen check` fills a template in, keeping each part's compiled code)."""

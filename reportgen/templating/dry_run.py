@@ -32,7 +32,7 @@ from reportgen.templating.locate import describe, raised_by_template
 from reportgen.templating.sandbox import BoundedSandbox, template_line
 
 
-def _finalize(value: object) -> object:
+def finalize(value: object) -> object:
     """Every printed value as Word text; an undefined one is left for Jinja to report."""
     return value if isinstance(value, jinja2.Undefined) else ooxml_text.text_markup(value)
 
@@ -46,7 +46,7 @@ def sandboxed(
         Limits() if limits is None else limits,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
+        finalize=finalize,
         keep_trailing_newline=True,
     )
     env.bound_filters(formats.filters())

@@ -182,7 +182,7 @@ def test_a_report_open_in_word_is_left_as_it_was_and_the_user_told_to_close_it(
             raise PermissionError(errno.EACCES, "Permission denied", str(target))
         replace(source, target)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(writing.os, "replace", as_windows_does)
+    monkeypatch.setattr(os, "replace", as_windows_does)
     arguments = ["build", "--data", str(DATA), "--template", str(TEMPLATE)]
     assert main([*arguments, "--output", str(output)]) == 2
     assert capsys.readouterr().err.splitlines() == [
