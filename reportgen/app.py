@@ -3,16 +3,16 @@
     data/*.yaml --load--> Inputs --compute--> Figures --render--> .docx --write--> output/
 
 
-The figures, docxtpl and the charts are imported only by `build`, so that `check` (which
-reads the template's text, but renders nothing) starts fast (benchmarks/RESULTS.md
-measures it).
+docxtpl and the charts are imported only by `build`, so that `check` (which fills the
+template's tags with the data in Jinja alone, and writes nothing) starts fast
+(benchmarks/RESULTS.md measures it).
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,10 +93,33 @@ def check(
     kind: DocumentKind = KIND,
 ) -> list[Problem]:
     """Every problem (errors and warnings) of the inputs in `data` for a report in `lang`,
-    and of `template` and its catalogue, without building."""
-    _, problems, _ = load_with_warnings(data, lang=lang, names_check=_names_check())
+    and of `template` and its catalogue, without writing anything.
+
+    When the data and the template have no error, the template is filled with the data
+    (`templating.dry_run`): what only the data shows (a field the records lack, a sentence
+    the catalogue cannot write) is found as `build` finds it, in the same words."""
+    from reportgen.core.limits import from_environment
+
+    inputs, problems, _ = load_with_warnings(data, lang=lang, names_check=_names_check())
     found = check_template(template, lang, kind) if template is not None else []
+    if inputs is not None and template is not None and not _failing(found, False):
+        from reportgen.figures.compute import compute
+        from reportgen.templating.dry_run import rendering_problems
+
+        document = kind.document(inputs, compute(inputs))
+        found += rendering_problems(document, template, from_environment())
     return in_order([*problems, *found])
+
+
+def check_languages(
+    data: Path, templates: Mapping[str, Path], kind: DocumentKind = KIND
+) -> list[Problem]:
+    """Every problem of the data and of each language's template (`templates`, by
+    language), all languages in one run: a problem several languages share is said once."""
+    found: dict[Problem, None] = {}
+    for lang, template in templates.items():
+        found.update(dict.fromkeys(check(data, template, lang, kind)))
+    return in_order(found)
 
 
 def _names_check() -> NamesCheck:
@@ -159,6 +182,15 @@ def _language_problems(template: Path, lang: str) -> list[Problem]:
         return [Problem.about(str(template), "template", reason)]
     if marked.split("-")[0].lower() == lang:
         return []
+    if marked.split("-")[0].lower() not in LANGUAGES:  # Czech, say: no --lang builds it
+        built = ", ".join(f"{name} (--lang {code})" for code, name in LANGUAGES.items())
+        reason = (
+            f"is marked {marked} (Word's Review > Language), a language reportgen does not "
+            f"build reports in: it builds {built}. To build this template in {wanted}, mark "
+            f"its text {wanted} (select all, Review > Language); a report in another "
+            'language needs its rules first (docs/architecture.md, "How to add a language")'
+        )
+        return [Problem.about(str(template), "template", reason)]
     language = LANGUAGES.get(marked.split("-")[0].lower(), marked)
     return [
         Problem.about(

@@ -26,6 +26,7 @@ from reportgen.cli.console import (
     template_option,
 )
 from reportgen.core.config import DEFAULT_SCHEMAS, output_for, template_for
+from reportgen.core.languages import LANGUAGES
 from reportgen.core.problems import InputError
 
 # --- build -----------------------------------------------------------------------------------
@@ -133,21 +134,34 @@ def add_check(commands: Commands) -> None:
     )
     data_option(check)
     template_option(check)
-    lang_option(check)
+    check.add_argument(
+        "--lang",
+        action="append",
+        choices=sorted(LANGUAGES),
+        default=None,
+        help="a language to check (again for several: --lang fr --lang es); by default "
+        "every language whose template is in templates/ (English only with --template)",
+    )
     strict_option(check)
 
 
 def _check(args: argparse.Namespace, say: Messages) -> int:
-    from reportgen.app import check
+    from reportgen.app import check_languages
 
-    template = template_for(args.lang, args.template)
-    problems = check(args.data, template, args.lang)
+    languages = args.lang or (
+        ["en"]
+        if args.template is not None
+        else [lang for lang in LANGUAGES if template_for(lang).exists()] or ["en"]
+    )
+    templates = {lang: template_for(lang, args.template) for lang in dict.fromkeys(languages)}
+    problems = check_languages(args.data, templates)
     say.problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors or (warnings and args.strict):
         return EXIT_BAD_INPUT
-    say.info(f"{args.data}/ and {template}: no errors, {warnings} warning(s)")
+    checked = ", ".join(str(t) for t in dict.fromkeys(templates.values()))
+    say.info(f"{args.data}/ and {checked}: no errors, {warnings} warning(s)")
     return EXIT_OK
 
 

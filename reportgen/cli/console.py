@@ -6,6 +6,7 @@ pieces of the parser that several commands use.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import os
 import sys
@@ -36,6 +37,24 @@ exit status:
   70  an internal error: run again with --debug and report the traceback
   141 the reader of the output went away (| head); 143 stopped by SIGTERM
 limits on what an input may cost: see the README's "Limits" (REPORTGEN_* variables)"""
+
+
+def tolerant_streams() -> None:
+    """Let stdout and stderr write any text in whatever encoding they have.
+
+    On Windows, output redirected to a file (`reportgen text report.docx > report.txt`) is
+    written in the system's code page (cp1252 in Western Europe), which has no "→" nor
+    "Ş": each such character is written as its escape (\\u2192) instead of ending the
+    command with an encoding error. UTF-8 (Python's UTF-8 mode, PYTHONUTF8=1) writes
+    everything as it is, and is left alone."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            encoding = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+        except LookupError:
+            encoding = ""
+        if encoding not in ("utf-8", "utf-16", "utf-32") and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):  # closed, or not a text file
+                stream.reconfigure(errors="backslashreplace")
 
 
 class Messages:

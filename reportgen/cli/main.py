@@ -25,6 +25,7 @@ from reportgen.cli.console import (
     failed,
     internal,
     output,
+    tolerant_streams,
 )
 
 
@@ -44,6 +45,7 @@ def run() -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `reportgen` with `argv`; return the exit status."""
+    tolerant_streams()  # before anything is printed, --help included
     args = _parser().parse_args(argv)
     say = Messages(args.verbose - args.quiet)
     command: Handler = args.run

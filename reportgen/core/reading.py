@@ -95,11 +95,16 @@ class NotUtf8(ValueError):
 
 
 def decode_utf8(data: bytes) -> str:
-    """`data` as text; NotUtf8, saying where the first bad byte is, if it is not UTF-8."""
+    """`data` as text; NotUtf8, saying where the first bad byte is, if it is not UTF-8.
+
+    The byte order mark that Windows' Notepad writes at the start of a UTF-8 file is not
+    part of the text: it is dropped, so that the first line's columns are an editor's.
+    Line breaks are left as they are (a CRLF counts as one line in every message)."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        before = data[: error.start].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        before = data[: error.start].decode("utf-8").removeprefix("\ufeff")
+        before = before.replace("\r\n", "\n").replace("\r", "\n")
         line_start = before.rfind("\n") + 1
         raise NotUtf8(
             before.count("\n") + 1, len(before) - line_start + 1, data[error.start], error.reason

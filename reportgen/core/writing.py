@@ -56,7 +56,10 @@ def write_atomically(data: bytes, target: Path) -> None:
                 view = view[written:]
             os.fsync(out.fileno())
             os.chmod(temporary, 0o644)
-            os.replace(temporary, target)
+            try:
+                os.replace(temporary, target)
+            except PermissionError as error:  # on Windows: the file is open in Word
+                raise InUse(error.errno, error.strerror, str(target)) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -86,9 +89,22 @@ def remove_leftovers(target: Path, stale_after: float = STALE_AFTER_SECONDS) -> 
     return removed
 
 
+class InUse(PermissionError):
+    """The finished file could not be moved onto the target: on Windows, what Word or
+    LibreOffice does to a document it has open (a sharing violation, errno 13); the
+    target is left as it was."""
+
+
 def output_problem(target: Path, error: OSError) -> Problem:
     """Why `target` cannot be written, as one problem of the output."""
     reason = error.strerror or str(error)
+    if isinstance(error, InUse):
+        return Problem.about(
+            str(target),
+            "output",
+            f"cannot be replaced ({reason}): close {target.name} in Word (or LibreOffice) and "
+            f"build again; if it is not open, check that you may write in {target.parent}",
+        )
     return Problem.about(str(target), "output", f"cannot be written ({reason})")
 
 

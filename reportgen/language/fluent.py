@@ -34,6 +34,7 @@ from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem
 from reportgen.core.reading import NotUtf8, Unreadable, decode_utf8, read_regular
 from reportgen.language.base import Gender
+from reportgen.language.fluent_errors import did_you_mean, junk_problem, position
 from reportgen.language.fluent_rules import ABSENT, rule_problems
 
 if TYPE_CHECKING:
@@ -241,14 +242,8 @@ def _checked(
     terms = {e.id.name for e in resource.body if isinstance(e, ast.Term)}
     known = _ids(resource)
     for entry in resource.body:
-        if isinstance(entry, ast.Junk):
-            start = entry.span.start if entry.span else 0
-            reason = entry.annotations[0].message if entry.annotations else "not Fluent"
-            content = (entry.content or "").strip()
-            first = content.splitlines()[0][:50] if content else ""
-            problems.append(
-                Problem(path, _line(text, start), 1, "catalogue", f"{first!r}: {reason}")
-            )
+        if isinstance(entry, ast.Junk):  # text that is not Fluent, at its mistake
+            problems.append(junk_problem(text, entry, path))
             continue
         if not isinstance(entry, (ast.Message, ast.Term)):
             continue
@@ -276,10 +271,10 @@ def _checked(
             continue
         for node in nodes:
             span = getattr(node, "span", None)
-            at = _line(text, span.start) if span else where
+            line, column = position(text, span.start) if span else (where, 1)
             reason = _node_problem(node, allowed, terms, known)
             if reason:
-                problems.append(Problem(path, at, 1, name, reason))
+                problems.append(Problem(path, line, column, name, reason))
     problems += _reference_problems(resource, text, path)
     unreadable = any(p.where == "catalogue" for p in problems)  # text that is not Fluent
     if not unreadable:
@@ -389,17 +384,17 @@ def _node_problem(
 ) -> str | None:
     """What is wrong with one element of a message, if anything."""
     if isinstance(node, ast.VariableReference) and node.id.name not in allowed:
-        return (
-            f"${node.id.name} is not a value this message is given; it has "
-            f"{', '.join('$' + v for v in sorted(allowed))}"
-        )
+        near = did_you_mean(node.id.name, allowed, "$")
+        listed = f"; it has {', '.join('$' + v for v in sorted(allowed))}"
+        return f"${node.id.name} is not a value this message is given{near or listed}"
     if isinstance(node, ast.FunctionReference):
         return _call_problem(node)
     if isinstance(node, ast.TermReference) and node.id.name not in terms:
-        return f"-{node.id.name} is not a term of this file"
+        return f"-{node.id.name} is not a term of this file{did_you_mean(node.id.name, terms, '-')}"
     if isinstance(node, ast.MessageReference):
         if node.id.name not in known:
-            return f"{node.id.name} is not a message of this file"
+            near = did_you_mean(node.id.name, known)
+            return f"{node.id.name} is not a message of this file{near}"
         if node.attribute is not None:
             return f"{node.id.name}.{node.attribute.name}: messages here have no attributes"
     text = None

@@ -570,7 +570,9 @@ def problems_of(data: bytes, name: str, known: Vocabulary) -> list[Problem]:
         document = ooxml_paragraphs.read_paragraphs(data)
     except ooxml_paragraphs.UnreadablePackage as error:
         return [Problem.about(name, "template", f"cannot be read: {error}")]
-    found = check_paragraphs(document)
+    from reportgen.templating import rules  # which uses this module's scan
+
+    found = check_paragraphs(document) + rules.docxtpl_only(document.paragraphs)
     broken = {f.paragraph.part for f in found if f.severity == "error" and f.paragraph}
     parts: dict[str, list[ooxml_paragraphs.WordParagraph]] = {}
     for paragraph in document.paragraphs:
@@ -578,6 +580,7 @@ def problems_of(data: bytes, name: str, known: Vocabulary) -> list[Problem]:
     for part, paragraphs in parts.items():
         if part not in broken:  # else its tags are broken already: Jinja would say so again
             found += [Finding(p, "error", m) for p, m in check_jinja(paragraphs, known)]
+    found += rules.house_rules(document.paragraphs, found)
     order = {(p.part, p.number): n for n, p in enumerate(document.paragraphs)}
 
     def position(finding: Finding) -> tuple[int, bool]:

@@ -19,7 +19,7 @@ from reportgen.language.formats import Formats
 from reportgen.ooxml import footnotes as ooxml_footnotes
 from reportgen.ooxml import text as ooxml_text
 from reportgen.ooxml import xml as ooxml_xml
-from reportgen.templating import cache, locate, sandbox
+from reportgen.templating import cache, dry_run, locate, sandbox
 from reportgen.templating.sandbox import BoundedSandbox
 
 
@@ -144,19 +144,11 @@ class _Environment(BoundedSandbox):
         return cls.from_code(self, code, self.make_globals(globals), None)
 
 
-def _finalize(value: object) -> object:
-    """Every printed value as Word text; an undefined one is left for Jinja to report."""
-    return value if isinstance(value, jinja2.Undefined) else ooxml_text.text_markup(value)
+_finalize = dry_run.finalize
+"""Every printed value as Word text (the sandbox's `finalize`)."""
 
 
 def environment(formats: Formats, limits: Limits | None = None) -> jinja2.Environment:
-    """The Jinja environment templates are rendered in: sandboxed, escaping, strict."""
-    env = _Environment(
-        Limits() if limits is None else limits,
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
-        keep_trailing_newline=True,
-    )
-    env.bound_filters(formats.filters())
-    return env
+    """The Jinja environment templates are rendered in: sandboxed, escaping, strict (the
+    one `reportgen check` fills a template in, keeping each part's compiled code)."""
+    return dry_run.sandboxed(formats, limits, _Environment)

@@ -80,8 +80,13 @@ def test_text_that_is_not_fluent_is_located(tmp_path: Path) -> None:
     text = _english().replace("replies = { $approximate ->", "replies = { $approximate ->>")
     template = _with_catalogue(tmp_path, text)
     (problem,) = _problems(template, tmp_path)
-    assert problem.startswith(f"{template.with_suffix('.ftl')}:{_line_of(text, 'replies =')}:1:")
-    assert "catalogue: 'replies = { $approximate ->>'" in problem
+    # Located at the mistake (the third character of "->>"), not at the message's first
+    # column, and said in a translator's words (issue 20): it was "catalogue: 'replies =
+    # { $approximate ->>': Expected token: ..." at column 1.
+    line = _line_of(text, "replies =")
+    column = text.splitlines()[line - 1].index("->>") + 3
+    assert problem.startswith(f"{template.with_suffix('.ftl')}:{line}:{column}: replies: ")
+    assert 'nothing may follow "->" on its line' in problem
 
 
 def test_a_value_or_function_a_message_is_not_given_is_located(tmp_path: Path) -> None:
@@ -89,15 +94,20 @@ def test_a_value_or_function_a_message_is_not_given_is_located(tmp_path: Path) -
     template = _with_catalogue(tmp_path, text)
     problems = _problems(template, tmp_path)
     line = _line_of(text, "} { SHOUT")
+    written = text.splitlines()[line - 1]
+    # Each at its own column (issue 20; both were at column 1 before).
     assert [p.split(": ", 2)[0] for p in problems] == [
-        f"{template.with_suffix('.ftl')}:{line}:1",
-        f"{template.with_suffix('.ftl')}:{line}:1",
+        f"{template.with_suffix('.ftl')}:{line}:{written.index('SHOUT') + 1}",
+        f"{template.with_suffix('.ftl')}:{line}:{written.index('$repplies') + 1}",
     ]
     assert any(
         "SHOUT() is not a function of reportgen; the functions are CAP" in p for p in problems
     )
+    # A misspelt value is given the one it resembles, not the list of all (issue 20; the
+    # list, "it has $acceded...", is kept for a name that resembles none).
     assert any(
-        "$repplies is not a value this message is given; it has $acceded" in p for p in problems
+        p.endswith("$repplies is not a value this message is given (did you mean $replies?)")
+        for p in problems
     )
 
 

@@ -185,13 +185,16 @@ def test_each_edited_template_builds_the_same_report_or_is_refused_at_its_paragr
         assert status == 2
         assert output.read_bytes() == b"the previous report"
         checked = main(["check", "--data", str(DATA), "--template", str(template)])
-        if spec.get("found_by") == "build":
-            assert checked == 0, "only rendering with the data shows this mistake"
-        else:
-            assert checked == 2
-            assert _stderr_lines(capsys) == expected
+        # `found_by: build`: only filling the template with the data shows the mistake;
+        # check fills it too (issue 20: it passed these, which build then refused).
+        assert checked == 2
+        assert _stderr_lines(capsys) == expected
         return
     assert status == 0
+    # What builds passes the check, with the same warnings: filling the template without
+    # docxtpl finds nothing docxtpl does not.
+    assert main(["check", "--data", str(DATA), "--template", str(template)]) == 0
+    assert _stderr_lines(capsys)[:-1] == expected
     text = rendition(output)
     wanted = original_text
     for change in [] if spec["report"] == "same" else spec["report"]:
@@ -353,6 +356,8 @@ def test_no_stray_braces_anywhere_build_a_report_with_a_paragraph_missing(
     arguments = ["--quiet", "build", "--data", str(DATA), "--template", str(template)]
     status = main([*arguments, "--output", str(output)])
     assert status in (0, 2)
+    # check says what build says: it refuses what build refuses, and passes what it builds
+    assert main(["--quiet", "check", "--data", str(DATA), "--template", str(template)]) == status
     if status == 0:
         before, after = original_text.splitlines(), rendition(output).splitlines()
         matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)

@@ -21,7 +21,7 @@ import docx
 import pytest
 import yaml
 
-from reportgen.app import build
+from reportgen.app import build, check_template
 from reportgen.language.formats import Formats
 from reportgen.language.naming import contract, parse_unterm
 from reportgen.language.registry import language_for
@@ -61,6 +61,9 @@ def test_no_prose_paragraph_holds_logic_and_no_tag_is_longer_than_60(lang: str) 
             assert len(tag) <= 60, f"{lang}: {tag!r} is {len(tag)} characters"
             assert not _INLINE_LOGIC.match(tag), f"{lang}: logic in prose: {paragraph.text!r}"
     assert tags > 50  # the test read the template's placeholders
+    # The rules are the program's (issue 20): `reportgen check` warns of a prose
+    # paragraph's logic and of a tag over 60 characters, and --strict refuses them.
+    assert check_template(TEMPLATES[lang], lang) == []
 
 
 def test_each_language_has_the_english_templates_placeholders_of_values() -> None:
