@@ -101,6 +101,9 @@ class Values:
     absent: frozenset[str] = frozenset()
     """The values that may be absent (None when written): a message chooses `[none]` for
     them, and prints them only in another variant of that choice."""
+    counts: frozenset[str] = frozenset()
+    """The values given as numbers (named as `choices` names them): the only ones a choice
+    may choose on by number ([0], [1]) or plural category ([one], [other])."""
 
 
 class _Absent(FluentType):
@@ -462,10 +465,11 @@ def _ids(resource: ast.Resource) -> set[str]:
 # --- Writing sentences ---------------------------------------------------------------------------
 
 
-MAX_SENTENCE_PART_CHARS = 1_000_000
+MAX_SENTENCE_PART_CHARS = 4 * 1024 * 1024
 """The longest text fluent.runtime builds for one part of a sentence (a value, a list of
-values, a message it names): ten of the longest values data may hold (`inputs.yaml`). Its
-own limit, 2,500, refused a paragraph of data and called itself 1000."""
+values, a message it names): more than a whole data file (2 MB, `inputs.yaml`) and a whole
+catalogue (512 kB) together, so that no data the loader accepts is refused here. Its own
+limit, 2,500, refused a paragraph of data and called itself 1000."""
 resolver.MAX_PART_LENGTH = MAX_SENTENCE_PART_CHARS
 
 _BUNDLES: Memo[Catalogue, tuple[FluentBundle, list[Formats], dict[Any, str]]] = Memo(8)
@@ -524,8 +528,14 @@ class Sentences:
             text, errors = self._bundle.format_pattern(message.value, arguments)
         except (RecursionError, ValueError, TypeError, LookupError) as error:
             errors = [error]  # checked catalogues do not get here; a value of our own might
-            if "Too many characters" in str(error):  # fluent.runtime's words, its constant wrong
-                errors = [ValueError(f"a part is over {MAX_SENTENCE_PART_CHARS:,} characters")]
+        # fluent.runtime reports its length limit with a constant of its own, and returns it
+        # among the errors as often as it raises it
+        errors = [
+            ValueError(f"a part is over {MAX_SENTENCE_PART_CHARS:,} characters")
+            if "Too many characters" in str(error)
+            else error
+            for error in errors
+        ]
         if errors:
             raise SentenceError(
                 self._catalogue.path,

@@ -96,16 +96,26 @@ def _language_problems(resource: ast.Resource, text: str, path: str, locale: str
     """A catalogue in another language than the report's, or one that does not say its
     language for a report in a language other than English."""
     wanted = language_code(locale)
-    declared: tuple[str, int] | None = None
+    declarations: list[tuple[str, int]] = []
     for entry in resource.body:
         if isinstance(entry, (ast.Message, ast.Term)):
             break  # the declaration is in the catalogue's first comments
-        if isinstance(entry, ast.BaseComment) and declared is None:
+        if isinstance(entry, ast.BaseComment):
             for index, content in enumerate((entry.content or "").splitlines()):
                 found = _DECLARATION.match(content)
                 if found:
-                    declared = (found.group(1), _line(text, _start(entry)) + index)
-                    break
+                    declarations.append((found.group(1), _line(text, _start(entry)) + index))
+    codes = {language_code(code) for code, _ in declarations}
+    if len(codes) > 1:
+        (first, _), (other, line) = (
+            declarations[0],
+            next(
+                d for d in declarations if language_code(d[0]) != language_code(declarations[0][0])
+            ),
+        )
+        reason = f"says its language twice, {first} and then {other}: keep the one it is in"
+        return [Problem(path, line, 1, "catalogue", reason)]
+    declared = declarations[0] if declarations else None
     shipped = "templates/report.ftl" if wanted == "en" else f"templates/report.{wanted}.ftl"
     name = LANGUAGES.get(wanted, wanted)
     if declared is None:
@@ -220,13 +230,38 @@ def _choice_problems(
             continue
         selector = node.selector
         value = selector.id.name if isinstance(selector, ast.VariableReference) else None
+        if isinstance(selector, ast.FunctionReference):
+            # WORDS(1) is the text "un", which no [one] or [1] ever matches
+            problem(
+                selector,
+                f"a choice is made on a value, not on {selector.id.name}(...): choose on the "
+                f"value ({{ $n -> [one] ... *[other] ... }}) and call {selector.id.name} "
+                "inside the variants",
+            )
+            stack.extend((v.value, present) for v in node.variants)
+            continue
         documented = set(values.choices.get(prefix + value, ())) if value else set()
         if value in absent:
             documented.add(ABSENT)
+        is_count = value is None or prefix + value in values.counts
+        allowed = (categories if is_count else frozenset()) | documented
         for variant in node.variants:
             key = variant.key
-            if isinstance(key, ast.Identifier) and key.name not in categories | documented:
-                problem(key, _key_reason(key.name, value, categories, documented, language))
+            if variant.default and _key(variant) == "other":
+                continue  # *[other]: the words for every value the other variants do not name
+            if isinstance(key, ast.Identifier) and key.name not in allowed:
+                problem(
+                    key,
+                    _key_reason(
+                        key.name,
+                        value,
+                        allowed_categories(is_count, categories),
+                        documented,
+                        language,
+                    ),
+                )
+            elif isinstance(key, ast.NumberLiteral) and not is_count:
+                problem(key, f"[{key.value}] can never be chosen: ${value} is not a number")
         if value in absent:
             if not any(_key(v) == ABSENT for v in node.variants):
                 problem(
@@ -242,6 +277,11 @@ def _choice_problems(
     return problems
 
 
+def allowed_categories(is_count: bool, categories: frozenset[str]) -> frozenset[str]:
+    """The plural categories a choice may use: its language's on a count, none otherwise."""
+    return categories if is_count else frozenset()
+
+
 def _key(variant: ast.Variant) -> str | None:
     return variant.key.name if isinstance(variant.key, ast.Identifier) else None
 
@@ -249,6 +289,9 @@ def _key(variant: ast.Variant) -> str | None:
 def _key_reason(
     key: str, value: str | None, categories: frozenset[str], documented: set[str], language: str
 ) -> str:
+    if not categories:  # a choice on a text value: only its documented words
+        words = ", ".join(sorted(documented)) or "none"
+        return f"[{key}] can never be chosen: ${value} is a text, whose values are: {words}"
     order = ("zero", "one", "two", "few", "many", "other")
     plural = ", ".join(c for c in order if c in categories)
     reason = (

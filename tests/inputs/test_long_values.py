@@ -98,3 +98,26 @@ def test_a_title_too_long_for_the_core_properties_is_cut_there_only(
     assert len(found.group(1)) == 255 and found.group(1).endswith("…")
     assert found.group(1)[:-1] in f"{title}: Convention on Cluster Munitions"
     assert title in _document_xml(output)
+
+
+def test_lines_of_action_of_a_megabyte_together_build_as_the_data_file_allows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hostile review of issue 21: eleven lines of 99,000 characters (one text for every
+    # language, 1.09 MB, a data file within its 2 MB) passed `check`, then `build` refused
+    # the sentence listing them, quoting fluent.runtime's "max allowed is 1000".
+    data = _data(tmp_path)
+    line = (WORDS * (MAX_VALUE_CHARS // len(WORDS)))[: MAX_VALUE_CHARS - 1000]
+    lines = [f"{n}: {line}" for n in range(1, 12)]
+    lessons = data / "lessons.yaml"
+    text = lessons.read_text(encoding="utf-8")
+    start, end = text.index("lines_of_action:\n"), text.index("recommendations:\n")
+    items = "".join(f"  - '{item}'\n" for item in lines)
+    lessons.write_text(text[:start] + "lines_of_action:\n" + items + "\n" + text[end:], "utf-8")
+    assert sum(map(len, lines)) > 1_000_000
+    assert main(["check", "--lang", "en", "--data", str(data)]) == 0, capsys.readouterr().err
+    output = tmp_path / "report.docx"
+    assert main(["build", "--data", str(data), "--output", str(output)]) == 0, (
+        capsys.readouterr().err
+    )
+    assert "11: the landmark" in _document_xml(output)

@@ -163,9 +163,11 @@ def test_a_key_names_a_documented_value_of_its_selector(
     template, text = _copy(tmp_path, "en", (old, "        [fell] It should be noted"))
     (line,) = _refused(capsys, tmp_path, template)
     assert line.startswith(f"{template.with_suffix('.ftl')}:{_line_of(text, '        [fell]')}:1:")
+    # Worded for a text value since the hostile review of issue 21 (plural categories are
+    # refused on a text): its words are all a key may be.
     assert line.endswith(
-        "yet_to_ratify: [fell] can never be chosen: a key is a number ([0], [1]...), a plural "
-        "category of English (one, other), or a value of $trend (down, same, up), in lowercase"
+        "yet_to_ratify: [fell] can never be chosen: $trend is a text, whose values are: "
+        "down, same, up"
     )
 
 
@@ -294,3 +296,51 @@ def test_a_message_may_print_its_text_twice(tmp_path: Path) -> None:
     assert "- A workshop on the implementation of the CCM was organised / A workshop on the " in (
         rendition(output)
     )
+
+
+# --- 7, after the hostile review: keys fit what the choice is on --------------------------
+
+
+def test_a_choice_on_a_function_of_a_value_is_refused_at_its_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # WORDS(1) is the text "un", which no [one] matches: "Depuis, un d'entre eux sont
+    # devenus parties" was printed with exit 0 and a clean check.
+    old = "joined_since = Depuis, { $joined_since ->"
+    template, text = _copy(
+        tmp_path, "fr", (old, "joined_since = Depuis, { WORDS($joined_since) ->")
+    )
+    (line,) = _refused(capsys, tmp_path, template, lang="fr")
+    assert line.startswith(f"{template.with_suffix('.ftl')}:{_line_of(text, 'joined_since =')}:")
+    assert "a choice is made on a value, not on WORDS(...)" in line
+
+
+def test_plural_keys_on_a_yes_or_no_value_are_refused_at_their_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # "Portugal se sumaron a la coordinación": [one] never matches the text "no".
+    old = "        [yes] se sumaron\n       *[no] se sumó\n    } a la"
+    new = "        [one] se sumó\n       *[other] se sumaron\n    } a la"
+    template, text = _copy(tmp_path, "es", (old, new))
+    (line,) = _refused(capsys, tmp_path, template, lang="es")
+    assert line.startswith(
+        f"{template.with_suffix('.ftl')}:{_line_of(text, '        [one] se sumó')}:"
+    )
+    assert line.endswith(
+        "[one] can never be chosen: $issuer_plural is a text, whose values are: no, yes"
+    )
+
+
+def test_a_catalogue_that_says_two_languages_is_refused_at_the_second(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Hostile review of issue 21: `### Language: fr` then `### Language: es` was taken as
+    # French, the contradiction never reported.
+    template, text = _copy(
+        tmp_path, "fr", ("### Language: fr\n", "### Language: fr\n### Language: es\n")
+    )
+    (line,) = _refused(capsys, tmp_path, template, lang="fr")
+    assert line.startswith(
+        f"{template.with_suffix('.ftl')}:{_line_of(text, '### Language: es')}:1:"
+    )
+    assert line.endswith("says its language twice, fr and then es: keep the one it is in")

@@ -148,7 +148,43 @@ ABSENT = frozenset(
 with a `[none]` variant and prints it only in another variant; the check refuses any
 other use, which would print nothing or a wrong word."""
 
-SENTENCES = Values(VARIABLES, PER_USE, REQUIRED, CHOICES, ABSENT)
+COUNTS = frozenset(
+    {
+        "years",
+        "appointed_with_count",
+        "joined_count",
+        "periods",
+        "new",
+        "parties",
+        "parties_before",
+        "successions",
+        "in_period",
+        "acceded",
+        "succeeded",
+        "others",
+        "yet",
+        "yet_before",
+        "signatories",
+        "replies",
+        "joined_since",
+        "groups",
+        "lines",
+        "period_first.count",
+        "period_more.count",
+        "group_entry.size",
+        "category_heading.size",
+        "region_count.count",
+        "chart_meeting_closed.count",
+        "chart_time_rose.first",
+        "chart_time_rose.last",
+        "chart_time_stayed.last",
+        "chart_region_text.new",
+        "chart_region_entry.count",
+    }
+)
+"""The values given as numbers: a choice by plural category or number is on one of these."""
+
+SENTENCES = Values(VARIABLES, PER_USE, REQUIRED, CHOICES, ABSENT, COUNTS)
 """What the report's catalogue is checked against, and each of its messages given."""
 
 
