@@ -54,6 +54,8 @@ def replace_reports(documents: Mapping[Path, bytes], *, keep: bool = True) -> di
             kept = previous_of(target) if keep and old is not None else None
             if kept is not None and old is not None:
                 failing = kept
+                if not kept.parent.exists():  # made by this build: removed if it fails
+                    undo.append(kept.parent.rmdir)
                 undo.append(_restorer(kept, _current(kept)))
                 write_atomically(old, kept)
             failing = target
@@ -75,7 +77,7 @@ def _current(path: Path) -> bytes | None:
     missing file; a FIFO or a device, which `write_atomically` replaces without reading)."""
     try:
         found = os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # writing it will say why
         return None
     if not stat.S_ISREG(found.st_mode):
         return None
