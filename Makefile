@@ -87,7 +87,7 @@ lint: $(DEV)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
-# Time the build against its import floor and pandoc; rewrites benchmarks/RESULTS.md (~6 min).
+# Time the build against its import floor and pandoc; rewrites benchmarks/RESULTS.md (~2 min).
 bench: $(DEV)
 	$(BIN)/python benchmarks/bench.py --write benchmarks/RESULTS.md
 
