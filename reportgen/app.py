@@ -12,12 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.core.config import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_TEMPLATE, template_for
+from reportgen.core.config import (
+    DEFAULT_DATA,
+    DEFAULT_OUTPUT,
+    DEFAULT_TEMPLATE,
+    built_languages,
+    output_for,
+    template_for,
+)
 from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem, in_order
 from reportgen.documents.report.kind import KIND
@@ -31,13 +38,37 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Built:
-    """What a build made, and the warnings its inputs raised."""
+    """What a build made, and the warnings its inputs raised.
+
+    `written` is False when `output` held the same report already (it is then left as it
+    was); `kept` is where the report it replaced was kept (output/previous/report.docx),
+    None when there was none or none was to be kept.
+    """
 
     output: Path
     inputs: Inputs
     figures: Figures
     warnings: tuple[Problem, ...]
     pdf: Path | None = None
+    lang: str = "en"
+    written: bool = True
+    kept: Path | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """One report of a build: its language, its template and where it is written."""
+
+    lang: str
+    template: Path
+    output: Path
+
+
+def targets(langs: Sequence[str] | None = None) -> list[Target]:
+    """The default template and output of each language in `langs`; by default of every
+    language that has a template in templates/ (`reportgen.core.config.built_languages`)."""
+    chosen = built_languages() if langs is None else langs
+    return [Target(lang, template_for(lang), output_for(lang)) for lang in chosen]
 
 
 def build(
@@ -49,37 +80,94 @@ def build(
     pdf: bool = False,
     lang: str = "en",
     kind: DocumentKind = KIND,
+    keep_previous: bool = True,
 ) -> Built:
     """Generate the report in `lang` from `data` through `template` into `output`.
 
     Raises `InputError` with every problem of the inputs (warnings too when `strict`), of
     the template, or of the output path; the previous output is then left as it was.
     With `pdf`, also writes the PDF beside the output through LibreOffice, whose absence
-    (`reportgen.review.pdf.PdfError`) is found before anything is written.
+    (`reportgen.review.pdf.PdfError`) is found before anything is written. The report it
+    replaces is kept in previous/ beside it unless `keep_previous` is False.
+    """
+    (built,) = build_all(
+        data,
+        [Target(lang, template, output)],
+        strict=strict,
+        pdf=pdf,
+        kind=kind,
+        keep_previous=keep_previous,
+    )
+    return built
+
+
+def build_all(
+    data: Path = DEFAULT_DATA,
+    chosen: Sequence[Target] | None = None,
+    *,
+    strict: bool = False,
+    pdf: bool = False,
+    kind: DocumentKind = KIND,
+    keep_previous: bool = True,
+) -> list[Built]:
+    """Generate the report of each target (by default every language with a template,
+    `targets()`) from `data`, in this one process, and write them together.
+
+    Every target is rendered before any is written: when one has problems, InputError
+    lists the problems of all of them (each once) and no report is replaced. The reports
+    are then replaced all or none (`reportgen.core.replacing`), each replaced one kept in
+    previous/ beside it unless `keep_previous` is False. With `pdf`, the PDFs of all of
+    them are made by one start of LibreOffice, whose absence is found before anything is
+    written.
     """
     from reportgen.core.limits import from_environment
-    from reportgen.core.writing import output_problem, write_document
+    from reportgen.core.replacing import replace_reports
     from reportgen.figures.compute import compute
-    from reportgen.review.pdf import convert_to_pdf, find_soffice
+    from reportgen.review.pdf import convert_all_to_pdf, find_soffice
     from reportgen.templating.render import render
 
+    chosen = targets() if chosen is None else list(chosen)
     if pdf:
         find_soffice()
-    found = check_template(template, lang, kind)
-    try:
-        inputs, warnings = load(data, strict=strict, lang=lang, names_check=_names_check())
-    except InputError as error:
-        raise InputError([*error.problems, *_failing(found, strict)]) from error
-    if _failing(found, strict):
-        raise InputError(_failing(found, strict))
-    warnings = [*warnings, *found]
-    figures = compute(inputs)
-    document = render(kind.document(inputs, figures), template, from_environment())
-    try:
-        write_document(document, output)
-    except OSError as error:
-        raise InputError([output_problem(output, error)]) from error
-    return Built(output, inputs, figures, tuple(warnings), convert_to_pdf(output) if pdf else None)
+    limits = from_environment()
+    made: list[tuple[Target, Inputs, Figures, list[Problem], bytes]] = []
+    problems: list[Problem] = []
+    for target in chosen:
+        found = check_template(target.template, target.lang, kind)
+        try:
+            inputs, warnings = load(
+                data, strict=strict, lang=target.lang, names_check=_names_check()
+            )
+        except InputError as error:
+            problems += [*error.problems, *_failing(found, strict)]
+            continue
+        if _failing(found, strict):
+            problems += _failing(found, strict)
+            continue
+        if problems:  # another language failed: nothing will be written, nor rendered
+            continue
+        figures = compute(inputs)
+        document = render(kind.document(inputs, figures), target.template, limits)
+        made.append((target, inputs, figures, [*warnings, *found], document))
+    if problems:
+        raise InputError(list(dict.fromkeys(problems)))
+    replaced = replace_reports(
+        {target.output: document for target, *_, document in made}, keep=keep_previous
+    )
+    pdfs = convert_all_to_pdf([target.output for target, *_ in made]) if pdf else []
+    return [
+        Built(
+            target.output,
+            inputs,
+            figures,
+            tuple(warnings),
+            pdfs[index] if pdf else None,
+            target.lang,
+            replaced[target.output].written,
+            replaced[target.output].kept,
+        )
+        for index, (target, inputs, figures, warnings, _) in enumerate(made)
+    ]
 
 
 _WORD_DOCUMENTS: Memo[bytes, bool] = Memo(16)
@@ -225,10 +313,12 @@ Snapshot = tuple[tuple[str, int, int], ...]
 """Each input file with its modification time and size (-1, -1 when it is missing)."""
 
 
-def snapshot(data: Path = DEFAULT_DATA, template: Path = DEFAULT_TEMPLATE) -> Snapshot:
-    """The state of every file a build reads: a change to any of them changes this."""
+def snapshot(data: Path = DEFAULT_DATA, template: Path = DEFAULT_TEMPLATE, *more: Path) -> Snapshot:
+    """The state of every file a build reads (the data, and each template given with its
+    catalogue): a change to any of them changes this."""
     files = [data / f"{stem}.yaml" for stem in [*DATA_FILES, NAMES_FILE]]
-    files += [template, template.with_suffix(".ftl")]  # the template and its catalogue
+    for each in (template, *more):
+        files += [each, each.with_suffix(".ftl")]  # the template and its catalogue
     state = []
     for path in files:
         try:
@@ -248,33 +338,45 @@ def watch(
     strict: bool = False,
     pdf: bool = False,
     lang: str = "en",
+    chosen: Sequence[Target] | None = None,
     interval: float = 0.3,
     stop: Callable[[], bool] = lambda: False,
 ) -> None:
-    """Build now, then again whenever a data file or the template changes, until `stop()`.
+    """Build now, then again whenever a data file or a template changes, until `stop()`.
 
-    `report` hears each outcome and the seconds it took: what was built, or why it could
-    not be: the InputError of inputs that cannot be built (the previous output then stays
-    as it was), a PdfError, or any other error of the build (a template's expression that
+    What is built is the report of `template` in `lang` into `output`, or, when `chosen`
+    is given, the report of each of those targets (`build_all`). `report` hears each
+    outcome and the seconds the build took: each report built, or why they could not be:
+    the InputError of inputs that cannot be built (the previous outputs then stay as they
+    were), a PdfError, or any other error of the build (a template's expression that
     fails, say). Watching goes on after each; only `stop()` or an interrupt ends it. In one
     process a rebuild reuses the compiled template and every chart whose values did not
     change, so it takes a fraction of a cold build.
+
+    The report replaced by the first build that writes is kept in previous/ beside it;
+    later builds of the same watch do not keep theirs, so that previous/ holds the report
+    as it was before watching started, not the one of the save before.
     """
-    seen: Snapshot | None = snapshot(data, template)
+    jobs = [Target(lang, template, output)] if chosen is None else list(chosen)
+    templates = [job.template for job in jobs]
+    seen: Snapshot | None = snapshot(data, *templates)
+    keep_previous = True
     while seen is not None and not stop():
         started = time.perf_counter()
         try:
-            outcome: Built | Exception = build(
-                data, template, output, strict=strict, pdf=pdf, lang=lang
-            )
+            built = build_all(data, jobs, strict=strict, pdf=pdf, keep_previous=keep_previous)
         except Exception as error:  # reported; the next save builds again
-            outcome = error
-        report(outcome, time.perf_counter() - started)
-        seen = _next_change(seen, data, template, interval, stop)
+            report(error, time.perf_counter() - started)
+        else:
+            seconds = time.perf_counter() - started
+            keep_previous = keep_previous and not any(each.written for each in built)
+            for each in built:
+                report(each, seconds)
+        seen = _next_change(seen, data, templates, interval, stop)
 
 
 def _next_change(
-    seen: Snapshot, data: Path, template: Path, interval: float, stop: Callable[[], bool]
+    seen: Snapshot, data: Path, templates: Sequence[Path], interval: float, stop: Callable[[], bool]
 ) -> Snapshot | None:
     """The files' state once it differs from `seen` and has settled, or None once stopped.
 
@@ -284,7 +386,7 @@ def _next_change(
     changed = None
     while not stop():
         time.sleep(interval)
-        now = snapshot(data, template)
+        now = snapshot(data, *templates)
         if changed is not None and now == changed:
             return now
         changed = None if now == seen else now

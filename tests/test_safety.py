@@ -146,6 +146,12 @@ def test_a_failure_while_writing_leaves_the_last_good_report(
     data_copy: Path, last_good: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     output, good = last_good
+    # a report that differs from the last one (an unchanged report is not written again)
+    states = data_copy / "states.yaml"
+    signed = "  iso3: CAN\n  region: Americas\n  signature: 2008-12-03\n"
+    text = states.read_text(encoding="utf-8")
+    assert signed in text
+    states.write_text(text.replace(signed, signed + "  ratification: 2013-05-02\n"), "utf-8")
 
     def fail_halfway(source: str, target: str) -> None:
         raise OSError(28, "No space left on device")

@@ -11,6 +11,7 @@ import contextlib
 import time
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.cli.console import (
     EXIT_BAD_INPUT,
@@ -21,13 +22,15 @@ from reportgen.cli.console import (
     data_option,
     failed,
     internal,
-    lang_option,
     strict_option,
     template_option,
 )
 from reportgen.core.config import DEFAULT_SCHEMAS, output_for, template_for
 from reportgen.core.languages import LANGUAGES
 from reportgen.core.problems import InputError
+
+if TYPE_CHECKING:
+    from reportgen.app import Built, Target
 
 # --- build -----------------------------------------------------------------------------------
 
@@ -37,55 +40,83 @@ def add_build(commands: Commands) -> None:
     build = add_command(
         commands,
         "build",
-        "write the report from the data and the Word template",
-        "reportgen build --data data --output output/report.docx",
+        "write the report in every language that has a template, or in the one of --lang",
+        "reportgen build --pdf",
         _build,
     )
     data_option(build)
     template_option(build)
-    lang_option(build)
+    build.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=None,
+        help="build the report in this language only: en, fr or es (default: every language "
+        "whose template is in templates/; English alone with --template or --output)",
+    )
     build.add_argument(
         "--output",
         type=Path,
         default=None,
-        help="the .docx to write (default: output/report.docx, report.fr.docx for --lang fr)",
+        help="the .docx to write (default: output/report.docx, report.fr.docx for --lang fr); "
+        "the report it replaces is kept in previous/ beside it",
     )
     strict_option(build)
     build.add_argument(
         "--pdf",
         action="store_true",
-        help="also write the PDF beside the .docx (output/report.pdf) through LibreOffice",
+        help="also write the PDF beside each .docx (output/report.pdf...) through LibreOffice",
     )
     build.add_argument(
         "--watch",
         action="store_true",
-        help="stay running and build again each time a data file or the template is saved",
+        help="stay running and build again each time a data file or a template is saved",
     )
+
+
+def _targets(args: argparse.Namespace) -> list[Target]:
+    """What `reportgen build` builds: every language with a template, or one language,
+    English when a template or an output is named without --lang."""
+    from reportgen.app import Target, targets
+
+    if args.lang is None and args.template is None and args.output is None:
+        return targets()
+    lang = "en" if args.lang is None else args.lang
+    return [Target(lang, template_for(lang, args.template), output_for(lang, args.output))]
 
 
 def _build(args: argparse.Namespace, say: Messages) -> int:
-    from reportgen.app import build
+    from reportgen.app import build_all
 
-    template = template_for(args.lang, args.template)
-    output = output_for(args.lang, args.output)
+    chosen = _targets(args)
     if args.watch:
-        return _watch(args, template, output, say)
+        return _watch(args, chosen, say)
     started = time.perf_counter()
-    built = build(args.data, template, output, strict=args.strict, pdf=args.pdf, lang=args.lang)
-    say.problems(built.warnings)
-    say.detail(
-        f"{len(built.inputs.states)} States, {len(built.inputs.categories)} categories, "
-        f"{len(built.inputs.events.initiatives)} initiatives from {args.data}/; "
-        f"{built.figures.states_parties.count} States Parties as of {built.figures.as_of}"
-    )
-    say.info(f"wrote {built.output}")
-    if built.pdf is not None:
-        say.info(f"wrote {built.pdf}")
+    built = build_all(args.data, chosen, strict=args.strict, pdf=args.pdf)
+    say.problems(list(dict.fromkeys(p for each in built for p in each.warnings)))
+    for each in built:
+        say.detail(
+            f"{each.lang}: {len(each.inputs.states)} States, {len(each.inputs.categories)} "
+            f"categories, {len(each.inputs.events.initiatives)} initiatives from {args.data}/; "
+            f"{each.figures.states_parties.count} States Parties as of {each.figures.as_of}"
+        )
+        say.info(_written(each))
+        if each.pdf is not None:
+            say.info(f"wrote {each.pdf}")
     say.detail(f"in {time.perf_counter() - started:.2f} s")
     return EXIT_OK
 
 
-def _watch(args: argparse.Namespace, template: Path, output: Path, say: Messages) -> int:
+def _written(built: Built) -> str:
+    """What became of one report: written (and where the one it replaced is kept), or not
+    written because it held the same report already."""
+    if not built.written:
+        return f"{built.output} is unchanged"
+    if built.kept is None:
+        return f"wrote {built.output}"
+    return f"wrote {built.output} (the one it replaced is now {built.kept})"
+
+
+def _watch(args: argparse.Namespace, chosen: list[Target], say: Messages) -> int:
     """build --watch: build on each save until Ctrl-C, saying how each build went."""
     from reportgen.app import Built, watch
 
@@ -93,7 +124,7 @@ def _watch(args: argparse.Namespace, template: Path, output: Path, say: Messages
         clock = time.strftime("%H:%M:%S")
         if isinstance(outcome, Built):
             say.problems(outcome.warnings)
-            say.info(f"{clock} wrote {outcome.output} in {seconds:.2f} s")
+            say.info(f"{clock} {_written(outcome)} in {seconds:.2f} s")
             if outcome.pdf is not None:
                 say.info(f"{clock} wrote {outcome.pdf}")
             return
@@ -102,21 +133,15 @@ def _watch(args: argparse.Namespace, template: Path, output: Path, say: Messages
         else:
             failed(outcome, say)
         if isinstance(outcome, InputError):
-            say.info(f"{clock} not built; {output} is left as it was")
+            outputs = ", ".join(str(target.output) for target in chosen)
+            say.info(f"{clock} not built; {outputs} left as they were")
         else:
             say.info(f"{clock} the build failed; watching goes on")
 
-    say.info(f"watching {args.data}/, {template} and its catalogue; Ctrl-C stops")
+    templates = ", ".join(str(target.template) for target in chosen)
+    say.info(f"watching {args.data}/, {templates} and their catalogues; Ctrl-C stops")
     with contextlib.suppress(KeyboardInterrupt):  # how watching ends
-        watch(
-            args.data,
-            template,
-            output,
-            report=report,
-            strict=args.strict,
-            pdf=args.pdf,
-            lang=args.lang,
-        )
+        watch(args.data, report=report, strict=args.strict, pdf=args.pdf, chosen=chosen)
     return EXIT_OK
 
 

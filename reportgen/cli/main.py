@@ -17,6 +17,7 @@ from reportgen.cli import build, depositary, review
 from reportgen.cli.console import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERRUPTED,
+    EXIT_OK,
     EXIT_STATUSES,
     Formatter,
     Handler,
@@ -44,9 +45,17 @@ def run() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run `reportgen` with `argv`; return the exit status."""
+    """Run `reportgen` with `argv`; return the exit status.
+
+    `reportgen` alone lists the commands (its --help, on stdout) and exits 0: asking what
+    there is to run is not a mistake.
+    """
     tolerant_streams()  # before anything is printed, --help included
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        output(parser.format_help())
+        return EXIT_OK
     say = Messages(args.verbose - args.quiet)
     command: Handler = args.run
     try:
@@ -92,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action="store_true", help="show a traceback when reportgen itself fails"
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # In the order `reportgen --help` lists them: making, reviewing, importing, then schema.
     build.add_build(commands)
     build.add_check(commands)

@@ -23,12 +23,50 @@ from reportgen.cli.console import (
     lang_option,
     output,
 )
-from reportgen.core.config import output_for
+from reportgen.core.config import changes_for, output_for, previous_of
+from reportgen.core.problems import InputError, Problem
 
 
 def _two_documents(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("old", type=Path, metavar="OLD", help="the earlier .docx")
-    sub.add_argument("new", type=Path, metavar="NEW", help="the later .docx")
+    """OLD and NEW, both optional: by default the previous build of the report of --lang
+    (output/previous/report.docx) and the last one (output/report.docx)."""
+    sub.add_argument(
+        "old",
+        type=Path,
+        nargs="?",
+        default=None,
+        metavar="OLD",
+        help="the earlier .docx (default: the previous build, output/previous/report.docx)",
+    )
+    sub.add_argument(
+        "new",
+        type=Path,
+        nargs="?",
+        default=None,
+        metavar="NEW",
+        help="the later .docx (default: the last build, output/report.docx)",
+    )
+    lang_option(sub)
+
+
+def _documents(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The two documents to compare: those given, or the previous and the last build of
+    the report in --lang; a previous build that is not there is said in words."""
+    new = output_for(args.lang, args.new)
+    lang = "" if args.lang == "en" else f" --lang {args.lang}"
+    if args.new is None and not new.exists():
+        reason = f"is missing: build the report first (reportgen build{lang})"
+        raise InputError([Problem.about(str(new), "last build", reason)])
+    if args.old is not None:
+        return args.old, new
+    old = previous_of(new)
+    if not old.exists():
+        reason = (
+            f"is missing: each build keeps there the report it replaces, so there is one "
+            f"once a build has changed {new}; or name the earlier report (OLD.docx)"
+        )
+        raise InputError([Problem.about(str(old), "previous build", reason)])
+    return old, new
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -68,8 +106,8 @@ def add_diff(commands: Commands) -> None:
     diff = add_command(
         commands,
         "diff",
-        "show what changed between two .docx files, as a unified diff of their text",
-        "reportgen diff previous/report.docx output/report.docx",
+        "show what changed since the previous build (or between two .docx files) as text",
+        "reportgen diff --lang fr",
         _diff,
     )
     _two_documents(diff)
@@ -93,7 +131,8 @@ def _context_lines(text: str) -> int:
 def _diff(args: argparse.Namespace, say: Messages) -> int:
     from reportgen.review.diff import colourise, diff_documents, wants_colour
 
-    lines = diff_documents(args.old, args.new, context=args.unified)
+    old, new = _documents(args)
+    lines = diff_documents(old, new, context=args.unified)
     if wants_colour(sys.stdout):
         lines = list(colourise(lines))
     output("".join(f"{line}\n" for line in lines))
@@ -108,13 +147,18 @@ def add_redline(commands: Commands) -> None:
     redline = add_command(
         commands,
         "redline",
-        "write a Word document showing the changes from OLD to NEW as tracked changes",
-        "reportgen redline previous/report.docx output/report.docx --output changes.docx",
+        "write a Word document showing the changes since the previous build (or from OLD "
+        "to NEW) as tracked changes",
+        "reportgen redline --lang fr",
         _redline,
     )
     _two_documents(redline)
     redline.add_argument(
-        "--output", type=Path, required=True, help="the .docx of tracked changes to write"
+        "--output",
+        type=Path,
+        default=None,
+        help="the .docx of tracked changes to write "
+        "(default: output/changes.docx, changes.fr.docx for --lang fr)",
     )
     redline.add_argument("--author", help="who the tracked changes are by (default: reportgen)")
     redline.add_argument(
@@ -143,8 +187,9 @@ def _redline(args: argparse.Namespace, say: Messages) -> int:
     limits = from_environment()
     author = engine.DEFAULT_REDLINE_AUTHOR if args.author is None else args.author
     date = engine.DEFAULT_REDLINE_DATE if args.date is None else args.date
+    old, new = _documents(args)
     written = engine.redline(
-        args.old, args.new, args.output, author=author, date=date, limits=limits
+        old, new, changes_for(args.lang, args.output), author=author, date=date, limits=limits
     )
     say.info(f"wrote {written}")
     return EXIT_OK

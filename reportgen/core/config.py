@@ -12,9 +12,12 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from reportgen.core.languages import LANGUAGES
+
 DEFAULT_DATA = Path("data")
 DEFAULT_TEMPLATE = Path("templates/report.docx")
 DEFAULT_OUTPUT = Path("output/report.docx")
+DEFAULT_OUTPUTS = Path("output")
 DEFAULT_SCHEMAS = Path("schemas")  # beside data/: the data files' modelines say ../schemas/
 
 SHIPPED = Path(__file__).resolve().parents[2] / "templates"
@@ -34,10 +37,39 @@ def template_for(lang: str, given: Path | None = None) -> Path:
 
 def output_for(lang: str, given: Path | None = None) -> Path:
     """Where a report in `lang` is written: `given`, or by default output/report.docx
-    (English), output/report.fr.docx..."""
+    (English), output/report.fr.docx... One file per language: there is no second
+    English report (report.en.docx) that could disagree with the first."""
     if given is not None:
         return given
-    return DEFAULT_OUTPUT if lang == "en" else Path(f"output/report.{lang}.docx")
+    return DEFAULT_OUTPUT if lang == "en" else DEFAULT_OUTPUTS / f"report.{lang}.docx"
+
+
+def built_languages(templates: Path | None = None) -> list[str]:
+    """The languages `reportgen build` builds when it is given none: each one whose
+    template is in templates/ (report.docx for English, report.fr.docx...), in the order
+    of `LANGUAGES`; English alone when there is none, so that the build says what is
+    missing."""
+    folder = DEFAULT_TEMPLATE.parent if templates is None else templates
+    found = [lang for lang in LANGUAGES if (folder / template_for(lang).name).is_file()]
+    return found or ["en"]
+
+
+PREVIOUS_FOLDER = "previous"
+"""The folder beside a report where a build keeps the report it replaces."""
+
+
+def previous_of(output: Path) -> Path:
+    """Where a build keeps the report it replaces: previous/ beside it
+    (output/previous/report.docx for output/report.docx)."""
+    return output.parent / PREVIOUS_FOLDER / output.name
+
+
+def changes_for(lang: str, given: Path | None = None) -> Path:
+    """Where `reportgen redline` writes the tracked changes of a report in `lang`: `given`,
+    or by default output/changes.docx (English), output/changes.fr.docx..."""
+    if given is not None:
+        return given
+    return DEFAULT_OUTPUTS / ("changes.docx" if lang == "en" else f"changes.{lang}.docx")
 
 
 def catalogue_for(template: Path, shipped: Path) -> Path:

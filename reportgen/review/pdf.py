@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportgen.core.errors import MissingTool
@@ -42,16 +43,30 @@ class SofficeNotFoundError(PdfError):
     def __init__(self) -> None:
         super().__init__(
             "LibreOffice is not installed (no soffice or libreoffice on PATH); "
-            f"on Debian or Ubuntu: apt-get install {SOFFICE_PACKAGE}"
+            f"on Debian or Ubuntu: apt-get install {SOFFICE_PACKAGE}; on Windows or macOS: "
+            "install it from https://www.libreoffice.org/download/"
         )
 
 
-def find_soffice() -> str:
-    """The path of LibreOffice's `soffice` (or `libreoffice`) command on PATH."""
+INSTALLED = (
+    "C:/Program Files/LibreOffice/program/soffice.exe",
+    "C:/Program Files (x86)/LibreOffice/program/soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
+"""Where LibreOffice's installers for Windows and macOS put `soffice`, which they do not
+add to PATH: looked at when PATH has none."""
+
+
+def find_soffice(installed: Sequence[str] = INSTALLED) -> str:
+    """The path of LibreOffice's `soffice` (or `libreoffice`) command: on PATH, or where
+    its installer for Windows or macOS puts it."""
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
+    for path in installed:
+        if Path(path).is_file():
+            return path
     raise SofficeNotFoundError()
 
 
@@ -64,12 +79,38 @@ def convert_to_pdf(
     takes longer than `timeout` seconds; the previous PDF at `target` is then left as it was.
     """
     target = docx.with_suffix(".pdf") if target is None else target
+    (converted,) = convert_all_to_pdf([docx], [target], timeout=timeout)
+    return converted
+
+
+def convert_all_to_pdf(
+    documents: Sequence[Path],
+    targets: Sequence[Path] | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> list[Path]:
+    """Convert each .docx of `documents` to PDF, at the path of the same rank in `targets`
+    (default: beside each, .pdf), with one start of LibreOffice; return the PDFs' paths.
+
+    LibreOffice starts once for all of them (its start is most of a conversion's time).
+    The PDFs are written only once LibreOffice has made all of them: when it fails, takes
+    longer than `timeout` seconds or makes one of them empty, PdfError is raised and every
+    previous PDF is left as it was.
+    """
+    targets = [d.with_suffix(".pdf") for d in documents] if targets is None else list(targets)
+    if len(targets) != len(documents):
+        raise ValueError(f"{len(documents)} documents for {len(targets)} PDFs")
+    if not documents:
+        return []
     soffice = find_soffice()
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as scratch:
         work = Path(scratch)
-        source = work / "in" / "report.docx"
-        source.parent.mkdir()
-        shutil.copyfile(docx, source)
+        (work / "in").mkdir()
+        # Each under a name of its own, in ASCII whatever the user's is (LibreOffice names
+        # each PDF after its document; the PDF's title comes from the document's properties).
+        sources = [work / "in" / f"document-{rank}.docx" for rank in range(len(documents))]
+        for docx, source in zip(documents, sources, strict=True):
+            shutil.copyfile(docx, source)
         command = [
             soffice,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
@@ -79,35 +120,38 @@ def convert_to_pdf(
             "pdf:writer_pdf_Export",
             "--outdir",
             str(work / "out"),
-            str(source),
+            *(str(source) for source in sources),
         ]
         _run(command, timeout)
-        produced = work / "out" / "report.pdf"
-        if not produced.is_file() or produced.stat().st_size == 0:
-            raise PdfError(f"LibreOffice wrote no PDF for {docx}")
-        write_atomically(produced.read_bytes(), target)
-    return target
+        produced = [work / "out" / f"{source.stem}.pdf" for source in sources]
+        for docx, pdf in zip(documents, produced, strict=True):
+            if not pdf.is_file() or pdf.stat().st_size == 0:
+                raise PdfError(f"LibreOffice wrote no PDF for {docx}")
+        for pdf, target in zip(produced, targets, strict=True):
+            write_atomically(pdf.read_bytes(), target)
+    return targets
 
 
 def _run(command: list[str], timeout: float) -> None:
     """Run LibreOffice in a process group of its own, and kill the whole group on timeout.
 
     `soffice` is a script that starts `soffice.bin`; killing the script alone would leave
-    LibreOffice running.
+    LibreOffice running. On Windows, where there are no process groups, `taskkill /T`
+    ends the tree of processes it started.
     """
+    windows = os.name == "nt"
     process = subprocess.Popen(
         command,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        start_new_session=True,
+        start_new_session=not windows,
     )
     try:
         out, err = process.communicate(timeout=timeout)
     except BaseException as error:
         # The script may have exited while soffice.bin still runs: kill the group, always.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
+        _kill_tree(process, windows)
         process.communicate()
         if isinstance(error, subprocess.TimeoutExpired):
             raise PdfError(f"LibreOffice did not finish within {timeout:g} seconds") from None
@@ -116,3 +160,19 @@ def _run(command: list[str], timeout: float) -> None:
         said = (err or out).decode("utf-8", "replace").strip().splitlines()
         detail = f": {said[-1]}" if said else ""
         raise PdfError(f"LibreOffice failed (exit status {process.returncode}){detail}")
+
+
+def _kill_tree(process: subprocess.Popen[bytes], windows: bool) -> None:
+    """End `process` and every process it started."""
+    if windows:
+        subprocess.run(
+            ["taskkill", "/F", "/T", "/PID", str(process.pid)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        with contextlib.suppress(OSError):
+            process.kill()
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)

@@ -96,14 +96,14 @@ def test_a_failing_build_of_any_kind_is_reported_and_watching_goes_on(
 ) -> None:
     failures = iter([RuntimeError("a template expression failed")])
 
-    def build(*args: Any, **kwargs: Any) -> Built:
+    def build_all(*args: Any, **kwargs: Any) -> list[Built]:
         failure = next(failures, None)
         if failure is not None:
             raise failure
-        return real_build(*args, **kwargs)
+        return real_build_all(*args, **kwargs)
 
-    real_build = pipeline.build
-    monkeypatch.setattr(pipeline, "build", build)
+    real_build_all = pipeline.build_all
+    monkeypatch.setattr(pipeline, "build_all", build_all)
     outcomes: queue.Queue[Outcome] = queue.Queue()
     stop = threading.Event()
     watcher = threading.Thread(
@@ -177,3 +177,32 @@ def test_build_watch_stops_on_ctrl_c_with_status_zero(data_copy: Path, tmp_path:
     assert watcher.returncode == 0, err
     assert "Traceback" not in err
     assert f"wrote {output}" in err
+
+
+def test_watching_keeps_in_previous_the_report_as_it_was_before_watching(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "report.docx"
+    before = pipeline.build(data_copy, TEMPLATE, output).output.read_bytes()
+    states = data_copy / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    signed = "- name: Canada\n  iso3: CAN\n  region: Americas\n  signature: 2008-12-03\n"
+    states.write_text(text.replace(signed, signed + "  ratification: 2013-05-02\n"), "utf-8")
+    outcomes: queue.Queue[Outcome] = queue.Queue()
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=watch,
+        args=(data_copy, TEMPLATE, output),
+        kwargs={"report": lambda o, _: outcomes.put(o), "interval": 0.02, "stop": stop.is_set},
+    )
+    watcher.start()
+    try:
+        first = _next(outcomes)
+        assert isinstance(first, Built) and first.kept == tmp_path / "previous" / "report.docx"
+        states.write_text(text.replace(signed, signed + "  ratification: 2013-05-03\n"), "utf-8")
+        second = _next(outcomes)
+        assert isinstance(second, Built) and second.written and second.kept is None
+    finally:
+        stop.set()
+        watcher.join(timeout=30)
+    assert (tmp_path / "previous" / "report.docx").read_bytes() == before

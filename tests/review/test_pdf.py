@@ -17,7 +17,14 @@ from pathlib import Path
 import pytest
 
 from reportgen.figures.compute import Figures
-from reportgen.review.pdf import SOFFICE_PACKAGE, PdfError, SofficeNotFoundError, convert_to_pdf
+from reportgen.review.pdf import (
+    SOFFICE_PACKAGE,
+    PdfError,
+    SofficeNotFoundError,
+    convert_all_to_pdf,
+    convert_to_pdf,
+    find_soffice,
+)
 
 REQUIRED = os.environ.get("REPORTGEN_REQUIRE_SOFFICE") == "1"
 
@@ -148,3 +155,91 @@ def test_a_hanging_soffice_is_stopped_with_everything_it_started(
     status = Path(f"/proc/{pid}/stat")
     # gone, or a zombie waiting for a container's init to reap it
     assert not status.exists() or status.read_text().split()[2] in ("Z", "X")
+
+
+# --- Several documents, one start of LibreOffice ---------------------------------------------
+
+
+def test_several_documents_are_converted_by_one_start_of_libreoffice(
+    report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fake soffice that records each start and writes each PDF LibreOffice would write.
+    starts = tmp_path / "starts"
+    _fake_soffice(
+        tmp_path,
+        monkeypatch,
+        f'echo "$@" >> "{starts}"\n'
+        'out=""; prev=""\n'
+        'for a in "$@"; do [ "$prev" = --outdir ] && out="$a"; prev="$a"; done\n'
+        'mkdir -p "$out"\n'
+        'for a in "$@"; do case "$a" in *.docx) n=$(basename "$a" .docx);'
+        ' cp "$a" "$out/$n.pdf";; esac; done\n',
+    )
+    folder = tmp_path / "dossier é"
+    folder.mkdir()
+    documents = []
+    for name in ("report.docx", "report.fr.docx", "report.es.docx"):
+        document = folder / name
+        document.write_bytes(report.read_bytes() + name.encode())  # three different files
+        documents.append(document)
+    pdfs = convert_all_to_pdf(documents)
+    assert pdfs == [folder / "report.pdf", folder / "report.fr.pdf", folder / "report.es.pdf"]
+    assert len(starts.read_text().splitlines()) == 1
+    for document, pdf in zip(documents, pdfs, strict=True):
+        assert pdf.read_bytes() == document.read_bytes()  # each PDF is made of its own file
+
+
+def test_when_one_pdf_is_missing_no_pdf_is_replaced(
+    report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # LibreOffice converts the first document only
+    _fake_soffice(
+        tmp_path,
+        monkeypatch,
+        'out=""; prev=""; first=""\n'
+        'for a in "$@"; do [ "$prev" = --outdir ] && out="$a"; prev="$a"; done\n'
+        'mkdir -p "$out"\n'
+        'for a in "$@"; do case "$a" in *.docx) [ -z "$first" ] && first="$a";; esac; done\n'
+        'mkdir -p "$out"; cp "$first" "$out/$(basename "$first" .docx).pdf"\n',
+    )
+    one, two = tmp_path / "one.docx", tmp_path / "two.docx"
+    shutil.copyfile(report, one)
+    shutil.copyfile(report, two)
+    one.with_suffix(".pdf").write_bytes(b"the last PDF")
+    with pytest.raises(PdfError, match=r"wrote no PDF for .*two\.docx"):
+        convert_all_to_pdf([one, two])
+    assert one.with_suffix(".pdf").read_bytes() == b"the last PDF"
+    assert not two.with_suffix(".pdf").exists()
+
+
+@pytest.mark.usefixtures("soffice")
+def test_three_reports_in_one_start_each_give_their_own_pdf(
+    report: Path, pdftotext: str, tmp_path: Path
+) -> None:
+    from reportgen.app import build
+    from tests.conftest import DATA, template_of
+
+    built = [
+        build(DATA, template_of(lang), tmp_path / f"{lang}.docx", lang=lang).output
+        for lang in ("en", "fr", "es")
+    ]
+    pdfs = convert_all_to_pdf(built)
+    texts = [" ".join(_text(pdftotext, pdf).split()) for pdf in pdfs]
+    assert "Latest figures" in texts[0]
+    assert "Latest figures" not in texts[1] and "Latest figures" not in texts[2]
+    assert len(set(texts)) == 3
+
+
+def test_libreoffice_is_found_where_its_installer_puts_it_when_not_on_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows' and macOS' installers do not put soffice on PATH
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    installed = tmp_path / "Program Files" / "LibreOffice" / "program" / "soffice.exe"
+    installed.parent.mkdir(parents=True)
+    installed.write_bytes(b"")
+    assert find_soffice((str(tmp_path / "nowhere" / "soffice"), str(installed))) == str(installed)
+    with pytest.raises(SofficeNotFoundError, match=r"libreoffice\.org"):
+        find_soffice((str(tmp_path / "nowhere" / "soffice"),))
