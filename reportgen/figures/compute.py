@@ -113,6 +113,7 @@ class Withdrawal:
     """A State's withdrawal: the day the depositary received it and the day it takes effect."""
 
     state: str
+    iso3: str
     notified: dt.date
     effective: dt.date
 
@@ -440,7 +441,7 @@ def _withdrawals(states: list[State], as_of: dt.date) -> tuple[Withdrawal, ...]:
     """Every withdrawal notified by `as_of`, in the order they take effect (the checks
     require a notified withdrawal's effective day)."""
     found = [
-        Withdrawal(state.name, m.withdrawal_notified, m.withdrawal_effective)
+        Withdrawal(state.name, state.iso3, m.withdrawal_notified, m.withdrawal_effective)
         for state in states
         for m in state.memberships
         if m.withdrawal_notified is not None
