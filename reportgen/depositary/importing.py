@@ -25,15 +25,10 @@ from reportgen.core.problems import InputError, Problem
 from reportgen.core.writing import locked_folder, replace_together
 from reportgen.depositary.edit import DATE_FIELDS, WITHDRAWAL_FIELDS, write_texts
 from reportgen.depositary.untc import Entry, Participant, Status, read_status
-from reportgen.inputs.checks import (
-    WITHDRAWAL_MONTHS,
-    fold_name,
-    iso_names_index,
-    months_after,
-    name_forms,
-)
+from reportgen.inputs.checks import fold_name, iso_names_index, name_forms
 from reportgen.inputs.load import DATA_FILES, load_with_warnings
 from reportgen.inputs.models import Date, ReportFrame
+from reportgen.inputs.withdrawals import WITHDRAWAL_MONTHS, months_after
 from reportgen.inputs.yaml import SourceFile
 
 

@@ -212,14 +212,12 @@ _EFFECTIVE = (
 @dataclass(frozen=True)
 class Membership:
     """One span of a State's membership: the instrument that began it and, if the State
-    withdrew, the withdrawal that ends it. `at` is where its fields are in the State's record
-    (() for the record's own fields, ("rejoined", 0) for its first rejoining)."""
+    withdrew, the withdrawal that ends it."""
 
     instrument: Instrument
     deposit: dt.date
     withdrawal_notified: dt.date | None
     withdrawal_effective: dt.date | None
-    at: tuple[str | int, ...] = ()
 
     def in_force_on(self, day: dt.date) -> bool:
         """True when the State had deposited by `day` and its withdrawal had not taken effect."""
@@ -325,9 +323,8 @@ class State(Model):
                 again.accession,
                 again.withdrawal_notified,
                 again.withdrawal_effective,
-                ("rejoined", index),
             )
-            for index, again in enumerate(self.rejoined)
+            for again in self.rejoined
         )
         return (first, *later)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli.main import main
-from reportgen.inputs.checks import months_after
+from reportgen.inputs.withdrawals import months_after
 from tests.conftest import TEMPLATE
 
 LITHUANIA = "  ratification: 2011-03-24\n"
