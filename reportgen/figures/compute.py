@@ -282,6 +282,7 @@ def compute(inputs: Inputs) -> Figures:
         return keep
 
     on = f"by {as_of.isoformat()}"
+    withdrew = any(s.withdrawal_effective is not None or s.rejoined for s in states)
     joined = "deposited an instrument of ratification, accession or succession"
     after_since = f"after the {since.name} closed ({since.end.isoformat()}) and {on}"
     in_period = (
@@ -293,7 +294,8 @@ def compute(inputs: Inputs) -> Figures:
         f"States that signed the Convention {on}", lambda s: s.is_signatory_on(as_of)
     )
     states_parties = tally(
-        f"States that {joined} {on}",
+        f"States that {joined} {on}"
+        + (", less those whose withdrawal had taken effect by then" if withdrew else ""),
         lambda s: s.is_party_on(as_of),
     )
     yet = tally(
