@@ -93,18 +93,38 @@ periods_served = { $periods ->
 # del informe; $growth: el aumento en porcentaje; $new_share: los nuevos respecto del total;
 # $in_period: los del período destacado; $period_start_year, $period_end_year: los años de
 # ese período; $short_name: «Convención» (sin artículo).
+# Denuncias (artículo 20): $withdrawn: Estados cuya denuncia surtió efecto desde esa
+# Reunión; $withdrawals: withdrawal_took_effect para cada uno, en lista, o none; $change: up,
+# down o same ($parties respecto de $parties_before); $pending: withdrawal_pending para cada
+# denuncia notificada que aún no ha surtido efecto, o none.
 new_states_parties = Desde la { $since_meeting } ({ $since_year }), { $new ->
-    [0] ningún Estado ha pasado a ser parte en la { $short_name }; el número de Estados partes sigue siendo { $parties }.
+    [0] ningún Estado ha pasado a ser parte en la { $short_name }; { $withdrawals ->
+        [none] el número de Estados partes sigue siendo { $parties }.
+       *[other] el número de Estados partes bajó de { $parties_before } a { $parties } cuando { $withdrawals }.
+    }{ $pending ->
+        [none] {""}
+       *[other] {" "}{ $pending }
+    }
    *[other] { $new ->
         [one] el siguiente Estado
        *[other] los siguientes { WORDS($new) } ({ $new }) Estados
-    } { joined_verb }, con lo que el número de Estados partes ha pasado de { $parties_before } a { $parties }{ $parties_before ->
-        [0] {""}
-       *[other] , lo que supone un aumento del { $growth }
+    } { joined_verb }, { $withdrawals ->
+        [none] con lo que el número de Estados partes ha pasado de { $parties_before } a { $parties }{ $parties_before ->
+            [0] {""}
+           *[other] , lo que supone un aumento del { $growth }
+        }
+       *[other] y { $withdrawals }: el número de Estados partes { $change ->
+            [up] ha pasado de { $parties_before } a { $parties }
+            [down] ha bajado de { $parties_before } a { $parties }
+           *[same] sigue siendo { $parties }
+        }
     }; { $new ->
         [one] este representa
        *[other] estos representan
-    } el { $new_share } del total de { $parties } Estados partes. { $in_period ->
+    } el { $new_share } del total de { $parties } Estados partes.{ $pending ->
+        [none] {""}
+       *[other] {" "}{ $pending }
+    } { $in_period ->
         [0] { $new ->
             [one] Ese Estado no pasó a ser parte
            *[other] Ninguno de ellos pasó a ser parte
@@ -116,6 +136,19 @@ new_states_parties = Desde la { $since_meeting } ({ $since_year }), { $new ->
        *[other] { CAPITAL(WORDS($in_period, noun: "no")) } de ellos (indicados en negrita) pasaron a ser Estados partes
     } en el período entre reuniones { $period_start_year }-{ $period_end_year }:
 }
+
+# Una denuncia que surtió efecto, en new_states_parties. $state: el Estado, con su artículo;
+# $of_state: su nombre tras «de» (de Lituania, del Perú); $day: el día en que surtió efecto.
+withdrawal_took_effect = surtió efecto la denuncia { $of_state } el { $day }
+
+# Una denuncia notificada que aún no ha surtido efecto en la fecha del informe, en
+# new_states_parties. $state, $of_state: como en withdrawal_took_effect; $plural: yes cuando
+# el nombre es plural (los Países Bajos); $notified: el día en que la recibió el depositario;
+# $effective: el día en que surtirá efecto.
+withdrawal_pending = La denuncia { $of_state }, notificada el { $notified }, no surtirá efecto hasta el { $effective }; hasta entonces, { $state } { $plural ->
+    [yes] siguen siendo Estados partes
+   *[no] sigue siendo Estado parte
+}.
 
 # Utilizado por new_states_parties: cómo pasaron a ser partes los Estados, con el verbo en
 # singular o plural según $new. $successions: nuevos Estados partes por sucesión.
@@ -308,6 +341,24 @@ category_heading = { $title }: { $size } { $size ->
     [one] Estado
    *[other] Estados
 }
+
+# La nota del cuadro del estado de la Convención para un Estado que notificó su denuncia,
+# una por denuncia. $notified: el día en que la recibió el depositario; $effective: el día en
+# que surte (o surtió) efecto; $pending: yes cuando ese día es posterior a la fecha del
+# informe; $deposit: el día del instrumento que denuncia, dado solo para un Estado que pasó a
+# ser parte más de una vez, o none; $kind: ese instrumento (ratification, accession o
+# succession).
+status_withdrawal = { $deposit ->
+    [none] Denuncia
+   *[other] { $kind ->
+        [accession] Adhesión
+        [succession] Sucesión
+       *[ratification] Ratificación
+    } del { $deposit }: denuncia
+} notificada el { $notified }, { $pending ->
+    [yes] que surtirá efecto el { $effective }
+   *[no] con efecto desde el { $effective }
+}.
 
 ## Parte IV. Lecciones aprendidas
 

@@ -77,24 +77,65 @@ periods_served = { $periods ->
 # l'ensemble ; $in_period : ceux de la période mise en évidence ; $period_start_year,
 # $period_end_year : les années de cette période ; $short_name : « Convention ».
 # Le paragraphe se termine par « : » avant le tableau des États.
+# Retraits (article 20) : $withdrawn : États dont le retrait a pris effet depuis cette
+# Assemblée ; $withdrawals : withdrawal_took_effect pour chacun, en liste, ou none ;
+# $change : up, down ou same ($parties par rapport à $parties_before) ; $pending :
+# withdrawal_pending pour chaque retrait notifié qui n'a pas encore pris effet, ou none.
 new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
-    [0] aucun État { joined_verb }{"\u00A0"}; le nombre d'États parties est toujours de { $parties }.
-    [one] l'État suivant { joined_verb }, ce qui a porté le nombre d'États parties de { $parties_before } à { $parties }{ $parties_before ->
-        [0] {""}
-       *[other] , soit une augmentation de { $growth }
-    } ; il représente { $new_share } de l'ensemble des { $parties } États parties. { $in_period ->
+    [0] aucun État { joined_verb }{"\u00A0"}; { $withdrawals ->
+        [none] le nombre d'États parties est toujours de { $parties }.
+       *[other] le nombre d'États parties est passé de { $parties_before } à { $parties } lorsque { $withdrawals }.
+    }{ $pending ->
+        [none] {""}
+       *[other] {" "}{ $pending }
+    }
+    [one] l'État suivant { joined_verb }, { $withdrawals ->
+        [none] ce qui a porté le nombre d'États parties de { $parties_before } à { $parties }{ $parties_before ->
+            [0] {""}
+           *[other] , soit une augmentation de { $growth }
+        }
+       *[other] et { $withdrawals }{"\u00A0"}: le nombre d'États parties { $change ->
+            [same] est toujours de { $parties }
+           *[other] est passé de { $parties_before } à { $parties }
+        }
+    } ; il représente { $new_share } de l'ensemble des { $parties } États parties.{ $pending ->
+        [none] {""}
+       *[other] {" "}{ $pending }
+    } { $in_period ->
         [0] Cet État n'est pas devenu partie
        *[other] Cet État (indiqué en gras) est devenu partie
     } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
-   *[other] les { WORDS($new) } ({ $new }) États suivants { joined_verb }, ce qui a porté le nombre d'États parties de { $parties_before } à { $parties }{ $parties_before ->
-        [0] {""}
-       *[other] , soit une augmentation de { $growth }
-    } ; ils représentent { $new_share } de l'ensemble des { $parties } États parties. { $in_period ->
+   *[other] les { WORDS($new) } ({ $new }) États suivants { joined_verb }, { $withdrawals ->
+        [none] ce qui a porté le nombre d'États parties de { $parties_before } à { $parties }{ $parties_before ->
+            [0] {""}
+           *[other] , soit une augmentation de { $growth }
+        }
+       *[other] et { $withdrawals }{"\u00A0"}: le nombre d'États parties { $change ->
+            [same] est toujours de { $parties }
+           *[other] est passé de { $parties_before } à { $parties }
+        }
+    } ; ils représentent { $new_share } de l'ensemble des { $parties } États parties.{ $pending ->
+        [none] {""}
+       *[other] {" "}{ $pending }
+    } { $in_period ->
         [0] Aucun d'entre eux n'est devenu partie
         [one] L'un d'entre eux (indiqué en gras) est devenu partie
        *[other] { CAPITAL(WORDS($in_period)) } d'entre eux (indiqués en gras) sont devenus parties
     } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
 }
+
+# Un retrait qui a pris effet, dans new_states_parties. $state : l'État, avec son article ;
+# $of_state : son nom après « de » (de la Lituanie) ; $day : le jour où il a pris effet.
+withdrawal_took_effect = le retrait { $of_state } a pris effet le { $day }
+
+# Un retrait notifié qui n'a pas encore pris effet à la date de référence, dans
+# new_states_parties. $state, $of_state : comme dans withdrawal_took_effect ; $plural : yes
+# quand le nom est au pluriel (les Pays-Bas) ; $notified : le jour où le dépositaire l'a
+# reçu ; $effective : le jour où il prendra effet.
+withdrawal_pending = Le retrait { $of_state }, notifié le { $notified }, ne prendra effet que le { $effective }{"\u00A0"}; jusque-là, { $state } { $plural ->
+    [yes] restent États parties
+   *[no] reste État partie
+}.
 
 # Utilisé par new_states_parties : comment les États sont devenus parties, verbe accordé
 # avec $new (aucun, un, plusieurs). $successions : nouveaux États parties par succession.
@@ -296,6 +337,24 @@ category_heading = { $title } : { $size } { $size ->
     [one] État
    *[other] États
 }
+
+# La note du tableau de l'état de la Convention pour un État qui a notifié son retrait, une
+# par retrait. $notified : le jour où le dépositaire l'a reçu ; $effective : le jour où il
+# prend (ou a pris) effet ; $pending : yes quand ce jour suit la date de référence ;
+# $deposit : le jour de l'instrument dont l'État se retire, donné seulement pour un État
+# devenu partie plus d'une fois, ou none ; $kind : cet instrument (ratification, accession
+# ou succession).
+status_withdrawal = { $deposit ->
+    [none] Retrait
+   *[other] { $kind ->
+        [accession] Adhésion
+        [succession] Succession
+       *[ratification] Ratification
+    } du { $deposit }{"\u00A0"}: retrait
+} notifié le { $notified }, { $pending ->
+    [yes] qui prendra effet le { $effective }
+   *[no] effectif le { $effective }
+}.
 
 ## Partie IV. Enseignements tirés
 

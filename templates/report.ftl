@@ -60,18 +60,38 @@ periods_served = { $periods ->
 # $parties_before, $parties: States Parties at its close and on the as-of day; $growth: the
 # rise in per cent; $new_share: new as a share of all; $in_period: those of the highlighted
 # period; $period_start_year, $period_end_year: the period's years; $short_name: CCM.
+# Withdrawals (Article 20): $withdrawn: States whose withdrawal took effect since the
+# meeting; $withdrawals: withdrawal_took_effect for each, as a list, or none; $change: up,
+# down or same ($parties against $parties_before); $pending: withdrawal_pending for each
+# withdrawal notified but not yet in effect, or none.
 new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
-    [0] no State has { joined_verb } the { $short_name }; the number of States Parties remains { $parties }.
+    [0] no State has { joined_verb } the { $short_name }; { $withdrawals ->
+        [none] the number of States Parties remains { $parties }.
+       *[other] the number of States Parties fell from { $parties_before } to { $parties } when { $withdrawals }.
+    }{ $pending ->
+        [none] {""}
+       *[other] {" "}{ $pending }
+    }
    *[other] the following { WORDS($new) } ({ $new }) { $new ->
         [one] State has
        *[other] States have
-    } { joined_verb } the { $short_name }, raising the number of States Parties from { $parties_before } to { $parties }{ $parties_before ->
-        [0] {""}
-       *[other] , an increase of { $growth }
+    } { joined_verb } the { $short_name }, { $withdrawals ->
+        [none] raising the number of States Parties from { $parties_before } to { $parties }{ $parties_before ->
+            [0] {""}
+           *[other] , an increase of { $growth }
+        }
+       *[other] and { $withdrawals }: the number of States Parties { $change ->
+            [up] rose from { $parties_before } to { $parties }
+            [down] fell from { $parties_before } to { $parties }
+           *[same] remains { $parties }
+        }
     }; { $new ->
         [one] it makes
        *[other] they make
-    } up { $new_share } of all { $parties } States Parties. { $in_period ->
+    } up { $new_share } of all { $parties } States Parties.{ $pending ->
+        [none] {""}
+       *[other] {" "}{ $pending }
+    } { $in_period ->
         [0] { $new ->
             [one] It did not join
            *[other] None of them joined
@@ -80,6 +100,15 @@ new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
        *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became States Parties
     } in the { $period_start_year }-{ $period_end_year } intersessional period:
 }
+
+# A withdrawal that took effect, in new_states_parties. $state: the State (with "the" where
+# its name takes it); $of_state: "of" and its name; $day: the day it took effect.
+withdrawal_took_effect = { $state }'s withdrawal took effect on { $day }
+
+# A withdrawal notified but not yet in effect on the as-of day, in new_states_parties.
+# $state, $of_state: as in withdrawal_took_effect; $plural: yes when the name is plural;
+# $notified: the day the depositary received it; $effective: the day it takes effect.
+withdrawal_pending = { CAPITAL($state) }, which notified its withdrawal on { $notified }, remains a State Party until the withdrawal takes effect on { $effective }.
 
 # Used by new_states_parties: how States joined. $successions: new States Parties by succession.
 joined_verb = { $successions ->
@@ -233,6 +262,23 @@ category_heading = { $title }: { $size } { $size ->
     [one] State
    *[other] States
 }
+
+# The footnote of a State in the status table that notified its withdrawal, one for each
+# withdrawal. $notified: the day the depositary received it; $effective: the day it takes
+# (or took) effect; $pending: yes when that is after the as-of day; $deposit: the day of the
+# instrument it withdraws from, given only for a State that joined more than once, or none;
+# $kind: that instrument (ratification, accession or succession).
+status_withdrawal = { $deposit ->
+    [none] Withdrawal
+   *[other] { $kind ->
+        [accession] Accession
+        [succession] Succession
+       *[ratification] Ratification
+    } of { $deposit }: withdrawal
+} notified on { $notified }, { $pending ->
+    [yes] to take effect on { $effective }
+   *[no] effective { $effective }
+}.
 
 ## Part IV. Lessons learned
 

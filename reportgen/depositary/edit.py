@@ -26,7 +26,16 @@ from reportgen.depositary.untc import PUBLISHER
 if TYPE_CHECKING:
     from reportgen.depositary.importing import Plan
 
-DATE_FIELDS = ("signature", "provisional_application", "ratification", "accession", "succession")
+WITHDRAWAL_FIELDS = ("withdrawal_notified", "withdrawal_effective")
+"""The days of a State's withdrawal (Article 20), which the import writes from a footnote."""
+DATE_FIELDS = (
+    "signature",
+    "provisional_application",
+    "ratification",
+    "accession",
+    "succession",
+    *WITHDRAWAL_FIELDS,
+)
 """The dated fields of a State, in the order a record lists them."""
 FIELD_ORDER = ("name", "iso3", "region", *DATE_FIELDS)
 

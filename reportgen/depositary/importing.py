@@ -23,11 +23,12 @@ from pydantic import TypeAdapter
 
 from reportgen.core.problems import InputError, Problem
 from reportgen.core.writing import locked_folder, replace_together
-from reportgen.depositary.edit import DATE_FIELDS, write_texts
+from reportgen.depositary.edit import DATE_FIELDS, WITHDRAWAL_FIELDS, write_texts
 from reportgen.depositary.untc import Entry, Participant, Status, read_status
 from reportgen.inputs.checks import fold_name, iso_names_index, name_forms
 from reportgen.inputs.load import DATA_FILES, load_with_warnings
 from reportgen.inputs.models import Date, ReportFrame
+from reportgen.inputs.withdrawals import WITHDRAWAL_MONTHS, months_after
 from reportgen.inputs.yaml import SourceFile
 
 
@@ -184,22 +185,13 @@ def plan_import(
     matcher = _Matcher(states)
     targets: dict[int, tuple[Participant, dict[str, Entry]]] = {}
     new: list[tuple[Participant, str, dict[str, Entry]]] = []
-    untouched: set[int] = set()  # withdrawn participants: the data keeps what it says
     hinted: set[str] = set()
     new_rows: dict[str, Participant] = {}  # the participants the data lacks, by ISO code
     wanted_regions = dict(regions or {})
     region_names = {r.name for r in frame.regions}
+    plan.notes += status.count_notes
     for participant in status.participants:
         where = f"{status.file}:{participant.line}: row {participant.row} ({participant.name})"
-        if participant.withdrawn:
-            plan.notes.append(
-                f"{where}: withdrawn from the treaty (see the depositary's footnote); "
-                "data/states.yaml has no field for a withdrawal: its dates are left as they are"
-            )
-            found_withdrawn = matcher.match(participant.name)
-            if isinstance(found_withdrawn, int):
-                untouched.add(found_withdrawn)
-            continue
         fields = _fields(participant)
         for name, entry in fields.items():
             action = f"{entry.day.isoformat()} ({name.replace('_', ' ')})"
@@ -226,6 +218,11 @@ def plan_import(
                     )
                 )
         found = matcher.match(participant.name)
+        if participant.withdrawn or participant.withdrawal is not None:
+            record = states[found] if isinstance(found, int) else None
+            problems += _withdrawal(
+                plan, status.file, participant, record, fields, frame.as_of, where
+            )
         if isinstance(found, int):
             _already_in_data(plan, wanted_regions, participant, states[found], where)
             _renamed_before(plan, participant, states[found], frame.as_of, where)
@@ -302,9 +299,9 @@ def plan_import(
         )
     for index, state in enumerate(states):
         dated = [name for name in DATE_FIELDS if state.get(name) is not None]
-        if index in targets or index in untouched or not dated or state["name"] in hinted:
+        if index in targets or not dated or state["name"] in hinted:
             continue
-        # The depositary keeps every participant in its table, withdrawn ones in brackets:
+        # The depositary keeps every participant in its table, withdrawn ones too:
         # a State with dates and no row is a misspelt or missing row, not a date to remove.
         problems.append(
             states_file.problem(
@@ -326,6 +323,8 @@ def plan_import(
         for name in DATE_FIELDS:
             old = _as_date(state.get(name))
             found_entry = given.get(name)
+            if found_entry is None and name in WITHDRAWAL_FIELDS:
+                continue  # a withdrawal the page does not give is kept: its form is not sure
             now = None if found_entry is None else found_entry.day
             if old != now:
                 plan.changes.append(Change(str(state.get("name")), name, old, now, where))
@@ -335,6 +334,77 @@ def plan_import(
             plan.changes.append(Change(participant.name, name, None, entry.day, where))
     write_texts(plan, data, day)
     return plan
+
+
+def _withdrawal(
+    plan: Plan,
+    file: str,
+    participant: Participant,
+    record: Mapping[str, Any] | None,
+    fields: dict[str, Entry],
+    as_of: dt.date,
+    where: str,
+) -> list[Problem]:
+    """Add to `fields` the withdrawal a withdrawn participant's footnote gives, and say where
+    it comes from; the problems of a withdrawal the page marks but does not date."""
+    located = (file, participant.line, 1, f"row {participant.row} ({participant.name})")
+    note = participant.withdrawal
+    if note is None:
+        if record is not None and record.get("withdrawal_notified") is not None:
+            plan.notes.append(
+                f"{where}: withdrawn (in brackets); no footnote gives its days: data/states.yaml's "
+                "withdrawal_notified and withdrawal_effective are kept"
+            )
+            return []
+        return [
+            Problem(
+                *located,
+                "is in brackets (withdrawn from the treaty), but no footnote of the file says "
+                "when its withdrawal was notified: add withdrawal_notified and "
+                "withdrawal_effective to its record in data/states.yaml from the depositary "
+                "notification (C.N. ...), then import again",
+            )
+        ]
+    line = note.footnote.line
+    column = f"footnote {note.footnote.mark}"
+    problems: list[Problem] = []
+    if record is not None and record.get("withdrawal_effective") is not None:
+        effective_before = _as_date(record.get("withdrawal_effective"))
+        deposit = participant.deposit
+        if deposit is not None and effective_before is not None and deposit.day >= effective_before:
+            problems.append(
+                Problem(
+                    *located,
+                    f"deposited on {deposit.day.isoformat()}, after its withdrawal took effect "
+                    f"({effective_before.isoformat()}): record the new instrument under "
+                    "rejoined: in data/states.yaml by hand; the import does not write a "
+                    "rejoining",
+                )
+            )
+    fields["withdrawal_notified"] = Entry("withdrawal_notified", note.notified, column, line)
+    effective = note.effective
+    if effective is None:
+        effective = months_after(note.notified, WITHDRAWAL_MONTHS)
+        kept = record is not None and record.get("withdrawal_effective") is not None
+        if kept:
+            plan.notes.append(
+                f"{where}: warning: footnote {note.footnote.mark} gives no day the withdrawal "
+                "takes effect: data/states.yaml's withdrawal_effective is kept"
+            )
+            return problems
+        plan.notes.append(
+            f"{where}: warning: footnote {note.footnote.mark} gives no day the withdrawal "
+            f"takes effect: withdrawal_effective {effective.isoformat()} is six months after "
+            "the notification (Article 20(2)); check it in the depositary notification (later "
+            "if the State was then engaged in an armed conflict)"
+        )
+    fields["withdrawal_effective"] = Entry("withdrawal_effective", effective, column, line)
+    state = "pending on the report's as-of date" if effective > as_of else "in effect"
+    plan.notes.append(
+        f"{where}: withdrawn: footnote {note.footnote.mark} (line {line}) gives its withdrawal, "
+        f"notified on {note.notified.isoformat()}, effective {effective.isoformat()} ({state})"
+    )
+    return problems
 
 
 def _already_in_data(

@@ -14,14 +14,22 @@ The columns are found by their titles and the legend in them ("Approval(AA), Acc
 Accession(a), Ratification"), never by position. Every cell that cannot be read is a
 located problem naming its row and column; the counts of the header are checked against
 the rows. Nothing here knows data/: `reportgen.importing` compares the result with it.
+
+A participant that withdrew (Article 20) is read from its row in brackets ("[Lithuania]")
+and from a footnote of the page that says it notified its withdrawal: the footnote's first
+date is the day of the notification, and the date after "effect" the day it takes effect.
+The form of the UN's page after a withdrawal is not confirmed: the header's counts may
+count a withdrawn participant or not; which one a file does is said (`Status.count_notes`).
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -45,6 +53,8 @@ Action = Literal[
     "accession",
     "succession",
     "formal_confirmation",
+    "withdrawal_notified",
+    "withdrawal_effective",
 ]
 
 # The legend of a column title, word by word: "Accession(a)" means the code `a`.
@@ -109,6 +119,25 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Footnote:
+    """A footnote of the page: its mark ("3"), its text and its line."""
+
+    mark: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class WithdrawalNote:
+    """What a footnote says of a participant's withdrawal: the day the depositary received it
+    and, when the footnote gives it, the day it takes effect."""
+
+    notified: dt.date
+    effective: dt.date | None
+    footnote: Footnote
+
+
+@dataclass(frozen=True)
 class Participant:
     """One row of the status table."""
 
@@ -117,9 +146,13 @@ class Participant:
     name: str
     footnotes: tuple[str, ...]
     withdrawn: bool
+    """In brackets, or named by a footnote that says it withdrew."""
     signature: Entry | None
     provisional_application: Entry | None
     deposit: Entry | None
+    withdrawal: WithdrawalNote | None = None
+    bracketed: bool = False
+    """Its name or a date of its row is in brackets, as the UN marks a withdrawn participant."""
 
 
 @dataclass(frozen=True)
@@ -139,10 +172,15 @@ class Status:
     """The lines of the header's counts of Signatories and Parties."""
     as_at_line: int = 1
     """The line of "STATUS AS AT", where the file says it."""
+    footnotes: tuple[Footnote, ...] = ()
+    count_notes: tuple[str, ...] = ()
+    """For each count of the header that a withdrawn participant changes, whether the header
+    counts it or leaves it out (the form of the UN's page after a withdrawal is not confirmed)."""
 
-    def counted(self) -> tuple[int, int]:
-        """Signatories and Parties as the rows give them (withdrawn participants aside)."""
-        listed = [p for p in self.participants if not p.withdrawn]
+    def counted(self, *, withdrawn: bool = False) -> tuple[int, int]:
+        """Signatories and Parties as the rows give them, withdrawn participants left out
+        (or counted, `withdrawn`)."""
+        listed = [p for p in self.participants if withdrawn or not p.withdrawn]
         return (
             sum(p.signature is not None for p in listed),
             sum(p.deposit is not None for p in listed),
@@ -176,10 +214,11 @@ def read_status(path: Path, *, treaty: str, display: str | None = None) -> Statu
         # header counts of 0 would agree with it, and every date of the data would go
         reader.problem(1, "table", "has no participants: the file is cut or is not the status")
     if status is not None:
+        status = _with_withdrawals(status)
         unreadable = bool(reader.problems)  # rows left out: the counts cannot agree
         _check_treaty(reader, status, treaty)
         if not unreadable:
-            _check_counts(reader, status)
+            status = _check_counts(reader, status)
     if reader.problems or status is None:
         raise InputError(reader.problems)
     return status
@@ -331,9 +370,41 @@ def _read_xml(reader: _Reader, data: bytes) -> Status | None:
     for word, number_text in _COUNT.findall(header_text):  # "Signatories 108", when not nested
         counts.setdefault(word.lower(), (int(number_text), treaty.sourceline or 1))
     as_at_line = _line_of(_AS_AT_WORDS, header)
+    footnotes = tuple(_xml_footnotes(header))
     return _status(
-        reader, "xml", data, title, header_text, counts, columns, participants, as_at_line
+        reader,
+        "xml",
+        data,
+        title,
+        header_text,
+        counts,
+        columns,
+        participants,
+        as_at_line,
+        footnotes,
     )
+
+
+_NOTE_TAGS = frozenset({"endnote", "footnote", "note"})
+_LEADING_MARK = re.compile(
+    r"\s*(?:<superscript>\s*([0-9]{1,3})\s*</superscript>|([0-9]{1,3})[.)]?\s)"
+)
+
+
+def _xml_footnotes(elements: Any) -> Iterator[Footnote]:
+    """The export's footnotes: `<EndNote Number="3">` (or Footnote, Note), or an element of
+    those names whose text opens with its mark."""
+    for element in elements:
+        if not isinstance(element.tag, str) or element.tag.casefold() not in _NOTE_TAGS:
+            continue
+        text = _text(element)
+        mark = element.get("Number") or element.get("number") or element.get("No")
+        if mark is None:
+            found = _LEADING_MARK.match(text)
+            if found is None:
+                continue
+            mark, text = found.group(1) or found.group(2), text[found.end() :]
+        yield Footnote(mark.strip(), _spaced(_SUPERSCRIPT.sub(" ", text)), element.sourceline or 1)
 
 
 def _line_of(words: re.Pattern[str], elements: Any) -> int:
@@ -416,9 +487,37 @@ def _read_html(reader: _Reader, data: bytes) -> Status | None:
             counts[word.lower()] = (int(number_text), status_cell.sourceline or 1)
     body_text = " ".join(t for t in document.itertext() if t.strip())
     as_at_line = _line_of(_AS_AT_WORDS, document.iter())
+    footnotes = tuple(_html_footnotes(document, table))
     return _status(
-        reader, "html", data, title, body_text, counts, columns, participants, as_at_line
+        reader,
+        "html",
+        data,
+        title,
+        body_text,
+        counts,
+        columns,
+        participants,
+        as_at_line,
+        footnotes,
     )
+
+
+def _html_footnotes(document: Any, table: Any) -> Iterator[Footnote]:
+    """The page's footnotes: each element outside the status table that opens with a mark
+    (`<p><sup>3</sup> On 6 September 2024, ...</p>`)."""
+    for sup in document.iter("sup"):
+        parent = sup.getparent()
+        if parent is None or _inside(sup, table) or (parent.text or "").strip():
+            continue
+        children: list[Any] = list(parent)
+        if children[0] is not sup:
+            continue
+        mark = _spaced(sup.text_content())
+        if not re.fullmatch(r"[0-9]{1,3}", mark):
+            continue
+        rest = (_spaced(c.text_content()) + " " + _spaced(c.tail or "") for c in children[1:])
+        text = _spaced(sup.tail or "") + " " + " ".join(rest)
+        yield Footnote(mark, _spaced(text), parent.sourceline or 1)
 
 
 def _html_text(element: Any) -> str:
@@ -559,6 +658,7 @@ def _participant(
         name=name,
         footnotes=footnotes,
         withdrawn=withdrawn,
+        bracketed=withdrawn,
         signature=entries.get("signature"),
         provisional_application=entries.get("provisional_application"),
         deposit=entries.get("deposit"),
@@ -605,6 +705,7 @@ def _status(
     columns: list[Column | None],
     participants: list[Participant],
     as_at_line: int = 1,
+    footnotes: tuple[Footnote, ...] = (),
 ) -> Status:
     as_at: dt.date | None = None
     as_at_time: str | None = None
@@ -634,7 +735,69 @@ def _status(
             1 if parties is None else parties[1],
         ),
         as_at_line=as_at_line,
+        footnotes=footnotes,
     )
+
+
+_WITHDRAWAL_WORDS = re.compile(
+    r"\bwithdr[ae]w(?:al|s|n)?\s+from\b|\bdenunciation\b|\bdenounce[sd]?\b", re.IGNORECASE
+)
+"""A footnote about the participant's withdrawal from the treaty ("notified the
+Secretary-General of its decision to withdraw from the Convention"), not the withdrawal of a
+reservation or a declaration."""
+_NOTE_DATE = re.compile(r"\b(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})\b")
+_EFFECT = re.compile(r"\beffect", re.IGNORECASE)
+
+
+def withdrawal_of(note: Footnote) -> WithdrawalNote | None:
+    """What a footnote says of a withdrawal: its first date is the day of the notification,
+    the first date after the word "effect" the day it takes effect; None when the footnote
+    is not about a withdrawal from the treaty or gives no date."""
+    if not _WITHDRAWAL_WORDS.search(note.text):
+        return None
+    dates: list[tuple[int, dt.date]] = []
+    for found in _NOTE_DATE.finditer(note.text):
+        day, month_text, year = found.groups()
+        month = _MONTHS.get(month_text.casefold())
+        if month is None:
+            continue
+        try:
+            dates.append((found.start(), dt.date(int(year), month, int(day))))
+        except ValueError:
+            continue
+    if not dates:
+        return None
+    effect = _EFFECT.search(note.text, dates[0][0])
+    effective = None
+    if effect is not None:
+        effective = next((day for at, day in dates if at > effect.start()), None)
+    return WithdrawalNote(dates[0][1], effective, note)
+
+
+def _with_withdrawals(status: Status) -> Status:
+    """Each participant with the withdrawal its footnotes give, if any: a participant whose
+    footnote says it withdrew is withdrawn even when its row is not in brackets, unless the
+    withdrawal takes effect after the day of the status."""
+    notes = {n.mark: n for n in status.footnotes}
+    participants = []
+    for participant in status.participants:
+        found = None
+        for mark in participant.footnotes:
+            note = notes.get(mark)
+            found = found or (withdrawal_of(note) if note is not None else None)
+        if found is not None:
+            # pending on the day of the status (it says when it "will take effect"): still a
+            # Party, counted as one
+            pending = (
+                found.effective is not None
+                and status.as_at is not None
+                and found.effective > status.as_at
+            )
+            participant = dataclasses.replace(
+                participant, withdrawn=participant.withdrawn or not pending, withdrawal=found
+            )
+        participants.append(participant)
+    return dataclasses.replace(status, participants=tuple(participants))
 
 
 def _check_treaty(reader: _Reader, status: Status, treaty: str) -> None:
@@ -652,20 +815,45 @@ def _check_treaty(reader: _Reader, status: Status, treaty: str) -> None:
         )
 
 
-def _check_counts(reader: _Reader, status: Status) -> None:
-    """The header's counts must be those of the rows: a cut or edited file shows here."""
-    signatories, parties = status.counted()
-    for word, said, found, line in (
-        ("Signatories", status.signatories, signatories, status.count_lines[0]),
-        ("Parties", status.parties, parties, status.count_lines[1]),
+def _check_counts(reader: _Reader, status: Status) -> Status:
+    """The header's counts must be those of the rows: a cut or edited file shows here. A
+    count may leave out the withdrawn participants or count them; the status returned says
+    which, for each count they change."""
+    without = status.counted()
+    with_withdrawn = status.counted(withdrawn=True)
+    withdrawn = [p.name for p in status.participants if p.withdrawn]
+    notes: list[str] = []
+    for index, (word, said, line) in enumerate(
+        (
+            ("Signatories", status.signatories, status.count_lines[0]),
+            ("Parties", status.parties, status.count_lines[1]),
+        )
     ):
+        left_out, counted_in = without[index], with_withdrawn[index]
+        what = "a signature" if word == "Signatories" else "an instrument"
         if said is None:
             reader.problem(1, "header", f"gives no count of {word}")
-        elif said != found:
+        elif left_out == counted_in:
+            if said != left_out:
+                reader.problem(
+                    line,
+                    "header",
+                    f"says {word} : {said}, but {left_out} rows give {what}; the file is cut "
+                    "or was edited",
+                )
+        elif said in (left_out, counted_in):
+            how = "leaves out" if said == left_out else "counts"
+            notes.append(
+                f"{status.file}:{line}: header: {word} : {said} {how} the withdrawn "
+                f"participant(s) {', '.join(withdrawn)} ({counted_in} rows give {what}, "
+                f"{left_out} without them)"
+            )
+        else:
             reader.problem(
                 line,
                 "header",
-                f"says {word} : {said}, but {found} rows give "
-                + ("a signature" if word == "Signatories" else "an instrument")
-                + "; the file is cut or was edited",
+                f"says {word} : {said}, but {counted_in} rows give {what} ({left_out} without "
+                f"the withdrawn participant(s) {', '.join(withdrawn)}); the file is cut or was "
+                "edited",
             )
+    return dataclasses.replace(status, count_notes=tuple(notes))

@@ -6,7 +6,9 @@ can be traced to its rows.
 
 "States Parties" follows the report's usage: States that have deposited an instrument of
 ratification, accession or succession, whether or not the six months of Article 17 have
-passed.
+passed, and whose withdrawal (Article 20) has not taken effect: a State is a State Party on
+day D when it had deposited by D and no withdrawal of that membership had taken effect on
+or before D (`State.is_party_on`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from reportgen.inputs.models import (
     Inputs,
     Instrument,
     Meeting,
+    Membership,
     Region,
     State,
 )
@@ -96,11 +99,23 @@ class Coordination:
 
 @dataclass(frozen=True)
 class Step:
-    """The number of States Parties from `day` on, and the States that deposited that day."""
+    """The number of States Parties from `day` on, the States that deposited that day and
+    those whose withdrawal took effect that day."""
 
     day: dt.date
     count: int
     joined: tuple[str, ...]
+    left: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """A State's withdrawal: the day the depositary received it and the day it takes effect."""
+
+    state: str
+    iso3: str
+    notified: dt.date
+    effective: dt.date
 
 
 @dataclass(frozen=True)
@@ -113,7 +128,8 @@ class MeetingMark:
 
 @dataclass(frozen=True)
 class Timeline:
-    """States Parties over time: the count on the opening day, then a step each deposit day.
+    """States Parties over time: the count on the opening day, then a step each deposit day
+    (up) and each day a withdrawal took effect (down).
 
     `steps[0]` is the day the Convention opened for signature (States may ratify that very
     day); the last step holds until `end`, the as-of date. The series of chart (a).
@@ -207,6 +223,15 @@ class Figures:
     state_party: dict[str, StatePartyDates]
     """Each State Party's own dates, by ISO code: `figures.state_party["BEN"].rank`, the key
     `reportgen figures` lists (`state_party.BEN`); a code outlives a change of name."""
+    withdrawals: Tally
+    """States whose withdrawal had taken effect by the as-of day (and that are not Parties
+    again on it)."""
+    withdrawals_since_meeting: Tally
+    """States whose withdrawal took effect after the counting meeting closed."""
+    withdrawals_pending: Tally
+    """States Parties on the as-of day whose withdrawal is notified but not yet in effect."""
+    withdrawals_notified: tuple[Withdrawal, ...] = ()
+    """Every withdrawal notified by the as-of day, in the order they take effect."""
 
     def named(self) -> dict[str, Tally | Share]:
         """Every tally and share, by a stable dotted name (for listings and checks)."""
@@ -252,12 +277,12 @@ def compute(inputs: Inputs) -> Figures:
         wanted = set(kinds or INSTRUMENTS)
 
         def keep(s: State) -> bool:
-            deposit = s.deposit
-            return deposit is not None and after < deposit <= until and s.instrument in wanted
+            return any(after < m.deposit <= until and m.instrument in wanted for m in s.memberships)
 
         return keep
 
     on = f"by {as_of.isoformat()}"
+    withdrew = any(s.withdrawal_effective is not None or s.rejoined for s in states)
     joined = "deposited an instrument of ratification, accession or succession"
     after_since = f"after the {since.name} closed ({since.end.isoformat()}) and {on}"
     in_period = (
@@ -269,12 +294,13 @@ def compute(inputs: Inputs) -> Figures:
         f"States that signed the Convention {on}", lambda s: s.is_signatory_on(as_of)
     )
     states_parties = tally(
-        f"States that {joined} {on}",
+        f"States that {joined} {on}"
+        + (", less those whose withdrawal had taken effect by then" if withdrew else ""),
         lambda s: s.is_party_on(as_of),
     )
     yet = tally(
         f"Signatories that had not deposited an instrument of ratification {on}",
-        lambda s: s.is_signatory_on(as_of) and not s.is_party_on(as_of),
+        lambda s: s.is_signatory_on(as_of) and not s.has_deposited_by(as_of),
     )
     new = tally(f"States that {joined} {after_since}", deposited(since.end))
     at_since = tally(
@@ -297,15 +323,15 @@ def compute(inputs: Inputs) -> Figures:
         states_parties=states_parties,
         ratifications=tally(
             f"States that deposited an instrument of ratification {on}",
-            lambda s: s.instrument == "ratification" and s.is_party_on(as_of),
+            lambda s: _instrument_on(s, as_of) == "ratification",
         ),
         accessions=tally(
             f"States that acceded without signing {on}",
-            lambda s: s.instrument == "accession" and s.is_party_on(as_of),
+            lambda s: _instrument_on(s, as_of) == "accession",
         ),
         successions=tally(
             f"States that succeeded to the Convention {on}",
-            lambda s: s.instrument == "succession" and s.is_party_on(as_of),
+            lambda s: _instrument_on(s, as_of) == "succession",
         ),
         signatories_yet_to_ratify=yet,
         signatories_yet_to_ratify_share=Share(
@@ -314,7 +340,9 @@ def compute(inputs: Inputs) -> Figures:
         signatories_yet_to_ratify_at_period_start=tally(
             f"Signatories that had not deposited an instrument of ratification when the "
             f"{period_start.name} closed ({period_start.end.isoformat()})",
-            lambda s: s.is_signatory_on(period_start.end) and not s.is_party_on(period_start.end),
+            lambda s: (
+                s.is_signatory_on(period_start.end) and not s.has_deposited_by(period_start.end)
+            ),
         ),
         states_parties_at_since_meeting=at_since,
         new_states_parties=new,
@@ -329,7 +357,7 @@ def compute(inputs: Inputs) -> Figures:
             at_since.count,
         ),
         new_states_parties_by_region=by_region,
-        states_parties_over_time=_timeline(inputs, states_parties, by_name),
+        states_parties_over_time=_timeline(inputs, states, states_parties),
         new_ratifications=tally(
             f"States that deposited an instrument of ratification {after_since}",
             deposited(since.end, "ratification"),
@@ -359,7 +387,7 @@ def compute(inputs: Inputs) -> Figures:
         ),
         status_table=tally(
             f"States that signed or joined the Convention {on}: the rows of the status table",
-            lambda s: s.is_signatory_on(as_of) or s.is_party_on(as_of),
+            lambda s: s.is_signatory_on(as_of) or s.has_deposited_by(as_of),
         ),
         category_members={
             c.key: Tally(
@@ -371,28 +399,79 @@ def compute(inputs: Inputs) -> Figures:
         categories=len(inputs.categories),
         lines_of_action=len(inputs.lessons.lines_of_action),
         coordination=_coordination(inputs),
-        state_party=_state_parties(states_parties, by_name, frame.convention.entry_into_force),
+        state_party=_state_parties(
+            states_parties, by_name, as_of, frame.convention.entry_into_force
+        ),
+        withdrawals=tally(
+            f"States whose withdrawal from the Convention (Article 20) had taken effect {on}, "
+            "and that were not States Parties again",
+            lambda s: s.has_deposited_by(as_of) and not s.is_party_on(as_of),
+        ),
+        withdrawals_since_meeting=tally(
+            f"States whose withdrawal from the Convention took effect {after_since}",
+            lambda s: any(_effective_within(m, since.end, as_of) for m in s.memberships),
+        ),
+        withdrawals_pending=tally(
+            f"States Parties {on} that had notified their withdrawal, not yet in effect",
+            lambda s: _pending(s, as_of) is not None,
+        ),
+        withdrawals_notified=_withdrawals(states, as_of),
     )
 
 
+def _instrument_on(state: State, day: dt.date) -> Instrument | None:
+    """The instrument of the State's membership in force on `day`, if any."""
+    membership = state.membership_on(day)
+    return None if membership is None else membership.instrument
+
+
+def _effective_within(membership: Membership, after: dt.date, until: dt.date) -> bool:
+    """True when the membership's withdrawal took effect after `after` and by `until`."""
+    effective = membership.withdrawal_effective
+    return effective is not None and after < effective <= until
+
+
+def _pending(state: State, day: dt.date) -> Membership | None:
+    """The State's membership on `day` whose withdrawal was notified by then, not yet in effect."""
+    membership = state.membership_on(day)
+    if membership is None or membership.withdrawal_notified is None:
+        return None
+    return membership if membership.withdrawal_notified <= day else None
+
+
+def _withdrawals(states: list[State], as_of: dt.date) -> tuple[Withdrawal, ...]:
+    """Every withdrawal notified by `as_of`, in the order they take effect (the checks
+    require a notified withdrawal's effective day)."""
+    found = [
+        Withdrawal(state.name, state.iso3, m.withdrawal_notified, m.withdrawal_effective)
+        for state in states
+        for m in state.memberships
+        if m.withdrawal_notified is not None
+        and m.withdrawal_effective is not None
+        and m.withdrawal_notified <= as_of
+    ]
+    return tuple(sorted(found, key=lambda w: (w.effective, collation_key(w.state))))
+
+
 def _state_parties(
-    states_parties: Tally, by_name: dict[str, State], in_force: dt.date
+    states_parties: Tally, by_name: dict[str, State], as_of: dt.date, in_force: dt.date
 ) -> dict[str, StatePartyDates]:
-    """Each State Party's dates and rank by ISO code, in the order they deposited."""
-    deposits: list[dt.date] = []
+    """Each State Party's dates and rank by ISO code, in the order they deposited: a State
+    that joined again is ranked by the instrument of its membership on the as-of day."""
+    current: list[tuple[str, Membership]] = []
     for name in states_parties.states:
-        deposit = by_name[name].deposit
-        assert deposit is not None  # a State Party
-        deposits.append(deposit)
+        membership = by_name[name].membership_on(as_of)
+        assert membership is not None  # a State Party
+        current.append((name, membership))
+    deposits = sorted(m.deposit for _, m in current)
     found: dict[str, StatePartyDates] = {}
-    for name, deposit in zip(states_parties.states, deposits, strict=True):
-        state = by_name[name]
-        assert state.instrument is not None  # a State Party
+    for name, membership in current:
+        state, deposit = by_name[name], membership.deposit
         in_force_for_it = entry_into_force(deposit, in_force)
         found[state.iso3] = StatePartyDates(
             name=name,
             iso3=state.iso3,
-            instrument=state.instrument,
+            instrument=membership.instrument,
             deposit=deposit,
             rank=bisect.bisect_left(deposits, deposit) + 1,
             rank_last=bisect.bisect_right(deposits, deposit),
@@ -402,40 +481,46 @@ def _state_parties(
     return found
 
 
-def _timeline(inputs: Inputs, states_parties: Tally, by_name: dict[str, State]) -> Timeline:
-    """States Parties by day, from the opening for signature to the as-of date."""
+def _timeline(inputs: Inputs, states: list[State], as_of_parties: Tally) -> Timeline:
+    """States Parties by day, from the opening for signature to the as-of date: up on each
+    deposit day, down on each day a withdrawal took effect."""
     frame = inputs.report
     opened, as_of = frame.convention.opened_for_signature, frame.as_of
-
-    def deposit(name: str) -> dt.date:
-        day = by_name[name].deposit
-        assert day is not None and day >= opened  # a State Party; checked when loading
-        return day
-
-    deposits = [deposit(name) for name in states_parties.states]  # in the order they deposited
-    by_day: dict[dt.date, list[str]] = {opened: []}
-    for name, day in zip(states_parties.states, deposits, strict=True):
-        by_day.setdefault(day, []).append(name)
+    joined: dict[dt.date, list[str]] = {opened: []}
+    left: dict[dt.date, list[str]] = {}
+    for state in states:  # in the order they first deposited
+        for membership in state.memberships:
+            if membership.deposit > as_of:
+                continue
+            assert membership.deposit >= opened  # checked when loading
+            joined.setdefault(membership.deposit, []).append(state.name)
+            effective = membership.withdrawal_effective
+            if effective is not None and effective <= as_of:
+                left.setdefault(effective, []).append(state.name)
     steps, count = [], 0
-    for day in sorted(by_day):
-        count += len(by_day[day])
-        steps.append(Step(day, count, tuple(by_day[day])))
+    for day in sorted(joined.keys() | left.keys()):
+        came, went = joined.get(day, []), left.get(day, [])
+        count += len(came) - len(went)
+        steps.append(Step(day, count, tuple(came), tuple(went)))
+    assert count == as_of_parties.count
     marks = tuple(
         MeetingMark(
             meeting,
             Tally(
                 f"States Parties when the {meeting.name} closed ({meeting.end.isoformat()})",
-                states_parties.states[: bisect.bisect_right(deposits, meeting.end)],
+                tuple(s.name for s in states if s.is_party_on(meeting.end)),
             )
             if meeting.end <= as_of
             else None,
         )
         for meeting in frame.meetings
     )
+    withdrew = any(step.left for step in steps)
     return Timeline(
         definition=(
             "States that had deposited an instrument of ratification, accession or succession, "
-            f"day by day from {opened.isoformat()} to {as_of.isoformat()}"
+            + ("less those whose withdrawal had taken effect, " if withdrew else "")
+            + f"day by day from {opened.isoformat()} to {as_of.isoformat()}"
         ),
         start=opened,
         end=as_of,

@@ -20,23 +20,11 @@ from typing import Any
 import pycountry
 from babel import Locale, UnknownLocaleError
 
-from reportgen.core.problems import Severity
 from reportgen.inputs.models import INSTRUMENTS, Category, EventsFile, ReportFrame, State
-
-PathT = tuple[str | int, ...]
+from reportgen.inputs.withdrawals import Finding, PathT, check_withdrawals
 
 TEMPLATE_LANGUAGE = "en"
 """The language of templates/report.docx's prose, which numbers in words and dates join."""
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something wrong at `path` of data/`file`.yaml."""
-
-    file: str
-    path: PathT
-    message: str
-    severity: Severity = "error"
 
 
 @dataclass(frozen=True)
@@ -294,6 +282,7 @@ def _check_dates(state: State, at: PathT, frame: ReportFrame) -> Iterator[Findin
             f"ratified {state.ratification.isoformat()}, before signing "
             f"{state.signature.isoformat()}",
         )
+    yield from check_withdrawals(state, at, as_of)
 
 
 # --- data/report.yaml -----------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
@@ -196,6 +197,47 @@ class Model(BaseModel):
 Instrument = Literal["ratification", "accession", "succession"]
 INSTRUMENTS: tuple[Instrument, ...] = ("ratification", "accession", "succession")
 
+_NOTIFIED = (
+    "The day the depositary received its instrument of withdrawal (Article 20(1)), as the "
+    "depositary's notification gives it; leave it out unless the State withdrew."
+)
+_EFFECTIVE = (
+    "The day the withdrawal takes effect: six months after withdrawal_notified (Article "
+    "20(2)), or later when the State is then engaged in an armed conflict; required with "
+    "withdrawal_notified. From this day on the State is not a State Party; before it, it "
+    "still is."
+)
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One span of a State's membership: the instrument that began it and, if the State
+    withdrew, the withdrawal that ends it."""
+
+    instrument: Instrument
+    deposit: dt.date
+    withdrawal_notified: dt.date | None
+    withdrawal_effective: dt.date | None
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """True when the State had deposited by `day` and its withdrawal had not taken effect."""
+        if self.deposit > day:
+            return False
+        return self.withdrawal_effective is None or day < self.withdrawal_effective
+
+
+class Rejoining(Model):
+    """A State's new instrument after its withdrawal took effect, and its own withdrawal."""
+
+    accession: Date = Field(
+        description=(
+            "The day it deposited its new instrument (accession: its signature was used by "
+            "its first ratification), after its earlier withdrawal took effect."
+        ),
+    )
+    withdrawal_notified: Date | None = Field(default=None, description=_NOTIFIED)
+    withdrawal_effective: Date | None = Field(default=None, description=_EFFECTIVE)
+
 
 class State(Model):
     """A State as the report names it, with its signature and instrument dates."""
@@ -242,10 +284,20 @@ class State(Model):
             "ratification, accession and succession."
         ),
     )
+    withdrawal_notified: Date | None = Field(default=None, description=_NOTIFIED)
+    withdrawal_effective: Date | None = Field(default=None, description=_EFFECTIVE)
+    rejoined: list[Rejoining] = Field(
+        default_factory=list,
+        description=(
+            "For a State that withdrew and joined again: each later instrument, in order, "
+            "with its own withdrawal if any. The State is a State Party on the days of any "
+            "of its memberships."
+        ),
+    )
 
     @property
     def instrument(self) -> Instrument | None:
-        """Which instrument the State deposited, if any (the first one given)."""
+        """Which instrument the State deposited first, if any (the first one given)."""
         for kind in INSTRUMENTS:
             if getattr(self, kind) is not None:
                 return kind
@@ -253,12 +305,43 @@ class State(Model):
 
     @property
     def deposit(self) -> dt.date | None:
-        """The date the State deposited its instrument of ratification, accession or succession."""
+        """The date the State first deposited its instrument of ratification, accession or
+        succession (its later ones, after a withdrawal, are in `rejoined`)."""
         kind = self.instrument
         return None if kind is None else getattr(self, kind)
 
+    @property
+    def memberships(self) -> tuple[Membership, ...]:
+        """Each span of its membership, in order: its first instrument, then each rejoining."""
+        kind, deposit = self.instrument, self.deposit
+        if kind is None or deposit is None:
+            return ()  # a rejoining without a first instrument is refused by the checks
+        first = Membership(kind, deposit, self.withdrawal_notified, self.withdrawal_effective)
+        later = tuple(
+            Membership(
+                "accession",
+                again.accession,
+                again.withdrawal_notified,
+                again.withdrawal_effective,
+            )
+            for again in self.rejoined
+        )
+        return (first, *later)
+
+    def membership_on(self, day: dt.date) -> Membership | None:
+        """The membership in force on `day`, if any."""
+        for membership in self.memberships:
+            if membership.in_force_on(day):
+                return membership
+        return None
+
     def is_party_on(self, day: dt.date) -> bool:
-        """True when the State had deposited its instrument by `day` (Article 17 aside)."""
+        """True when the State had deposited an instrument by `day` and no withdrawal from
+        it had taken effect by then (Article 17's six months aside: the report's usage)."""
+        return self.membership_on(day) is not None
+
+    def has_deposited_by(self, day: dt.date) -> bool:
+        """True when the State had deposited an instrument by `day`, withdrawn since or not."""
         return self.deposit is not None and self.deposit <= day
 
     def is_signatory_on(self, day: dt.date) -> bool:

@@ -18,6 +18,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from reportgen.ooxml import docx_private
+from reportgen.ooxml.text import text_markup as escape_text
 from reportgen.ooxml.xml import R_NS, W_NS, insert_before, parse, qn, serialise
 
 _SINGLE_SPACED = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
@@ -78,6 +79,19 @@ def footnote_reference(note_id: int) -> Markup:
     return Markup(
         '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
         f'<w:footnoteReference w:id="{int(note_id)}"/></w:r>'
+    )
+
+
+def footnote_reference_after(text: str, note_id: int) -> Markup:
+    """`text`, then the mark of footnote `note_id`, printed by a plain `{{ value }}` whose run
+    holds nothing else (a table cell's `{{ state.name }}`): the text ends the placeholder's
+    run, the mark is a run of its own, and an empty run takes the placeholder's closing tags.
+    """
+    return (
+        escape_text(text)
+        + Markup("</w:t></w:r>")
+        + footnote_reference(note_id)
+        + Markup('<w:r><w:t xml:space="preserve">')
     )
 
 

@@ -8,6 +8,7 @@ coordination). `as_json` and `as_table` write that list for programs and for peo
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import textwrap
 from dataclasses import dataclass
@@ -20,12 +21,13 @@ from reportgen.figures.compute import (
     Share,
     StatePartyDates,
     Tally,
+    Withdrawal,
     compute,
 )
 from reportgen.inputs.load import load
 from reportgen.language.formats import Formats
 
-Kind = Literal["count", "share", "number", "state_party"]
+Kind = Literal["count", "share", "number", "state_party", "withdrawal"]
 _NO_BREAK = "\u00a0"
 _LISTING = Formats("en")
 
@@ -104,7 +106,37 @@ def trace(figures: Figures) -> list[TracedFigure]:
         ),
     ]
     traced += [_state_party(dates) for dates in figures.state_party.values()]
+    seen: dict[str, int] = {}
+    for withdrawal in figures.withdrawals_notified:  # a State that withdrew twice: .2
+        seen[withdrawal.iso3] = seen.get(withdrawal.iso3, 0) + 1
+        suffix = "" if seen[withdrawal.iso3] == 1 else f".{seen[withdrawal.iso3]}"
+        traced.append(_withdrawal(figures.as_of, withdrawal, suffix))
     return traced
+
+
+def _withdrawal(as_of: dt.date, withdrawal: Withdrawal, suffix: str) -> TracedFigure:
+    """A withdrawal notified by the as-of day: its two days, and whether it is in effect
+    (value 1) or not yet (value 0)."""
+    in_effect = withdrawal.effective <= as_of
+    said = (
+        f"it took effect on {withdrawal.effective.isoformat()}: not a State Party from that "
+        "day on (value 1: in effect on the as-of day)"
+        if in_effect
+        else f"it takes effect on {withdrawal.effective.isoformat()}: a State Party until then "
+        "(value 0: not yet in effect on the as-of day)"
+    )
+    return TracedFigure(
+        f"withdrawal.{withdrawal.iso3}{suffix}",
+        "withdrawal",
+        1 if in_effect else 0,
+        f"{withdrawal.state} notified its withdrawal (Article 20) on "
+        f"{withdrawal.notified.isoformat()}; {said}",
+        (withdrawal.state,),
+        dates=(
+            ("notified", withdrawal.notified.isoformat()),
+            ("effective", withdrawal.effective.isoformat()),
+        ),
+    )
 
 
 def _state_party(dates: StatePartyDates) -> TracedFigure:

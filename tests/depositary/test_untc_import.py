@@ -412,21 +412,6 @@ def test_provisional_application_is_recorded_without_making_a_state_party(
     assert "Angola" in figures.signatories_yet_to_ratify.states
 
 
-def test_a_withdrawn_participant_is_noted_not_imported(tmp_path: Path, data_copy: Path) -> None:
-    source = _edited(
-        tmp_path,
-        HTML,
-        ("<td>Lithuania</td>", "<td>[Lithuania]</td>"),
-        ("Signatories : 108. Parties : 83", "Signatories : 107. Parties : 82"),
-    )
-    plan = plan_import(source, data_copy)
-    assert [n.split(": ", 1)[1] for n in plan.notes if "Lithuania" in n] == [
-        "row 64 (Lithuania): withdrawn from the treaty (see the depositary's footnote); "
-        "data/states.yaml has no field for a withdrawal: its dates are left as they are"
-    ]
-    assert plan.changes == []
-
-
 # --- Malformed sources: one located line each, exit 2, data untouched -------------------
 
 

@@ -28,6 +28,9 @@ NOT_IN_THE_TEXT = {
     "successions": "a total the report does not state",
     "states_parties_over_time": "drawn in the chart of States Parties over time",
     "state_party": "each State Party's own dates, for a template that prints them",
+    "withdrawals": "none in 2013; tests/documents/report/test_withdrawal.py checks them",
+    "withdrawals_since_meeting": "none in 2013; tests/documents/report/test_withdrawal.py",
+    "withdrawals_pending": "none in 2013; tests/documents/report/test_withdrawal.py",
 }
 
 Statements = Callable[[dict[str, Any]], list[str]]

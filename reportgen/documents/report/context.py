@@ -32,9 +32,11 @@ from reportgen.templating.kind import DocumentKind, Properties, Views
 
 @dataclass(frozen=True)
 class StatusRow:
-    """A row of the status table."""
+    """A row of the status table: a State that withdrew (or notified its withdrawal) has its
+    name followed by the mark of a footnote that gives the withdrawal's days, and the date of
+    its latest instrument."""
 
-    name: str
+    name: str | Markup
     signature: dt.date | None
     deposit: dt.date | None
 
@@ -94,6 +96,7 @@ def _context(
         view = _category(category, figures, formats, say, note_id)
         notes[note_id] = _footnote(view)
         categories.append(view)
+    status = _status_rows(inputs, figures, formats, say, first_note + len(notes), notes)
     new = formats.sorted_names(figures.new_states_parties.states)
     recommendations = inputs.lessons.recommendations
     context = {
@@ -105,7 +108,7 @@ def _context(
         "period_end": inputs.meeting(frame.highlight.before),
         "figures": figures,
         "coordination": figures.coordination,
-        "status": _status_rows(inputs, figures, formats),
+        "status": status,
         "new_states_parties": _two_columns(
             [formats.names([n]) for n in new],
             {formats.names([n]) for n in figures.period_states_parties.states},
@@ -162,11 +165,46 @@ def _charts(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences) 
     )
 
 
-def _status_rows(inputs: Inputs, figures: Figures, formats: Formats) -> list[StatusRow]:
+def _status_rows(
+    inputs: Inputs,
+    figures: Figures,
+    formats: Formats,
+    say: Sentences,
+    next_note: int,
+    notes: dict[int, str],
+) -> list[StatusRow]:
     """The rows of the status table, in the language's alphabetical order, with each
-    State's dates."""
-    states = [inputs.state(name) for name in formats.sorted_names(figures.status_table.states)]
-    return [StatusRow(formats.names([s.name]), s.signature, s.deposit) for s in states]
+    State's dates; a State that notified a withdrawal by the as-of day is marked, and its
+    footnote (added to `notes`, numbered from `next_note`) says when each took effect."""
+    as_of = inputs.report.as_of
+    rows = []
+    for name in formats.sorted_names(figures.status_table.states):
+        state = inputs.state(name)
+        joined = [m for m in state.memberships if m.deposit <= as_of]
+        printed: str | Markup = formats.names([name])
+        clauses = [
+            say.say(
+                "status_withdrawal",
+                {
+                    "notified": formats.long_date(m.withdrawal_notified),
+                    "effective": formats.long_date(m.withdrawal_effective),
+                    "pending": "yes" if m.withdrawal_effective > as_of else "no",
+                    "deposit": formats.long_date(m.deposit) if len(joined) > 1 else None,
+                    "kind": m.instrument,
+                },
+            )
+            for m in joined
+            if m.withdrawal_notified is not None
+            and m.withdrawal_effective is not None
+            and m.withdrawal_notified <= as_of
+        ]
+        if clauses:
+            notes[next_note] = " ".join(clauses)
+            printed = ooxml_footnotes.footnote_reference_after(printed, next_note)
+            next_note += 1
+        deposit = joined[-1].deposit if joined else None
+        rows.append(StatusRow(printed, state.signature, deposit))
+    return rows
 
 
 def _two_columns(names: Sequence[str], bold: set[str]) -> list[list[Markup]]:

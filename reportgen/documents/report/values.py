@@ -9,6 +9,7 @@ their own values instead (`PER_USE`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +61,11 @@ VARIABLES: dict[str, str] = {
     "yet_share": "yet as a share of signatories, as a percentage",
     "trend": "down, up or same: yet against yet_before",
     "short_name": "the Convention's short name (CCM)",
+    "withdrawn": "States whose withdrawal took effect after that meeting closed",
+    "withdrawals": "the clauses of withdrawal_took_effect for them, as a list, or none",
+    "change": "up, down or same: parties against parties_before",
+    "pending": "the sentences of withdrawal_pending, one for each State Party whose withdrawal "
+    "was notified but had not taken effect on the as-of day, or none",
     # Part II
     "approximate": "yes when the number of replies is approximate",
     "replies": "States that replied to the demarches",
@@ -96,6 +102,9 @@ PER_USE: dict[str, frozenset[str]] = {
     "chart_region_text": frozenset({"new", "meeting", "day", "regions"}),
     "chart_region_entry": frozenset({"region", "count"}),
     "document_subject": frozenset({"meeting_name"}),
+    "withdrawal_took_effect": frozenset({"state", "of_state", "day"}),
+    "withdrawal_pending": frozenset({"state", "of_state", "plural", "notified", "effective"}),
+    "status_withdrawal": frozenset({"notified", "effective", "pending", "deposit", "kind"}),
 }
 """Messages written once per item (a clause per State, a line per initiative), with the
 values each is given instead of `VARIABLES`."""
@@ -123,6 +132,10 @@ CHOICES: dict[str, frozenset[str]] = {
     "joined_plural": _YES_NO,
     "approximate": _YES_NO,
     "trend": frozenset({"down", "up", "same"}),
+    "change": frozenset({"down", "up", "same"}),
+    "withdrawal_pending.plural": _YES_NO,
+    "status_withdrawal.pending": _YES_NO,
+    "status_withdrawal.kind": frozenset({"ratification", "accession", "succession"}),
     "coordination_joined_by.first": _YES_NO,
     "coordination_joined_by.together": _YES_NO,
     "coordination_joined_by.plural": _YES_NO,
@@ -136,6 +149,9 @@ categories; any other key would never be chosen."""
 ABSENT = frozenset(
     {
         "period_deposits",
+        "withdrawals",
+        "pending",
+        "status_withdrawal.deposit",
         "category_ii",
         "initiative_line.place",
         "initiative_line.dates",
@@ -251,6 +267,11 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
     group_list = _joined(entries, say.say("group_joiner"), say.say("group_last_joiner"))
     category_ii = next((c.prose for c in inputs.categories if c.key == "II"), None)
     lines = inputs.lessons.lines_of_action
+    withdrawals, pending = _withdrawals(figures, since.end, formats, say)
+    parties, parties_before = (
+        figures.states_parties.count,
+        figures.states_parties_at_since_meeting.count,
+    )
     return {
         "years": coordination.years,
         "issuer": formats.names([coordination.issuer], "the"),
@@ -289,6 +310,14 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "yet_share": formats.percent(figures.signatories_yet_to_ratify_share),
         "trend": "down" if yet < before else "up" if yet > before else "same",
         "short_name": frame.convention.short_name,
+        "withdrawn": figures.withdrawals_since_meeting.count,
+        "withdrawals": withdrawals,
+        "change": "down"
+        if parties < parties_before
+        else "up"
+        if parties > parties_before
+        else "same",
+        "pending": pending,
         "approximate": "yes" if inputs.events.demarches.replies_approximate else "no",
         "replies": inputs.events.demarches.replies,
         "joined_since": inputs.events.demarches.joined_since,
@@ -301,6 +330,41 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "meeting": meeting.short_name,
         "meeting_name": meeting.name,
     }
+
+
+def _withdrawals(
+    figures: Figures, since_end: dt.date, formats: Formats, say: Sentences
+) -> tuple[str | None, str | None]:
+    """The withdrawals that took effect after `since_end` as one list of clauses, and the
+    sentences of those notified but not in effect on the as-of day; None for none."""
+    as_of = figures.as_of
+    took_effect = [
+        say.say(
+            "withdrawal_took_effect",
+            {
+                "state": formats.name(w.state, "the"),
+                "of_state": formats.name(w.state, "of"),
+                "day": formats.long_date(w.effective),
+            },
+        )
+        for w in figures.withdrawals_notified
+        if since_end < w.effective <= as_of
+    ]
+    pending = [
+        say.say(
+            "withdrawal_pending",
+            {
+                "state": formats.name(w.state, "the"),
+                "of_state": formats.name(w.state, "of"),
+                "plural": _yes(_plural(formats, [w.state])),
+                "notified": formats.long_date(w.notified),
+                "effective": formats.long_date(w.effective),
+            },
+        )
+        for w in figures.withdrawals_notified
+        if w.effective > as_of
+    ]
+    return formats.names(took_effect) or None, " ".join(pending) or None
 
 
 def _plural(formats: Formats, states: Sequence[str]) -> bool:
