@@ -19,8 +19,6 @@ TEMPLATE ?= templates/report.docx
 REPORTGEN := $(BIN)/reportgen
 # make diff OLD=path/to/earlier.docx; by default the previous build (output/previous/).
 OLD ?=
-# The languages `make check` checks: each one whose template templates/report.LANG.docx exists.
-LANGUAGES := $(patsubst templates/report.%.docx,%,$(wildcard templates/report.*.docx))
 
 .PHONY: report pdf watch schema test golden lint check diff redline bench clean help
 
