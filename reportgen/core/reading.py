@@ -20,6 +20,8 @@ import stat
 from pathlib import Path
 from typing import Literal
 
+from reportgen.core import locks
+
 Why = Literal["missing", "folder", "special", "error", "untrusted"]
 
 
@@ -50,7 +52,7 @@ def read_regular(
     """At most `limit + 1` bytes of the regular file at `path` (more than `limit` means
     too large); Unreadable otherwise. `dir_fd`: `path` is relative to that open folder.
     `private`: Unreadable("untrusted") for a symbolic link or a file `not_private`."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (os.O_NOFOLLOW if private else 0)
+    flags = os.O_RDONLY | locks.NONBLOCK | (locks.NOFOLLOW if private else 0)
     try:
         # O_NONBLOCK: opening a pipe with no writer would otherwise wait for ever
         descriptor = os.open(path, flags, dir_fd=dir_fd)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import stat
 import tempfile
@@ -21,6 +20,7 @@ import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from reportgen.core import locks
 from reportgen.core.problems import InputError, Problem
 
 STALE_AFTER_SECONDS = 10.0
@@ -47,7 +47,7 @@ def write_atomically(data: bytes, target: Path) -> None:
     )
     try:
         with os.fdopen(handle, "wb") as out:
-            fcntl.flock(out.fileno(), fcntl.LOCK_EX)
+            locks.lock(out.fileno())
             view = memoryview(data)
             while view:  # os.write may write less than it is given: write the rest
                 written = os.write(out.fileno(), view)
@@ -77,11 +77,10 @@ def remove_leftovers(target: Path, stale_after: float = STALE_AFTER_SECONDS) -> 
         with contextlib.suppress(OSError):
             if now - candidate.lstat().st_mtime < stale_after or not candidate.is_file():
                 continue
-            descriptor = os.open(candidate, os.O_RDONLY | os.O_NOFOLLOW)
+            descriptor = os.open(candidate, os.O_RDONLY | locks.NOFOLLOW)
             try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                continue  # a write in progress holds it
+                if not locks.try_lock(descriptor):
+                    continue  # a write in progress holds it
             finally:
                 os.close(descriptor)
             candidate.unlink()
@@ -110,22 +109,22 @@ def output_problem(target: Path, error: OSError) -> Problem:
 
 @contextlib.contextmanager
 def locked_folder(folder: Path, where: str, busy: str, seconds: float) -> Iterator[None]:
-    """`folder` locked against another process doing the same (an advisory lock on the
-    folder itself, gone with the process); InputError(`busy`) after waiting `seconds`."""
+    """`folder` locked against another process doing the same (an advisory lock, gone with
+    the process: on the folder itself, or on Windows, which opens no folder as a file, on a
+    file `.reportgen.lock` in it); InputError(`busy`) after waiting `seconds`."""
     try:
-        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        if locks.POSIX:
+            descriptor = os.open(folder, os.O_RDONLY | locks.DIRECTORY)
+        else:
+            descriptor = os.open(folder / ".reportgen.lock", os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as error:
         raise InputError([output_problem(folder, error)]) from None
     try:
         deadline = time.monotonic() + seconds
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise InputError([Problem.about(str(folder), where, busy)]) from None
-                time.sleep(0.05)
+        while not locks.try_lock(descriptor):
+            if time.monotonic() > deadline:
+                raise InputError([Problem.about(str(folder), where, busy)]) from None
+            time.sleep(0.05)
         yield
     finally:
         os.close(descriptor)  # and with it the lock
@@ -177,10 +176,10 @@ def _beside(real: Path, data: bytes, like: os.stat_result | None = None) -> str:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-            os.fchmod(out.fileno(), 0o644 if like is None else stat.S_IMODE(like.st_mode))
-            if like is not None:
+            if like is not None and hasattr(os, "fchown"):  # owners exist on POSIX only
                 with contextlib.suppress(PermissionError):
                     os.fchown(out.fileno(), like.st_uid, like.st_gid)
+        os.chmod(temporary, 0o644 if like is None else stat.S_IMODE(like.st_mode))
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import datetime as dt
-import fcntl
 import importlib
 import os
 import re
@@ -25,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
+from reportgen.core import locks
 from reportgen.core.errors import BadInput, MissingTool
 from reportgen.core.limits import MB, Limits, from_environment, refused
 from reportgen.core.problems import InputError
@@ -159,7 +159,7 @@ def _locked(scratch: Path) -> Iterator[None]:
     """Hold a lock in `scratch` while the redline works there: a lock dies with its
     process, so a folder whose lock is free was left by a redline that was killed."""
     with open(scratch / "lock", "wb") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        locks.lock(lock.fileno())
         yield
 
 
@@ -174,11 +174,10 @@ def _remove_abandoned_scratch(older_than: float = 10.0) -> None:
                 or now - folder.stat().st_mtime < older_than
             ):
                 continue
-            descriptor = os.open(folder / "lock", os.O_RDONLY | os.O_NOFOLLOW)
+            descriptor = os.open(folder / "lock", os.O_RDONLY | locks.NOFOLLOW)
             try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                continue  # a redline at work
+                if not locks.try_lock(descriptor):
+                    continue  # a redline at work
             finally:
                 os.close(descriptor)
             shutil.rmtree(folder)
@@ -204,8 +203,8 @@ def _run_engine(command: list[str], limits: Limits, inputs: str) -> None:
             text=True,
             errors="replace",
             env=environment,
-            start_new_session=True,
-            preexec_fn=_die_with_parent,
+            start_new_session=locks.POSIX,
+            preexec_fn=_die_with_parent if locks.POSIX else None,
         )
         try:
             out, err = process.communicate(timeout=limits.redline_seconds)
@@ -221,7 +220,10 @@ def _run_engine(command: list[str], limits: Limits, inputs: str) -> None:
         finally:
             if process.poll() is None:
                 with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
+                    if locks.POSIX:  # the engine and whatever it started
+                        os.killpg(process.pid, signal.SIGKILL)
+                    else:
+                        process.kill()
                 process.wait()
     if process.returncode != 0:
         error = subprocess.CalledProcessError(process.returncode, command, out, err)

@@ -224,3 +224,58 @@ def test_folders_with_spaces_and_accents(tmp_path: Path) -> None:
     )
     build(DATA, TEMPLATE, tmp_path / "plain.docx")
     assert rendition(output) == rendition(tmp_path / "plain.docx")
+
+
+# --- What Windows' Python lacks ------------------------------------------------------------------
+
+# Loaded at start-up through PYTHONPATH: fcntl cannot be imported, os has none of the POSIX
+# flags and calls Windows' Python lacks, and msvcrt.locking is there (made of flock, which
+# this stand-in saves before hiding it). Processes are still started the POSIX way.
+_WINDOWS_PYTHON = """
+import fcntl as _flock, os, sys, types
+import subprocess  # it probes for msvcrt when imported: keep it the POSIX one it is here
+def _locking(fd, mode, nbytes):
+    _flock.flock(fd, _flock.LOCK_EX | (_flock.LOCK_NB if mode == 2 else 0))
+sys.modules["msvcrt"] = types.SimpleNamespace(LK_LOCK=1, LK_NBLCK=2, locking=_locking)
+sys.modules["fcntl"] = None
+for name in ("O_NOFOLLOW", "O_DIRECTORY", "O_NONBLOCK", "killpg", "fchown", "fchmod",
+             "geteuid", "getuid"):
+    if hasattr(os, name):
+        delattr(os, name)
+"""
+
+
+def _on_windows_python(tmp_path: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    site = tmp_path / "windows-python"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(_WINDOWS_PYTHON, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "reportgen", *arguments],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_build_import_and_schema_run_without_what_windows_python_lacks(tmp_path: Path) -> None:
+    # Issue 20: `reportgen build` ended in "No module named 'fcntl'" on Windows; the
+    # import's folder lock, the cache and the data files' modes used POSIX calls too.
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    output = tmp_path / "out" / "report.docx"
+    common = ["--data", str(data), "--template", str(TEMPLATE)]
+    built = _on_windows_python(tmp_path, "build", *common, "--output", str(output))
+    assert built.returncode == 0, built.stderr
+    assert rendition(output) == rendition(build(DATA, TEMPLATE, tmp_path / "posix.docx").output)
+    again = _on_windows_python(tmp_path, "build", *common, "--output", str(output))
+    assert again.returncode == 0, again.stderr  # an unchanged report, or one replaced
+    page = ROOT / "tests" / "fixtures" / "untc" / "XXVI-6.html"
+    imported = _on_windows_python(
+        tmp_path, "import", "untc", str(page), "--data", str(data), "--write"
+    )
+    assert imported.returncode == 0, imported.stderr
+    schemas = _on_windows_python(tmp_path, "schema", "--output", str(tmp_path / "schemas"))
+    assert schemas.returncode == 0, schemas.stderr
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir())
