@@ -9,8 +9,9 @@ import argparse
 import codecs
 import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeAlias
 
@@ -27,6 +28,31 @@ EXIT_MISSING_TOOL = errors.MISSING_TOOL
 EXIT_INTERNAL = errors.INTERNAL
 EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as a shell shows it
 EXIT_BROKEN_PIPE = 141  # what a shell shows for a process that SIGPIPE ended (128 + 13)
+EXIT_TERMINATED = 143  # SIGTERM: 128 + 15
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is so that every clean-up on the way out runs
+    (a build's reports put back as they were, a redline engine stopped), as Ctrl-C does."""
+
+
+@contextlib.contextmanager
+def terminating() -> Iterator[None]:
+    """Within the block, SIGTERM raises `Terminated`."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals stay as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
 
 EXIT_STATUSES = """\
 exit status:

@@ -19,13 +19,16 @@ from reportgen.cli.console import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_STATUSES,
+    EXIT_TERMINATED,
     Formatter,
     Handler,
     Messages,
+    Terminated,
     discard_stdout,
     failed,
     internal,
     output,
+    terminating,
     tolerant_streams,
 )
 
@@ -59,7 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     say = Messages(args.verbose - args.quiet)
     command: Handler = args.run
     try:
-        return command(args, say)
+        with terminating():
+            return command(args, say)
+    except Terminated:
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader went away (`reportgen diff a b | head -1`)

@@ -55,11 +55,12 @@ def write_atomically(data: bytes, target: Path) -> None:
                     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), temporary)
                 view = view[written:]
             os.fsync(out.fileno())
-            os.chmod(temporary, 0o644)
-            try:
-                os.replace(temporary, target)
-            except PermissionError as error:  # on Windows: the file is open in Word
-                raise InUse(error.errno, error.strerror, str(target)) from error
+        # Closed (and so unlocked) before the move: Windows renames no file that is open.
+        os.chmod(temporary, 0o644)
+        try:
+            os.replace(temporary, target)
+        except PermissionError as error:  # on Windows: the file is open in Word
+            raise InUse(error.errno, error.strerror, str(target)) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -349,3 +350,32 @@ def test_redline_alone_writes_the_changes_since_the_previous_build(
     assert f"wrote {Path('output') / name}" in capsys.readouterr().err
     text = rendition(changes)
     assert "[inserted by reportgen: " in text and "[deleted by reportgen: " in text
+
+
+def test_sigterm_while_the_reports_are_replaced_puts_every_one_back(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hostile review of issue 20: SIGTERM between two replacements left the English report
+    # of the new build beside the French and Spanish of the old, and previous/ overwritten.
+    assert main(["build"]) == 0
+    _ratify_canada(folder / "data")
+    assert main(["build"]) == 0
+    both = {p: p.read_bytes() for p in (folder / "output").rglob("*.docx")}
+    text = (folder / "data" / "states.yaml").read_text(encoding="utf-8")
+    (folder / "data" / "states.yaml").write_text(
+        text.replace("ratification: 2013-05-02", "ratification: 2013-05-03"), "utf-8"
+    )
+    real = writing.write_atomically
+    written: list[Path] = []
+
+    def terminated_midway(data: bytes, target: Path) -> None:
+        real(data, target)
+        written.append(target)
+        if len(written) == 3:  # previous English, English, previous French: then SIGTERM
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(replacing, "write_atomically", terminated_midway)
+    assert main(["build"]) == 143
+    assert len(written) >= 3
+    assert {p: p.read_bytes() for p in (folder / "output").rglob("*.docx")} == both
+    assert not [p for p in (folder / "output").rglob("*.tmp")]

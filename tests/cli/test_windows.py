@@ -279,3 +279,23 @@ def test_build_import_and_schema_run_without_what_windows_python_lacks(tmp_path:
     schemas = _on_windows_python(tmp_path, "schema", "--output", str(tmp_path / "schemas"))
     assert schemas.returncode == 0, schemas.stderr
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir())
+
+
+def test_a_report_is_moved_into_place_only_once_closed_as_windows_requires(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hostile review of issue 20: the finished file was renamed while still open; Windows
+    # refuses that (a sharing violation), so every build there would have said "close
+    # report.docx in Word". Here os.replace refuses as Windows does when the file is open.
+    real = os.replace
+
+    def as_on_windows(source: str | Path, target: str | Path) -> None:
+        opened = {os.path.realpath(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")}
+        if os.path.realpath(source) in opened:
+            raise PermissionError(13, "The process cannot access the file", str(source))
+        real(source, target)
+
+    monkeypatch.setattr(writing.os, "replace", as_on_windows)
+    target = tmp_path / "report.docx"
+    writing.write_atomically(b"the report", target)
+    assert target.read_bytes() == b"the report"
