@@ -295,7 +295,7 @@ def test_a_report_is_moved_into_place_only_once_closed_as_windows_requires(
             raise PermissionError(13, "The process cannot access the file", str(source))
         real(source, target)
 
-    monkeypatch.setattr(writing.os, "replace", as_on_windows)
+    monkeypatch.setattr("reportgen.core.writing.os.replace", as_on_windows)
     target = tmp_path / "report.docx"
     writing.write_atomically(b"the report", target)
     assert target.read_bytes() == b"the report"
