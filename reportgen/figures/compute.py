@@ -277,7 +277,10 @@ def compute(inputs: Inputs) -> Figures:
         wanted = set(kinds or INSTRUMENTS)
 
         def keep(s: State) -> bool:
-            return any(after < m.deposit <= until and m.instrument in wanted for m in s.memberships)
+            # a State that joined and has since withdrawn is no new State Party
+            return s.is_party_on(as_of) and any(
+                after < m.deposit <= until and m.instrument in wanted for m in s.memberships
+            )
 
         return keep
 
@@ -302,7 +305,8 @@ def compute(inputs: Inputs) -> Figures:
         f"Signatories that had not deposited an instrument of ratification {on}",
         lambda s: s.is_signatory_on(as_of) and not s.has_deposited_by(as_of),
     )
-    new = tally(f"States that {joined} {after_since}", deposited(since.end))
+    still = ", and were States Parties on the as-of day" if withdrew else ""
+    new = tally(f"States that {joined} {after_since}{still}", deposited(since.end))
     at_since = tally(
         f"States Parties when the {since.name} closed ({since.end.isoformat()})",
         lambda s: s.is_party_on(since.end),

@@ -60,7 +60,7 @@ def test_a_withdrawal_in_effect_lowers_the_count_and_nothing_else(
     assert "LTU" not in after.state_party
     # it joined before the 2nd MSP: it was a Party then, and is not a new State Party
     assert after.states_parties_at_since_meeting == figures.states_parties_at_since_meeting
-    assert after.new_states_parties == figures.new_states_parties
+    assert after.new_states_parties.states == figures.new_states_parties.states
 
 
 def test_the_timeline_steps_down_on_the_day_the_withdrawal_takes_effect(
@@ -140,3 +140,27 @@ def test_a_state_that_withdrew_and_joined_again_is_party_on_the_days_of_either(
     steps = {s.day: s for s in after.states_parties_over_time.steps}
     assert steps[D(2012, 4, 1)].left == ("Lithuania",)
     assert "Lithuania" in steps[D(2013, 1, 10)].joined
+
+
+def test_a_new_state_party_that_has_since_withdrawn_is_no_new_state_party(
+    inputs: Inputs, figures: Figures
+) -> None:
+    # Hostile review of issue 19: Cameroon, Party since 2012 (after the 2nd MSP), withdrawn
+    # by 2013: the report still counted it among the new States Parties and their share of
+    # the Parties, and in its region, though it is not among the Parties it is a share of.
+    left = compute(
+        withdrawn(
+            inputs,
+            "Cameroon",
+            withdrawal_notified=D(2012, 8, 1),
+            withdrawal_effective=D(2013, 2, 1),
+        )
+    )
+    assert "Cameroon" in figures.new_states_parties.states
+    assert "Cameroon" not in left.new_states_parties.states
+    assert left.new_states_parties.count == figures.new_states_parties.count - 1
+    assert left.states_parties.count == figures.states_parties.count - 1
+    assert set(left.new_states_parties.states) <= set(left.states_parties.states)
+    africa = {r.region.name: r.tally for r in left.new_states_parties_by_region}["Africa"]
+    assert "Cameroon" not in africa.states
+    assert "Cameroon" not in left.new_ratifications.states
