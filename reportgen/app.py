@@ -53,6 +53,7 @@ class Built:
     lang: str = "en"
     written: bool = True
     kept: Path | None = None
+    pdf_moved: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ def build_all(
             target.lang,
             replaced[target.output].written,
             replaced[target.output].kept,
+            replaced[target.output].pdf_moved,
         )
         for index, (target, inputs, figures, warnings, _) in enumerate(made)
     ]

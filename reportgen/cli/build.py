@@ -111,9 +111,12 @@ def _written(built: Built) -> str:
     written because it held the same report already."""
     if not built.written:
         return f"{built.output} is unchanged"
-    if built.kept is None:
-        return f"wrote {built.output}"
-    return f"wrote {built.output} (the one it replaced is now {built.kept})"
+    said = f"wrote {built.output}"
+    if built.kept is not None:
+        said += f" (the one it replaced is now {built.kept})"
+    if built.pdf_moved is not None and built.pdf is None:
+        said += f"; its PDF, made from the report it replaced, is now {built.pdf_moved}"
+    return said
 
 
 def _watch(args: argparse.Namespace, chosen: list[Target], say: Messages) -> int:

@@ -32,6 +32,9 @@ class Replaced:
 
     written: bool
     kept: Path | None = None
+    pdf_moved: Path | None = None
+    """Where the PDF made from the report it replaced went (previous/report.pdf), so that no
+    PDF beside a report says something else than the report; None when there was none."""
 
 
 def replace_reports(documents: Mapping[Path, bytes], *, keep: bool = True) -> dict[Path, Replaced]:
@@ -61,7 +64,7 @@ def replace_reports(documents: Mapping[Path, bytes], *, keep: bool = True) -> di
             failing = target
             undo.append(_restorer(target, old))
             write_atomically(data, target)
-            outcome[target] = Replaced(written=True, kept=kept)
+            outcome[target] = Replaced(written=True, kept=kept, pdf_moved=_move_pdf(target, undo))
     except BaseException as error:
         for step in reversed(undo):
             with contextlib.suppress(OSError):
@@ -70,6 +73,21 @@ def replace_reports(documents: Mapping[Path, bytes], *, keep: bool = True) -> di
             raise InputError([output_problem(failing, error)]) from None
         raise
     return {target: outcome[target] for target in documents}
+
+
+def _move_pdf(report: Path, undo: list[Callable[[], None]]) -> Path | None:
+    """Move the PDF beside a replaced report (made from the report it replaced) into
+    previous/, beside that report; where it went, or None when there is none."""
+    pdf = report.with_suffix(".pdf")
+    stale = _current(pdf)
+    if stale is None:
+        return None
+    moved = previous_of(pdf)
+    undo.append(_restorer(moved, _current(moved)))
+    write_atomically(stale, moved)
+    undo.append(_restorer(pdf, stale))
+    pdf.unlink()
+    return moved
 
 
 def _current(path: Path) -> bytes | None:

@@ -379,3 +379,25 @@ def test_sigterm_while_the_reports_are_replaced_puts_every_one_back(
     assert len(written) >= 3
     assert {p: p.read_bytes() for p in (folder / "output").rglob("*.docx")} == both
     assert not [p for p in (folder / "output").rglob("*.tmp")]
+
+
+def test_a_pdf_made_from_the_replaced_report_goes_to_previous_with_it(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hostile review of issue 20: `build --pdf`, a change, then `build` left report.pdf
+    # saying the old dates beside a report.docx saying the new ones.
+    assert main(["build"]) == 0
+    (folder / "output" / "report.pdf").write_bytes(b"%PDF of the first build")
+    _ratify_canada(folder / "data")
+    capsys.readouterr()
+    assert main(["build"]) == 0
+    assert not (folder / "output" / "report.pdf").exists()
+    assert (folder / "output" / "previous" / "report.pdf").read_bytes() == (
+        b"%PDF of the first build"
+    )
+    captured = capsys.readouterr()
+    said = captured.err + captured.out
+    assert (
+        f"its PDF, made from the report it replaced, is now {Path('output/previous/report.pdf')}"
+        in said
+    )
