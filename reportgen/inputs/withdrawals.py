@@ -137,10 +137,11 @@ def check_withdrawals(state: State, at: PathT, as_of: dt.date) -> Iterator[Findi
                 "gives it",
             )
         elif effective < earliest:
+            when = "before" if effective < notified else "less than six months after"
             yield Finding(
                 "states",
                 (*here, "withdrawal_effective"),
-                f"{effective.isoformat()} is less than six months after withdrawal_notified "
+                f"{effective.isoformat()} is {when} withdrawal_notified "
                 f"({notified.isoformat()}): a withdrawal takes effect six months after the "
                 f"depositary receives it, on {earliest.isoformat()} at the earliest "
                 "(Article 20(2))",

@@ -188,3 +188,16 @@ def test_a_state_whose_withdrawal_is_pending_is_still_party_and_not_in_a_categor
 )
 def test_six_months_after(day: dt.date, six_months_later: dt.date) -> None:
     assert months_after(day, 6) == six_months_later
+
+
+def test_an_effective_day_before_the_notification_is_said_to_be_before_it(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hostile review of issue 19: it was said to be "less than six months after" it.
+    found = _check(
+        data_copy,
+        capsys,
+        lines="  withdrawal_notified: 2013-03-01\n  withdrawal_effective: 2012-09-01\n",
+    )
+    assert len(found) == 1
+    assert "withdrawal_effective: 2012-09-01 is before withdrawal_notified (2013-03-01)" in found[0]
