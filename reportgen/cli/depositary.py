@@ -22,6 +22,7 @@ from reportgen.cli.console import (
     data_option,
     output,
 )
+from reportgen.core.problems import InputError
 
 
 def add_import(commands: Commands) -> None:
@@ -70,14 +71,21 @@ def _import_untc(args: argparse.Namespace, say: Messages) -> int:
     from reportgen.depositary.importing import plan_import, write_plan
 
     plan = plan_import(args.file, args.data, regions=dict(args.region), as_at=args.as_at)
-    output("".join(f"{line}\n" for line in plan.lines()))
+    written: list[Path] = []
+    if args.write:
+        try:
+            written = write_plan(plan, args.data)
+        except InputError:
+            output("".join(f"{line}\n" for line in plan.lines()))  # what it would have done
+            raise
+    output("".join(f"{line}\n" for line in plan.lines(written=args.write)))
     for note in plan.notes:
         say.info(note)
+    for path in written:
+        say.info(f"wrote {path}")
     day = args.as_at or plan.status.as_at
-    if args.write:
-        for path in write_plan(plan, args.data):
-            say.info(f"wrote {path}")
     say.info(plan.summary(args.data, day, written=args.write))
+    say.problems(plan.warnings)  # what the data still lacks: a warning, not a failure
     return EXIT_OK
 
 
