@@ -39,7 +39,9 @@ def add_import(commands: Commands) -> None:
         help="the UN Treaty Collection's status: its XML export or the saved status page",
         description=(
             "Compare the UN Treaty Collection's status (the XML export or the status page\n"
-            "saved as HTML) with data/states.yaml and print each change, one line each.\n"
+            "saved as HTML) with data/states.yaml and print each change, one line each,\n"
+            "with each State of categories.yaml that became a Party (--write removes it)\n"
+            "and each new State that names.yaml lacks (a warning: add its UNTERM names).\n"
             "Nothing is written unless --write is given."
         ),
         epilog="example:\n  reportgen import untc XXVI-6.html --write\n\n" + EXIT_STATUSES,

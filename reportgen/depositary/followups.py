@@ -10,6 +10,7 @@ gives (pycountry's translations) as a starting point to check.
 
 from __future__ import annotations
 
+import dataclasses
 import gettext
 import re
 from collections.abc import Mapping, Sequence
@@ -136,23 +137,11 @@ def _categories(
     new_text = _without_lines(text, {r.line for r in removable})
     if removable and not _same_but(text, new_text, [p for p, r in found if r.removable]):
         # a member written over several lines, an anchor...: left to the person
-        found = [(p, _by_hand(r)) for p, r in found]
+        found = [(p, dataclasses.replace(r, removable=False)) for p, r in found]
         new_text = text
     plan.removals += [r for _, r in found]
     if new_text != text:
         plan.texts["categories"] = new_text
-
-
-def _by_hand(removal: Removal) -> Removal:
-    return Removal(
-        removal.state,
-        removal.category,
-        removal.instrument,
-        removal.deposit,
-        removal.file,
-        removal.line,
-        False,
-    )
 
 
 def _line(text: str, number: int) -> str:
@@ -172,8 +161,11 @@ def _same_but(text: str, new_text: str, removed: list[tuple[int, str, int]]) -> 
         before, after = yaml.load(text), yaml.load(new_text)
     except YAMLError:
         return False
-    for index, _, position in sorted(removed, reverse=True):
-        del before[index]["members"][position]
+    try:
+        for index, _, position in sorted(removed, reverse=True):
+            del before[index]["members"][position]
+    except (LookupError, TypeError):  # the file changed since it was read
+        return False
     return bool(before == after)
 
 

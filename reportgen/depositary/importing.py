@@ -1,11 +1,13 @@
 """Import the depositary's status into data/: compare, say what changed, and write it.
 
 `plan_import` reads a UNTC status (`reportgen.untc`), matches each participant to a State of
-data/states.yaml, and lists every difference as a `Change`; it also holds the new text of
-the files, written only by `write_plan`. Writing goes through a round-trip YAML library
-(ruamel.yaml) so that the file a person maintains keeps its comments, order, blank lines and
-quoting: only the values that change are touched. The result is validated like any data
-before anything is written, so a failed import leaves data/ as it was.
+data/states.yaml (`depositary.matching`), and lists every difference as a `Change`, then
+what the changes ask of categories.yaml and names.yaml (`depositary.followups`); it also
+holds the new text of the files, written only by `write_plan`. Writing goes through a
+round-trip YAML library (ruamel.yaml) so that the file a person maintains keeps its comments,
+order, blank lines and quoting: only the values that change are touched. The result is
+validated like any data before anything is written, so a failed import leaves data/ as it
+was.
 """
 
 from __future__ import annotations
