@@ -22,6 +22,7 @@ from reportgen.cli.console import (
     data_option,
     output,
 )
+from reportgen.core.problems import InputError
 
 
 def add_import(commands: Commands) -> None:
@@ -38,7 +39,9 @@ def add_import(commands: Commands) -> None:
         help="the UN Treaty Collection's status: its XML export or the saved status page",
         description=(
             "Compare the UN Treaty Collection's status (the XML export or the status page\n"
-            "saved as HTML) with data/states.yaml and print each change, one line each.\n"
+            "saved as HTML) with data/states.yaml and print each change, one line each,\n"
+            "with each State of categories.yaml that became a Party (--write removes it)\n"
+            "and each new State that names.yaml lacks (a warning: add its UNTERM names).\n"
             "Nothing is written unless --write is given."
         ),
         epilog="example:\n  reportgen import untc XXVI-6.html --write\n\n" + EXIT_STATUSES,
@@ -70,14 +73,21 @@ def _import_untc(args: argparse.Namespace, say: Messages) -> int:
     from reportgen.depositary.importing import plan_import, write_plan
 
     plan = plan_import(args.file, args.data, regions=dict(args.region), as_at=args.as_at)
-    output("".join(f"{line}\n" for line in plan.lines()))
+    written: list[Path] = []
+    if args.write:
+        try:
+            written = write_plan(plan, args.data)
+        except InputError:
+            output("".join(f"{line}\n" for line in plan.lines()))  # what it would have done
+            raise
+    output("".join(f"{line}\n" for line in plan.lines(written=args.write)))
     for note in plan.notes:
         say.info(note)
+    for path in written:
+        say.info(f"wrote {path}")
     day = args.as_at or plan.status.as_at
-    if args.write:
-        for path in write_plan(plan, args.data):
-            say.info(f"wrote {path}")
     say.info(plan.summary(args.data, day, written=args.write))
+    say.problems(plan.warnings)  # what the data still lacks: a warning, not a failure
     return EXIT_OK
 
 

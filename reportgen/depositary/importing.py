@@ -1,17 +1,18 @@
 """Import the depositary's status into data/: compare, say what changed, and write it.
 
 `plan_import` reads a UNTC status (`reportgen.untc`), matches each participant to a State of
-data/states.yaml, and lists every difference as a `Change`; it also holds the new text of
-the files, written only by `write_plan`. Writing goes through a round-trip YAML library
-(ruamel.yaml) so that the file a person maintains keeps its comments, order, blank lines and
-quoting: only the values that change are touched. The result is validated like any data
-before anything is written, so a failed import leaves data/ as it was.
+data/states.yaml (`depositary.matching`), and lists every difference as a `Change`, then
+what the changes ask of categories.yaml and names.yaml (`depositary.followups`); it also
+holds the new text of the files, written only by `write_plan`. Writing goes through a
+round-trip YAML library (ruamel.yaml) so that the file a person maintains keeps its comments,
+order, blank lines and quoting: only the values that change are touched. The result is
+validated like any data before anything is written, so a failed import leaves data/ as it
+was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -24,38 +25,13 @@ from pydantic import TypeAdapter
 from reportgen.core.problems import InputError, Problem
 from reportgen.core.writing import locked_folder, replace_together
 from reportgen.depositary.edit import DATE_FIELDS, WITHDRAWAL_FIELDS, write_texts
+from reportgen.depositary.followups import Removal, follow
+from reportgen.depositary.matching import RENAMED, Matcher
 from reportgen.depositary.untc import Entry, Participant, Status, read_status
-from reportgen.inputs.checks import fold_name, iso_names_index, name_forms
 from reportgen.inputs.load import DATA_FILES, load_with_warnings
 from reportgen.inputs.models import Date, ReportFrame
 from reportgen.inputs.withdrawals import WITHDRAWAL_MONTHS, months_after
 from reportgen.inputs.yaml import SourceFile
-
-
-@dataclass(frozen=True)
-class Renamed:
-    """A State that the UN names differently since `since`: `old` is its name before."""
-
-    old: str
-    new: str
-    since: dt.date
-
-
-RENAMED: tuple[Renamed, ...] = (
-    # The day each State's new name took effect at the United Nations.
-    Renamed("Cape Verde", "Cabo Verde", dt.date(2013, 10, 24)),
-    Renamed("Swaziland", "Eswatini", dt.date(2018, 4, 19)),
-    Renamed("The former Yugoslav Republic of Macedonia", "North Macedonia", dt.date(2019, 2, 14)),
-    Renamed("Turkey", "Türkiye", dt.date(2022, 6, 1)),
-)
-"""Names the depositary uses today for States whose data (and report) may use the old one.
-
-A 2013 report prints the names of 2013: the import matches "Eswatini" to the data's
-"Swaziland" and never renames a State of the data; it warns when the report's as-of date
-is on or after `since` and the data still uses the old name. Names whose ISO 3166 code says who they
-are ("Czechia", "Netherlands (Kingdom of the)") need no entry: they are matched by code.
-"""
-
 
 _INSTRUMENT_FIELD = {
     "ratification": "ratification",
@@ -107,15 +83,24 @@ class Plan:
     changes: list[Change] = field(default_factory=list)
     new_states: list[NewState] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+    """The members of categories.yaml that the changes make States Parties."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What the data will lack after the changes: a new State's names (names.yaml)."""
     texts: dict[str, str] = field(default_factory=dict)
-    """The new text of each data file that changes, by stem (states, report)."""
+    """The new text of each data file that changes, by stem (states, report, categories)."""
     originals: dict[str, str] = field(default_factory=dict)
     """The text each new one was made from, by stem: a file that no longer holds it was
     changed by someone else (another import) and is not written over."""
 
-    def lines(self) -> list[str]:
-        """One line per change, new States first where they stand in the source."""
-        return [str(n) for n in self.new_states] + [str(c) for c in self.changes]
+    def lines(self, *, written: bool = False) -> list[str]:
+        """One line per change, new States first where they stand in the source, then the
+        categories' members it makes States Parties (removed if `written`)."""
+        return (
+            [str(n) for n in self.new_states]
+            + [str(c) for c in self.changes]
+            + [r.line_text(written=written) for r in self.removals]
+        )
 
     def summary(self, data: Path, day: dt.date | None, *, written: bool) -> str:
         """The closing line of an import: what it changed (`written`) or would change."""
@@ -149,7 +134,8 @@ def plan_import(
     `regions` gives the region of participants the data lacks (the depositary does not);
     `as_at` the day of a status that does not say it (the XML export).
     """
-    frame, states, states_file = _data(data)
+    frame, states, sources = _data(data)
+    states_file = sources["states"]
     status = read_status(source, treaty=frame.convention.name, display=display)
     plan = Plan(status)
     problems: list[Problem] = []
@@ -182,7 +168,7 @@ def plan_import(
             f"report's as-of date {frame.as_of.isoformat()}: a deposit made between the two "
             "is not in it"
         )
-    matcher = _Matcher(states)
+    matcher = Matcher(states)
     targets: dict[int, tuple[Participant, dict[str, Entry]]] = {}
     new: list[tuple[Participant, str, dict[str, Entry]]] = []
     hinted: set[str] = set()
@@ -333,6 +319,7 @@ def plan_import(
         for name, entry in row_fields.items():
             plan.changes.append(Change(participant.name, name, None, entry.day, where))
     write_texts(plan, data, day)
+    follow(plan, sources, frame, states, data)
     return plan
 
 
@@ -445,13 +432,13 @@ def _renamed_before(
             )
 
 
-def _data(data: Path) -> tuple[ReportFrame, list[dict[str, Any]], SourceFile]:
+def _data(data: Path) -> tuple[ReportFrame, list[dict[str, Any]], dict[str, SourceFile]]:
     """The report's frame and the records of states.yaml, as they stand (valid data only),
-    and states.yaml itself, to locate a problem with one of its records."""
+    and the files read, to locate a problem with one of their records."""
     inputs, problems, sources = load_with_warnings(data)
     if inputs is None:
         raise InputError(problems)
-    return inputs.report, list(sources["states"].data), sources["states"]
+    return inputs.report, list(sources["states"].data), sources
 
 
 def _fields(participant: Participant) -> dict[str, Entry]:
@@ -476,51 +463,6 @@ def _as_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return _DATE.validate_python(str(value))  # the data validated: it is a date
-
-
-class _Matcher:
-    """Finds the State of the data a participant is: by name, former name, then ISO code."""
-
-    def __init__(self, states: list[dict[str, Any]]) -> None:
-        self.names = {str(s["name"]): i for i, s in enumerate(states)}
-        self.codes: dict[str, list[int]] = {}
-        for index, state in enumerate(states):
-            self.codes.setdefault(str(state["iso3"]), []).append(index)
-        self.folded = {fold_name(name): i for name, i in self.names.items()}
-
-    def match(self, name: str) -> int | str | None:
-        """The index of the State, or the ISO code of a State the data lacks, or None."""
-        if name in self.names:
-            return self.names[name]
-        for renamed in RENAMED:
-            if renamed.new == name and renamed.old in self.names:
-                return self.names[renamed.old]
-        codes = _codes(name)
-        for renamed in RENAMED:
-            if renamed.new == name:
-                codes |= _codes(renamed.old)
-        held = {i for code in codes for i in self.codes.get(code, [])}
-        if len(held) == 1:
-            return held.pop()
-        if fold_name(name) in self.folded:
-            return self.folded[fold_name(name)]
-        if len(codes) == 1 and not held:
-            return next(iter(codes))
-        return None
-
-    def closest(self, name: str) -> list[str]:
-        """The names of the data nearest to `name`, for the message."""
-        candidates = {fold_name(n): n for n in self.names}
-        for renamed in RENAMED:
-            candidates.setdefault(fold_name(renamed.new), renamed.new)
-        close = difflib.get_close_matches(fold_name(name), list(candidates), n=3, cutoff=0.5)
-        return [candidates[c] for c in close]
-
-
-def _codes(name: str) -> set[str]:
-    """The ISO 3166 alpha-3 codes a name may stand for (one, for a known country's name)."""
-    index = iso_names_index()
-    return {code for form in name_forms(name) for code in index.get(form, ())}
 
 
 LOCK_SECONDS = 10.0
