@@ -21,6 +21,7 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 
 from reportgen.inputs.models import INSTRUMENTS, Category, EventsFile, ReportFrame, State
+from reportgen.inputs.narrative import check_narrative
 from reportgen.inputs.withdrawals import Finding, PathT, check_withdrawals
 
 TEMPLATE_LANGUAGE = "en"
@@ -64,6 +65,8 @@ def check(parts: Parts) -> list[Finding]:
             findings += _check_categories(parts, report, categories, names)
     if events is not None:
         findings += _check_events(events, report, names)
+        if report is not None:
+            findings += check_narrative(report, events)
     if None not in (report, states, events) and categories:  # no category is reported above
         findings += _check_unused(parts)
     return findings
