@@ -10,6 +10,7 @@ template's tags with the data in Jinja alone, and writes nothing) starts fast
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -28,7 +29,14 @@ from reportgen.core.config import (
 from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem, in_order
 from reportgen.documents.report.kind import KIND
-from reportgen.inputs.load import DATA_FILES, NAMES_FILE, NamesCheck, load, load_with_warnings
+from reportgen.inputs.load import (
+    DATA_FILES,
+    NAMES_FILE,
+    NamesCheck,
+    load,
+    load_with_warnings,
+    locate,
+)
 from reportgen.inputs.models import Inputs
 
 if TYPE_CHECKING:
@@ -82,6 +90,7 @@ def build(
     lang: str = "en",
     kind: DocumentKind = KIND,
     keep_previous: bool = True,
+    today: dt.date | None = None,
 ) -> Built:
     """Generate the report in `lang` from `data` through `template` into `output`.
 
@@ -98,6 +107,7 @@ def build(
         pdf=pdf,
         kind=kind,
         keep_previous=keep_previous,
+        today=today,
     )
     return built
 
@@ -110,6 +120,7 @@ def build_all(
     pdf: bool = False,
     kind: DocumentKind = KIND,
     keep_previous: bool = True,
+    today: dt.date | None = None,
 ) -> list[Built]:
     """Generate the report of each target (by default every language with a template,
     `targets()`) from `data`, in this one process, and write them together.
@@ -119,7 +130,8 @@ def build_all(
     are then replaced all or none (`reportgen.core.replacing`), each replaced one kept in
     previous/ beside it unless `keep_previous` is False. With `pdf`, the PDFs of all of
     them are made by one start of LibreOffice, whose absence is found before anything is
-    written.
+    written. The narrative's warnings (`DocumentKind.warnings`) compare the as-of day with
+    `today`, by default the clock's (read here, never by the stages below).
     """
     from reportgen.core.limits import from_environment
     from reportgen.core.replacing import replace_reports
@@ -148,6 +160,11 @@ def build_all(
         if problems:  # another language failed: nothing will be written, nor rendered
             continue
         figures = compute(inputs)
+        narrative = locate(data, kind.warnings(inputs, figures, today or dt.date.today()))
+        if _failing(narrative, strict):
+            problems += _failing(narrative, strict)
+            continue
+        warnings = [*warnings, *narrative]
         document = render(kind.document(inputs, figures), target.template, limits)
         made.append((target, inputs, figures, [*warnings, *found], document))
     if problems:
@@ -181,34 +198,43 @@ def check(
     template: Path | None = DEFAULT_TEMPLATE,
     lang: str = "en",
     kind: DocumentKind = KIND,
+    today: dt.date | None = None,
 ) -> list[Problem]:
     """Every problem (errors and warnings) of the inputs in `data` for a report in `lang`,
     and of `template` and its catalogue, without writing anything.
 
     When the data and the template have no error, the template is filled with the data
     (`templating.dry_run`): what only the data shows (a field the records lack, a sentence
-    the catalogue cannot write) is found as `build` finds it, in the same words."""
+    the catalogue cannot write) is found as `build` finds it, in the same words, and so
+    are the narrative's warnings (with `today`, by default the clock's: see `build_all`)."""
     from reportgen.core.limits import from_environment
 
     inputs, problems, _ = load_with_warnings(data, lang=lang, names_check=_names_check())
     found = check_template(template, lang, kind) if template is not None else []
-    if inputs is not None and template is not None and not _failing(found, False):
+    if inputs is not None:
         from reportgen.figures.compute import compute
-        from reportgen.templating.dry_run import rendering_problems
 
-        document = kind.document(inputs, compute(inputs))
-        found += rendering_problems(document, template, from_environment())
+        figures = compute(inputs)
+        found += locate(data, kind.warnings(inputs, figures, today or dt.date.today()))
+        if template is not None and not _failing(found, False):
+            from reportgen.templating.dry_run import rendering_problems
+
+            document = kind.document(inputs, figures)
+            found += rendering_problems(document, template, from_environment())
     return in_order([*problems, *found])
 
 
 def check_languages(
-    data: Path, templates: Mapping[str, Path], kind: DocumentKind = KIND
+    data: Path,
+    templates: Mapping[str, Path],
+    kind: DocumentKind = KIND,
+    today: dt.date | None = None,
 ) -> list[Problem]:
     """Every problem of the data and of each language's template (`templates`, by
     language), all languages in one run: a problem several languages share is said once."""
     found: dict[Problem, None] = {}
     for lang, template in templates.items():
-        found.update(dict.fromkeys(check(data, template, lang, kind)))
+        found.update(dict.fromkeys(check(data, template, lang, kind, today)))
     return in_order(found)
 
 

@@ -37,28 +37,51 @@ for_the_past = { $years ->
 # Paragraphe 2 : comment l'émetteur a pris la coordination.
 # $appointed_city : ville où l'émetteur a été nommé ; $issuer : l'émetteur ;
 # $appointed_with, $appointed_with_count : coordonnateurs nommés en même temps que lui ;
-# $joined, $joined_count : coordonnateurs qu'il a rejoints ; $joined_by : les propositions de
-# coordination_joined_by ci-dessous, une pour chaque coordonnateur arrivé ensuite, ou vide.
-# Les États ne sont jamais sujets d'un verbe : le verbe s'accorderait avec leur genre et leur
-# nombre (« les Pays-Bas ont »), que les variables ne donnent pas ; « par » et « avec » ne se
-# contractent pas avec l'article du nom.
-coordination_taken_up = À { $appointed_city }, { $joined_count ->
-    [0] la coordination a été prise en charge par
-   *[other] la coordination, jusque-là assurée par { $joined }, a été partagée avec
-} { $issuer }{ $appointed_with_count ->
+# $joined, $joined_count : coordonnateurs qu'il a rejoints ; $joined_to : les mêmes après
+# « à » (« au Japon ») ; $joined_by : les propositions de coordination_joined_by ci-dessous,
+# une pour chaque coordonnateur arrivé ensuite, ou vide.
+# L'émetteur, avec ceux nommés en même temps que lui, est le sujet : $subject_plural (yes :
+# « se sont joints ») et $issuer_gender (f : « s'est jointe », seulement si tous les noms
+# sont féminins) accordent le verbe.
+coordination_taken_up = À { $appointed_city }, { $issuer }{ $appointed_with_count ->
     [0] {""}
    *[other] {" "}et { $appointed_with }
+} { $joined_count ->
+    [0] { $subject_plural ->
+        [yes] ont pris
+       *[no] a pris
+    } en charge la coordination
+   *[other] { $subject_plural ->
+        [yes] { $issuer_gender ->
+            [f] se sont jointes
+           *[m] se sont joints
+        }
+       *[no] { $issuer_gender ->
+            [f] s'est jointe
+           *[m] s'est joint
+        }
+    } { $joined_to } pour assurer la coordination
 }{ $joined_by }.
 
 # Une proposition pour chaque coordonnateur arrivé ensuite, ajoutée à coordination_taken_up.
 # $first : yes pour la première de ces propositions ; $month : mois et année ; $together : yes
-# lorsque l'émetteur a été nommé avec d'autres (inutile en français) ; $state : l'État arrivé,
-# avec son article ; $meeting : nom court de l'Assemblée ; $city : ville où elle s'est tenue.
-# Le sujet est « l'équipe de coordination » (« elle ») : voir coordination_taken_up.
+# lorsque l'émetteur a été nommé avec d'autres ; $state : l'État arrivé, avec son article ;
+# $meeting : nom court de l'Assemblée ; $city : ville où elle s'est tenue ; $subject_plural,
+# $issuer_gender : comme dans coordination_taken_up (« il a été rejoint », « elle a été
+# rejointe », « ils ont été rejoints »).
 coordination_joined_by = { $first ->
-    [yes] {" "}et, en { $month }, l'équipe de coordination
-   *[no] {"\u00A0"}; en { $month }, elle
-} a été rejointe par { $state } lors de la { $meeting }, tenue à { $city }
+    [yes] {"\u00A0"}; en { $month }, { $subject_plural ->
+        [yes] { $issuer_gender ->
+            [f] elles ont été rejointes
+           *[m] ils ont été rejoints
+        }
+       *[no] { $issuer_gender ->
+            [f] elle a été rejointe
+           *[m] il a été rejoint
+        }
+    }
+   *[no] , puis, en { $month },
+} par { $state } lors de la { $meeting }, tenue à { $city }
 
 # Paragraphe 3 : « ...entrepris par les coordonnateurs <periods_served> et s'articule en... ».
 # $periods : périodes intersessions pendant lesquelles l'émetteur a exercé ses fonctions ;

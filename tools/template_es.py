@@ -233,7 +233,7 @@ TEXTS: dict[str, str] = {
     "renewed demarches this year, some countries reconfirmed that they will not ratify the CCM "
     "in the near future.": (
         "{{ sentence.groups }} {{ sentence.category_ii_outlook }}Cabe señalar asimismo que, en "
-        "las gestiones renovadas este año, algunos países reafirmaron que no ratificarán la "
+        "las gestiones renovadas este año, algunos países reafirmaron que no ratificarían la "
         "Convención en un futuro próximo."
     ),
     "At this stage, as of {{ report.as_of|long_date }}, the status of membership of the "

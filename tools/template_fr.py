@@ -154,7 +154,7 @@ TEXTS: dict[str, str] = {
         "nombreuses consultations politiques bilatérales, qui ont contribué à mieux faire "
         "connaître non seulement la Convention, mais aussi les souffrances humaines que causent "
         "ces armes. L'équipe chargée de l'universalisation à Genève a également privilégié une "
-        "approche régionale, comme le préconise la Convention et comme l'a clairement approuvé le "
+        "approche régionale, comme le préconise la Convention et comme le prévoit clairement le "
         "Plan d'action de Vientiane (actions 2 et 4). Nous rappellerons ici quelques-unes des "
         "initiatives menées par certains pays et acteurs non étatiques, sans préjudice d'autres "
         "qui ont pu avoir lieu\u00a0:"
@@ -259,8 +259,8 @@ TEXTS: dict[str, str] = {
         "At this stage, as of {{ report.as_of|long_date }}, the status of membership of the "
         "Convention is as follows:"
     ): (
-        "À ce stade, au {{ report.as_of|long_date }}, l'état des adhésions à la Convention est le "
-        "suivant\u00a0:"
+        "À ce stade, au {{ report.as_of|long_date }}, l'état de la Convention (signatures, "
+        "ratifications et adhésions) est le suivant\u00a0:"
     ),
     (
         "Representatives from {{ strategy.participants }} African States were outspoken in "

@@ -13,8 +13,11 @@ from reportgen.documents.report.kind import KIND as REPORT
 from reportgen.templating import kind as templating
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from reportgen.figures.compute import Figures
     from reportgen.inputs.models import Inputs
+    from reportgen.inputs.withdrawals import Finding
 
 
 class DocumentKind(templating.DocumentKind, Protocol):
@@ -23,6 +26,10 @@ class DocumentKind(templating.DocumentKind, Protocol):
 
     def document(self, inputs: Inputs, figures: Figures) -> templating.Document:
         """The document of these inputs and figures."""
+
+    def warnings(self, inputs: Inputs, figures: Figures, today: dt.date) -> list[Finding]:
+        """What the document's narrative may say wrong that only the figures or `today`
+        (given by the application) show: warnings, each on the value of a data file."""
 
 
 KINDS: dict[str, DocumentKind] = {"report": REPORT}

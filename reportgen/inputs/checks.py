@@ -21,6 +21,7 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 
 from reportgen.inputs.models import INSTRUMENTS, Category, EventsFile, ReportFrame, State
+from reportgen.inputs.narrative import check_narrative
 from reportgen.inputs.withdrawals import Finding, PathT, check_withdrawals
 
 TEMPLATE_LANGUAGE = "en"
@@ -56,14 +57,19 @@ def check(parts: Parts) -> list[Finding]:
     names = _StateNames(parts)
     report, states, categories, events = parts.report, parts.states, parts.categories, parts.events
     findings: list[Finding] = []
+    frame_ok = False
     if report is not None:
-        findings += _check_report(report, names)
+        framing = list(_check_report(report, names))
+        frame_ok = not any(f.severity == "error" for f in framing)
+        findings += framing
         if states is not None:
             findings += _check_states(report, states)
         if categories is not None:
             findings += _check_categories(parts, report, categories, names)
     if events is not None:
         findings += _check_events(events, report, names)
+        if report is not None and frame_ok:  # else the period it covers is not sure
+            findings += check_narrative(report, events)
     if None not in (report, states, events) and categories:  # no category is reported above
         findings += _check_unused(parts)
     return findings

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, get_args
 
@@ -33,6 +33,7 @@ from reportgen.inputs.models import (
     StateNames,
     StatesFile,
 )
+from reportgen.inputs.withdrawals import Finding
 from reportgen.inputs.yaml import Path_, SourceFile, read_file
 
 DATA_FILES: dict[str, type[BaseModel]] = {
@@ -156,6 +157,24 @@ def load(
     if failing or inputs is None:
         raise InputError(problems)
     return inputs, problems
+
+
+def locate(data_dir: Path, findings: Iterable[Finding]) -> list[Problem]:
+    """Findings made after loading (by a kind of document, from the figures) as problems
+    located in the files of `data_dir`, each on its value or on the nearest value there is
+    (a text given as one string for every language is located on that string)."""
+    sources: dict[str, SourceFile] = {}
+    problems = []
+    for finding in findings:
+        source = sources.get(finding.file)
+        if source is None:
+            path = data_dir / f"{finding.file}.yaml"
+            source = sources[finding.file] = read_file(path, _display(path))[0]
+        at = finding.path
+        while at and at not in source.positions:
+            at = at[:-1]
+        problems.append(source.problem(at, finding.message, finding.severity))
+    return problems
 
 
 def load_inputs(data_dir: Path) -> Inputs:

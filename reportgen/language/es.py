@@ -173,14 +173,29 @@ def spanish_or(following: str) -> str:
     return "u" if _sounds_o(following) else "o"
 
 
+_AND_WORDS = re.compile(r"(?<!\w)[ye](?!\w)", re.IGNORECASE)
+"""The word "and" ("y", "e") inside a name: "Trinidad y Tabago", "Bosnia y Herzegovina"."""
+
+AS_WELL_AS = "así como"
+"""What joins the last item of a list when "y" would join two names one of which holds "y"
+(the reviser's form: "Andorra, así como Trinidad y Tabago")."""
+
+
 def join(items: Sequence[str], alternatives: bool = False) -> str:
     """A list in running text, without a comma before the last conjunction: "A, B y C",
-    "Francia e Italia" ("A, B o C", "Bélgica u Omán")."""
+    "Francia e Italia" ("A, B o C", "Bélgica u Omán").
+
+    When one of the two items the last "y" would join holds "y" itself, "Andorra y
+    Trinidad y Tabago" reads as three States: the last item follows ", así como" instead
+    ("Andorra, así como Trinidad y Tabago"; "Trinidad y Tabago, así como el Perú").
+    """
     if not items:
         return ""
     if len(items) == 1:
         return items[0]
     last = items[-1]
+    if not alternatives and any(_AND_WORDS.search(item) for item in items[-2:]):
+        return f"{', '.join(items[:-1])}, {AS_WELL_AS} {last}"
     conjunction = spanish_or(last) if alternatives else spanish_and(last)
     return f"{', '.join(items[:-1])} {conjunction} {last}"
 

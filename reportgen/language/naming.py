@@ -61,6 +61,7 @@ class Naming:
         self.lang = lang
         self.language: Language = language_for(lang)
         self._names: dict[str, Name] = {}
+        self._genders: dict[str, str] = {}
         for state in inputs.states:
             entry = inputs.names.get(state.iso3)
             chosen: Names | None = entry
@@ -71,6 +72,9 @@ class Naming:
                         chosen = renaming
                         english = renaming.en or english
             self._names[state.name] = self._name(chosen, english)
+            given = chosen.in_language(lang) if chosen is not None else None
+            if given is not None and given[2] is not None:
+                self._genders[state.name] = given[2]
 
     def _name(self, names: Names | None, english: str) -> Name:
         given = names.in_language(self.lang) if names is not None else None
@@ -87,6 +91,15 @@ class Naming:
         """True when the name is plural in running text ("les Pays-Bas", "los Países
         Bajos"): a verb whose subject it is agrees in the plural."""
         return self.name(state).article in self.language.plural_articles
+
+    def gender(self, state: str) -> str:
+        """The gender a word agreeing with the name takes, "m" or "f": the one names.yaml
+        gives (fr_gender: « l'Albanie », f), else the article's ("la", "las": f), else "m"
+        (« le Portugal », « les Pays-Bas », a name without article)."""
+        given = self._genders.get(state)
+        if given is not None:
+            return given
+        return "f" if self.name(state).article in ("la", "las") else "m"
 
     def listed(self, state: str) -> str:
         """As in a list or a table: "Pays-Bas", "Bolivie (État plurinational de)"."""

@@ -56,7 +56,7 @@ def test_a_catalogue_in_latin_1_is_refused_at_its_first_bad_byte(
     edited = text[:at].encode() + "é".encode("latin-1") + text[at + 1 :].encode()
     template.with_suffix(".ftl").write_bytes(edited)
     assert line > 1
-    assert main(["check", "--template", str(template)]) == 2
+    assert main(["check", "--data", str(DATA), "--template", str(template)]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"{template.with_suffix('.ftl')}:{line}:{column}: catalogue: is not UTF-8 text: byte "
         "0xe9 here (invalid continuation byte); save the file as UTF-8"

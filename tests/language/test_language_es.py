@@ -47,6 +47,25 @@ def test_and_is_e_before_the_sound_i_and_or_is_u_before_o() -> None:
     assert SPANISH.join(["Francia", "Irlanda", "Haití"]) == "Francia, Irlanda y Haití"
     assert SPANISH.join(["Chile", "Hierro"]) == "Chile y Hierro"
     assert SPANISH.join(["Bélgica", "Omán"], alternatives=True) == "Bélgica u Omán"
+
+
+def test_a_list_whose_names_hold_y_ends_with_asi_como() -> None:
+    # "Andorra y Trinidad y Tabago" reads as three States (the reviser, issue 19)
+    assert SPANISH.join(["Andorra", "Trinidad y Tabago"]) == "Andorra, así como Trinidad y Tabago"
+    assert (
+        SPANISH.join(["el Perú", "Andorra", "Trinidad y Tabago"])
+        == "el Perú, Andorra, así como Trinidad y Tabago"
+    )
+    assert SPANISH.join(["Trinidad y Tabago", "Italia"]) == "Trinidad y Tabago, así como Italia"
+    # a "y" further from the last conjunction is kept apart by a comma
+    assert SPANISH.join(["Trinidad y Tabago", "Chile", "Italia"]) == (
+        "Trinidad y Tabago, Chile e Italia"
+    )
+    # a name that merely holds the letter y, and a list of alternatives, are unchanged
+    assert SPANISH.join(["Uruguay", "Paraguay"]) == "Uruguay y Paraguay"
+    assert SPANISH.join(["Andorra", "Trinidad y Tabago"], alternatives=True) == (
+        "Andorra o Trinidad y Tabago"
+    )
     assert es.spanish_and("Íñigo") == "e" and es.spanish_or("Chile") == "o"
 
 

@@ -256,7 +256,8 @@ def _initiative_lines(
     for index, initiative in enumerate(initiatives):
         dates = formats.date_range(initiative.start, initiative.end) if initiative.start else None
         pieces = say.say_around(
-            "initiative_line", {"place": _place(initiative, formats, say), "dates": dates}
+            "initiative_line",
+            {"place": _place(initiative, formats, say, in_line=True), "dates": dates},
         )
         pieces[-1] += "." if index == len(initiatives) - 1 else formats.mark(";")
         runs: list[ooxml_text.Span] = []
@@ -269,10 +270,15 @@ def _initiative_lines(
     return lines
 
 
-def _place(initiative: Initiative, formats: Formats, say: Sentences) -> str | None:
+def _place(
+    initiative: Initiative, formats: Formats, say: Sentences, *, in_line: bool = False
+) -> str | None:
     """ "Lomé, Togo": the city, and the host State when given (message `place`); None
-    when the initiative has no place."""
+    when the initiative has no place, or, for its line (`in_line`), when its text names
+    the place itself ("Se organizó en Skopje un taller...": Spanish puts it first)."""
     if not initiative.place:
+        return None
+    if in_line and re.search(rf"(?<!\w){re.escape(initiative.place)}(?!\w)", initiative.text):
         return None
     host = formats.name(initiative.host) if initiative.host else None
     return say.say("place", {"city": initiative.place, "host": host})

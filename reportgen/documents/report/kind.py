@@ -12,8 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from reportgen.figures.compute import Figures
     from reportgen.inputs.models import Inputs
+    from reportgen.inputs.withdrawals import Finding
     from reportgen.language.fluent import Values
     from reportgen.templating.kind import Document
 
@@ -65,6 +68,13 @@ class Report:
 
         shipped = SHIPPED / ("report.ftl" if lang == "en" else f"report.{lang}.ftl")
         return catalogue_for(template, shipped)
+
+    def warnings(self, inputs: Inputs, figures: Figures, today: dt.date) -> list[Finding]:
+        """What its narrative may say wrong: a region said to progress with no new State
+        Party from it, an as-of day after `today` (`reportgen.documents.report.warnings`)."""
+        from reportgen.documents.report.warnings import narrative_warnings
+
+        return narrative_warnings(inputs, figures, today)
 
     def document(self, inputs: Inputs, figures: Figures) -> Document:
         """The report of these inputs and figures."""

@@ -29,10 +29,14 @@ VARIABLES: dict[str, str] = {
     "appointed_with": "the coordinators appointed with the issuer, in running text",
     "appointed_with_count": "how many they are",
     "joined": "the coordinators the issuer joined, in running text",
+    "joined_to": "the same after 'to' (French: au Japon)",
     "joined_count": "how many they are",
     "joined_by": "the clauses coordination_joined_by gives for later coordinators, or empty",
     "issuer_plural": "yes when the issuer's name is plural (los Países Bajos), else no",
     "joined_plural": "yes when the coordinators joined are several or one plural name",
+    "subject_plural": "yes when the issuer with those appointed with it take a plural verb",
+    "issuer_gender": "m or f: the gender the issuer with those appointed with it agree in "
+    "(f only when every name is feminine: la France)",
     "periods": "the intersessional periods the issuer served",
     "cities": "the cities of the meetings served (Beirut, Oslo and Lusaka)",
     # Part I, figures
@@ -84,7 +88,17 @@ VARIABLES: dict[str, str] = {
 
 PER_USE: dict[str, frozenset[str]] = {
     "coordination_joined_by": frozenset(
-        {"first", "month", "together", "state", "plural", "meeting", "city"}
+        {
+            "first",
+            "month",
+            "together",
+            "state",
+            "plural",
+            "meeting",
+            "city",
+            "subject_plural",
+            "issuer_gender",
+        }
     ),
     "period_first": frozenset({"count", "kind", "meeting", "states"}),
     "period_more": frozenset({"count", "kind", "states"}),
@@ -126,10 +140,13 @@ REQUIRED = frozenset(
 
 _YES_NO = frozenset({"yes", "no"})
 _KINDS = frozenset({"ratified", "acceded", "succeeded"})
+_GENDERS = frozenset({"m", "f"})
 
 CHOICES: dict[str, frozenset[str]] = {
     "issuer_plural": _YES_NO,
     "joined_plural": _YES_NO,
+    "subject_plural": _YES_NO,
+    "issuer_gender": _GENDERS,
     "approximate": _YES_NO,
     "trend": frozenset({"down", "up", "same"}),
     "change": frozenset({"down", "up", "same"}),
@@ -139,6 +156,8 @@ CHOICES: dict[str, frozenset[str]] = {
     "coordination_joined_by.first": _YES_NO,
     "coordination_joined_by.together": _YES_NO,
     "coordination_joined_by.plural": _YES_NO,
+    "coordination_joined_by.subject_plural": _YES_NO,
+    "coordination_joined_by.issuer_gender": _GENDERS,
     "period_first.kind": _KINDS,
     "period_more.kind": _KINDS,
 }
@@ -216,6 +235,9 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
     before = figures.signatories_yet_to_ratify_at_period_start.count
     acceded, succeeded = figures.new_accessions, figures.new_successions
     together = "yes" if coordination.appointed_with else "no"
+    subject = [coordination.issuer, *coordination.appointed_with]
+    subject_plural = _yes(_plural(formats, subject))
+    issuer_gender = _gender(formats, subject)
     joined_by = "".join(
         say.say(
             "coordination_joined_by",
@@ -227,6 +249,8 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
                 "plural": _yes(_plural(formats, [a.state])),
                 "meeting": a.meeting.short_name,
                 "city": a.meeting.city,
+                "subject_plural": subject_plural,
+                "issuer_gender": issuer_gender,
             },
         )
         for index, a in enumerate(coordination.joined_by)
@@ -279,10 +303,13 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "appointed_with": formats.names(coordination.appointed_with, "the"),
         "appointed_with_count": len(coordination.appointed_with),
         "joined": formats.names(coordination.joined, "the"),
+        "joined_to": formats.names(coordination.joined, "to"),
         "joined_count": len(coordination.joined),
         "joined_by": joined_by,
         "issuer_plural": _yes(_plural(formats, [coordination.issuer])),
         "joined_plural": _yes(_plural(formats, coordination.joined)),
+        "subject_plural": subject_plural,
+        "issuer_gender": issuer_gender,
         "periods": coordination.intersessional_periods,
         "cities": formats.names(m.city for m in coordination.meetings_served),
         "since_meeting": since.name,
@@ -371,6 +398,14 @@ def _plural(formats: Formats, states: Sequence[str]) -> bool:
     """True when States, as the report names them, take a plural verb."""
     naming = formats.naming
     return len(states) > 1 or any(naming is not None and naming.plural(s) for s in states)
+
+
+def _gender(formats: Formats, states: Sequence[str]) -> str:
+    """The gender States named together agree in: "f" only when every name is feminine."""
+    naming = formats.naming
+    if naming is None or any(naming.gender(s) != "f" for s in states):
+        return "m"
+    return "f"
 
 
 def _yes(value: bool) -> str:
