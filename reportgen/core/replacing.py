@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.core.config import previous_of
-from reportgen.core.problems import InputError
+from reportgen.core.problems import InputError, Problem
 from reportgen.core.writing import output_problem, write_atomically
 
 
@@ -57,6 +57,18 @@ def replace_reports(documents: Mapping[Path, bytes], *, keep: bool = True) -> di
             kept = previous_of(target) if keep and old is not None else None
             if kept is not None and old is not None:
                 failing = kept
+                if kept.parent.is_symlink():  # it would write wherever the link points
+                    raise InputError(
+                        [
+                            Problem.about(
+                                str(kept.parent),
+                                "previous build",
+                                "is a symbolic link, not the folder reportgen keeps the "
+                                "reports it replaces in: remove it (or rename it) and build "
+                                "again",
+                            )
+                        ]
+                    )
                 if not kept.parent.exists():  # made by this build: removed if it fails
                     undo.append(kept.parent.rmdir)
                 undo.append(_restorer(kept, _current(kept)))

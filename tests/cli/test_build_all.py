@@ -401,3 +401,21 @@ def test_a_pdf_made_from_the_replaced_report_goes_to_previous_with_it(
         f"its PDF, made from the report it replaced, is now {Path('output/previous/report.pdf')}"
         in said
     )
+
+
+def test_a_previous_folder_that_is_a_link_is_refused_and_nothing_is_written(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hostile review of issue 20: output/previous -> ../archive overwrote archive/report.docx.
+    assert main(["build"]) == 0
+    archive = folder / "archive"
+    archive.mkdir()
+    (archive / "report.docx").write_bytes(b"a file of the user's")
+    (folder / "output" / "previous").symlink_to(Path("..") / "archive")
+    before = {p: p.read_bytes() for p in (folder / "output").glob("*.docx")}
+    _ratify_canada(folder / "data")
+    capsys.readouterr()
+    assert main(["build"]) == 2
+    assert "is a symbolic link, not the folder reportgen keeps" in capsys.readouterr().err
+    assert (archive / "report.docx").read_bytes() == b"a file of the user's"
+    assert {p: p.read_bytes() for p in (folder / "output").glob("*.docx")} == before
