@@ -3,7 +3,7 @@ its withdrawal had not taken effect on or before D; every figure follows it.
 
 Synthetic, not the public record: Lithuania's withdrawal is moved into the 4th MSP's years
 (2012-2013) so that the 4th MSP data shows each case; the public record (notified 6
-September 2024, effective 6 March 2025) is tests/fixtures/2025-withdrawal/ (test_public_record).
+September 2024, effective 6 March 2025) is tests/fixtures/public-2025/ (test_public_record).
 The meetings are those of the 4th MSP's report.yaml: the 2nd MSP closed on 16 September 2011,
 the 3rd met 11-14 September 2012, the as-of day is 1 September 2013.
 """

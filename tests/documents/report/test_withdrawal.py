@@ -5,7 +5,7 @@ footnote, the timeline and `reportgen figures`, in English, French and Spanish.
 Synthetic, not the public record: Lithuania's withdrawal is moved into the 4th MSP's years
 (copies of tests/fixtures/4msp/data/ edited by each test) so that each case can be built;
 every number expected is computed from the data, never typed. The public record (Lithuania,
-2024-2025) is tests/fixtures/2025-withdrawal/ (test_public_record.py).
+2024-2025) is tests/fixtures/public-2025/ (test_public_record.py).
 """
 
 from __future__ import annotations
