@@ -3,9 +3,10 @@
 A State that becomes a Party leaves the categories of non-party States (categories.yaml):
 the import removes it with the rest of its changes, line by line so that every other byte
 of the file a person maintains is kept. A State the import adds needs its French and
-Spanish names (names.yaml) before a report in those languages builds: the import never
-writes a name that is not UNTERM's, so it says exactly what to add, with the names ISO 3166
-gives (pycountry's translations) as a starting point to check.
+Spanish names (names.yaml) before a report in those languages builds: names.yaml holds them
+for every State the depositary may list, so this is by data. For a State it still lacks (a
+new State), the import never writes a name that is not UNTERM's: it says exactly what to
+add, with the names ISO 3166 gives (pycountry's translations) as a starting point to check.
 """
 
 from __future__ import annotations

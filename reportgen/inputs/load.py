@@ -238,12 +238,7 @@ def load_with_warnings(
                     alone = dataclasses.replace(source, data={code: entry})
                     names.update(_validate(NamesFile, alone, lang)[0] or {})
             problems += invalid
-        states_ok = not any(
-            p.file == sources["states"].name and p.severity == "error" for p in problems
-        )
-        problems += _names_problems(
-            sources, models.get("states"), names, lang, states_ok, names_path.exists()
-        )
+        problems += _names_problems(sources, models.get("states"), names, lang, names_path.exists())
         problems += _names_in_language(sources.get(NAMES_FILE), names, lang, names_check)
     if any(p.severity == "error" for p in problems) or len(models) < len(DATA_FILES):
         return None, problems, sources
@@ -257,29 +252,14 @@ def _names_problems(
     states: list[tuple[int, State]] | None,
     names: dict[str, StateNames],
     lang: str,
-    states_ok: bool,
     exists: bool,
 ) -> list[Problem]:
-    """A State with no name in `lang`, and names for a code no State has (when every code
-    of states.yaml is valid: else a mistyped code is reported once, there)."""
+    """A State with no name in `lang`. names.yaml is a reference list: names for a code no
+    State has yet are kept for the day one is added (by the import, say)."""
     if states is None:
         return []
-    problems = []
-    records = sources["states"].data
-    known = {
-        item["iso3"]
-        for item in (records if isinstance(records, list) else [])
-        if isinstance(item, dict) and isinstance(item.get("iso3"), str)
-    }
+    problems: list[Problem] = []
     names_file = sources.get(NAMES_FILE)
-    if states_ok and names_file is not None and names_file.data is not None:
-        for code in names:
-            if code not in known:
-                problems.append(
-                    names_file.problem(
-                        (code,), f"no State of states.yaml has the code {code}: remove it"
-                    )
-                )
     if lang == "en" or (names_file is not None and names_file.data is None and exists):
         return problems  # names.yaml is there but cannot be read: that is its problem
     language = LANGUAGES.get(lang, lang)

@@ -379,7 +379,11 @@ class Names(Model):
     fr: Text | None = Field(default=None, description="French: " + _UN_SHORT)
     fr_text: Text | None = Field(default=None, description="French: " + _RUNNING_TEXT)
     fr_gender: Literal["m", "f"] | None = Field(
-        default=None, description="The gender of a French name whose article is l' (m or f)."
+        default=None,
+        description=(
+            "The gender of a French name whose article hides it (l', les or none): m or f "
+            "(« les Philippines »: f)."
+        ),
     )
     es: Text | None = Field(default=None, description="Spanish: " + _UN_SHORT)
     es_text: Text | None = Field(default=None, description="Spanish: " + _RUNNING_TEXT)

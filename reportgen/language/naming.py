@@ -42,16 +42,36 @@ def contract(preposition: str, name: Name, lang: str) -> str:
 def name_problems(names: Names, lang: str) -> list[tuple[str, str]]:
     """The names of one entry of data/names.yaml (or of one renaming) that a report in
     `lang` could not print, each as (field, why): a running-text form that is only an
-    article, or whose article is not the short name's. `inputs.load` locates them."""
+    article, or whose article is not the short name's; a gender that the article says
+    otherwise (« Belgique (la) » with `fr_gender: m`). `inputs.load` locates them."""
     fields = Names.FIELDS.get(lang)
     given = names.in_language(lang)
     if fields is None or given is None or fields[1] is None:
         return []
-    short, running, _ = given
-    if short is None or running is None:
+    short, running, gender = given
+    if short is None:
         return []
-    why = rules.running_problem(short, running, language_for(lang).articles)
-    return [] if why is None else [(fields[1], why)]
+    problems = []
+    articles = language_for(lang).articles
+    why = None if running is None else rules.running_problem(short, running, articles)
+    if why is not None:
+        problems.append((fields[1], why))
+    elif gender is not None and fields[2] is not None:
+        article = rules.parse_unterm(short, articles, running).article
+        shown = GENDER_OF_ARTICLE.get(article)
+        if shown is not None and shown != gender:
+            problems.append(
+                (
+                    fields[2],
+                    f"is {gender}, but the article {article!r} says {shown}: leave it out (a "
+                    "gender is for a name whose article hides it: l', les, or none)",
+                )
+            )
+    return problems
+
+
+GENDER_OF_ARTICLE = {"le": "m", "la": "f", "el": "m", "los": "m", "las": "f"}
+"""The gender an article shows; l', les and no article show none (names.yaml's fr_gender)."""
 
 
 class Naming:
@@ -94,8 +114,9 @@ class Naming:
 
     def gender(self, state: str) -> str:
         """The gender a word agreeing with the name takes, "m" or "f": the one names.yaml
-        gives (fr_gender: « l'Albanie », f), else the article's ("la", "las": f), else "m"
-        (« le Portugal », « les Pays-Bas », a name without article)."""
+        gives where the article hides it (fr_gender: « l'Albanie », « les Philippines »,
+        « Cuba »: f), else the article's ("la", "las": f), else "m" (« le Portugal », « les
+        Pays-Bas », a name without article and without fr_gender)."""
         given = self._genders.get(state)
         if given is not None:
             return given

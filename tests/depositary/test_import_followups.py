@@ -20,8 +20,11 @@ import pycountry
 import pytest
 
 from reportgen.cli.main import main
+from reportgen.depositary.matching import Matcher
 from reportgen.figures.compute import compute
 from reportgen.inputs.load import load_inputs, load_with_warnings
+from reportgen.language.naming import Naming, name_problems
+from tests.conftest import SHIPPED_DATA
 from tests.depositary.test_untc_import import (
     HTML,
     _edited,
@@ -263,3 +266,32 @@ def test_a_state_the_data_has_gets_no_names_warning(
 ) -> None:
     code, _, err = _run(capsys, _iceland_ratifies(tmp_path), data_copy)
     assert code == 0 and not any("warning: add" in line for line in err)
+
+
+def test_with_the_shipped_names_a_new_state_has_its_names_by_data(
+    tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """names.yaml lists every State the depositary may list: the State the import adds
+    builds in French and Spanish at once, with no warning."""
+    names = data_copy / "names.yaml"
+    names.write_text((SHIPPED_DATA / "names.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    original = names.read_bytes()
+    argv = ["--region", "South Sudan=Africa", "--write"]
+    code, _, err = _run(capsys, _with_south_sudan(tmp_path), data_copy, *argv)
+    assert code == 0, err
+    assert not any("names.yaml" in line or "warning: add" in line for line in err), err
+    assert names.read_bytes() == original
+    for lang, running in (("fr", "le Soudan du Sud"), ("es", "Sudán del Sur")):
+        inputs, problems, _ = load_with_warnings(data_copy, lang=lang, names_check=name_problems)
+        assert inputs is not None, [str(p) for p in problems]
+        assert Naming(inputs, lang, inputs.report.as_of).running("South Sudan") == running
+
+
+@pytest.mark.parametrize(
+    "name", ["State of Palestine", "Holy See", "Cook Islands", "Niue", "South Sudan"]
+)
+def test_the_states_without_un_membership_match_a_code_names_yaml_has(name: str) -> None:
+    """The depositary's names of the States beyond the 193 Member States find their entry."""
+    shipped = (SHIPPED_DATA / "names.yaml").read_text(encoding="utf-8")
+    code = Matcher([]).match(name)
+    assert isinstance(code, str) and f"\n{code}:\n" in shipped
