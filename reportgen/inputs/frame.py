@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, Field, StrictBool
+from pydantic import AfterValidator, BeforeValidator, Field, StrictBool
 
 from reportgen.inputs import models
 from reportgen.inputs.models import Date, Model, Prose, Text
@@ -61,7 +61,7 @@ _ITEM = re.compile(r"([1-9][0-9]{0,2})(?:\s?\(([a-z])\))?")
 
 def _item_number(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)  # `number: 10` in YAML is read as text anyway; a number is fine
+        value = str(value)  # `number: 10`, which YAML reads as a number
     if isinstance(value, str) and not _ITEM.fullmatch(value.strip()):
         raise ValueError(
             f"{value!r} is not the number of an agenda item: write it as the agenda does, "
@@ -77,7 +77,7 @@ def item_parts(number: str) -> tuple[str, str | None]:
     return match.group(1), match.group(2)
 
 
-ItemNumber = Annotated[str, AfterValidator(_item_number)]
+ItemNumber = Annotated[str, BeforeValidator(_item_number)]
 
 
 class AgendaItem(Model):
