@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, StrictBool
+from pydantic import AfterValidator, Field, StrictBool
 
 from reportgen.inputs import models
 from reportgen.inputs.models import Date, Model, Prose, Text
@@ -59,15 +59,13 @@ _ITEM = re.compile(r"([1-9][0-9]{0,2})(?:\s?\(([a-z])\))?")
 """An agenda item's number: 10, or a sub-item 10(a) / 10 (a)."""
 
 
-def _item_number(value: object) -> object:
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)  # `number: 10`, which YAML reads as a number
-    if isinstance(value, str) and not _ITEM.fullmatch(value.strip()):
+def _item_number(value: str) -> str:
+    if not _ITEM.fullmatch(value.strip()):
         raise ValueError(
             f"{value!r} is not the number of an agenda item: write it as the agenda does, "
             "10 or 10(a)"
         )
-    return value.strip() if isinstance(value, str) else value
+    return value.strip()
 
 
 def item_parts(number: str) -> tuple[str, str | None]:
@@ -77,20 +75,26 @@ def item_parts(number: str) -> tuple[str, str | None]:
     return match.group(1), match.group(2)
 
 
-ItemNumber = Annotated[str, BeforeValidator(_item_number)]
+ItemNumber = Annotated[str, AfterValidator(_item_number)]
 
 
 class AgendaItem(Model):
     """An item of the meeting's agenda."""
 
-    number: ItemNumber = Field(description="Its number, as the agenda gives it: 10, or 10(a).")
+    number: ItemNumber = Field(
+        coerce_numbers_to_str=True,  # `number: 10`, which YAML reads as a number
+        description="Its number, as the agenda gives it: 10, or 10(a).",
+    )
     title: Prose = Field(description="Its title, as the agenda gives it.")
 
 
 class WorkingPaperItem(Model):
     """The agenda item the working paper is submitted under."""
 
-    number: ItemNumber = Field(description="Its number, as the agenda gives it: 10, or 10(a).")
+    number: ItemNumber = Field(
+        coerce_numbers_to_str=True,  # `number: 10`, which YAML reads as a number
+        description="Its number, as the agenda gives it: 10, or 10(a).",
+    )
     title: Prose | None = Field(
         default=None,
         description="Its title; leave it out when `agenda` is given (its title is taken there).",

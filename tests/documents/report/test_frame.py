@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -138,8 +139,8 @@ def test_the_first_page_has_the_symbol_the_meeting_and_the_agenda_item(
     assert "[Title]" not in text and "[Subtitle]" not in text
 
 
-def _top_paragraphs(path: Path) -> list:  # type: ignore[type-arg]
-    return docx.Document(str(path)).element.body.findall(qn("w:p"))
+def _top_paragraphs(path: Path) -> list[Any]:
+    return list(docx.Document(str(path)).element.body.findall(qn("w:p")))
 
 
 def _text(paragraph) -> str:  # type: ignore[no-untyped-def]
@@ -159,7 +160,7 @@ def _style(paragraph) -> str | None:  # type: ignore[no-untyped-def]
 def _text_paragraphs(path: Path) -> list[str]:
     """The letterhead report's paragraphs of text: Normal, at the body's level, with text,
     not in a list, no chart; its centred "Report by" line aside (the title block)."""
-    texts = []
+    texts: list[str] = []
     for paragraph in _top_paragraphs(path):
         centred = paragraph.find(f"{qn('w:pPr')}/{qn('w:jc')}")
         if _style(paragraph) is not None or _num_id(paragraph) is not None:
