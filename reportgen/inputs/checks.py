@@ -20,6 +20,7 @@ from typing import Any
 import pycountry
 from babel import Locale, UnknownLocaleError
 
+from reportgen.inputs.frame import frame_findings
 from reportgen.inputs.models import INSTRUMENTS, Category, EventsFile, ReportFrame, State
 from reportgen.inputs.narrative import check_narrative
 from reportgen.inputs.withdrawals import Finding, PathT, check_withdrawals
@@ -62,6 +63,7 @@ def check(parts: Parts) -> list[Finding]:
         framing = list(_check_report(report, names))
         frame_ok = not any(f.severity == "error" for f in framing)
         findings += framing
+        findings += frame_findings(report)  # the working paper's fields (inputs/frame.py)
         if states is not None:
             findings += _check_states(report, states)
         if categories is not None:

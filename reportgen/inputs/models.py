@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -26,6 +26,12 @@ from pydantic import (
 )
 
 from reportgen.core.languages import LANGUAGES
+
+if TYPE_CHECKING:  # resolved at the end of this module (inputs/frame.py uses its types)
+    from reportgen.inputs.frame import FrameName, WorkingPaper
+
+FRAME_HELP = "letterhead (the default) or working-paper, with working_paper (docs/frame.md)"
+PAPER_HELP = "The report as a UN working paper: its symbol, date, agenda item (docs/frame.md)."
 
 # --- Scalar types ------------------------------------------------------------------------
 
@@ -583,6 +589,8 @@ class ReportFrame(Model):
             "not by hand."
         ),
     )
+    frame: FrameName = Field(default="letterhead", description=FRAME_HELP)
+    working_paper: WorkingPaper | None = Field(default=None, description=PAPER_HELP)
 
 
 # --- data/categories.yaml --------------------------------------------------------------
@@ -780,3 +788,6 @@ class Inputs(Model):
             if meeting.key == key:
                 return meeting
         raise KeyError(key)
+
+
+import reportgen.inputs.frame  # noqa: E402, F401  uses the types above; completes ReportFrame

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from reportgen.language.fluent import Sentences, Values
     from reportgen.language.formats import Formats
+    from reportgen.ooxml.frame import WorkingPaperPage
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Views:
 
     context: dict[str, Any]
     footnotes: dict[int, str]
+    frame: WorkingPaperPage | None = None  # the report as a working paper (ooxml/frame.py)
 
 
 class Document(Protocol):

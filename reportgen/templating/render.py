@@ -19,6 +19,7 @@ from reportgen.language.fluent import SentenceError, Sentences, read_catalogue
 from reportgen.ooxml import charts as ooxml_charts
 from reportgen.ooxml import cleaning as ooxml_cleaning
 from reportgen.ooxml import footnotes as ooxml_footnotes
+from reportgen.ooxml import frame as ooxml_frame
 from reportgen.ooxml import writer as ooxml_writer
 from reportgen.ooxml import xml as ooxml_xml
 from reportgen.ooxml.package import open_docx, without_advice
@@ -85,6 +86,8 @@ def render(document: Document, template: Path, limits: Limits | None = None) -> 
     ooxml_cleaning.drop_unplaced_parts(docx)
     ooxml_charts.describe_charts(docx, alt_texts)
     ooxml_footnotes.add_footnotes(docx, views.footnotes)
+    if views.frame is not None:  # a working paper's first page and numbered paragraphs
+        ooxml_frame.frame_as_working_paper(docx, views.frame)
     _set_properties(docx, document.properties(say))
     return ooxml_writer.package_bytes(docx)
 

@@ -77,10 +77,11 @@ class Report:
         return narrative_warnings(inputs, figures, today)
 
     def document(self, inputs: Inputs, figures: Figures) -> Document:
-        """The report of these inputs and figures."""
+        """The report of these inputs and figures, in the frame report.yaml chooses."""
         from reportgen.documents.report.context import ReportDocument
+        from reportgen.documents.report.frame import framed
 
-        return ReportDocument(self, inputs, figures)
+        return framed(ReportDocument(self, inputs, figures), inputs, figures)
 
 
 KIND = Report()

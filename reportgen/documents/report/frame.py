@@ -1,0 +1,186 @@
+"""The report as a UN working paper (`frame: working-paper` in report.yaml): what its first
+page says, in the report's language, from the `working_paper:` block and the report's data.
+
+The words are the UN's fixed formulas of a working paper's first page in English, French
+and Spanish ("Distr.: General", « Original : anglais », "Tema 10 del programa
+provisional"), not the report's prose: they are here, not in the template's catalogue. The
+layout is `reportgen.ooxml.frame`'s; the report itself (its views, values, properties) is
+`ReportDocument`'s, unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from reportgen.figures.compute import Figures
+from reportgen.inputs.frame import WorkingPaper, item_parts
+from reportgen.inputs.models import Inputs
+from reportgen.language.fluent import Sentences
+from reportgen.language.formats import Formats
+from reportgen.ooxml.frame import WorkingPaperPage
+from reportgen.templating.kind import Document, DocumentKind, Properties, Views
+
+WORDS: dict[str, dict[str, Any]] = {
+    "en": {
+        "distribution": {
+            "general": "Distr.: General",
+            "limited": "Distr.: Limited",
+            "restricted": "Distr.: Restricted",
+        },
+        "original": "Original: {language}",
+        "languages": {
+            "en": "English",
+            "fr": "French",
+            "es": "Spanish",
+            "ar": "Arabic",
+            "ru": "Russian",
+            "zh": "Chinese",
+        },
+        "item": "Item {number} of the provisional agenda",
+        "adopted_item": "Item {number} of the agenda",
+        "submitted_by": "Submitted by {issuers}",
+    },
+    "fr": {
+        "distribution": {
+            "general": "Distr. générale",
+            "limited": "Distr. limitée",
+            "restricted": "Distr. restreinte",
+        },
+        "original": "Original\u00a0: {language}",
+        "languages": {
+            "en": "anglais",
+            "fr": "français",
+            "es": "espagnol",
+            "ar": "arabe",
+            "ru": "russe",
+            "zh": "chinois",
+        },
+        "item": "Point {number} de l'ordre du jour provisoire",
+        "adopted_item": "Point {number} de l'ordre du jour",
+        "submitted_by": "Présenté par {issuers}",
+    },
+    "es": {
+        "distribution": {
+            "general": "Distr. general",
+            "limited": "Distr. limitada",
+            "restricted": "Distr. reservada",
+        },
+        "original": "Original: {language}",
+        "languages": {
+            "en": "inglés",
+            "fr": "francés",
+            "es": "español",
+            "ar": "árabe",
+            "ru": "ruso",
+            "zh": "chino",
+        },
+        "item": "Tema {number} del programa provisional",
+        "adopted_item": "Tema {number} del programa",
+        "submitted_by": "Presentado por {issuers}",
+    },
+}
+"""The UN's formulas of a working paper's first page, by language of the report."""
+
+
+def item_number(number: str, lang: str) -> str:
+    """An agenda item's number as the language writes it: 10 (a) in English, 10 a) in
+    French and Spanish."""
+    item, letter = item_parts(number)
+    if letter is None:
+        return item
+    return f"{item} ({letter})" if lang == "en" else f"{item} {letter})"
+
+
+def meeting_dates(start: dt.date, end: dt.date, lang: str, formats: Formats) -> str:
+    """A meeting's days as a working paper's first page gives them, without a preposition:
+    10\u201313 September 2013; French 10-13 septembre 2013; Spanish 10 a 13 de septiembre de
+    2013."""
+    if lang == "en":
+        return formats.date_range(start, end)
+    last = formats.long_date(end)
+    if start == end:
+        return last
+    first = formats.long_date(start)
+    if start.year == end.year:  # the year once, at the end
+        first = first.removesuffix(f" de {start.year}" if lang == "es" else f" {start.year}")
+        if start.month == end.month:
+            first = first.split("\u00a0")[0].split(" ")[0]  # the day alone (1er in French)
+    return f"{first} a {last}" if lang == "es" else f"{first}-{last}"
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def working_paper_page(
+    inputs: Inputs, figures: Figures, formats: Formats, paper: WorkingPaper
+) -> WorkingPaperPage:
+    """The first page of the report as a working paper, in the report's language."""
+    words = WORDS[inputs.lang]
+    frame = inputs.report
+    meeting = inputs.meeting(frame.presented_to)
+    template = words["item"] if paper.provisional else words["adopted_item"]
+    item_title = paper.item_title()
+    assert item_title is not None  # checked when loading (inputs.frame.frame_findings)
+    return WorkingPaperPage(
+        body=frame.convention.name,
+        symbol=paper.symbol,
+        distribution=words["distribution"][paper.distribution],
+        date=formats.long_date(paper.date),
+        original=words["original"].format(language=words["languages"][paper.original]),
+        meeting=_capitalised(paper.meeting or meeting.name),
+        place_and_dates=(
+            f"{meeting.city}, {meeting_dates(meeting.start, meeting.end, inputs.lang, formats)}"
+        ),
+        item=template.format(number=item_number(paper.agenda_item.number, inputs.lang)),
+        item_title=item_title,
+        title=paper.title or frame.title,
+        submitted_by=words["submitted_by"].format(
+            issuers=formats.names(figures.coordination.authors, "the")
+        ),
+    )
+
+
+class WorkingPaperDocument:
+    """The report of one build as a working paper: the report's own views, with the first
+    page of a working paper (`Views.frame`)."""
+
+    def __init__(
+        self, report: Document, inputs: Inputs, figures: Figures, paper: WorkingPaper
+    ) -> None:
+        self.report, self.inputs, self.figures, self.paper = report, inputs, figures, paper
+
+    @property
+    def kind(self) -> DocumentKind:
+        return self.report.kind
+
+    @property
+    def lang(self) -> str:
+        return self.report.lang
+
+    @property
+    def formats(self) -> Formats:
+        return self.report.formats
+
+    def values(self, say: Sentences) -> Mapping[str, Any]:
+        return self.report.values(say)
+
+    def views(self, say: Sentences, first_note: int) -> Views:
+        """The report's views, and the working paper's first page."""
+        page = working_paper_page(self.inputs, self.figures, self.formats, self.paper)
+        return dataclasses.replace(self.report.views(say, first_note), frame=page)
+
+    def properties(self, say: Sentences) -> Properties:
+        return self.report.properties(say)
+
+
+def framed(report: Document, inputs: Inputs, figures: Figures) -> Document:
+    """The report in the frame report.yaml chooses: itself (the letterhead, the default),
+    or as a working paper."""
+    paper = inputs.report.working_paper
+    if inputs.report.frame != "working-paper" or paper is None:
+        return report
+    return WorkingPaperDocument(report, inputs, figures, paper)
