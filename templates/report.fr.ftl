@@ -108,9 +108,6 @@ new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
     [0] aucun État { joined_verb }{"\u00A0"}; { $withdrawals ->
         [none] le nombre d'États parties est toujours de { $parties }.
        *[other] le nombre d'États parties est passé de { $parties_before } à { $parties } lorsque { $withdrawals }.
-    }{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
     }
     [one] l'État suivant { joined_verb }, { $withdrawals ->
         [none] ce qui a porté le nombre d'États parties de { $parties_before } à { $parties }{ $parties_before ->
@@ -121,13 +118,13 @@ new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
             [same] est toujours de { $parties }
            *[other] est passé de { $parties_before } à { $parties }
         }
-    } ; il représente { $new_share } de l'ensemble des { $parties } États parties.{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
-    } { $in_period ->
-        [0] Cet État n'est pas devenu partie
-       *[other] Cet État (indiqué en gras) est devenu partie
-    } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+    } ; il représente { $new_share } de l'ensemble des { $parties } États parties{ $whole_period ->
+        [yes] {"\u00A0"}:
+       *[no] . { $in_period ->
+            [0] Cet État n'est pas devenu partie
+           *[other] Cet État (indiqué en gras) est devenu partie
+        } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+    }
    *[other] les { WORDS($new) } ({ $new }) États suivants { joined_verb }, { $withdrawals ->
         [none] ce qui a porté le nombre d'États parties de { $parties_before } à { $parties }{ $parties_before ->
             [0] {""}
@@ -137,22 +134,23 @@ new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
             [same] est toujours de { $parties }
            *[other] est passé de { $parties_before } à { $parties }
         }
-    } ; ils représentent { $new_share } de l'ensemble des { $parties } États parties.{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
-    } { $in_period ->
-        [0] Aucun d'entre eux n'est devenu partie
-        [one] L'un d'entre eux (indiqué en gras) est devenu partie
-       *[other] { CAPITAL(WORDS($in_period)) } d'entre eux (indiqués en gras) sont devenus parties
-    } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+    } ; ils représentent { $new_share } de l'ensemble des { $parties } États parties{ $whole_period ->
+        [yes] {"\u00A0"}:
+       *[no] . { $in_period ->
+            [0] Aucun d'entre eux n'est devenu partie
+            [one] L'un d'entre eux (indiqué en gras) est devenu partie
+           *[other] { CAPITAL(WORDS($in_period)) } d'entre eux (indiqués en gras) sont devenus parties
+        } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+    }
 }
 
 # Un retrait qui a pris effet, dans new_states_parties. $state : l'État, avec son article ;
 # $of_state : son nom après « de » (de la Lituanie) ; $day : le jour où il a pris effet.
 withdrawal_took_effect = le retrait { $of_state } a pris effet le { $day }
 
-# Un retrait notifié qui n'a pas encore pris effet à la date de référence, dans
-# new_states_parties. $state, $of_state : comme dans withdrawal_took_effect ; $plural : yes
+# Un retrait notifié qui n'a pas encore pris effet à la date de référence, à la fin de
+# yet_to_ratify ($pending, ou none : après le tableau, pour que rien ne sépare « d'entre eux »
+# de son antécédent). $state, $of_state : comme dans withdrawal_took_effect ; $plural : yes
 # quand le nom est au pluriel (les Pays-Bas) ; $notified : le jour où le dépositaire l'a
 # reçu ; $effective : le jour où il prendra effet.
 withdrawal_pending = Le retrait { $of_state }, notifié le { $notified }, ne prendra effet que le { $effective }{"\u00A0"}; jusque-là, { $state } { $plural ->
@@ -226,9 +224,12 @@ accessions = { $acceded ->
 # période mise en évidence. $period_deposits : les propositions de period_first et de
 # period_more, ou none ; $period_meeting : nom court de cette Assemblée. Se termine par une
 # espace.
-period_deposits = { $period_deposits ->
-    [none] Aucun État n'est devenu partie à la Convention depuis la { $period_meeting }.{" "}
-   *[other] { $period_deposits }.{" "}
+period_deposits = { $whole_period ->
+    [yes] {""}
+   *[no] { $period_deposits ->
+        [none] Aucun État n'est devenu partie à la Convention depuis la { $period_meeting }.{" "}
+       *[other] { $period_deposits }.{" "}
+    }
 }
 
 # La première proposition de period_deposits. $count : combien ; $kind : ratified, acceded ou
@@ -282,6 +283,9 @@ yet_to_ratify = { $yet ->
         [up] Ce nombre a augmenté depuis { $period_month }, date à laquelle il s'élevait à { WORDS($yet_before) } ({ $yet_before }).
        *[same] Ce nombre est inchangé depuis { $period_month }.
     }
+}{ $pending ->
+    [none] {""}
+   *[other] {" "}{ $pending }
 }
 
 ## Partie II. Action menée conjointement par les coordonnateurs

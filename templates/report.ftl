@@ -9,7 +9,7 @@
 ### feminine noun in French and Spanish; noun: "no" where Spanish writes "veintiuno", not
 ### "veintiún"), CAPITAL(...) capitalises the first letter, ORDINAL($n) writes 102nd.
 ### {" "} is a space kept at the start or end of a text, {""} an empty text.
-### README, "Sentences and catalogues", says how to change or add a message.
+### docs/template.md, "Sentences and catalogues", says how to change or add a message.
 
 ## Part I, opening paragraphs
 
@@ -17,7 +17,7 @@
 # $years: calendar years the issuer has coordinated before the meeting (0: its first year).
 for_the_past = { $years ->
     [0] This year
-    [one] For the past { WORDS($years) } year
+    [one] For the past year
    *[other] For the past { WORDS($years) } years
 }
 
@@ -62,19 +62,17 @@ periods_served = { $periods ->
 # period; $period_start_year, $period_end_year: the period's years; $short_name: CCM.
 # Withdrawals (Article 20): $withdrawn: States whose withdrawal took effect since the
 # meeting; $withdrawals: withdrawal_took_effect for each, as a list, or none; $change: up,
-# down or same ($parties against $parties_before); $pending: withdrawal_pending for each
-# withdrawal notified but not yet in effect, or none.
+# down or same ($parties against $parties_before). $whole_period: yes when the highlighted
+# period is the one counted (every new State Party is of it): the sentence then ends with
+# the table's lead-in, without "Two of them (identified in bold)".
 new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
     [0] no State has { joined_verb } the { $short_name }; { $withdrawals ->
         [none] the number of States Parties remains { $parties }.
        *[other] the number of States Parties fell from { $parties_before } to { $parties } when { $withdrawals }.
-    }{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
     }
-   *[other] the following { WORDS($new) } ({ $new }) { $new ->
-        [one] State has
-       *[other] States have
+   *[other] { $new ->
+        [one] the following State has
+       *[other] the following { WORDS($new) } ({ $new }) States have
     } { joined_verb } the { $short_name }, { $withdrawals ->
         [none] raising the number of States Parties from { $parties_before } to { $parties }{ $parties_before ->
             [0] {""}
@@ -88,24 +86,27 @@ new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
     }; { $new ->
         [one] it makes
        *[other] they make
-    } up { $new_share } of all { $parties } States Parties.{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
-    } { $in_period ->
-        [0] { $new ->
-            [one] It did not join
-           *[other] None of them joined
-        }
-        [one] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became a State Party
-       *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became States Parties
-    } in the { $period_start_year }-{ $period_end_year } intersessional period:
+    } up { $new_share } of all { $parties } States Parties{ $whole_period ->
+        [yes] :
+       *[no] . { $in_period ->
+            [0] { $new ->
+                [one] It did not join
+               *[other] None of them joined
+            }
+            [one] { $new ->
+                [one] It (identified in bold) became a State Party
+               *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became a State Party
+            }
+           *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became States Parties
+        } in the { $period_start_year }-{ $period_end_year } intersessional period:
+    }
 }
 
 # A withdrawal that took effect, in new_states_parties. $state: the State (with "the" where
 # its name takes it); $of_state: "of" and its name; $day: the day it took effect.
 withdrawal_took_effect = { $state }'s withdrawal took effect on { $day }
 
-# A withdrawal notified but not yet in effect on the as-of day, in new_states_parties.
+# A withdrawal notified but not yet in effect on the as-of day, at the end of yet_to_ratify.
 # $state, $of_state: as in withdrawal_took_effect; $plural: yes when the name is plural;
 # $notified: the day the depositary received it; $effective: the day it takes effect.
 withdrawal_pending = { CAPITAL($state) }, which notified its withdrawal on { $notified }, remains a State Party until the withdrawal takes effect on { $effective }.
@@ -152,9 +153,14 @@ accessions = { $acceded ->
 # Same paragraph, next sentence: deposits since the meeting that opens the highlighted
 # period. $period_deposits: the clauses of period_first and period_more, or none;
 # $period_meeting: that meeting's short name. Ends with a space.
-period_deposits = { $period_deposits ->
-    [none] No State has joined the Convention since the { $period_meeting }.{" "}
-   *[other] { $period_deposits }.{" "}
+# $whole_period: yes when that meeting is the one counted from: the first paragraph has
+# said it all, and nothing is printed.
+period_deposits = { $whole_period ->
+    [yes] {""}
+   *[no] { $period_deposits ->
+        [none] No State has joined the Convention since the { $period_meeting }.{" "}
+       *[other] { $period_deposits }.{" "}
+    }
 }
 
 # The first clause of period_deposits. $count: how many; $kind: ratified, acceded or
@@ -181,6 +187,9 @@ period_more = {" "}and { WORDS($count) } { $count ->
 # Same paragraph, last sentences: signatories yet to ratify. $yet: how many on the as-of
 # day; $yet_before: when the highlighted period opened ($period_month); $signatories: all
 # signatories; $yet_share: $yet of $signatories in per cent; $trend: down, up or same.
+# Then $pending: withdrawal_pending for each withdrawal notified but not yet in effect on the
+# as-of day, or none (after the table, so that no sentence comes between the new States
+# Parties and "Two of them (identified in bold)").
 yet_to_ratify = { $yet ->
     [0] All { $signatories } signatory States have ratified the { $short_name }.
    *[other] However, { WORDS($yet) } ({ $yet }) of the { $signatories } signatory States, that is { $yet_share }, { $yet ->
@@ -191,6 +200,9 @@ yet_to_ratify = { $yet ->
         [up] This number has risen from { WORDS($yet_before) } ({ $yet_before }) since { $period_month }.
        *[same] This number is unchanged since { $period_month }.
     }
+}{ $pending ->
+    [none] {""}
+   *[other] {" "}{ $pending }
 }
 
 ## Part II. Action taken jointly by the co-coordinators

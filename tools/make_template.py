@@ -167,8 +167,10 @@ def _body(document: docx.document.Document) -> None:
     # I. Latest figures ---------------------------------------------------------------
     w.heading("I. Latest figures", 1)
     w.p("{{ sentence.new_states_parties }}")
-    _new_states_parties_table(document)
+    # With no new State Party, neither the table nor the lead-in (regional_distribution):
+    # the first sentence has said that no State joined.
     w.p("{%p if figures.new_states_parties.count %}")
+    _new_states_parties_table(document)
     after_table = document.add_paragraph("{{ sentence.regional_distribution }}")
     after_table.paragraph_format.space_before = Pt(6)
     w.p("{%p endif %}")

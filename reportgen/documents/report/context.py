@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from reportgen.documents.report import charts
-from reportgen.documents.report.values import variables
+from reportgen.documents.report.values import variables, whole_period
 from reportgen.figures.compute import Figures
 from reportgen.inputs.models import Category, Initiative, Inputs
 from reportgen.language.fluent import Sentences
@@ -111,7 +111,9 @@ def _context(
         "status": status,
         "new_states_parties": _two_columns(
             [formats.names([n]) for n in new],
-            {formats.names([n]) for n in figures.period_states_parties.states},
+            set()
+            if whole_period(inputs)  # every name would be bold: none is
+            else {formats.names([n]) for n in figures.period_states_parties.states},
         ),
         "new_by_region": [
             say.say(

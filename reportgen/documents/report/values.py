@@ -49,6 +49,8 @@ VARIABLES: dict[str, str] = {
     "new_share": "new as a share of parties, as a percentage",
     "successions": "new States Parties by succession (selects 'ratified or acceded to')",
     "in_period": "new States Parties of the highlighted period (in bold in the table)",
+    "whole_period": "yes when the highlighted period is the one counted (after counting_since, "
+    "before presented_to): every new State Party is of it, and none is in bold",
     "period_start_year": "the year of the meeting that opens the highlighted period",
     "period_end_year": "the year of the meeting that closes it",
     "period_meeting": "the meeting that opens it (short name)",
@@ -148,6 +150,7 @@ CHOICES: dict[str, frozenset[str]] = {
     "subject_plural": _YES_NO,
     "issuer_gender": _GENDERS,
     "approximate": _YES_NO,
+    "whole_period": _YES_NO,
     "trend": frozenset({"down", "up", "same"}),
     "change": frozenset({"down", "up", "same"}),
     "withdrawal_pending.plural": _YES_NO,
@@ -321,6 +324,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "new_share": formats.percent(figures.new_states_parties_share, 1),
         "successions": figures.new_successions.count,
         "in_period": figures.period_states_parties.count,
+        "whole_period": _yes(whole_period(inputs)),
         "period_start_year": formats.year(period_start.start),
         "period_end_year": formats.year(period_end.start),
         "period_meeting": period_start.short_name,
@@ -357,6 +361,16 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "meeting": meeting.short_name,
         "meeting_name": meeting.name,
     }
+
+
+def whole_period(inputs: Inputs) -> bool:
+    """True when the highlighted period is the one the report counts new States Parties in:
+    from the close of `counting_since` to the meeting the report is presented to."""
+    frame = inputs.report
+    return (
+        frame.highlight.after == frame.counting_since
+        and frame.highlight.before == frame.presented_to
+    )
 
 
 def _withdrawals(
