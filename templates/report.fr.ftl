@@ -102,8 +102,9 @@ periods_served = { $periods ->
 # Le paragraphe se termine par « : » avant le tableau des États.
 # Retraits (article 20) : $withdrawn : États dont le retrait a pris effet depuis cette
 # Assemblée ; $withdrawals : withdrawal_took_effect pour chacun, en liste, ou none ;
-# $change : up, down ou same ($parties par rapport à $parties_before) ; $pending :
-# withdrawal_pending pour chaque retrait notifié qui n'a pas encore pris effet, ou none.
+# $change : up, down ou same ($parties par rapport à $parties_before). $whole_period : yes
+# quand la période mise en évidence est celle du décompte : la phrase s'achève alors sur
+# l'annonce du tableau, sans « (indiqués en gras) ».
 new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
     [0] aucun État { joined_verb }{"\u00A0"}; { $withdrawals ->
         [none] le nombre d'États parties est toujours de { $parties }.
