@@ -38,7 +38,10 @@ for_the_past = { $years ->
 # $issuer_plural, $joined_plural: yes cuando el verbo va en plural («los Países Bajos
 # asumieron», «que ejercían el Japón y Noruega»).
 # «junto con» evita «a el Japón» y la concordancia del verbo con la lista.
-coordination_taken_up = En { $appointed_city }, { $issuer }{ $appointed_with_count ->
+coordination_taken_up = { $appointed_city ->
+    [none] En la { $appointed_meeting }
+   *[other] En { $appointed_city }
+}, { $issuer }{ $appointed_with_count ->
     [0] {""}
    *[other] , junto con { $appointed_with },
 } { $joined_count ->
@@ -74,16 +77,55 @@ coordination_joined_by = { $first ->
         [yes] se sumaron
        *[no] se sumó
     } también
-} { $state }, en la { $meeting }, celebrada en { $city }
+} { $state }, en la { $meeting }, celebrada { $places }
 
 # Párrafo 3: «...realizadas por los coordinadores en <periods_served>, y se divide...».
 # $periods: períodos entre reuniones en que el emisor fue coordinador; $cities: las ciudades
 # de las Reuniones («Beirut, Oslo y Lusaka»).
 periods_served = { $periods ->
     [0] el presente período entre reuniones
-    [one] el período entre las reuniones de { $cities }
-   *[other] los { WORDS($periods) } períodos entre las reuniones de { $cities }
+    [one] el período entre { $by_meeting ->
+        [yes] { $meetings_served }
+       *[no] las reuniones de { $cities }
+    }
+   *[other] los { WORDS($periods) } períodos entre { $by_meeting ->
+        [yes] { $meetings_served }
+       *[no] las reuniones de { $cities }
+    }
 }
+
+# Párrafo 1, tras «designación como coordinador por la <Reunión>, »: cuándo y dónde se
+# celebró. $appointed_parts: cada una de sus partes (meeting_part), en lista.
+appointed_held = celebrada { $appointed_parts }
+
+# Una parte de una Reunión, en appointed_held. $month: mes y año; $online: yes si se celebró
+# en línea; $city, $country: dónde, o none (en línea).
+meeting_part = en { $month } { $online ->
+    [yes] en línea
+   *[no] en { $city ->
+        [none] {""}
+       *[other] { $city }
+    }{ $country ->
+        [none] {""}
+       *[other] {" "}({ $country })
+    }
+}
+
+# Dónde se celebró una parte de una Reunión, en coordination_joined_by. $online: yes en
+# línea; $city: la ciudad, o none (en línea).
+meeting_place = { $online ->
+    [yes] en línea
+   *[no] en { $city ->
+        [none] {""}
+       *[other] { $city }
+    }
+}
+
+# Una Reunión celebrada en línea, donde un gráfico nombra la ciudad de una Reunión.
+meeting_online = en línea
+
+# Una Reunión en una lista de Reuniones (periods_served). $meeting: su nombre abreviado.
+meeting_in_list = la { $meeting }
 
 ## Parte I. Cifras más recientes
 

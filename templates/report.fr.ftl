@@ -43,7 +43,10 @@ for_the_past = { $years ->
 # L'émetteur, avec ceux nommés en même temps que lui, est le sujet : $subject_plural (yes :
 # « se sont joints ») et $issuer_gender (f : « s'est jointe », seulement si tous les noms
 # sont féminins) accordent le verbe.
-coordination_taken_up = À { $appointed_city }, { $issuer }{ $appointed_with_count ->
+coordination_taken_up = { $appointed_city ->
+    [none] Lors de la { $appointed_meeting }
+   *[other] À { $appointed_city }
+}, { $issuer }{ $appointed_with_count ->
     [0] {""}
    *[other] {" "}et { $appointed_with }
 } { $joined_count ->
@@ -81,15 +84,54 @@ coordination_joined_by = { $first ->
         }
     }
    *[no] , puis, en { $month },
-} par { $state } lors de la { $meeting }, tenue à { $city }
+} par { $state } lors de la { $meeting }, tenue { $places }
 
 # Paragraphe 3 : « ...entrepris par les coordonnateurs <periods_served> et s'articule en... ».
 # $periods : périodes intersessions pendant lesquelles l'émetteur a exercé ses fonctions ;
 # $cities : villes des Assemblées (« Beyrouth, Oslo et Lusaka »). « période » est féminin.
 periods_served = { $periods ->
-    [one] au cours de la période intersessions entre { $cities }
-   *[other] au cours des { WORDS($periods, gender: "f") } périodes intersessions entre { $cities }
+    [one] au cours de la période intersessions entre { $by_meeting ->
+        [yes] { $meetings_served }
+       *[no] { $cities }
+    }
+   *[other] au cours des { WORDS($periods, gender: "f") } périodes intersessions entre { $by_meeting ->
+        [yes] { $meetings_served }
+       *[no] { $cities }
+    }
 }
+
+# Paragraphe 1, après « coordonnateur désigné par la <Assemblée>, » : quand et où elle s'est
+# tenue. $appointed_parts : chacune de ses parties (meeting_part ci-dessous), en liste.
+appointed_held = tenue { $appointed_parts }
+
+# Une partie d'une Assemblée, dans appointed_held. $month : mois et année ; $online : yes si
+# elle s'est tenue en ligne ; $city, $country : où, ou none (en ligne).
+meeting_part = en { $month } { $online ->
+    [yes] en ligne
+   *[no] à { $city ->
+        [none] {""}
+       *[other] { $city }
+    }{ $country ->
+        [none] {""}
+       *[other] {" "}({ $country })
+    }
+}
+
+# Où s'est tenue une partie d'une Assemblée, dans coordination_joined_by. $online : yes en
+# ligne ; $city : la ville, ou none (en ligne).
+meeting_place = { $online ->
+    [yes] en ligne
+   *[no] à { $city ->
+        [none] {""}
+       *[other] { $city }
+    }
+}
+
+# Une Assemblée tenue en ligne, là où un graphique nomme la ville d'une Assemblée.
+meeting_online = en ligne
+
+# Une Assemblée dans une liste d'Assemblées (periods_served). $meeting : son nom court.
+meeting_in_list = la { $meeting }
 
 ## Partie I. Dernières données chiffrées
 

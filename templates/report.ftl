@@ -22,11 +22,15 @@ for_the_past = { $years ->
 }
 
 # Paragraph 2: how the issuer took up the coordination.
-# $appointed_city: where the issuer was appointed; $issuer: the issuer;
+# $appointed_city: where the meeting that appointed the issuer closed, or none (online:
+# $appointed_meeting, its short name); $issuer: the issuer;
 # $appointed_with, $appointed_with_count: coordinators appointed with it;
 # $joined, $joined_count: coordinators it joined; $joined_by: the clauses of
 # coordination_joined_by below, one for each coordinator who joined later, or empty.
-coordination_taken_up = In { $appointed_city }, { $issuer }{ $appointed_with_count ->
+coordination_taken_up = { $appointed_city ->
+    [none] At the { $appointed_meeting }
+   *[other] In { $appointed_city }
+}, { $issuer }{ $appointed_with_count ->
     [0] {""}
    *[other] {" "}and { $appointed_with }
 } { $joined_count ->
@@ -37,21 +41,59 @@ coordination_taken_up = In { $appointed_city }, { $issuer }{ $appointed_with_cou
 # One clause for each coordinator who joined later, appended to coordination_taken_up.
 # $first: yes for the first such clause; $month: month and year; $together: yes when the
 # issuer was appointed with others; $state: who joined; $meeting: the meeting's short name;
-# $city: where it was held.
+# $places: where it was held (meeting_place for each part; $city: where it closed).
 coordination_joined_by = { $first ->
     [yes] {" "}and
    *[no] ,
 } in { $month } { $together ->
     [yes] were
    *[no] was
-} joined by { $state }, at the { $meeting }, which was held in { $city }
+} joined by { $state }, at the { $meeting }, which was held { $places }
 
 # Paragraph 3: "...undertaken by the co-coordinators in the <periods_served>, and is divided...".
-# $periods: intersessional periods the issuer served; $cities: the meetings' cities.
+# $periods: intersessional periods the issuer served; $cities: the meetings' cities;
+# $meetings_served: the meetings (meeting_in_list), by which $by_meeting (yes when a city
+# repeats: Geneva, Geneva and Geneva) names the periods.
 periods_served = { $periods ->
     [one] intersessional period
    *[other] { WORDS($periods) } intersessional periods
-} between { $cities }
+} between { $by_meeting ->
+    [yes] { $meetings_served }
+   *[no] { $cities }
+}
+
+# Paragraph 1, after "appointed as co-coordinator by the <meeting>, ": when and where it was
+# held. $appointed_parts: each of its parts (meeting_part below), as a list.
+appointed_held = held { $appointed_parts }
+
+# One part of a meeting, in appointed_held. $month: month and year; $online: yes when held
+# online; $city, $country: where, or none (online).
+meeting_part = in { $month } { $online ->
+    [yes] online
+   *[no] in { $city ->
+        [none] {""}
+       *[other] { $city }
+    }{ $country ->
+        [none] {""}
+       *[other] , { $country }
+    }
+}
+
+# Where a part of a meeting was held, in coordination_joined_by. $online: yes when online;
+# $city: the city, or none (online).
+meeting_place = { $online ->
+    [yes] online
+   *[no] in { $city ->
+        [none] {""}
+       *[other] { $city }
+    }
+}
+
+# A meeting held online, where a chart names the city of a meeting.
+meeting_online = online
+
+# A meeting in a list of meetings (periods_served). $meeting: its short name.
+meeting_in_list = the { $meeting }
 
 ## Part I. Latest figures
 
@@ -94,7 +136,7 @@ new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
                *[other] None of them joined
             }
             [one] { $new ->
-                [one] It (identified in bold) became a State Party
+                [one] This State (identified in bold) became a State Party
                *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became a State Party
             }
            *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became States Parties

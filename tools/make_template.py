@@ -148,8 +148,7 @@ def _body(document: docx.document.Document) -> None:
         "{{ sentence.for_the_past }}, {{ coordination.issuer|name('the') }} has been strongly "
         "involved in the universalisation efforts of the {{ convention.name }}, after "
         "having been appointed as co-coordinator by the {{ coordination.appointed_at.name }}, "
-        "held in {{ coordination.appointed_at.start|month_year }} in "
-        "{{ coordination.appointed_at.city }}, {{ coordination.appointed_at.country|name }}."
+        "{{ sentence.appointed_held }}."
     )
     w.p("{{ sentence.coordination_taken_up }}")
     w.p(

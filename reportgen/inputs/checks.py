@@ -315,9 +315,18 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
         if meeting.key in keys:
             yield Finding("report", (*at, "key"), f"{meeting.key!r} is used twice")
         keys.setdefault(meeting.key, index)
-        yield from names.unknown(meeting.country, "report", (*at, "country"))
-        if meeting.end < meeting.start:
-            yield Finding("report", (*at, "end"), "is before the meeting's start")
+        one_part = not meeting.parts
+        for number, part in enumerate(meeting.held):
+            here = at if one_part else (*at, "parts", number)
+            if part.country is not None:
+                yield from names.unknown(part.country, "report", (*here, "country"))
+            if part.end < part.start:
+                yield Finding("report", (*here, "end"), "is before the meeting's start")
+            if number and part.start <= meeting.held[number - 1].end:
+                yield Finding(
+                    "report", (*here, "start"), "parts are listed in order; this one starts "
+                    "before the part before it ends",
+                )
         if previous is not None and meeting.start <= previous.end:
             yield Finding(
                 "report",
@@ -520,7 +529,7 @@ def _check_unused(parts: Parts) -> Iterator[Finding]:
     frame, events = parts.report, parts.events
     assert frame is not None and events is not None and parts.categories is not None
     named = {frame.issuer, *(c.state for c in frame.coordinators)}
-    named |= {m.country for m in frame.meetings}
+    named |= {p.country for m in frame.meetings for p in m.held if p.country}
     named |= {name for _, c in parts.categories for name in c.members} | parts.also_named
     for initiative in events.initiatives:
         named |= {*initiative.states, *([initiative.host] if initiative.host else [])}
