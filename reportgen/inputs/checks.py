@@ -324,8 +324,9 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
                 yield Finding("report", (*here, "end"), "is before the meeting's start")
             if number and part.start <= meeting.held[number - 1].end:
                 yield Finding(
-                    "report", (*here, "start"), "parts are listed in order; this one starts "
-                    "before the part before it ends",
+                    "report",
+                    (*here, "start"),
+                    "parts are listed in order; this one starts before the part before it ends",
                 )
         if previous is not None and meeting.start <= previous.end:
             yield Finding(

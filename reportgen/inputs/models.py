@@ -491,7 +491,8 @@ _ENGLISH_NAMES: dict[str, tuple[str, str]] = {
     ),
 }
 _ENGLISH_ORDINAL_WORDS = (
-    "First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split()
+    *("First", "Second", "Third", "Fourth", "Fifth"),
+    *("Sixth", "Seventh", "Eighth", "Ninth", "Tenth"),
 )
 
 
@@ -503,8 +504,8 @@ def english_meeting_name(kind: str, number: int, *, short: bool = False) -> str:
     if kind == "review_conference" and 1 <= number <= len(_ENGLISH_ORDINAL_WORDS):
         rank = _ENGLISH_ORDINAL_WORDS[number - 1]
     else:
-        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
-            number % 10, "th"
+        suffix = (
+            "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
         )
         rank = f"{number}{suffix}"
     return _ENGLISH_NAMES[kind][short].format(rank)
@@ -597,29 +598,30 @@ class Meeting(Model):
 
     @model_validator(mode="after")
     def _named_and_held(self) -> Meeting:
-        one_part = ("typed_city", "typed_country", "typed_start", "typed_end")
+        one_part = {
+            "city": self.typed_city,
+            "country": self.typed_country,
+            "start": self.typed_start,
+            "end": self.typed_end,
+        }
         if self.parts:
-            given = [type(self).model_fields[f].alias for f in one_part if getattr(self, f)]
+            given = [field for field, value in one_part.items() if value is not None]
             if given or self.online:
                 raise ValueError(
                     f"gives parts and {', '.join(given or ['online'])}: the days and place of "
                     "a meeting in parts are its parts'"
                 )
         else:
-            missing = [
-                type(self).model_fields[f].alias
-                for f in ("typed_start", "typed_end")
-                if getattr(self, f) is None
-            ]
+            missing = [f for f in ("start", "end") if one_part[f] is None]
             if missing:
                 raise ValueError(f"has no {' or '.join(missing)} (or parts)")
-            MeetingPart(
-                city=self.typed_city,
-                country=self.typed_country,
-                online=self.online,
-                start=self.typed_start,
-                end=self.typed_end,
-            )
+            if self.typed_city is None and not self.online:
+                raise ValueError(
+                    "has neither a city nor online: give `city:` and `country:`, or "
+                    "`online: true` (or parts)"
+                )
+            if (self.typed_city is None) != (self.typed_country is None):
+                raise ValueError("gives a city without its country, or a country without its city")
         if (self.kind is None) != (self.number is None):
             raise ValueError("give kind and number together (msp and 4: the 4th MSP)")
         if self.kind is None and (self.typed_name is None or self.typed_short_name is None):
@@ -636,7 +638,7 @@ class Meeting(Model):
             return tuple(self.parts)
         assert self.typed_start is not None and self.typed_end is not None  # validated
         return (
-            MeetingPart(
+            MeetingPart.model_construct(
                 city=self.typed_city,
                 country=self.typed_country,
                 online=self.online,

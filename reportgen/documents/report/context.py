@@ -18,7 +18,8 @@ from typing import Any
 from markupsafe import Markup
 
 from reportgen.documents.report import charts
-from reportgen.documents.report.meetings import coordination_view, report_formats
+from reportgen.documents.report.meetings import coordination_view
+from reportgen.documents.report.meetings import report_formats as report_formats
 from reportgen.documents.report.meetings import view as meeting_view
 from reportgen.documents.report.values import variables, whole_period
 from reportgen.figures.compute import Figures

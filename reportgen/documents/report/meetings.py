@@ -72,13 +72,13 @@ def held(meeting: Meeting, formats: Formats, say: Sentences) -> str:
     return formats.language.join(
         [
             say.say(
-            "meeting_part",
-            {
-                "month": formats.month_year(p.start),
-                "online": "yes" if p.city is None else "no",
-                "city": p.city,
-                "country": formats.name(p.country) if p.country else None,
-            },
+                "meeting_part",
+                {
+                    "month": formats.month_year(p.start),
+                    "online": "yes" if p.city is None else "no",
+                    "city": p.city,
+                    "country": formats.name(p.country) if p.country else None,
+                },
             )
             for p in meeting.held
         ]
@@ -185,7 +185,5 @@ def name_warnings(inputs: Inputs, formats: Formats) -> list[Finding]:
                     f"{typed!r} is printed instead of the name derived from kind and number, "
                     f"{derived[position]!r}: remove it unless the meeting is really named so"
                 )
-            findings.append(
-                Finding("report", ("meetings", index, field), message, "warning")
-            )
+            findings.append(Finding("report", ("meetings", index, field), message, "warning"))
     return findings

@@ -157,7 +157,7 @@ def test_one_year_of_service_is_the_past_year(tmp_path: Path) -> None:
 def test_a_pending_withdrawal_does_not_come_between_the_new_states_and_them(
     tmp_path: Path,
 ) -> None:
-    """"Two of them (identified in bold)" follows the sentence of the new States Parties:
+    """ "Two of them (identified in bold)" follows the sentence of the new States Parties:
     the pending withdrawal is told after the table, in every language."""
     from tests.documents.report.test_withdrawal import PENDING, make_data
 
@@ -181,3 +181,222 @@ WORDS = {
     "es": {8: "Ocho", 9: "Nueve"},
 }
 """The count of the seed's highlighted period in words, as the sentence begins with it."""
+
+
+# --- Meetings: derived names, parts, the close, periods by meeting -----------------------
+
+
+def _meetings(text: str, meetings: str) -> str:
+    """report.yaml's text with its meetings (from `meetings:` to `presented_to:`) replaced."""
+    head, rest = text.split("\nmeetings:\n", 1)
+    _, tail = rest.split("\npresented_to:", 1)
+    return f"{head}\nmeetings:\n{meetings}\npresented_to:{tail}"
+
+
+def with_meetings(target: Path, meetings: str, *replacements: tuple[str, str]) -> Path:
+    data = edited(target, *replacements)
+    report = data / "report.yaml"
+    report.write_text(_meetings(report.read_text(encoding="utf-8"), meetings), "utf-8")
+    return data
+
+
+GENEVA = "city: {en: Geneva, fr: Genève, es: Ginebra}, country: Switzerland"
+
+THREE_IN_GENEVA = f"""\
+  - {{key: 2MSP, kind: msp, number: 2, start: 2011-09-13, end: 2011-09-16,
+     {GENEVA}}}
+  - {{key: 3MSP, kind: msp, number: 3, start: 2012-09-11, end: 2012-09-14,
+     {GENEVA}}}
+  - {{key: 4MSP, kind: msp, number: 4, start: 2013-09-10, end: 2013-09-13,
+     {GENEVA}}}
+"""
+
+
+def test_periods_between_meetings_in_one_city_are_named_by_their_meetings(
+    tmp_path: Path,
+) -> None:
+    data = with_meetings(tmp_path / "data", THREE_IN_GENEVA)
+    expected = {
+        "en": "in the two intersessional periods between the 2nd MSP, the 3rd MSP and the "
+        "4th MSP, and is divided",
+        "fr": "au cours des deux périodes intersessions entre la deuxième Assemblée, la "
+        "troisième Assemblée et la quatrième Assemblée et s'articule",
+        "es": "los dos períodos entre la Segunda Reunión, la Tercera Reunión y la Cuarta "
+        "Reunión, y se divide",
+    }
+    for lang in LANGS:
+        text, _ = built(data, lang)
+        assert expected[lang] in text, lang
+        assert "Geneva, Geneva" not in text and "Genève, Genève" not in text, lang
+
+
+def test_periods_between_meetings_in_different_cities_keep_the_seeds_wording(
+    tmp_path: Path,
+) -> None:
+    text, _ = built(edited(tmp_path / "data"), "en")
+    assert "in the two intersessional periods between Beirut, Oslo and Lusaka" in text
+
+
+SECOND_REVIEW_CONFERENCE = f"""\
+  - key: 2RC
+    kind: review_conference
+    number: 2
+    parts:
+      - {{online: true, start: 2020-11-25, end: 2020-11-27}}
+      - {{start: 2021-09-20, end: 2021-09-21, {GENEVA}}}
+  - {{key: 10MSP, kind: msp, number: 10, start: 2022-08-30, end: 2022-09-02,
+     {GENEVA}}}
+  - {{key: 11MSP, kind: msp, number: 11, start: 2023-09-11, end: 2023-09-14,
+     {GENEVA}}}
+"""
+
+
+def test_derived_names_parts_and_a_coordinator_dated_by_the_close(tmp_path: Path) -> None:
+    """A Review Conference in two parts (online, then Geneva) appointed the issuer; a
+    coordinator who joined at the 10th MSP is dated by its close (September 2022), not its
+    opening (August)."""
+    data = with_meetings(
+        tmp_path / "data",
+        SECOND_REVIEW_CONFERENCE,
+        ("counting_since: 2MSP", "counting_since: 2RC"),
+        ("presented_to: 4MSP", "presented_to: 11MSP"),
+        ("  after: 3MSP\n  before: 4MSP", "  after: 10MSP\n  before: 11MSP"),
+        ("as_of: 2013-09-01", "as_of: 2023-09-01"),
+        ("    until: 3MSP\n", "    until: 2RC\n"),
+        ("    appointed_at: 2MSP\n", "    appointed_at: 2RC\n"),
+        ("    appointed_at: 3MSP\n", "    appointed_at: 10MSP\n"),
+    )
+    expected = {
+        "en": [
+            "after having been appointed as co-coordinator by the Second Review Conference, "
+            "held in November 2020 online and in September 2021 in Geneva, Switzerland.",
+            "in September 2022 was joined by Ghana, at the 10th MSP, which was held in Geneva.",
+            "For the past two years, Portugal",  # from the close, in 2021
+            "Since the Second Review Conference (2021)",  # counted from its close
+            "This number is unchanged since September 2022.",
+        ],
+        "fr": [
+            "coordonnateur désigné par la deuxième Conférence d'examen, tenue en novembre 2020 "
+            "en ligne et en septembre 2021 à Genève (Suisse).",
+            "en septembre 2022, il a été rejoint par le Ghana lors de la dixième Assemblée, "
+            "tenue à Genève.",
+        ],
+        "es": [
+            "por la Segunda Conferencia de Examen, celebrada en noviembre de 2020 en línea y "
+            "en septiembre de 2021 en Ginebra (Suiza).",
+            "y en septiembre de 2022 se le unió Ghana, en la Décima Reunión, celebrada en Ginebra.",
+        ],
+    }
+    for lang in LANGS:
+        text, _ = built(data, lang)
+        for sentence in expected[lang]:
+            assert sentence in text, (lang, sentence)
+        assert "August 2022" not in text and "août 2022" not in text, lang
+
+
+@pytest.mark.parametrize(
+    ("kind", "number", "names"),
+    [
+        (
+            "msp",
+            4,
+            {
+                "en": ("4th Meeting of States Parties", "4th MSP"),
+                "fr": ("quatrième Assemblée des États parties", "quatrième Assemblée"),
+                "es": ("Cuarta Reunión de los Estados Partes", "Cuarta Reunión"),
+            },
+        ),
+        (
+            "review_conference",
+            2,
+            {
+                "en": ("Second Review Conference", "Second Review Conference"),
+                "fr": ("deuxième Conférence d'examen", "deuxième Conférence d'examen"),
+                "es": ("Segunda Conferencia de Examen", "Segunda Conferencia de Examen"),
+            },
+        ),
+        (
+            "extraordinary_msp",
+            1,
+            {
+                "en": ("1st Extraordinary Meeting of States Parties", "1st Extraordinary MSP"),
+                "fr": (
+                    "première Assemblée extraordinaire des États parties",
+                    "première Assemblée extraordinaire",
+                ),
+                "es": (
+                    "Primera Reunión Extraordinaria de los Estados Partes",
+                    "Primera Reunión Extraordinaria",
+                ),
+            },
+        ),
+    ],
+)
+def test_meeting_names_are_derived_in_each_language(
+    kind: str, number: int, names: dict[str, tuple[str, str]]
+) -> None:
+    from reportgen.inputs.models import english_meeting_name
+    from reportgen.language.registry import language_for
+
+    for lang, (full, short) in names.items():
+        language = language_for(lang)
+        assert language.meeting_name(kind, number) == full, lang
+        assert language.meeting_name(kind, number, short=True) == short, lang
+    assert english_meeting_name(kind, number) == names["en"][0]
+    assert english_meeting_name(kind, number, short=True) == names["en"][1]
+
+
+def test_the_english_names_of_figures_agree_with_the_language(tmp_path: Path) -> None:
+    from reportgen.inputs.models import MEETING_KINDS, english_meeting_name
+    from reportgen.language.registry import language_for
+
+    english = language_for("en")
+    for kind in MEETING_KINDS:
+        for number in range(1, 30):
+            for short in (False, True):
+                assert english_meeting_name(kind, number, short=short) == english.meeting_name(
+                    kind, number, short
+                )
+
+
+def _line(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
+
+
+@pytest.mark.parametrize(
+    ("meetings", "marker", "expected"),
+    [
+        (
+            THREE_IN_GENEVA.replace("kind: msp, number: 3", "kind: msp_ordinary, number: 3"),
+            "msp_ordinary",
+            "meetings[1] (3MSP).kind: ",
+        ),
+        (
+            THREE_IN_GENEVA.replace(
+                "  - {key: 3MSP, kind: msp, number: 3, start: 2012-09-11, end: 2012-09-14,\n"
+                f"     {GENEVA}}}\n",
+                "  - key: 3MSP\n    kind: msp\n    number: 3\n    parts:\n"
+                "      - {start: 2012-09-11, end: 2012-09-14}\n",
+            ),
+            "{start: 2012-09-11",
+            "meetings[1] (3MSP).parts[0]: has neither a city nor online",
+        ),
+    ],
+)
+def test_a_bad_meeting_is_a_located_error(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    meetings: str,
+    marker: str,
+    expected: str,
+) -> None:
+    from reportgen.cli.main import main
+
+    data = with_meetings(tmp_path / "data", meetings)
+    report = data / "report.yaml"
+    assert main(["check", "--data", str(data)]) == 2
+    err = capsys.readouterr().err
+    line = _line(report, marker)
+    located = [e for e in err.splitlines() if e.startswith(f"{report}:{line}:")]
+    assert located and expected in located[0], err
+    assert "Traceback" not in err
