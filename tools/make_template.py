@@ -103,7 +103,7 @@ def _page(document: docx.document.Document) -> None:
     section.different_first_page_header_footer = True
     header = section.first_page_header
     loop, line, end = (header.paragraphs[0], header.add_paragraph(), header.add_paragraph())
-    loop.text = "{%p for line in report.letterhead %}"
+    loop.text = "{%p for line in letterhead %}"
     line.text = "{{ line }}"
     line.alignment = WD_ALIGN_PARAGRAPH.CENTER
     line.runs[0].bold = True

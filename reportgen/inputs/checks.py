@@ -401,6 +401,8 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
             f"is before the highlighted period starts (after {after})",
         )
     issuer = [c for c in frame.coordinators if c.state == frame.issuer]
+    if issuer:
+        yield from _check_letterhead(frame, frame.coordinators.index(issuer[0]))
     if not issuer:
         yield Finding("report", ("issuer",), "must be one of the coordinators")
     elif issuer[0].appointed_at is None:
@@ -424,6 +426,33 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
             and order[coordinator.until] <= order[coordinator.appointed_at]
         ):
             yield Finding("report", ("coordinators", index, "until"), "is not after appointed_at")
+
+
+def _check_letterhead(frame: ReportFrame, issuer: int) -> Iterator[Finding]:
+    """The letterhead is the issuer's (coordinators[issuer].letterhead); the top-level
+    `letterhead:` of the release before is still printed when the issuer has none."""
+    own = frame.coordinators[issuer].letterhead
+    if frame.letterhead is not None:
+        yield Finding(
+            "report",
+            ("letterhead",),
+            (
+                "is not printed: the issuer's own letterhead is (coordinators, "
+                f"{frame.issuer}); remove this one"
+                if own
+                else f"is deprecated: move these lines under the issuer's record "
+                f"(coordinators, state: {frame.issuer}) as `letterhead:`, so that they "
+                "follow the issuer (docs/data.md)"
+            ),
+            "warning",
+        )
+    elif not own:
+        yield Finding(
+            "report",
+            ("coordinators", issuer),
+            f"the issuer ({frame.issuer}) has no letterhead: add `letterhead:`, the lines at "
+            "the top of its report's first page (its ministry and State), in each language",
+        )
 
 
 # --- data/categories.yaml -------------------------------------------------------------

@@ -700,6 +700,13 @@ class Coordinator(Model):
         default=None,
         description="The key of the meeting at which it handed over; leave it out while it serves.",
     )
+    letterhead: list[Prose] = Field(
+        default_factory=list,
+        description=(
+            "The lines at the top of the first page of a report this coordinator issues "
+            "(its ministry and State), in each language; required for the issuer."
+        ),
+    )
 
 
 class Period(Model):
@@ -727,7 +734,13 @@ class ReportFrame(Model):
     """data/report.yaml: who issues the report, to which meeting, as of which date."""
 
     title: Prose = Field(description="The report's title, as printed (Universalisation).")
-    letterhead: list[Prose] = Field(description="The lines at the top of the first page.")
+    letterhead: list[Prose] | None = Field(
+        default=None,
+        description=(
+            "Deprecated: the lines at the top of the first page. They are now the issuer's, "
+            "kept with its record under coordinators (letterhead:), so that they follow it."
+        ),
+    )
     issuer: Text = Field(
         description="The coordinator whose ministry issues the report, named as in states.yaml.",
     )

@@ -95,6 +95,7 @@ def _context(
     context = {
         "report": frame,
         "convention": frame.convention,
+        "letterhead": letterhead(inputs),
         "meeting": meeting_view(inputs.meeting(frame.presented_to), formats),
         "since": meeting_view(inputs.meeting(frame.counting_since), formats),
         "period_start": meeting_view(inputs.meeting(frame.highlight.after), formats),
@@ -134,6 +135,14 @@ def _context(
         "sentence": say,
     }
     return context, notes
+
+
+def letterhead(inputs: Inputs) -> list[str]:
+    """The lines at the top of the first page: the issuer's, else the top-level ones of the
+    release before (warned of when loading)."""
+    frame = inputs.report
+    issuer = next(c for c in frame.coordinators if c.state == frame.issuer)
+    return issuer.letterhead or frame.letterhead or []
 
 
 def _footnote(view: CategoryView) -> str:

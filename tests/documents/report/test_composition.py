@@ -400,3 +400,75 @@ def test_a_bad_meeting_is_a_located_error(
     located = [e for e in err.splitlines() if e.startswith(f"{report}:{line}:")]
     assert located and expected in located[0], err
     assert "Traceback" not in err
+
+
+# --- The letterhead follows the issuer ----------------------------------------------------
+
+GHANA_LETTERHEAD = """\
+    letterhead:
+      - en: MINISTRY OF FOREIGN AFFAIRS AND REGIONAL INTEGRATION
+        fr: MINISTÈRE DES AFFAIRES ÉTRANGÈRES ET DE L'INTÉGRATION RÉGIONALE
+        es: MINISTERIO DE RELACIONES EXTERIORES E INTEGRACIÓN REGIONAL
+      - en: REPUBLIC OF GHANA
+        fr: RÉPUBLIQUE DU GHANA
+        es: REPÚBLICA DE GHANA
+"""
+
+
+def _header(output: Path) -> list[str]:
+    section = docx.Document(str(output)).sections[0]
+    return [p.text for p in section.first_page_header.paragraphs if p.text]
+
+
+def test_the_letterhead_is_the_issuers(tmp_path: Path) -> None:
+    data = edited(
+        tmp_path / "data",
+        ("issuer: Portugal", "issuer: Ghana"),
+        ("    appointed_at: 3MSP\n", "    appointed_at: 3MSP\n" + GHANA_LETTERHEAD),
+    )
+    expected = {
+        "en": ["MINISTRY OF FOREIGN AFFAIRS AND REGIONAL INTEGRATION", "REPUBLIC OF GHANA"],
+        "fr": [
+            "MINISTÈRE DES AFFAIRES ÉTRANGÈRES ET DE L'INTÉGRATION RÉGIONALE",
+            "RÉPUBLIQUE DU GHANA",
+        ],
+        "es": ["MINISTERIO DE RELACIONES EXTERIORES E INTEGRACIÓN REGIONAL", "REPÚBLICA DE GHANA"],
+    }
+    for lang in LANGS:
+        _, output = built(data, lang)
+        assert _header(output) == expected[lang], lang
+
+
+def test_an_issuer_without_a_letterhead_is_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportgen.cli.main import main
+
+    data = edited(tmp_path / "data", ("issuer: Portugal", "issuer: Ghana"))
+    assert main(["check", "--data", str(data)]) == 2
+    err = capsys.readouterr().err
+    line = _line(data / "report.yaml", "- state: Ghana")
+    assert f"report.yaml:{line}:" in err and "Ghana) has no letterhead" in err, err
+
+
+def test_the_letterhead_of_the_release_before_still_builds_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A top-level `letterhead:` (report.yaml before issue 19) is printed when the issuer
+    has none, with a located deprecation warning."""
+    from reportgen.cli.main import main
+
+    data = edited(tmp_path / "data")
+    report = data / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    start = text.index("    letterhead:")
+    end = text.index("  - state: Ghana")
+    block = text[start:end]
+    moved = "\n".join(line[4:] for line in block.splitlines()) + "\n"
+    report.write_text(text.replace(block, "").replace("\nissuer:", f"\n{moved}issuer:"), "utf-8")
+    assert main(["check", "--data", str(data)]) == 0
+    err = capsys.readouterr().err
+    line = _line(report, "letterhead:")
+    assert f"report.yaml:{line}:1: letterhead: warning: is deprecated" in err, err
+    _, output = built(data, "en")
+    assert _header(output) == ["MINISTRY OF FOREIGN AFFAIRS", "PORTUGUESE REPUBLIC"]
