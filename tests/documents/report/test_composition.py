@@ -141,7 +141,11 @@ def test_one_new_state_party_is_told_in_the_singular(tmp_path: Path) -> None:
 
 
 def test_one_year_of_service_is_the_past_year(tmp_path: Path) -> None:
-    data = edited(tmp_path / "data", ("issuer: Portugal", "issuer: Ghana"))
+    data = edited(
+        tmp_path / "data",
+        ("issuer: Portugal", "issuer: Ghana"),
+        ("    appointed_at: 3MSP\n", "    appointed_at: 3MSP\n" + GHANA_LETTERHEAD),
+    )
     assert compute(load_inputs(data)).coordination.years == 1
     expected = {
         "en": "For the past year, Ghana has been strongly involved",
