@@ -17,7 +17,7 @@
 ### («a el», «de el»): por eso las oraciones evitan esas preposiciones ante esos valores.
 ### Términos: docs/glossary.md («Estados partes» en minúscula en el texto; «Reunión de los
 ### Estados Partes» en el nombre de la Reunión).
-### El README, «Sentences and catalogues», explica cómo modificar o añadir un mensaje.
+### docs/template.md, «Sentences and catalogues», explica cómo modificar o añadir un mensaje.
 
 ## Parte I, párrafos iniciales
 
@@ -38,7 +38,10 @@ for_the_past = { $years ->
 # $issuer_plural, $joined_plural: yes cuando el verbo va en plural («los Países Bajos
 # asumieron», «que ejercían el Japón y Noruega»).
 # «junto con» evita «a el Japón» y la concordancia del verbo con la lista.
-coordination_taken_up = En { $appointed_city }, { $issuer }{ $appointed_with_count ->
+coordination_taken_up = { $appointed_city ->
+    [none] En la { $appointed_meeting }
+   *[other] En { $appointed_city }
+}, { $issuer }{ $appointed_with_count ->
     [0] {""}
    *[other] , junto con { $appointed_with },
 } { $joined_count ->
@@ -74,16 +77,55 @@ coordination_joined_by = { $first ->
         [yes] se sumaron
        *[no] se sumó
     } también
-} { $state }, en la { $meeting }, celebrada en { $city }
+} { $state }, en la { $meeting }, celebrada { $places }
 
 # Párrafo 3: «...realizadas por los coordinadores en <periods_served>, y se divide...».
 # $periods: períodos entre reuniones en que el emisor fue coordinador; $cities: las ciudades
 # de las Reuniones («Beirut, Oslo y Lusaka»).
 periods_served = { $periods ->
     [0] el presente período entre reuniones
-    [one] el período entre las reuniones de { $cities }
-   *[other] los { WORDS($periods) } períodos entre las reuniones de { $cities }
+    [one] el período entre { $by_meeting ->
+        [yes] { $meetings_served }
+       *[no] las reuniones de { $cities }
+    }
+   *[other] los { WORDS($periods) } períodos entre { $by_meeting ->
+        [yes] { $meetings_served }
+       *[no] las reuniones de { $cities }
+    }
 }
+
+# Párrafo 1, tras «designación como coordinador por la <Reunión>, »: cuándo y dónde se
+# celebró. $appointed_parts: cada una de sus partes (meeting_part), en lista.
+appointed_held = celebrada { $appointed_parts }
+
+# Una parte de una Reunión, en appointed_held. $month: mes y año; $online: yes si se celebró
+# en línea; $city, $country: dónde, o none (en línea).
+meeting_part = en { $month } { $online ->
+    [yes] en línea
+   *[no] en { $city ->
+        [none] {""}
+       *[other] { $city }
+    }{ $country ->
+        [none] {""}
+       *[other] {" "}({ $country })
+    }
+}
+
+# Dónde se celebró una parte de una Reunión, en coordination_joined_by. $online: yes en
+# línea; $city: la ciudad, o none (en línea).
+meeting_place = { $online ->
+    [yes] en línea
+   *[no] en { $city ->
+        [none] {""}
+       *[other] { $city }
+    }
+}
+
+# Una Reunión celebrada en línea, donde un gráfico nombra la ciudad de una Reunión.
+meeting_online = en línea
+
+# Una Reunión en una lista de Reuniones (periods_served). $meeting: su nombre abreviado.
+meeting_in_list = la { $meeting }
 
 ## Parte I. Cifras más recientes
 
@@ -95,15 +137,13 @@ periods_served = { $periods ->
 # ese período; $short_name: «Convención» (sin artículo).
 # Denuncias (artículo 20): $withdrawn: Estados cuya denuncia surtió efecto desde esa
 # Reunión; $withdrawals: withdrawal_took_effect para cada uno, en lista, o none; $change: up,
-# down o same ($parties respecto de $parties_before); $pending: withdrawal_pending para cada
-# denuncia notificada que aún no ha surtido efecto, o none.
+# down o same ($parties respecto de $parties_before). $whole_period: yes cuando el período
+# destacado es el del recuento: la frase termina entonces con la entrada del cuadro, sin
+# «(indicados en negrita)».
 new_states_parties = Desde la { $since_meeting } ({ $since_year }), { $new ->
     [0] ningún Estado ha pasado a ser parte en la { $short_name }; { $withdrawals ->
         [none] el número de Estados partes sigue siendo { $parties }.
        *[other] el número de Estados partes bajó de { $parties_before } a { $parties } cuando { $withdrawals }.
-    }{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
     }
    *[other] { $new ->
         [one] el siguiente Estado
@@ -121,28 +161,29 @@ new_states_parties = Desde la { $since_meeting } ({ $since_year }), { $new ->
     }; { $new ->
         [one] este representa
        *[other] estos representan
-    } el { $new_share } del total de { $parties } Estados partes.{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
-    } { $in_period ->
-        [0] { $new ->
-            [one] Ese Estado no pasó a ser parte
-           *[other] Ninguno de ellos pasó a ser parte
-        }
-        [one] { $new ->
-            [one] Ese Estado (indicado en negrita) pasó a ser Estado parte
-           *[other] Uno de ellos (indicado en negrita) pasó a ser Estado parte
-        }
-       *[other] { CAPITAL(WORDS($in_period, noun: "no")) } de ellos (indicados en negrita) pasaron a ser Estados partes
-    } en el período entre reuniones { $period_start_year }-{ $period_end_year }:
+    } el { $new_share } del total de { $parties } Estados partes{ $whole_period ->
+        [yes] :
+       *[no] . { $in_period ->
+            [0] { $new ->
+                [one] Ese Estado no pasó a ser parte
+               *[other] Ninguno de ellos pasó a ser parte
+            }
+            [one] { $new ->
+                [one] Ese Estado (indicado en negrita) pasó a ser Estado parte
+               *[other] Uno de ellos (indicado en negrita) pasó a ser Estado parte
+            }
+           *[other] { CAPITAL(WORDS($in_period, noun: "no")) } de ellos (indicados en negrita) pasaron a ser Estados partes
+        } en el período entre reuniones { $period_start_year }-{ $period_end_year }:
+    }
 }
 
 # Una denuncia que surtió efecto, en new_states_parties. $state: el Estado, con su artículo;
 # $of_state: su nombre tras «de» (de Lituania, del Perú); $day: el día en que surtió efecto.
 withdrawal_took_effect = surtió efecto la denuncia { $of_state } el { $day }
 
-# Una denuncia notificada que aún no ha surtido efecto en la fecha del informe, en
-# new_states_parties. $state, $of_state: como en withdrawal_took_effect; $plural: yes cuando
+# Una denuncia notificada que aún no ha surtido efecto en la fecha del informe, al final de
+# yet_to_ratify ($pending, o none: tras el cuadro, para que nada separe «de ellos» de su
+# antecedente). $state, $of_state: como en withdrawal_took_effect; $plural: yes cuando
 # el nombre es plural (los Países Bajos); $notified: el día en que la recibió el depositario;
 # $effective: el día en que surtirá efecto.
 withdrawal_pending = La denuncia { $of_state }, notificada el { $notified }, no surtirá efecto hasta el { $effective }; hasta entonces, { $state } { $plural ->
@@ -208,9 +249,12 @@ accessions = { $acceded ->
 # abre el período destacado. $period_deposits: las cláusulas de period_first y period_more,
 # o none cuando no hay ninguna; $period_meeting: el nombre abreviado de esa Reunión. Termina
 # en un espacio.
-period_deposits = { $period_deposits ->
-    [none] Ningún Estado ha pasado a ser parte en la Convención desde la { $period_meeting }.{" "}
-   *[other] { $period_deposits }.{" "}
+period_deposits = { $whole_period ->
+    [yes] {""}
+   *[no] { $period_deposits ->
+        [none] Ningún Estado ha pasado a ser parte en la Convención desde la { $period_meeting }.{" "}
+       *[other] { $period_deposits }.{" "}
+    }
 }
 
 # La primera cláusula de period_deposits. $count: cuántos; $kind: ratified, acceded o
@@ -257,6 +301,9 @@ yet_to_ratify = { $yet ->
         [up] Esta cifra ha aumentado, ya que en { $period_month } era de { WORDS($yet_before, noun: "no") } ({ $yet_before }).
        *[same] Esta cifra no ha variado desde { $period_month }.
     }
+}{ $pending ->
+    [none] {""}
+   *[other] {" "}{ $pending }
 }
 
 ## Parte II. Medidas adoptadas conjuntamente por los coordinadores

@@ -43,7 +43,10 @@ for_the_past = { $years ->
 # L'émetteur, avec ceux nommés en même temps que lui, est le sujet : $subject_plural (yes :
 # « se sont joints ») et $issuer_gender (f : « s'est jointe », seulement si tous les noms
 # sont féminins) accordent le verbe.
-coordination_taken_up = À { $appointed_city }, { $issuer }{ $appointed_with_count ->
+coordination_taken_up = { $appointed_city ->
+    [none] Lors de la { $appointed_meeting }
+   *[other] À { $appointed_city }
+}, { $issuer }{ $appointed_with_count ->
     [0] {""}
    *[other] {" "}et { $appointed_with }
 } { $joined_count ->
@@ -81,15 +84,54 @@ coordination_joined_by = { $first ->
         }
     }
    *[no] , puis, en { $month },
-} par { $state } lors de la { $meeting }, tenue à { $city }
+} par { $state } lors de la { $meeting }, tenue { $places }
 
 # Paragraphe 3 : « ...entrepris par les coordonnateurs <periods_served> et s'articule en... ».
 # $periods : périodes intersessions pendant lesquelles l'émetteur a exercé ses fonctions ;
 # $cities : villes des Assemblées (« Beyrouth, Oslo et Lusaka »). « période » est féminin.
 periods_served = { $periods ->
-    [one] au cours de la période intersessions entre { $cities }
-   *[other] au cours des { WORDS($periods, gender: "f") } périodes intersessions entre { $cities }
+    [one] au cours de la période intersessions entre { $by_meeting ->
+        [yes] { $meetings_served }
+       *[no] { $cities }
+    }
+   *[other] au cours des { WORDS($periods, gender: "f") } périodes intersessions entre { $by_meeting ->
+        [yes] { $meetings_served }
+       *[no] { $cities }
+    }
 }
+
+# Paragraphe 1, après « coordonnateur désigné par la <Assemblée>, » : quand et où elle s'est
+# tenue. $appointed_parts : chacune de ses parties (meeting_part ci-dessous), en liste.
+appointed_held = tenue { $appointed_parts }
+
+# Une partie d'une Assemblée, dans appointed_held. $month : mois et année ; $online : yes si
+# elle s'est tenue en ligne ; $city, $country : où, ou none (en ligne).
+meeting_part = en { $month } { $online ->
+    [yes] en ligne
+   *[no] à { $city ->
+        [none] {""}
+       *[other] { $city }
+    }{ $country ->
+        [none] {""}
+       *[other] {" "}({ $country })
+    }
+}
+
+# Où s'est tenue une partie d'une Assemblée, dans coordination_joined_by. $online : yes en
+# ligne ; $city : la ville, ou none (en ligne).
+meeting_place = { $online ->
+    [yes] en ligne
+   *[no] à { $city ->
+        [none] {""}
+       *[other] { $city }
+    }
+}
+
+# Une Assemblée tenue en ligne, là où un graphique nomme la ville d'une Assemblée.
+meeting_online = en ligne
+
+# Une Assemblée dans une liste d'Assemblées (periods_served). $meeting : son nom court.
+meeting_in_list = la { $meeting }
 
 ## Partie I. Dernières données chiffrées
 
@@ -102,15 +144,13 @@ periods_served = { $periods ->
 # Le paragraphe se termine par « : » avant le tableau des États.
 # Retraits (article 20) : $withdrawn : États dont le retrait a pris effet depuis cette
 # Assemblée ; $withdrawals : withdrawal_took_effect pour chacun, en liste, ou none ;
-# $change : up, down ou same ($parties par rapport à $parties_before) ; $pending :
-# withdrawal_pending pour chaque retrait notifié qui n'a pas encore pris effet, ou none.
+# $change : up, down ou same ($parties par rapport à $parties_before). $whole_period : yes
+# quand la période mise en évidence est celle du décompte : la phrase s'achève alors sur
+# l'annonce du tableau, sans « (indiqués en gras) ».
 new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
     [0] aucun État { joined_verb }{"\u00A0"}; { $withdrawals ->
         [none] le nombre d'États parties est toujours de { $parties }.
        *[other] le nombre d'États parties est passé de { $parties_before } à { $parties } lorsque { $withdrawals }.
-    }{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
     }
     [one] l'État suivant { joined_verb }, { $withdrawals ->
         [none] ce qui a porté le nombre d'États parties de { $parties_before } à { $parties }{ $parties_before ->
@@ -121,13 +161,13 @@ new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
             [same] est toujours de { $parties }
            *[other] est passé de { $parties_before } à { $parties }
         }
-    } ; il représente { $new_share } de l'ensemble des { $parties } États parties.{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
-    } { $in_period ->
-        [0] Cet État n'est pas devenu partie
-       *[other] Cet État (indiqué en gras) est devenu partie
-    } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+    } ; il représente { $new_share } de l'ensemble des { $parties } États parties{ $whole_period ->
+        [yes] {"\u00A0"}:
+       *[no] . { $in_period ->
+            [0] Cet État n'est pas devenu partie
+           *[other] Cet État (indiqué en gras) est devenu partie
+        } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+    }
    *[other] les { WORDS($new) } ({ $new }) États suivants { joined_verb }, { $withdrawals ->
         [none] ce qui a porté le nombre d'États parties de { $parties_before } à { $parties }{ $parties_before ->
             [0] {""}
@@ -137,22 +177,23 @@ new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
             [same] est toujours de { $parties }
            *[other] est passé de { $parties_before } à { $parties }
         }
-    } ; ils représentent { $new_share } de l'ensemble des { $parties } États parties.{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
-    } { $in_period ->
-        [0] Aucun d'entre eux n'est devenu partie
-        [one] L'un d'entre eux (indiqué en gras) est devenu partie
-       *[other] { CAPITAL(WORDS($in_period)) } d'entre eux (indiqués en gras) sont devenus parties
-    } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+    } ; ils représentent { $new_share } de l'ensemble des { $parties } États parties{ $whole_period ->
+        [yes] {"\u00A0"}:
+       *[no] . { $in_period ->
+            [0] Aucun d'entre eux n'est devenu partie
+            [one] L'un d'entre eux (indiqué en gras) est devenu partie
+           *[other] { CAPITAL(WORDS($in_period)) } d'entre eux (indiqués en gras) sont devenus parties
+        } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+    }
 }
 
 # Un retrait qui a pris effet, dans new_states_parties. $state : l'État, avec son article ;
 # $of_state : son nom après « de » (de la Lituanie) ; $day : le jour où il a pris effet.
 withdrawal_took_effect = le retrait { $of_state } a pris effet le { $day }
 
-# Un retrait notifié qui n'a pas encore pris effet à la date de référence, dans
-# new_states_parties. $state, $of_state : comme dans withdrawal_took_effect ; $plural : yes
+# Un retrait notifié qui n'a pas encore pris effet à la date de référence, à la fin de
+# yet_to_ratify ($pending, ou none : après le tableau, pour que rien ne sépare « d'entre eux »
+# de son antécédent). $state, $of_state : comme dans withdrawal_took_effect ; $plural : yes
 # quand le nom est au pluriel (les Pays-Bas) ; $notified : le jour où le dépositaire l'a
 # reçu ; $effective : le jour où il prendra effet.
 withdrawal_pending = Le retrait { $of_state }, notifié le { $notified }, ne prendra effet que le { $effective }{"\u00A0"}; jusque-là, { $state } { $plural ->
@@ -226,9 +267,12 @@ accessions = { $acceded ->
 # période mise en évidence. $period_deposits : les propositions de period_first et de
 # period_more, ou none ; $period_meeting : nom court de cette Assemblée. Se termine par une
 # espace.
-period_deposits = { $period_deposits ->
-    [none] Aucun État n'est devenu partie à la Convention depuis la { $period_meeting }.{" "}
-   *[other] { $period_deposits }.{" "}
+period_deposits = { $whole_period ->
+    [yes] {""}
+   *[no] { $period_deposits ->
+        [none] Aucun État n'est devenu partie à la Convention depuis la { $period_meeting }.{" "}
+       *[other] { $period_deposits }.{" "}
+    }
 }
 
 # La première proposition de period_deposits. $count : combien ; $kind : ratified, acceded ou
@@ -282,6 +326,9 @@ yet_to_ratify = { $yet ->
         [up] Ce nombre a augmenté depuis { $period_month }, date à laquelle il s'élevait à { WORDS($yet_before) } ({ $yet_before }).
        *[same] Ce nombre est inchangé depuis { $period_month }.
     }
+}{ $pending ->
+    [none] {""}
+   *[other] {" "}{ $pending }
 }
 
 ## Partie II. Action menée conjointement par les coordonnateurs

@@ -9,7 +9,7 @@
 ### feminine noun in French and Spanish; noun: "no" where Spanish writes "veintiuno", not
 ### "veintiún"), CAPITAL(...) capitalises the first letter, ORDINAL($n) writes 102nd.
 ### {" "} is a space kept at the start or end of a text, {""} an empty text.
-### README, "Sentences and catalogues", says how to change or add a message.
+### docs/template.md, "Sentences and catalogues", says how to change or add a message.
 
 ## Part I, opening paragraphs
 
@@ -17,16 +17,20 @@
 # $years: calendar years the issuer has coordinated before the meeting (0: its first year).
 for_the_past = { $years ->
     [0] This year
-    [one] For the past { WORDS($years) } year
+    [one] For the past year
    *[other] For the past { WORDS($years) } years
 }
 
 # Paragraph 2: how the issuer took up the coordination.
-# $appointed_city: where the issuer was appointed; $issuer: the issuer;
+# $appointed_city: where the meeting that appointed the issuer closed, or none (online:
+# $appointed_meeting, its short name); $issuer: the issuer;
 # $appointed_with, $appointed_with_count: coordinators appointed with it;
 # $joined, $joined_count: coordinators it joined; $joined_by: the clauses of
 # coordination_joined_by below, one for each coordinator who joined later, or empty.
-coordination_taken_up = In { $appointed_city }, { $issuer }{ $appointed_with_count ->
+coordination_taken_up = { $appointed_city ->
+    [none] At the { $appointed_meeting }
+   *[other] In { $appointed_city }
+}, { $issuer }{ $appointed_with_count ->
     [0] {""}
    *[other] {" "}and { $appointed_with }
 } { $joined_count ->
@@ -37,21 +41,59 @@ coordination_taken_up = In { $appointed_city }, { $issuer }{ $appointed_with_cou
 # One clause for each coordinator who joined later, appended to coordination_taken_up.
 # $first: yes for the first such clause; $month: month and year; $together: yes when the
 # issuer was appointed with others; $state: who joined; $meeting: the meeting's short name;
-# $city: where it was held.
+# $places: where it was held (meeting_place for each part; $city: where it closed).
 coordination_joined_by = { $first ->
     [yes] {" "}and
    *[no] ,
 } in { $month } { $together ->
     [yes] were
    *[no] was
-} joined by { $state }, at the { $meeting }, which was held in { $city }
+} joined by { $state }, at the { $meeting }, which was held { $places }
 
 # Paragraph 3: "...undertaken by the co-coordinators in the <periods_served>, and is divided...".
-# $periods: intersessional periods the issuer served; $cities: the meetings' cities.
+# $periods: intersessional periods the issuer served; $cities: the meetings' cities;
+# $meetings_served: the meetings (meeting_in_list), by which $by_meeting (yes when a city
+# repeats: Geneva, Geneva and Geneva) names the periods.
 periods_served = { $periods ->
     [one] intersessional period
    *[other] { WORDS($periods) } intersessional periods
-} between { $cities }
+} between { $by_meeting ->
+    [yes] { $meetings_served }
+   *[no] { $cities }
+}
+
+# Paragraph 1, after "appointed as co-coordinator by the <meeting>, ": when and where it was
+# held. $appointed_parts: each of its parts (meeting_part below), as a list.
+appointed_held = held { $appointed_parts }
+
+# One part of a meeting, in appointed_held. $month: month and year; $online: yes when held
+# online; $city, $country: where, or none (online).
+meeting_part = in { $month } { $online ->
+    [yes] online
+   *[no] in { $city ->
+        [none] {""}
+       *[other] { $city }
+    }{ $country ->
+        [none] {""}
+       *[other] , { $country }
+    }
+}
+
+# Where a part of a meeting was held, in coordination_joined_by. $online: yes when online;
+# $city: the city, or none (online).
+meeting_place = { $online ->
+    [yes] online
+   *[no] in { $city ->
+        [none] {""}
+       *[other] { $city }
+    }
+}
+
+# A meeting held online, where a chart names the city of a meeting.
+meeting_online = online
+
+# A meeting in a list of meetings (periods_served). $meeting: its short name.
+meeting_in_list = the { $meeting }
 
 ## Part I. Latest figures
 
@@ -62,19 +104,17 @@ periods_served = { $periods ->
 # period; $period_start_year, $period_end_year: the period's years; $short_name: CCM.
 # Withdrawals (Article 20): $withdrawn: States whose withdrawal took effect since the
 # meeting; $withdrawals: withdrawal_took_effect for each, as a list, or none; $change: up,
-# down or same ($parties against $parties_before); $pending: withdrawal_pending for each
-# withdrawal notified but not yet in effect, or none.
+# down or same ($parties against $parties_before). $whole_period: yes when the highlighted
+# period is the one counted (every new State Party is of it): the sentence then ends with
+# the table's lead-in, without "Two of them (identified in bold)".
 new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
     [0] no State has { joined_verb } the { $short_name }; { $withdrawals ->
         [none] the number of States Parties remains { $parties }.
        *[other] the number of States Parties fell from { $parties_before } to { $parties } when { $withdrawals }.
-    }{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
     }
-   *[other] the following { WORDS($new) } ({ $new }) { $new ->
-        [one] State has
-       *[other] States have
+   *[other] { $new ->
+        [one] the following State has
+       *[other] the following { WORDS($new) } ({ $new }) States have
     } { joined_verb } the { $short_name }, { $withdrawals ->
         [none] raising the number of States Parties from { $parties_before } to { $parties }{ $parties_before ->
             [0] {""}
@@ -88,24 +128,27 @@ new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
     }; { $new ->
         [one] it makes
        *[other] they make
-    } up { $new_share } of all { $parties } States Parties.{ $pending ->
-        [none] {""}
-       *[other] {" "}{ $pending }
-    } { $in_period ->
-        [0] { $new ->
-            [one] It did not join
-           *[other] None of them joined
-        }
-        [one] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became a State Party
-       *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became States Parties
-    } in the { $period_start_year }-{ $period_end_year } intersessional period:
+    } up { $new_share } of all { $parties } States Parties{ $whole_period ->
+        [yes] :
+       *[no] . { $in_period ->
+            [0] { $new ->
+                [one] It did not join
+               *[other] None of them joined
+            }
+            [one] { $new ->
+                [one] This State (identified in bold) became a State Party
+               *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became a State Party
+            }
+           *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became States Parties
+        } in the { $period_start_year }-{ $period_end_year } intersessional period:
+    }
 }
 
 # A withdrawal that took effect, in new_states_parties. $state: the State (with "the" where
 # its name takes it); $of_state: "of" and its name; $day: the day it took effect.
 withdrawal_took_effect = { $state }'s withdrawal took effect on { $day }
 
-# A withdrawal notified but not yet in effect on the as-of day, in new_states_parties.
+# A withdrawal notified but not yet in effect on the as-of day, at the end of yet_to_ratify.
 # $state, $of_state: as in withdrawal_took_effect; $plural: yes when the name is plural;
 # $notified: the day the depositary received it; $effective: the day it takes effect.
 withdrawal_pending = { CAPITAL($state) }, which notified its withdrawal on { $notified }, remains a State Party until the withdrawal takes effect on { $effective }.
@@ -152,9 +195,14 @@ accessions = { $acceded ->
 # Same paragraph, next sentence: deposits since the meeting that opens the highlighted
 # period. $period_deposits: the clauses of period_first and period_more, or none;
 # $period_meeting: that meeting's short name. Ends with a space.
-period_deposits = { $period_deposits ->
-    [none] No State has joined the Convention since the { $period_meeting }.{" "}
-   *[other] { $period_deposits }.{" "}
+# $whole_period: yes when that meeting is the one counted from: the first paragraph has
+# said it all, and nothing is printed.
+period_deposits = { $whole_period ->
+    [yes] {""}
+   *[no] { $period_deposits ->
+        [none] No State has joined the Convention since the { $period_meeting }.{" "}
+       *[other] { $period_deposits }.{" "}
+    }
 }
 
 # The first clause of period_deposits. $count: how many; $kind: ratified, acceded or
@@ -181,6 +229,9 @@ period_more = {" "}and { WORDS($count) } { $count ->
 # Same paragraph, last sentences: signatories yet to ratify. $yet: how many on the as-of
 # day; $yet_before: when the highlighted period opened ($period_month); $signatories: all
 # signatories; $yet_share: $yet of $signatories in per cent; $trend: down, up or same.
+# Then $pending: withdrawal_pending for each withdrawal notified but not yet in effect on the
+# as-of day, or none (after the table, so that no sentence comes between the new States
+# Parties and "Two of them (identified in bold)").
 yet_to_ratify = { $yet ->
     [0] All { $signatories } signatory States have ratified the { $short_name }.
    *[other] However, { WORDS($yet) } ({ $yet }) of the { $signatories } signatory States, that is { $yet_share }, { $yet ->
@@ -191,6 +242,9 @@ yet_to_ratify = { $yet ->
         [up] This number has risen from { WORDS($yet_before) } ({ $yet_before }) since { $period_month }.
        *[same] This number is unchanged since { $period_month }.
     }
+}{ $pending ->
+    [none] {""}
+   *[other] {" "}{ $pending }
 }
 
 ## Part II. Action taken jointly by the co-coordinators

@@ -95,7 +95,7 @@ def test_a_control_character_is_refused_with_the_field_named(data_copy: Path) ->
     with pytest.raises(InputError) as caught:
         build(data_copy, TEMPLATE, data_copy / "never.docx")
     (problem,) = caught.value.problems
-    assert problem.where == "letterhead[1].en"  # the English text of the second line
+    assert problem.where == "coordinators[1].letterhead[1].en"  # the issuer's second line
     assert "U+0007" in problem.message
     assert not (data_copy / "never.docx").exists()
 

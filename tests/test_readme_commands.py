@@ -226,11 +226,8 @@ RATIFIED = {"Canada": ("10 Mar 2014", "10.03.2014"), "Iceland": (" 1 Jul 2014", 
 """Two signatories of the 4th MSP report on the depositary's page as having ratified."""
 FIFTH_MSP = """\
   - key: 5MSP
-    name:
-      en: 5th Meeting of States Parties
-      fr: cinquième Assemblée des États parties
-      es: Quinta Reunión de los Estados Partes
-    short_name: {en: 5th MSP, fr: cinquième Assemblée, es: Quinta Reunión}
+    kind: msp          # with number: "5th Meeting of States Parties", "5th MSP"...
+    number: 5
     city: San José
     country: Costa Rica
     start: 2014-09-02

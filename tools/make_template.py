@@ -103,7 +103,7 @@ def _page(document: docx.document.Document) -> None:
     section.different_first_page_header_footer = True
     header = section.first_page_header
     loop, line, end = (header.paragraphs[0], header.add_paragraph(), header.add_paragraph())
-    loop.text = "{%p for line in report.letterhead %}"
+    loop.text = "{%p for line in letterhead %}"
     line.text = "{{ line }}"
     line.alignment = WD_ALIGN_PARAGRAPH.CENTER
     line.runs[0].bold = True
@@ -148,8 +148,7 @@ def _body(document: docx.document.Document) -> None:
         "{{ sentence.for_the_past }}, {{ coordination.issuer|name('the') }} has been strongly "
         "involved in the universalisation efforts of the {{ convention.name }}, after "
         "having been appointed as co-coordinator by the {{ coordination.appointed_at.name }}, "
-        "held in {{ coordination.appointed_at.start|month_year }} in "
-        "{{ coordination.appointed_at.city }}, {{ coordination.appointed_at.country|name }}."
+        "{{ sentence.appointed_held }}."
     )
     w.p("{{ sentence.coordination_taken_up }}")
     w.p(
@@ -167,8 +166,10 @@ def _body(document: docx.document.Document) -> None:
     # I. Latest figures ---------------------------------------------------------------
     w.heading("I. Latest figures", 1)
     w.p("{{ sentence.new_states_parties }}")
-    _new_states_parties_table(document)
+    # With no new State Party, neither the table nor the lead-in (regional_distribution):
+    # the first sentence has said that no State joined.
     w.p("{%p if figures.new_states_parties.count %}")
+    _new_states_parties_table(document)
     after_table = document.add_paragraph("{{ sentence.regional_distribution }}")
     after_table.paragraph_format.space_before = Pt(6)
     w.p("{%p endif %}")

@@ -26,16 +26,13 @@ TEXTS: dict[str, str] = {
     ),
     "{{ sentence.for_the_past }}, {{ coordination.issuer|name('the') }} has been strongly "
     "involved in the universalisation efforts of the {{ convention.name }}, after having been "
-    "appointed as co-coordinator by the {{ coordination.appointed_at.name }}, held in "
-    "{{ coordination.appointed_at.start|month_year }} in {{ coordination.appointed_at.city }}, "
-    "{{ coordination.appointed_at.country|name }}.": (
+    "appointed as co-coordinator by the {{ coordination.appointed_at.name }}, "
+    "{{ sentence.appointed_held }}.": (
         # The State is not the subject: its verb would have to agree with "los Países Bajos".
         "{{ sentence.for_the_past }}, las actividades de universalización de la "
         "{{ convention.name }} han contado con la activa participación "
         "{{ coordination.issuer|name('of') }}, tras su designación como coordinador por la "
-        "{{ coordination.appointed_at.name }}, celebrada en "
-        "{{ coordination.appointed_at.start|month_year }} en "
-        "{{ coordination.appointed_at.city }} ({{ coordination.appointed_at.country|name }})."
+        "{{ coordination.appointed_at.name }}, {{ sentence.appointed_held }}."
     ),
     "The present report gives an account of the efforts undertaken by the co-coordinators in "
     "the {{ sentence.periods_served }}, and is divided into four parts:": (

@@ -15,15 +15,12 @@ TEXTS: dict[str, str] = {
     (
         "{{ sentence.for_the_past }}, {{ coordination.issuer|name('the') }} has been strongly "
         "involved in the universalisation efforts of the {{ convention.name }}, after having been "
-        "appointed as co-coordinator by the {{ coordination.appointed_at.name }}, held in "
-        "{{ coordination.appointed_at.start|month_year }} in "
-        "{{ coordination.appointed_at.city }}, {{ coordination.appointed_at.country|name }}."
+        "appointed as co-coordinator by the {{ coordination.appointed_at.name }}, "
+        "{{ sentence.appointed_held }}."
     ): (
         "{{ sentence.for_the_past }}, les efforts d'universalisation de la {{ convention.name }} "
         "bénéficient d'une forte implication {{ coordination.issuer|name('of') }}, coordonnateur "
-        "désigné par la {{ coordination.appointed_at.name }}, tenue en "
-        "{{ coordination.appointed_at.start|month_year }} à {{ coordination.appointed_at.city }} "
-        "({{ coordination.appointed_at.country|name }})."
+        "désigné par la {{ coordination.appointed_at.name }}, {{ sentence.appointed_held }}."
     ),
     (
         "The present report gives an account of the efforts undertaken by the co-coordinators in "

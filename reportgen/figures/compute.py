@@ -93,8 +93,9 @@ class Coordination:
 
     @property
     def years(self) -> int:
-        """Calendar years from the issuer's appointment to the meeting the report is for."""
-        return self.meetings_served[-1].start.year - self.appointed_at.start.year
+        """Calendar years from the issuer's appointment (at its meeting's close) to the meeting
+        the report is for."""
+        return self.meetings_served[-1].start.year - self.appointed_at.end.year
 
 
 @dataclass(frozen=True)

@@ -317,9 +317,19 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
         if meeting.key in keys:
             yield Finding("report", (*at, "key"), f"{meeting.key!r} is used twice")
         keys.setdefault(meeting.key, index)
-        yield from names.unknown(meeting.country, "report", (*at, "country"))
-        if meeting.end < meeting.start:
-            yield Finding("report", (*at, "end"), "is before the meeting's start")
+        one_part = not meeting.parts
+        for number, part in enumerate(meeting.held):
+            here = at if one_part else (*at, "parts", number)
+            if part.country is not None:
+                yield from names.unknown(part.country, "report", (*here, "country"))
+            if part.end < part.start:
+                yield Finding("report", (*here, "end"), "is before the meeting's start")
+            if number and part.start <= meeting.held[number - 1].end:
+                yield Finding(
+                    "report",
+                    (*here, "start"),
+                    "parts are listed in order; this one starts before the part before it ends",
+                )
         if previous is not None and meeting.start <= previous.end:
             yield Finding(
                 "report",
@@ -393,6 +403,8 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
             f"is before the highlighted period starts (after {after})",
         )
     issuer = [c for c in frame.coordinators if c.state == frame.issuer]
+    if issuer:
+        yield from _check_letterhead(frame, frame.coordinators.index(issuer[0]))
     if not issuer:
         yield Finding("report", ("issuer",), "must be one of the coordinators")
     elif issuer[0].appointed_at is None:
@@ -416,6 +428,33 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
             and order[coordinator.until] <= order[coordinator.appointed_at]
         ):
             yield Finding("report", ("coordinators", index, "until"), "is not after appointed_at")
+
+
+def _check_letterhead(frame: ReportFrame, issuer: int) -> Iterator[Finding]:
+    """The letterhead is the issuer's (coordinators[issuer].letterhead); the top-level
+    `letterhead:` of the release before is still printed when the issuer has none."""
+    own = frame.coordinators[issuer].letterhead
+    if frame.letterhead is not None:
+        yield Finding(
+            "report",
+            ("letterhead",),
+            (
+                "is not printed: the issuer's own letterhead is (coordinators, "
+                f"{frame.issuer}); remove this one"
+                if own
+                else f"is deprecated: move these lines under the issuer's record "
+                f"(coordinators, state: {frame.issuer}) as `letterhead:`, so that they "
+                "follow the issuer (docs/data.md)"
+            ),
+            "warning",
+        )
+    elif not own:
+        yield Finding(
+            "report",
+            ("coordinators", issuer),
+            f"the issuer ({frame.issuer}) has no letterhead: add `letterhead:`, the lines at "
+            "the top of its report's first page (its ministry and State), in each language",
+        )
 
 
 # --- data/categories.yaml -------------------------------------------------------------
@@ -522,7 +561,7 @@ def _check_unused(parts: Parts) -> Iterator[Finding]:
     frame, events = parts.report, parts.events
     assert frame is not None and events is not None and parts.categories is not None
     named = {frame.issuer, *(c.state for c in frame.coordinators)}
-    named |= {m.country for m in frame.meetings}
+    named |= {p.country for m in frame.meetings for p in m.held if p.country}
     named |= {name for _, c in parts.categories for name in c.members} | parts.also_named
     for initiative in events.initiatives:
         named |= {*initiative.states, *([initiative.host] if initiative.host else [])}

@@ -486,23 +486,213 @@ class Region(Model):
         return self.label or self.name
 
 
+MeetingKind = Literal["msp", "review_conference", "extraordinary_msp"]
+MEETING_KINDS: tuple[MeetingKind, ...] = ("msp", "review_conference", "extraordinary_msp")
+"""The kinds of meeting of the States Parties: a Meeting of States Parties (msp), a Review
+Conference (review_conference, Article 12), an extraordinary meeting (extraordinary_msp,
+Article 11(3)). Each language names them by its rules (`Language.meeting_name`)."""
+
+_ENGLISH_NAMES: dict[str, tuple[str, str]] = {
+    "msp": ("{} Meeting of States Parties", "{} MSP"),
+    "review_conference": ("{} Review Conference", "{} Review Conference"),
+    "extraordinary_msp": (
+        "{} Extraordinary Meeting of States Parties",
+        "{} Extraordinary MSP",
+    ),
+}
+_ENGLISH_ORDINAL_WORDS = (
+    *("First", "Second", "Third", "Fourth", "Fifth"),
+    *("Sixth", "Seventh", "Eighth", "Ninth", "Tenth"),
+)
+
+
+def english_meeting_name(kind: str, number: int, *, short: bool = False) -> str:
+    """ "4th Meeting of States Parties", "4th MSP", "Second Review Conference": the English
+    name of a meeting, which `reportgen figures` prints in its definitions. The report's
+    names, in each language, are its language's (`reportgen.language`); they agree in
+    English (tests/language/test_meeting_names.py)."""
+    if kind == "review_conference" and 1 <= number <= len(_ENGLISH_ORDINAL_WORDS):
+        rank = _ENGLISH_ORDINAL_WORDS[number - 1]
+    else:
+        suffix = (
+            "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        )
+        rank = f"{number}{suffix}"
+    return _ENGLISH_NAMES[kind][short].format(rank)
+
+
+class MeetingPart(Model):
+    """One part of a meeting held in several (the Second Review Conference: online in
+    November 2020, in Geneva in September 2021), with its days and its place."""
+
+    city: Prose | None = Field(
+        default=None, description="The city where this part was held; leave it out online."
+    )
+    country: Text | None = Field(
+        default=None,
+        description="The State of the city, named as in states.yaml (required with city).",
+    )
+    online: StrictBool = Field(
+        default=False, description="true for a part held online (then no city)."
+    )
+    start: Date = Field(description="The part's first day.")
+    end: Date = Field(description="The part's last day.")
+
+    @model_validator(mode="after")
+    def _has_a_place(self) -> MeetingPart:
+        if self.city is None and not self.online:
+            raise ValueError(
+                "has neither a city nor online: give `city:` and `country:`, or `online: true`"
+            )
+        if (self.city is None) != (self.country is None):
+            raise ValueError("gives a city without its country, or a country without its city")
+        return self
+
+
 class Meeting(Model):
-    """A Meeting of States Parties (or Review Conference) the report refers to."""
+    """A meeting of the States Parties the report refers to: its kind and number, from which
+    its names are derived in each language, and its days and place, or its parts."""
 
     key: Key = Field(description="The short identifier other fields name the meeting by (2MSP).")
-    name: Prose = Field(description="Its full name (2nd Meeting of States Parties).")
-    short_name: Prose = Field(description="Its short name (2nd MSP).")
-    city: Prose = Field(description="The city where it was held.")
-    country: Text = Field(
-        description="The State where it was held, named as in states.yaml (printed in the "
-        "report's language)."
+    kind: MeetingKind | None = Field(
+        default=None,
+        description=(
+            "msp (Meeting of States Parties), review_conference or extraordinary_msp: with "
+            "number, gives the meeting's names in every language."
+        ),
     )
-    start: Date = Field(description="Its first day.")
-    end: Date = Field(
+    number: Annotated[int, Field(ge=1, strict=True)] | None = Field(
+        default=None, description="Its number among meetings of its kind (4 for the 4th MSP)."
+    )
+    typed_name: Prose | None = Field(
+        default=None,
+        alias="name",
+        description=(
+            "Deprecated: its full name, derived from kind and number. A name typed here is "
+            "printed instead, with a warning when it differs from the derived one."
+        ),
+    )
+    typed_short_name: Prose | None = Field(
+        default=None,
+        alias="short_name",
+        description="Deprecated: its short name (2nd MSP), derived from kind and number.",
+    )
+    typed_city: Prose | None = Field(
+        default=None, alias="city", description="The city where it was held (one part)."
+    )
+    typed_country: Text | None = Field(
+        default=None,
+        alias="country",
+        description="The State where it was held, named as in states.yaml (printed in the "
+        "report's language).",
+    )
+    online: StrictBool = Field(
+        default=False, description="true for a meeting held online (one part, no city)."
+    )
+    typed_start: Date | None = Field(default=None, alias="start", description="Its first day.")
+    typed_end: Date | None = Field(
+        default=None,
+        alias="end",
         description=(
             "Its last day (new States Parties are counted from the close of counting_since)."
         ),
     )
+    parts: list[MeetingPart] = Field(
+        default_factory=list,
+        description=(
+            "For a meeting held in several parts, each with its days and place, in order "
+            "(instead of city, country, online, start and end); it closes on the last "
+            "part's end."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _named_and_held(self) -> Meeting:
+        one_part = {
+            "city": self.typed_city,
+            "country": self.typed_country,
+            "start": self.typed_start,
+            "end": self.typed_end,
+        }
+        if self.parts:
+            given = [field for field, value in one_part.items() if value is not None]
+            if given or self.online:
+                raise ValueError(
+                    f"gives parts and {', '.join(given or ['online'])}: the days and place of "
+                    "a meeting in parts are its parts'"
+                )
+        else:
+            missing = [f for f in ("start", "end") if one_part[f] is None]
+            if missing:
+                raise ValueError(f"has no {' or '.join(missing)} (or parts)")
+            if self.typed_city is None and not self.online:
+                raise ValueError(
+                    "has neither a city nor online: give `city:` and `country:`, or "
+                    "`online: true` (or parts)"
+                )
+            if (self.typed_city is None) != (self.typed_country is None):
+                raise ValueError("gives a city without its country, or a country without its city")
+        if (self.kind is None) != (self.number is None):
+            raise ValueError("give kind and number together (msp and 4: the 4th MSP)")
+        if self.kind is None and (self.typed_name is None or self.typed_short_name is None):
+            raise ValueError(
+                "has no kind and number: give `kind:` (msp, review_conference or "
+                "extraordinary_msp) and `number:`, from which its names are derived"
+            )
+        return self
+
+    @property
+    def held(self) -> tuple[MeetingPart, ...]:
+        """Its parts, in order; a meeting held once is one part."""
+        if self.parts:
+            return tuple(self.parts)
+        assert self.typed_start is not None and self.typed_end is not None  # validated
+        return (
+            MeetingPart.model_construct(
+                city=self.typed_city,
+                country=self.typed_country,
+                online=self.online,
+                start=self.typed_start,
+                end=self.typed_end,
+            ),
+        )
+
+    @property
+    def start(self) -> dt.date:
+        """Its first day (its first part's)."""
+        return self.held[0].start
+
+    @property
+    def end(self) -> dt.date:
+        """Its close: its last part's last day."""
+        return self.held[-1].end
+
+    @property
+    def city(self) -> str | None:
+        """The city of the last part held in one (where it closed), or None online."""
+        return next((p.city for p in reversed(self.held) if p.city), None)
+
+    @property
+    def country(self) -> str | None:
+        """The State of `city`."""
+        return next((p.country for p in reversed(self.held) if p.city), None)
+
+    @property
+    def name(self) -> str:
+        """Its full name as typed, else in English (for `reportgen figures`): the report's
+        name in its language is derived by the language (`reportgen.language`)."""
+        if self.typed_name is not None:
+            return self.typed_name
+        assert self.kind is not None and self.number is not None  # validated
+        return english_meeting_name(self.kind, self.number)
+
+    @property
+    def short_name(self) -> str:
+        """Its short name as typed, else in English (2nd MSP)."""
+        if self.typed_short_name is not None:
+            return self.typed_short_name
+        assert self.kind is not None and self.number is not None  # validated
+        return english_meeting_name(self.kind, self.number, short=True)
 
 
 class Coordinator(Model):
@@ -519,6 +709,13 @@ class Coordinator(Model):
     until: Key | None = Field(
         default=None,
         description="The key of the meeting at which it handed over; leave it out while it serves.",
+    )
+    letterhead: list[Prose] = Field(
+        default_factory=list,
+        description=(
+            "The lines at the top of the first page of a report this coordinator issues "
+            "(its ministry and State), in each language; required for the issuer."
+        ),
     )
 
 
@@ -547,7 +744,13 @@ class ReportFrame(Model):
     """data/report.yaml: who issues the report, to which meeting, as of which date."""
 
     title: Prose = Field(description="The report's title, as printed (Universalisation).")
-    letterhead: list[Prose] = Field(description="The lines at the top of the first page.")
+    letterhead: list[Prose] | None = Field(
+        default=None,
+        description=(
+            "Deprecated: the lines at the top of the first page. They are now the issuer's, "
+            "kept with its record under coordinators (letterhead:), so that they follow it."
+        ),
+    )
     issuer: Text = Field(
         description="The coordinator whose ministry issues the report, named as in states.yaml.",
     )

@@ -65,6 +65,11 @@ class Language(Protocol):
         """The ordinal in a meeting's name: "4th", "quatrième", "Cuarta"."""
         ...
 
+    def meeting_name(self, kind: str, number: int, short: bool = False) -> str:
+        """A meeting's name from its kind (msp, review_conference, extraordinary_msp) and
+        number, without article: "4th Meeting of States Parties", "4th MSP" (short)."""
+        ...
+
     def spaces(self, written: str) -> str:
         """A number babel wrote, with the spaces the language writes in it."""
         ...

@@ -35,6 +35,18 @@ def _skeleton(skeleton: str, day: dt.date, locale: Locale) -> str:
     return str(format_skeleton(skeleton, day, locale=locale))
 
 
+MEETING_NAMES: dict[str, tuple[str, str]] = {
+    "msp": ("{} Meeting of States Parties", "{} MSP"),
+    "review_conference": ("{} Review Conference", "{} Review Conference"),
+    "extraordinary_msp": (
+        "{} Extraordinary Meeting of States Parties",
+        "{} Extraordinary MSP",
+    ),
+}
+"""A meeting's full and short names by kind, in English (the names a language without rules
+of its own prints)."""
+
+
 class Default:
     """A language in one babel locale (`reportgen.language.base.Language`)."""
 
@@ -68,6 +80,15 @@ class Default:
     def meeting_ordinal(self, number: int) -> str:
         """The rank in figures: "4th" (the 4th Meeting of States Parties)."""
         return self.ordinal(number)
+
+    def meeting_name(self, kind: str, number: int, short: bool = False) -> str:
+        """English usage: "4th Meeting of States Parties", "4th MSP" (short), "Second Review
+        Conference" (its rank in words, as the CCM's documents write it)."""
+        if kind == "review_conference" and number <= 10:  # "Second Review Conference"
+            rank = self._num2words(number, "ordinal").capitalize()
+        else:
+            rank = self.ordinal(number)
+        return MEETING_NAMES[kind][short].format(rank)
 
     def spaces(self, written: str) -> str:
         """babel's spaces, as they are."""

@@ -227,6 +227,18 @@ def contract(preposition: str, article: str, running: str) -> str:
     return f"{preposition} {running}"
 
 
+MEETING_NAMES: dict[str, tuple[str, str]] = {
+    "msp": ("{} Reunión de los Estados Partes", "{} Reunión"),
+    "review_conference": ("{} Conferencia de Examen", "{} Conferencia de Examen"),
+    "extraordinary_msp": (
+        "{} Reunión Extraordinaria de los Estados Partes",
+        "{} Reunión Extraordinaria",
+    ),
+}
+"""A meeting's full and short names by kind (docs/glossary.md): Spanish has no abbreviation
+for MSP; the short name drops "de los Estados Partes"."""
+
+
 class Spanish:
     """Spanish, by the UN's editorial rules (`reportgen.language.base.Language`)."""
 
@@ -249,6 +261,11 @@ class Spanish:
     def meeting_ordinal(self, number: int) -> str:
         """Capitalised: "Cuarta" (la Cuarta Reunión de los Estados Partes), "11ª" from the 11th."""
         return meeting_ordinal(number)
+
+    def meeting_name(self, kind: str, number: int, short: bool = False) -> str:
+        """Without article, the ordinal capitalised: "Cuarta Reunión de los Estados Partes",
+        "Cuarta Reunión" (short), "Segunda Conferencia de Examen"."""
+        return MEETING_NAMES[kind][short].format(meeting_ordinal(number))
 
     def spaces(self, written: str) -> str:
         """The ordinary no-break space before "%"."""

@@ -159,6 +159,18 @@ def contract(preposition: str, article: str, running: str) -> str:
     return f"{preposition} {running}"
 
 
+MEETING_NAMES: dict[str, tuple[str, str]] = {
+    "msp": ("{} Assemblée des États parties", "{} Assemblée"),
+    "review_conference": ("{} Conférence d'examen", "{} Conférence d'examen"),
+    "extraordinary_msp": (
+        "{} Assemblée extraordinaire des États parties",
+        "{} Assemblée extraordinaire",
+    ),
+}
+"""A meeting's full and short names by kind (docs/glossary.md): French has no abbreviation
+for MSP; the short name drops "des États parties"."""
+
+
 class French:
     """French, by the UN's editorial rules (`reportgen.language.base.Language`)."""
 
@@ -181,6 +193,11 @@ class French:
     def meeting_ordinal(self, number: int) -> str:
         """In lowercase letters, feminine: "la quatrième Assemblée des États parties"."""
         return ordinal_words(number, "f")
+
+    def meeting_name(self, kind: str, number: int, short: bool = False) -> str:
+        """Without article, the ordinal in lowercase: "quatrième Assemblée des États parties",
+        "quatrième Assemblée" (short), "deuxième Conférence d'examen"."""
+        return MEETING_NAMES[kind][short].format(ordinal_words(number, "f"))
 
     def spaces(self, written: str) -> str:
         """The ordinary no-break space between groups of digits and before "%"."""

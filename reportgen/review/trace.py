@@ -93,7 +93,7 @@ def trace(figures: Figures) -> list[TracedFigure]:
             "coordination.years",
             "number",
             coordination.years,
-            f"Calendar years from the {appointed.name} ({appointed.start.year}), which appointed "
+            f"Calendar years from the {appointed.name} ({appointed.end.year}), which appointed "
             f"{coordination.issuer} co-coordinator, to the {served[-1].name} "
             f"({served[-1].start.year})",
         ),

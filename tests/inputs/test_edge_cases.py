@@ -106,9 +106,9 @@ def test_no_new_state_in_the_period(data_copy: Path, tmp_path: Path, seed: SeedR
 def test_a_single_new_state(data_copy: Path, tmp_path: Path) -> None:
     _edit(data_copy, "states", _drop_deposits_after(SECOND_MSP_CLOSED, frozenset({"Andorra"})))
     text = _report(data_copy, tmp_path)
-    assert "the following one (1) State has ratified or acceded to the CCM" in text
+    assert "the following State has ratified or acceded to the CCM" in text
     assert "; it makes up" in text
-    assert "One of them (identified in bold) became a State Party in the 2012-2013" in text
+    assert "This State (identified in bold) became a State Party in the 2012-2013" in text
     assert "Geographically, the new State Party is distributed as follows: - 1 from Europe" in text
     assert "One of the abovementioned States acceded to the Convention (Andorra)." in text
     assert "the others ratified it" not in text
@@ -152,6 +152,6 @@ def test_one_acceding_state_of_two_leaves_the_other(data_copy: Path, tmp_path: P
 def test_a_single_new_state_outside_the_period(data_copy: Path, tmp_path: Path) -> None:
     _edit(data_copy, "states", _drop_deposits_after(SECOND_MSP_CLOSED, frozenset({"Italy"})))
     text = _report(data_copy, tmp_path)
-    assert "the following one (1) State has ratified or acceded to the CCM" in text
+    assert "the following State has ratified or acceded to the CCM" in text
     assert "It did not join in the 2012-2013 intersessional period:" in text
     assert "None of them" not in text

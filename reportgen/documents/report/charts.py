@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from reportgen.documents.report.meetings import names, place
 from reportgen.figures.compute import RegionTally, Tally, Timeline
 from reportgen.inputs.models import Meeting
 from reportgen.language.fluent import Sentences
@@ -66,7 +67,7 @@ def states_parties_over_time(timeline: Timeline, formats: Formats, say: Sentence
         last_row = last_rows[mark.meeting.end]
         series.append(
             Series(
-                _label(mark.meeting.short_name),
+                _label(names(mark.meeting, formats)[1]),
                 _only(len(days), last_row, rows[last_row][1]),
                 MEETING,
                 labelled=mark.meeting.end in labelled,
@@ -111,7 +112,7 @@ def describe_states_parties_over_time(timeline: Timeline, formats: Formats, say:
     marks = []
     for mark in timeline.meetings:
         meeting = mark.meeting
-        where = {"meeting": meeting.short_name, "city": meeting.city}
+        where = {"meeting": names(meeting, formats)[1], "city": place(meeting, say)}
         if mark.states_parties is None:  # after the as-of date: no count yet
             day = formats.long_date(meeting.start)
             marks.append(say.say("chart_meeting_opening", {**where, "day": day}))
@@ -143,7 +144,7 @@ def new_states_parties_by_region(
         categories=tuple(entry.region.printed for entry in by_region),
         series=(
             Series(
-                say.say("chart_region_series", {"meeting": since.short_name}),
+                say.say("chart_region_series", {"meeting": names(since, formats)[1]}),
                 tuple(entry.tally.count for entry in by_region),
             ),
         ),
@@ -161,7 +162,7 @@ def describe_new_states_parties_by_region(
     )
     values = {
         "new": new.count,
-        "meeting": since.short_name,
+        "meeting": names(since, formats)[1],
         "day": formats.long_date(since.end),
         "regions": regions,
     }

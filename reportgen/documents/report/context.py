@@ -18,12 +18,14 @@ from typing import Any
 from markupsafe import Markup
 
 from reportgen.documents.report import charts
-from reportgen.documents.report.values import variables
+from reportgen.documents.report.meetings import coordination_view
+from reportgen.documents.report.meetings import report_formats as report_formats
+from reportgen.documents.report.meetings import view as meeting_view
+from reportgen.documents.report.values import variables, whole_period
 from reportgen.figures.compute import Figures
 from reportgen.inputs.models import Category, Initiative, Inputs
 from reportgen.language.fluent import Sentences
 from reportgen.language.formats import Formats
-from reportgen.language.naming import Naming
 from reportgen.ooxml import footnotes as ooxml_footnotes
 from reportgen.ooxml import text as ooxml_text
 from reportgen.templating.charts import ChartView
@@ -74,15 +76,6 @@ class ChartsView:
     new_states_parties_by_region: ChartView
 
 
-def report_formats(inputs: Inputs) -> Formats:
-    """The formats of a report in its language: report.yaml's locale when it is of that
-    language (en_GB), else the language's own (fr, es); States named in that language."""
-    locale = inputs.report.locale
-    if locale.split("_")[0].split("-")[0] != inputs.lang:
-        locale = inputs.lang
-    return Formats(locale, Naming(inputs, inputs.lang, inputs.report.as_of))
-
-
 def _context(
     inputs: Inputs, figures: Figures, formats: Formats, say: Sentences, first_note: int
 ) -> tuple[dict[str, Any], dict[int, str]]:
@@ -102,16 +95,19 @@ def _context(
     context = {
         "report": frame,
         "convention": frame.convention,
-        "meeting": inputs.meeting(frame.presented_to),
-        "since": inputs.meeting(frame.counting_since),
-        "period_start": inputs.meeting(frame.highlight.after),
-        "period_end": inputs.meeting(frame.highlight.before),
+        "letterhead": letterhead(inputs),
+        "meeting": meeting_view(inputs.meeting(frame.presented_to), formats),
+        "since": meeting_view(inputs.meeting(frame.counting_since), formats),
+        "period_start": meeting_view(inputs.meeting(frame.highlight.after), formats),
+        "period_end": meeting_view(inputs.meeting(frame.highlight.before), formats),
         "figures": figures,
-        "coordination": figures.coordination,
+        "coordination": coordination_view(figures.coordination, formats),
         "status": status,
         "new_states_parties": _two_columns(
             [formats.names([n]) for n in new],
-            {formats.names([n]) for n in figures.period_states_parties.states},
+            set()
+            if whole_period(inputs)  # every name would be bold: none is
+            else {formats.names([n]) for n in figures.period_states_parties.states},
         ),
         "new_by_region": [
             say.say(
@@ -139,6 +135,14 @@ def _context(
         "sentence": say,
     }
     return context, notes
+
+
+def letterhead(inputs: Inputs) -> list[str]:
+    """The lines at the top of the first page: the issuer's, else the top-level ones of the
+    release before (warned of when loading)."""
+    frame = inputs.report
+    issuer = next(c for c in frame.coordinators if c.state == frame.issuer)
+    return issuer.letterhead or frame.letterhead or []
 
 
 def _footnote(view: CategoryView) -> str:
@@ -303,7 +307,8 @@ def properties(inputs: Inputs, figures: Figures, formats: Formats, say: Sentence
     return Properties(
         title=f"{frame.title}{formats.mark(':')} {frame.convention.name}",
         subject=say.say(
-            "document_subject", {"meeting_name": inputs.meeting(frame.presented_to).name}
+            "document_subject",
+            {"meeting_name": meeting_view(inputs.meeting(frame.presented_to), formats).name},
         ),
         author=formats.names(figures.coordination.authors),
         keywords=say.say("document_keywords"),

@@ -24,6 +24,7 @@ NAMES = frozenset(
     {
         "report",
         "convention",
+        "letterhead",
         "meeting",
         "since",
         "period_start",

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from reportgen.documents.report.meetings import held, names, place, places
 from reportgen.language.fluent import Values
 
 if TYPE_CHECKING:
@@ -25,7 +26,11 @@ VARIABLES: dict[str, str] = {
     # Part I, opening
     "years": "years the issuer has coordinated before the meeting (0: this year)",
     "issuer": "the issuing State, in running text (le Portugal)",
-    "appointed_city": "the city of the meeting that appointed the issuer",
+    "appointed_city": "the city where the meeting that appointed the issuer closed, or none "
+    "(held online)",
+    "appointed_meeting": "the meeting that appointed the issuer (short name)",
+    "appointed_parts": "when and where each part of that meeting was held, as a list of "
+    "meeting_part (in September 2011 in Beirut, Lebanon)",
     "appointed_with": "the coordinators appointed with the issuer, in running text",
     "appointed_with_count": "how many they are",
     "joined": "the coordinators the issuer joined, in running text",
@@ -39,6 +44,10 @@ VARIABLES: dict[str, str] = {
     "(f only when every name is feminine: la France)",
     "periods": "the intersessional periods the issuer served",
     "cities": "the cities of the meetings served (Beirut, Oslo and Lusaka)",
+    "meetings_served": "the meetings served, as a list of meeting_in_list (the 9th MSP, the "
+    "10th MSP and the 11th MSP)",
+    "by_meeting": "yes when a city repeats among the meetings served (Geneva, Geneva and "
+    "Geneva): the periods are named by their meetings",
     # Part I, figures
     "since_meeting": "the meeting new States Parties are counted from (full name)",
     "since_year": "the year it was held",
@@ -49,6 +58,8 @@ VARIABLES: dict[str, str] = {
     "new_share": "new as a share of parties, as a percentage",
     "successions": "new States Parties by succession (selects 'ratified or acceded to')",
     "in_period": "new States Parties of the highlighted period (in bold in the table)",
+    "whole_period": "yes when the highlighted period is the one counted (after counting_since, "
+    "before presented_to): every new State Party is of it, and none is in bold",
     "period_start_year": "the year of the meeting that opens the highlighted period",
     "period_end_year": "the year of the meeting that closes it",
     "period_meeting": "the meeting that opens it (short name)",
@@ -89,6 +100,7 @@ VARIABLES: dict[str, str] = {
 PER_USE: dict[str, frozenset[str]] = {
     "coordination_joined_by": frozenset(
         {
+            "places",
             "first",
             "month",
             "together",
@@ -107,6 +119,9 @@ PER_USE: dict[str, frozenset[str]] = {
     "region_count": frozenset({"count", "region", "label"}),
     "initiative_line": frozenset({"text", "place", "dates"}),
     "place": frozenset({"city", "host"}),
+    "meeting_place": frozenset({"online", "city"}),
+    "meeting_part": frozenset({"month", "online", "city", "country"}),
+    "meeting_in_list": frozenset({"meeting"}),
     "chart_meeting_closed": frozenset({"meeting", "city", "day", "count"}),
     "chart_meeting_opening": frozenset({"meeting", "city", "day"}),
     "chart_time_rose": frozenset({"first", "opened", "last", "end", "marks"}),
@@ -127,6 +142,7 @@ REQUIRED = frozenset(
     {
         *PER_USE,
         "group_joiner",
+        "meeting_online",
         "group_last_joiner",
         "chart_time_title",
         "chart_time_series",
@@ -148,6 +164,10 @@ CHOICES: dict[str, frozenset[str]] = {
     "subject_plural": _YES_NO,
     "issuer_gender": _GENDERS,
     "approximate": _YES_NO,
+    "by_meeting": _YES_NO,
+    "meeting_place.online": _YES_NO,
+    "meeting_part.online": _YES_NO,
+    "whole_period": _YES_NO,
     "trend": frozenset({"down", "up", "same"}),
     "change": frozenset({"down", "up", "same"}),
     "withdrawal_pending.plural": _YES_NO,
@@ -172,6 +192,10 @@ ABSENT = frozenset(
         "pending",
         "status_withdrawal.deposit",
         "category_ii",
+        "appointed_city",
+        "meeting_place.city",
+        "meeting_part.city",
+        "meeting_part.country",
         "initiative_line.place",
         "initiative_line.dates",
         "place.host",
@@ -243,12 +267,13 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
             "coordination_joined_by",
             {
                 "first": "yes" if index == 0 else "no",
-                "month": formats.month_year(a.meeting.start),
+                "month": formats.month_year(a.meeting.end),  # appointed at its close
                 "together": together,
                 "state": formats.names([a.state], "the"),
                 "plural": _yes(_plural(formats, [a.state])),
-                "meeting": a.meeting.short_name,
-                "city": a.meeting.city,
+                "meeting": names(a.meeting, formats)[1],
+                "city": place(a.meeting, say),
+                "places": places(a.meeting, formats, say),
                 "subject_plural": subject_plural,
                 "issuer_gender": issuer_gender,
             },
@@ -275,7 +300,9 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         if deposits:
             deposits.append(say.say("period_more", values))
         else:
-            deposits.append(say.say("period_first", {**values, "meeting": period_start.short_name}))
+            deposits.append(
+                say.say("period_first", {**values, "meeting": names(period_start, formats)[1]})
+            )
     entries = [
         say.say(
             "group_entry",
@@ -291,6 +318,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
     group_list = _joined(entries, say.say("group_joiner"), say.say("group_last_joiner"))
     category_ii = next((c.prose for c in inputs.categories if c.key == "II"), None)
     lines = inputs.lessons.lines_of_action
+    served = coordination.meetings_served
     withdrawals, pending = _withdrawals(figures, since.end, formats, say)
     parties, parties_before = (
         figures.states_parties.count,
@@ -300,6 +328,8 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "years": coordination.years,
         "issuer": formats.names([coordination.issuer], "the"),
         "appointed_city": coordination.appointed_at.city,
+        "appointed_meeting": names(coordination.appointed_at, formats)[1],
+        "appointed_parts": held(coordination.appointed_at, formats, say),
         "appointed_with": formats.names(coordination.appointed_with, "the"),
         "appointed_with_count": len(coordination.appointed_with),
         "joined": formats.names(coordination.joined, "the"),
@@ -311,9 +341,13 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "subject_plural": subject_plural,
         "issuer_gender": issuer_gender,
         "periods": coordination.intersessional_periods,
-        "cities": formats.names(m.city for m in coordination.meetings_served),
-        "since_meeting": since.name,
-        "since_year": formats.year(since.start),
+        "cities": formats.language.join([place(m, say) for m in served]),
+        "meetings_served": formats.language.join(
+            [say.say("meeting_in_list", {"meeting": names(m, formats)[1]}) for m in served]
+        ),
+        "by_meeting": _yes(len({place(m, say) for m in served}) < len(served)),
+        "since_meeting": names(since, formats)[0],
+        "since_year": formats.year(since.end),
         "new": figures.new_states_parties.count,
         "parties": figures.states_parties.count,
         "parties_before": figures.states_parties_at_since_meeting.count,
@@ -321,10 +355,11 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "new_share": formats.percent(figures.new_states_parties_share, 1),
         "successions": figures.new_successions.count,
         "in_period": figures.period_states_parties.count,
-        "period_start_year": formats.year(period_start.start),
+        "whole_period": _yes(whole_period(inputs)),
+        "period_start_year": formats.year(period_start.end),
         "period_end_year": formats.year(period_end.start),
-        "period_meeting": period_start.short_name,
-        "period_month": formats.month_year(period_start.start),
+        "period_meeting": names(period_start, formats)[1],
+        "period_month": formats.month_year(period_start.end),
         "acceded": acceded.count,
         "acceded_states": formats.names(formats.sorted_names(acceded.states), running),
         "succeeded": succeeded.count,
@@ -354,9 +389,19 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "lines": len(lines),
         "first_line": lines[0] if lines else "",
         "numbered_lines": formats.numbered(lines),
-        "meeting": meeting.short_name,
-        "meeting_name": meeting.name,
+        "meeting": names(meeting, formats)[1],
+        "meeting_name": names(meeting, formats)[0],
     }
+
+
+def whole_period(inputs: Inputs) -> bool:
+    """True when the highlighted period is the one the report counts new States Parties in:
+    from the close of `counting_since` to the meeting the report is presented to."""
+    frame = inputs.report
+    return (
+        frame.highlight.after == frame.counting_since
+        and frame.highlight.before == frame.presented_to
+    )
 
 
 def _withdrawals(

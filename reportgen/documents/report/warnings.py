@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from reportgen.documents.report.meetings import name_warnings, report_formats
 from reportgen.inputs.narrative import check_as_of_not_future, describe_period
 from reportgen.inputs.withdrawals import Finding
 
@@ -45,6 +46,7 @@ def narrative_warnings(inputs: Inputs, figures: Figures, today: dt.date) -> list
     """A region named in the regional results with no new State Party from it, and an
     as-of day after `today`."""
     findings = list(check_as_of_not_future(inputs.report, today))
+    findings += name_warnings(inputs, report_formats(inputs))
     text = inputs.events.regional_results
     for entry in figures.new_states_parties_by_region:
         if entry.tally.count or not _names(text, entry.region):

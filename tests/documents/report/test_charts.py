@@ -446,7 +446,7 @@ def test_data_in_a_chart_is_shown_literally(data_copy: Path, tmp_path: Path) -> 
     report = data_copy / "report.yaml"
     report.write_text(
         report.read_text(encoding="utf-8").replace(
-            "short_name: {en: 2nd MSP,", f"short_name: {{en: '{name}',", 1
+            "  - key: 2MSP\n", f"  - key: 2MSP\n    short_name: '{name}'\n", 1
         ),
         encoding="utf-8",
     )
@@ -605,7 +605,12 @@ def _meetings_every(timeline: Any, days: int) -> Any:
     marks = tuple(
         MeetingMark(
             first.meeting.model_copy(
-                update={"key": f"M{n}", "short_name": f"M{n}", "start": close, "end": close}
+                update={
+                    "key": f"M{n}",
+                    "typed_short_name": f"M{n}",
+                    "typed_start": close,
+                    "typed_end": close,
+                }
             ),
             first.states_parties,
         )

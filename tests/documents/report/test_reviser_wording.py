@@ -143,6 +143,7 @@ def test_the_french_coordination_sentence_agrees_with_its_subject(
                 "plural": "no",
                 "meeting": "troisième Assemblée",
                 "city": "Oslo",
+                "places": "à Oslo",
                 "subject_plural": plural,
                 "issuer_gender": gender,
             },

@@ -145,7 +145,7 @@ def test_the_count_unchanged_when_as_many_joined_as_withdrew(tmp_path: Path) -> 
     assert parties == figures.states_parties_at_since_meeting.count
     text = folded(built(data, "en"))
     assert (
-        "the following one (1) State has ratified or acceded to the CCM, and Lithuania's "
+        "the following State has ratified or acceded to the CCM, and Lithuania's "
         f"withdrawal took effect on 1 April 2013: the number of States Parties remains {parties};"
     ) in text
 
