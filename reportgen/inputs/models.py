@@ -755,6 +755,7 @@ class Inputs(Model):
     lessons: LessonsFile
     names: dict[str, StateNames] = Field(default_factory=dict)
     lang: str = "en"
+    campaigns: CampaignsFile | None = None  # data/campaigns.yaml, when there is one
 
     _states_by_name: dict[str, State] = PrivateAttr(default_factory=dict)
 
@@ -776,3 +777,8 @@ class Inputs(Model):
             if meeting.key == key:
                 return meeting
         raise KeyError(key)
+
+
+from reportgen.inputs.campaign import CampaignsFile  # noqa: E402 (it builds on the models above)
+
+Inputs.model_rebuild()
