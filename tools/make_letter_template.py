@@ -85,7 +85,7 @@ PROSE: dict[str, dict[str, str]] = {
     "Deposit": {
         "en": "Ratification/Accession",
         "fr": "Ratification/Adhésion",
-        "es": "Ratificación/Adhesión",
+        "es": "Ratificación/adhesión",
     },
     "Total": {"en": "Total", "fr": "Total", "es": "Total"},
     "annex_template": {
