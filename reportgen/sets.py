@@ -23,8 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.app import Built, Target, _names_check, build_all, check_template
-from reportgen.core.config import DEFAULT_DATA, LETTERS_FOLDER, built_languages
-from reportgen.core.config import output_for, template_for
+from reportgen.core.config import (
+    DEFAULT_DATA,
+    LETTERS_FOLDER,
+    built_languages,
+    output_for,
+    template_for,
+)
 from reportgen.core.languages import LANGUAGES
 from reportgen.core.problems import InputError, Problem
 from reportgen.inputs.load import CAMPAIGNS_FILE, load, locate
@@ -162,8 +167,8 @@ def build_letters(
     folder.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{campaign.key}.new-", dir=folder.parent))
     try:
-        for sent, document in made:
-            (scratch / sent.file).write_bytes(document)
+        for sent, content in made:
+            (scratch / sent.file).write_bytes(content)
         (scratch / "letters.csv").write_text(_csv(made), encoding="utf-8", newline="")
         if pdf and made:
             sources = [scratch / sent.file for sent, _ in made]
@@ -179,8 +184,10 @@ def build_letters(
     return LettersBuilt(
         campaign.key,
         folder,
-        tuple(sent.__class__(sent.rank, sent.state, sent.iso3, sent.lang, folder / sent.file)
-              for sent, _ in made),
+        tuple(
+            sent.__class__(sent.rank, sent.state, sent.iso3, sent.lang, folder / sent.file)
+            for sent, _ in made
+        ),
         folder / "letters.csv",
         folder / "letters.pdf" if pdf and made else None,
         tuple(warnings),

@@ -35,6 +35,19 @@ if TYPE_CHECKING:
 # --- build -----------------------------------------------------------------------------------
 
 
+DOCUMENTS = ("report", "annex", "letters")
+"""The documents `reportgen build` names."""
+
+
+def _document(name: str) -> str:
+    """A document `reportgen build` names (argparse's choices would refuse naming none)."""
+    if name not in DOCUMENTS:
+        raise argparse.ArgumentTypeError(
+            f"invalid choice: {name!r} (choose from {', '.join(DOCUMENTS)})"
+        )
+    return name
+
+
 def add_build(commands: Commands) -> None:
     """`reportgen build`."""
     build = add_command(
@@ -47,7 +60,7 @@ def add_build(commands: Commands) -> None:
     build.add_argument(
         "documents",
         nargs="*",
-        choices=DOCUMENTS,
+        type=_document,
         metavar="DOCUMENT",
         help="what to build: report, annex (the status table as a document of its own), "
         "letters (a campaign's letters to States not party, in output/letters/CAMPAIGN/); "
@@ -97,10 +110,6 @@ def _targets(args: argparse.Namespace) -> list[Target]:
         return targets()
     lang = "en" if args.lang is None else args.lang
     return [Target(lang, template_for(lang, args.template), output_for(lang, args.output))]
-
-
-DOCUMENTS = ("report", "annex", "letters")
-"""The documents `reportgen build` names."""
 
 
 def _build(args: argparse.Namespace, say: Messages) -> int:

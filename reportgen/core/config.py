@@ -60,9 +60,7 @@ def built_languages(templates: Path | None = None, kind: str = "report") -> list
     report.fr.docx...), in the order of `LANGUAGES`; English alone when there is none, so
     that the build says what is missing."""
     folder = DEFAULT_TEMPLATE.parent if templates is None else templates
-    found = [
-        lang for lang in LANGUAGES if (folder / template_for(lang, kind=kind).name).is_file()
-    ]
+    found = [lang for lang in LANGUAGES if (folder / template_for(lang, kind=kind).name).is_file()]
     return found or ["en"]
 
 

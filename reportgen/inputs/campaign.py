@@ -224,8 +224,12 @@ def approached(inputs: Inputs, key: str | None = None) -> Approached | None:
 
 
 def _at(inputs: Inputs, campaign: Campaign) -> tuple[str | int, ...]:
-    assert inputs.campaigns is not None
-    return ("campaigns", inputs.campaigns.campaigns.index(campaign))
+    """Where `campaign` is in data/campaigns.yaml (by its key: a copy of it is found too)."""
+    listed = inputs.campaigns.campaigns if inputs.campaigns is not None else []
+    for index, each in enumerate(listed):
+        if each.key == campaign.key:
+            return ("campaigns", index)
+    return ("campaigns",)
 
 
 # --- Findings -----------------------------------------------------------------------------
@@ -272,9 +276,7 @@ def _campaign_findings(
         if not earlier:
             found.append(Finding(FILE, (*at, "previous"), "is not the key of a campaign"))
         elif earlier[0].date >= campaign.date:
-            found.append(
-                Finding(FILE, (*at, "previous"), "is a campaign of the same day or later")
-            )
+            found.append(Finding(FILE, (*at, "previous"), "is a campaign of the same day or later"))
     rule = campaign.recipients
     if rule is None:
         return found
@@ -336,9 +338,7 @@ def _campaign_findings(
     return found
 
 
-def _named_twice(
-    inputs: Inputs, campaign: Campaign, at: tuple[str | int, ...]
-) -> list[Finding]:
+def _named_twice(inputs: Inputs, campaign: Campaign, at: tuple[str | int, ...]) -> list[Finding]:
     """A State added or excluded twice, both added and excluded, added when the rule
     includes it already, or excluded when the rule does not include it."""
     rule = campaign.recipients
@@ -364,4 +364,3 @@ def _named_twice(
                     Finding(FILE, place, f"{name} is not among the rule's States", "warning")
                 )
     return found
-

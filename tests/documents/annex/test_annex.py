@@ -41,7 +41,10 @@ def _withdrawn(folder: Path) -> Path:
     shutil.copytree(DATA, data)
     states = data / "states.yaml"
     text = states.read_text(encoding="utf-8")
-    old = "- name: Albania\n  iso3: ALB\n  region: Europe\n  signature: 2008-12-03\n  ratification: 2009-06-16\n"
+    old = (
+        "- name: Albania\n  iso3: ALB\n  region: Europe\n  signature: 2008-12-03\n"
+        "  ratification: 2009-06-16\n"
+    )
     assert old in text
     new = old + "  withdrawal_notified: 2013-03-01\n  withdrawal_effective: 2013-09-01\n"
     states.write_text(text.replace(old, new), encoding="utf-8")

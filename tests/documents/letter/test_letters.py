@@ -166,8 +166,10 @@ def test_a_recipient_without_a_name_or_a_template_in_its_language(tmp_path: Path
     shutil.copytree(TEMPLATES, templates)
     (templates / "letter.es.docx").unlink()
     problems = _problems(data, tmp_path, templates)
-    assert any("correspondence.BEN.language: Benin corresponds in French, and names.yaml" in p
-               for p in problems)
+    assert any(
+        "correspondence.BEN.language: Benin corresponds in French, and names.yaml" in p
+        for p in problems
+    )
     spanish = [p for p in problems if "letter.es.docx is missing" in p]
     assert len(spanish) == 4 and all("correspondence." in p for p in spanish)
 
@@ -175,14 +177,26 @@ def test_a_recipient_without_a_name_or_a_template_in_its_language(tmp_path: Path
 def test_a_state_party_is_a_warning_and_a_state_named_twice_an_error(tmp_path: Path) -> None:
     data = campaign_data(
         tmp_path,
-        {"campaigns.yaml": ("categories: [I, II, III]", "categories: [I, II, III]\n      add: [Portugal]")},
+        {
+            "campaigns.yaml": (
+                "categories: [I, II, III]",
+                "categories: [I, II, III]\n      add: [Portugal]",
+            )
+        },
     )
     made = build_letters(data, templates=TEMPLATES, root=tmp_path / "out")
     (warning,) = [str(w) for w in made.warnings if "State Party" in str(w)]
-    assert re.match(r".*campaigns\.yaml:\d+:\d+: .*add\[0\]: warning: Portugal is a State Party", warning)
+    assert re.match(
+        r".*campaigns\.yaml:\d+:\d+: .*add\[0\]: warning: Portugal is a State Party", warning
+    )
     data = campaign_data(
         tmp_path / "twice",
-        {"campaigns.yaml": ("categories: [I, II, III]", "categories: [I, II, III]\n      add: [Benin]")},
+        {
+            "campaigns.yaml": (
+                "categories: [I, II, III]",
+                "categories: [I, II, III]\n      add: [Benin]",
+            )
+        },
     )
     problems = _problems(data, tmp_path / "twice")
     assert len(problems) == 1 and "Benin is named twice" in problems[0]
