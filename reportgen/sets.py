@@ -111,6 +111,7 @@ def build_letters(
     strict: bool = False,
     pdf: bool = False,
     progress: Progress | None = None,
+    converting: Callable[[int], None] | None = None,
 ) -> LettersBuilt:
     """The letters of campaign `key` (by default the latest with recipients) into
     `root`/<key>/: NN-<ISO3>-<lang>.docx each, letters.csv, and with `pdf` letters.pdf.
@@ -118,6 +119,7 @@ def build_letters(
     Raises InputError with every problem at once (a recipient with no language of
     correspondence, no name in it or no template for it; errors of the data and templates),
     nothing written. `templates` is the folder of letter*.docx (default templates/).
+    `progress` hears each letter made, `converting` when the PDF's conversion starts.
     """
     from reportgen.core.limits import from_environment
     from reportgen.documents.letter.kind import KIND
@@ -171,6 +173,8 @@ def build_letters(
             (scratch / sent.file).write_bytes(content)
         (scratch / "letters.csv").write_text(_csv(made), encoding="utf-8", newline="")
         if pdf and made:
+            if converting is not None:
+                converting(len(made))
             sources = [scratch / sent.file for sent, _ in made]
             pages = convert_all_to_pdf(
                 sources, [scratch / "pdf" / s.with_suffix(".pdf").name for s in sources]

@@ -157,8 +157,16 @@ def _letters(args: argparse.Namespace, say: Messages) -> None:
             shown[0] = now
             say.info(f"letters: {done} of {total} made")
 
+    def converting(count: int) -> None:
+        say.info(f"letters: making the PDF of {count} letters through LibreOffice")
+
     made = build_letters(
-        args.data, args.campaign, strict=args.strict, pdf=args.pdf, progress=progress
+        args.data,
+        args.campaign,
+        strict=args.strict,
+        pdf=args.pdf,
+        progress=progress,
+        converting=converting,
     )
     say.problems(list(made.warnings))
     langs = ", ".join(
