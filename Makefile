@@ -87,6 +87,7 @@ lint: $(DEV)
 # Time the build against its import floor and pandoc; rewrites benchmarks/RESULTS.md (~2 min).
 bench: $(DEV)
 	$(BIN)/python benchmarks/bench.py --write benchmarks/RESULTS.md
+	$(BIN)/python benchmarks/letters.py --write benchmarks/RESULTS.md
 
 # What changed in the English report since the previous build (or since OLD), coloured on a
 # terminal. A diff is what was asked for, so "they differ" (status 1) does not fail make;

@@ -30,6 +30,7 @@ from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem, in_order
 from reportgen.documents.report.kind import KIND
 from reportgen.inputs.load import (
+    CAMPAIGNS_FILE,
     DATA_FILES,
     NAMES_FILE,
     NamesCheck,
@@ -344,7 +345,7 @@ Snapshot = tuple[tuple[str, int, int], ...]
 def snapshot(data: Path = DEFAULT_DATA, template: Path = DEFAULT_TEMPLATE, *more: Path) -> Snapshot:
     """The state of every file a build reads (the data, and each template given with its
     catalogue): a change to any of them changes this."""
-    files = [data / f"{stem}.yaml" for stem in [*DATA_FILES, NAMES_FILE]]
+    files = [data / f"{stem}.yaml" for stem in [*DATA_FILES, NAMES_FILE, CAMPAIGNS_FILE]]
     for each in (template, *more):
         files += [each, each.with_suffix(".ftl")]  # the template and its catalogue
     state = []

@@ -35,14 +35,42 @@ if TYPE_CHECKING:
 # --- build -----------------------------------------------------------------------------------
 
 
+DOCUMENTS = ("report", "annex", "letters")
+"""The documents `reportgen build` names."""
+
+
+def _document(name: str) -> str:
+    """A document `reportgen build` names (argparse's choices would refuse naming none)."""
+    if name not in DOCUMENTS:
+        raise argparse.ArgumentTypeError(
+            f"invalid choice: {name!r} (choose from {', '.join(DOCUMENTS)})"
+        )
+    return name
+
+
 def add_build(commands: Commands) -> None:
     """`reportgen build`."""
     build = add_command(
         commands,
         "build",
-        "write the report in every language that has a template, or in the one of --lang",
-        "reportgen build --pdf",
+        "write the report (and its annex, a campaign's letters) in every language it needs",
+        "reportgen build report annex letters --pdf",
         _build,
+    )
+    build.add_argument(
+        "documents",
+        nargs="*",
+        type=_document,
+        metavar="DOCUMENT",
+        help="what to build: report, annex (the status table as a document of its own), "
+        "letters (a campaign's letters to States not party, in output/letters/CAMPAIGN/); "
+        "default: report",
+    )
+    build.add_argument(
+        "--campaign",
+        default=None,
+        help="the campaign of data/campaigns.yaml whose letters to build (default: the "
+        "latest with recipients)",
     )
     data_option(build)
     template_option(build)
@@ -87,13 +115,21 @@ def _targets(args: argparse.Namespace) -> list[Target]:
 def _build(args: argparse.Namespace, say: Messages) -> int:
     from reportgen.app import build_all
 
+    documents = list(dict.fromkeys(args.documents or ["report"]))
     chosen = _targets(args)
     if args.watch:
         return _watch(args, chosen, say)
     started = time.perf_counter()
-    built = build_all(args.data, chosen, strict=args.strict, pdf=args.pdf)
+    built = []
+    if "report" in documents:
+        built += build_all(args.data, chosen, strict=args.strict, pdf=args.pdf)
+    if "annex" in documents:
+        from reportgen.sets import annex_targets, build_annex
+
+        langs = None if args.lang is None else [args.lang]
+        built += build_annex(args.data, annex_targets(langs), strict=args.strict, pdf=args.pdf)
     say.problems(list(dict.fromkeys(p for each in built for p in each.warnings)))
-    for each in built:
+    for each in built:  # the report's, then the annex's
         say.detail(
             f"{each.lang}: {len(each.inputs.states)} States, {len(each.inputs.categories)} "
             f"categories, {len(each.inputs.events.initiatives)} initiatives from {args.data}/; "
@@ -102,8 +138,46 @@ def _build(args: argparse.Namespace, say: Messages) -> int:
         say.info(_written(each))
         if each.pdf is not None:
             say.info(f"wrote {each.pdf}")
+    if "letters" in documents:
+        _letters(args, say)
     say.detail(f"in {time.perf_counter() - started:.2f} s")
     return EXIT_OK
+
+
+def _letters(args: argparse.Namespace, say: Messages) -> None:
+    """build letters: a campaign's letters, with a progress line past the first second."""
+    from reportgen.sets import build_letters
+
+    started = time.perf_counter()
+    shown = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.perf_counter() - started
+        if now > 1.0 and (now - shown[0] > 1.0 or done == total):
+            shown[0] = now
+            say.info(f"letters: {done} of {total} made")
+
+    def converting(count: int) -> None:
+        say.info(f"letters: making the PDF of {count} letters through LibreOffice")
+
+    made = build_letters(
+        args.data,
+        args.campaign,
+        strict=args.strict,
+        pdf=args.pdf,
+        progress=progress,
+        converting=converting,
+    )
+    say.problems(list(made.warnings))
+    langs = ", ".join(
+        f"{sum(s.lang == lang for s in made.letters)} in {LANGUAGES[lang]}"
+        for lang in LANGUAGES
+        if any(s.lang == lang for s in made.letters)
+    )
+    say.info(f"wrote {len(made.letters)} letters of {made.campaign} ({langs}) in {made.folder}")
+    say.info(f"wrote {made.csv}")
+    if made.pdf is not None:
+        say.info(f"wrote {made.pdf}")
 
 
 def _written(built: Built) -> str:

@@ -27,30 +27,40 @@ CACHE_VARIABLE = "REPORTGEN_CACHE"
 """The environment variable naming the template cache's folder, or `off`."""
 
 
-def template_for(lang: str, given: Path | None = None) -> Path:
-    """The template a report in `lang` is built from: `given`, or the shipped one of its
-    language (templates/report.docx for English, templates/report.fr.docx...)."""
+def template_for(lang: str, given: Path | None = None, kind: str = "report") -> Path:
+    """The template a document of `kind` (report, annex, letter) in `lang` is built from:
+    `given`, or the shipped one of its language (templates/report.docx for English,
+    templates/report.fr.docx, templates/letter.es.docx...)."""
     if given is not None:
         return given
-    return DEFAULT_TEMPLATE if lang == "en" else Path(f"templates/report.{lang}.docx")
+    if kind == "report":
+        return DEFAULT_TEMPLATE if lang == "en" else Path(f"templates/report.{lang}.docx")
+    return DEFAULT_TEMPLATE.parent / (f"{kind}.docx" if lang == "en" else f"{kind}.{lang}.docx")
 
 
-def output_for(lang: str, given: Path | None = None) -> Path:
-    """Where a report in `lang` is written: `given`, or by default output/report.docx
-    (English), output/report.fr.docx... One file per language: there is no second
-    English report (report.en.docx) that could disagree with the first."""
+def output_for(lang: str, given: Path | None = None, kind: str = "report") -> Path:
+    """Where a document of `kind` (report, annex) in `lang` is written: `given`, or by
+    default output/report.docx (English), output/report.fr.docx, output/annex.es.docx...
+    One file per language: there is no second English report (report.en.docx) that could
+    disagree with the first."""
     if given is not None:
         return given
-    return DEFAULT_OUTPUT if lang == "en" else DEFAULT_OUTPUTS / f"report.{lang}.docx"
+    if kind == "report" and lang == "en":
+        return DEFAULT_OUTPUT
+    return DEFAULT_OUTPUTS / (f"{kind}.docx" if lang == "en" else f"{kind}.{lang}.docx")
 
 
-def built_languages(templates: Path | None = None) -> list[str]:
-    """The languages `reportgen build` builds when it is given none: each one whose
-    template is in templates/ (report.docx for English, report.fr.docx...), in the order
-    of `LANGUAGES`; English alone when there is none, so that the build says what is
-    missing."""
+LETTERS_FOLDER = DEFAULT_OUTPUTS / "letters"
+"""Where a campaign's letters are written: output/letters/<campaign>/."""
+
+
+def built_languages(templates: Path | None = None, kind: str = "report") -> list[str]:
+    """The languages `reportgen build` builds a document of `kind` in when it is given
+    none: each one whose template is in templates/ (report.docx for English,
+    report.fr.docx...), in the order of `LANGUAGES`; English alone when there is none, so
+    that the build says what is missing."""
     folder = DEFAULT_TEMPLATE.parent if templates is None else templates
-    found = [lang for lang in LANGUAGES if (folder / template_for(lang).name).is_file()]
+    found = [lang for lang in LANGUAGES if (folder / template_for(lang, kind=kind).name).is_file()]
     return found or ["en"]
 
 

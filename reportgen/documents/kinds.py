@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from reportgen.documents.annex.kind import KIND as ANNEX
+from reportgen.documents.letter.kind import KIND as LETTERS
 from reportgen.documents.report.kind import KIND as REPORT
 from reportgen.templating import kind as templating
 
@@ -32,5 +34,5 @@ class DocumentKind(templating.DocumentKind, Protocol):
         (given by the application) show: warnings, each on the value of a data file."""
 
 
-KINDS: dict[str, DocumentKind] = {"report": REPORT}
+KINDS: dict[str, DocumentKind] = {"report": REPORT, "annex": ANNEX, "letters": LETTERS}
 """Every kind, by the name a user gives it."""

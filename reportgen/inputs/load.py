@@ -21,6 +21,7 @@ from reportgen.core.languages import LANGUAGES
 from reportgen.core.memo import Memo
 from reportgen.core.problems import InputError, Problem
 from reportgen.inputs import checks
+from reportgen.inputs.campaign import CampaignsFile, campaign_findings
 from reportgen.inputs.models import (
     CategoriesFile,
     EventsFile,
@@ -48,6 +49,10 @@ DATA_FILES: dict[str, type[BaseModel]] = {
 NAMES_FILE = "names"
 """data/names.yaml (`NamesFile`): the States' names in French and Spanish, needed only by a
 report in those languages."""
+
+CAMPAIGNS_FILE = "campaigns"
+"""data/campaigns.yaml (`reportgen.inputs.campaign`): the letters to States not party and
+each State's language of correspondence; optional."""
 
 NamesCheck = Callable[[Names, str], list[tuple[str, str]]]
 """What the language stage finds wrong with a State's names (or a renaming's) in a
@@ -240,11 +245,27 @@ def load_with_warnings(
             problems += invalid
         problems += _names_problems(sources, models.get("states"), names, lang, names_path.exists())
         problems += _names_in_language(sources.get(NAMES_FILE), names, lang, names_check)
+    campaigns = None
+    campaigns_path = data_dir / f"{CAMPAIGNS_FILE}.yaml"
+    if campaigns_path.exists():  # optional: the letters' data (reportgen.inputs.campaign)
+        source, found = read_file(campaigns_path, _display(campaigns_path))
+        sources[CAMPAIGNS_FILE] = source
+        problems += found
+        if source.data is not None:
+            campaigns, invalid = _validated(CampaignsFile, source, lang)
+            problems += invalid
     if any(p.severity == "error" for p in problems) or len(models) < len(DATA_FILES):
         return None, problems, sources
     for stem in ("states", "categories"):
         models[stem] = [record for _, record in models[stem]]
-    return Inputs(**models, names=names, lang=lang), problems, sources
+    inputs = Inputs(**models, names=names, lang=lang, campaigns=campaigns)
+    for finding in campaign_findings(inputs):
+        problems.append(
+            sources[finding.file].problem(finding.path, finding.message, finding.severity)
+        )
+    if any(p.severity == "error" for p in problems):
+        return None, problems, sources
+    return inputs, problems, sources
 
 
 def _names_problems(

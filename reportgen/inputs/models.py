@@ -970,6 +970,7 @@ class Inputs(Model):
     lessons: LessonsFile
     names: dict[str, StateNames] = Field(default_factory=dict)
     lang: str = "en"
+    campaigns: CampaignsFile | None = None  # data/campaigns.yaml, when there is one
 
     _states_by_name: dict[str, State] = PrivateAttr(default_factory=dict)
 
@@ -993,4 +994,5 @@ class Inputs(Model):
         raise KeyError(key)
 
 
-import reportgen.inputs.frame  # noqa: E402, F401  uses the types above; completes ReportFrame
+from reportgen.inputs.campaign import CampaignsFile  # noqa: E402 (it builds on the models above)
+import reportgen.inputs.frame  # noqa: E402, F401  uses the types above; completes ReportFrame and Inputs

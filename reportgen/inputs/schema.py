@@ -34,10 +34,15 @@ from pydantic_core import core_schema
 
 from reportgen.core.config import DEFAULT_SCHEMAS  # beside data/: modelines say ../schemas/
 from reportgen.inputs import models
-from reportgen.inputs.load import DATA_FILES, NAMES_FILE
+from reportgen.inputs.campaign import CampaignsFile
+from reportgen.inputs.load import CAMPAIGNS_FILE, DATA_FILES, NAMES_FILE
 from reportgen.inputs.models import NamesFile
 
-SCHEMA_FILES: dict[str, type[BaseModel]] = {**DATA_FILES, NAMES_FILE: NamesFile}
+SCHEMA_FILES: dict[str, type[BaseModel]] = {
+    **DATA_FILES,
+    NAMES_FILE: NamesFile,
+    CAMPAIGNS_FILE: CampaignsFile,
+}
 """Every file of data/ with a schema, by stem (names.yaml is needed only by French and
 Spanish reports)."""
 

@@ -80,7 +80,7 @@ def test_a_snapshot_changes_with_any_file_a_build_reads(data_copy: Path, tmp_pat
     shutil.copy(TEMPLATE, template)
     shutil.copy(TEMPLATE.with_suffix(".ftl"), template.with_suffix(".ftl"))
     files = [*sorted(data_copy.glob("*.yaml")), template, template.with_suffix(".ftl")]
-    assert len(files) == 8  # five data files, names.yaml, the template and its catalogue
+    assert len(files) == 9  # five data files, names.yaml, campaigns.yaml, template, catalogue
     for changed in files:
         before = snapshot(data_copy, template)
         stamp = changed.stat().st_mtime_ns + 1_000_000_000

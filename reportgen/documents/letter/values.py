@@ -1,0 +1,136 @@
+"""The values a letter's sentences are given: what each message of templates/letter*.ftl may
+use. Every message is given the same values, `variables()`, for one recipient; names of
+States come already written in the letter's language, with their articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from reportgen.language.fluent import Values
+
+if TYPE_CHECKING:
+    from reportgen.inputs.campaign import Campaign
+    from reportgen.inputs.models import Inputs
+    from reportgen.language.formats import Formats
+
+VARIABLES: dict[str, str] = {
+    "state": "the recipient, in running text with its article (la République centrafricaine)",
+    "of_state": "the same after 'of' (of the Netherlands, des Pays-Bas, del Perú)",
+    "state_plural": "yes when the recipient's name takes a plural verb (les Pays-Bas)",
+    "state_gender": "m or f: the gender of the recipient's name",
+    "representative": "m or f: the recipient's Permanent Representative (masculine when unknown)",
+    "signed": "the day the recipient signed the Convention, or none",
+    "signatories": "the signing coordinators' States, in running text (le Portugal et le Ghana)",
+    "of_signatories": "the same after 'of' (du Portugal et du Ghana)",
+    "signers_count": "how many Permanent Representatives sign",
+    "signers_gender": "f when every signer is a woman, else m",
+    "date": "the letter's date",
+    "previous": "the date of the campaign before this one, or none",
+    "previous_written": "yes, no or unknown: whether the recipient was written to then "
+    "(unknown when only that campaign's count is known)",
+    "replied": "yes or no: whether it replied to that letter",
+    "signed_since": "yes or no: whether it signed after that letter",
+    "meeting_name": "the next Meeting of States Parties (full name, without article)",
+    "meeting_city": "its city",
+    "meeting_dates": "its dates, with the preposition French and Spanish write (du 10 au 13...)",
+    "meeting_ahead": "yes when the meeting opens after the letter's date",
+    "convention": "the Convention's full name",
+}
+"""Every value a message is given, with what it holds."""
+
+PER_USE: dict[str, frozenset[str]] = {
+    "signer_title": frozenset({"gender", "of_state"}),
+}
+"""Messages written once per item, with the values each is given instead."""
+
+REQUIRED = frozenset({"signer_title", "document_title", "document_keywords"})
+"""Messages the program itself writes: every letter catalogue has them."""
+
+_YES_NO = frozenset({"yes", "no"})
+_GENDERS = frozenset({"m", "f"})
+
+SENTENCES = Values(
+    VARIABLES,
+    PER_USE,
+    REQUIRED,
+    {
+        "state_plural": _YES_NO,
+        "state_gender": _GENDERS,
+        "representative": _GENDERS,
+        "signers_gender": _GENDERS,
+        "previous_written": frozenset({"yes", "no", "unknown"}),
+        "replied": _YES_NO,
+        "signed_since": _YES_NO,
+        "meeting_ahead": _YES_NO,
+        "signer_title.gender": _GENDERS,
+    },
+    frozenset({"signed", "previous"}),
+    frozenset({"signers_count"}),
+)
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One letter: the campaign, its recipient (named as in states.yaml), the campaign
+    before it if any, and the recipient's Permanent Representative's gender."""
+
+    campaign: Campaign
+    recipient: str
+    previous: Campaign | None
+    representative: str = "m"
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def variables(inputs: Inputs, letter: Letter, formats: Formats) -> dict[str, Any]:
+    """The values of every message of one letter."""
+    assert formats.naming is not None
+    naming = formats.naming
+    campaign, name = letter.campaign, letter.recipient
+    state = inputs.state(name)
+    day = campaign.date
+    signed = state.signature if state.is_signatory_on(day) else None
+    signers = [signer.state for signer in campaign.signed_by]
+    meeting = inputs.meeting(inputs.report.presented_to)
+    previous = letter.previous
+    written, replied, since = "no", False, False
+    if previous is not None:
+        if previous.recipients is None:
+            written = "unknown"
+        else:
+            from reportgen.inputs.campaign import recipients
+
+            written = _yes(name in {r.name for r in recipients(inputs, previous)})
+        replied = any(reply.state == name for reply in previous.replies)
+        since = signed is not None and previous.date < signed
+    return {
+        "state": formats.name(name, "the"),
+        "of_state": formats.name(name, "of"),
+        "state_plural": _yes(naming.plural(name)),
+        "state_gender": naming.gender(name),
+        "representative": letter.representative,
+        "signed": formats.long_date(signed) if signed else None,
+        "signatories": formats.names(signers, "the"),
+        "of_signatories": formats.names(signers, "of"),
+        "signers_count": len(signers),
+        "signers_gender": "f" if all(s.gender == "f" for s in campaign.signed_by) else "m",
+        "date": formats.long_date(day),
+        "previous": formats.long_date(previous.date) if previous is not None else None,
+        "previous_written": written,
+        "replied": _yes(replied),
+        "signed_since": _yes(since),
+        "meeting_name": meeting.name,
+        "meeting_city": meeting.city,
+        "meeting_dates": formats.date_range(meeting.start, meeting.end),
+        "meeting_ahead": _yes(meeting.start > day),
+        "convention": inputs.report.convention.name,
+    }
+
+
+def meeting_ahead(inputs: Inputs, day: dt.date) -> bool:
+    """True when the report's meeting opens after `day`: a letter of that day invites to it."""
+    return inputs.meeting(inputs.report.presented_to).start > day

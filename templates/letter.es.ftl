@@ -1,0 +1,73 @@
+### Las frases de templates/letter.es.docx (español) cuyas palabras dependen de los datos.
+### Language: es
+###
+### Project Fluent, como templates/report.es.ftl. Una carta se dirige a un Estado no parte:
+### $state es su nombre con su artículo («la República Centroafricana»), $of_state el mismo
+### tras «de» («de los Países Bajos»). docs/letters.md enumera todos los valores.
+
+# Arriba a la derecha: lugar y fecha.
+place_date = Ginebra, { $date }
+
+# El destinatario, en cuatro líneas; $representative: m o f (m si los datos no lo dicen).
+addressee_excellency = { $representative ->
+    [f] Excelentísima Señora
+   *[m] Excelentísimo Señor
+}
+addressee_function = Representante Permanente { $of_state }
+addressee_mission = ante la Oficina de las Naciones Unidas y otras organizaciones internacionales en Ginebra
+addressee_city = Ginebra
+
+salutation = { $representative ->
+    [f] Excelentísima Señora:
+   *[m] Excelentísimo Señor:
+}
+
+# Primer párrafo: quién escribe. $of_signatories: «de Portugal y de Ghana».
+opening = Tenemos el honor de dirigirnos a Vuestra Excelencia en nuestra calidad de Representantes Permanentes { $of_signatories } ante la Oficina de las Naciones Unidas en Ginebra y de coordinadores de los esfuerzos de universalización de la { $convention }.
+
+# Si el Estado firmó, y cuándo ($signed: none si no firmó).
+status = { $signed ->
+    [none] { $state_plural ->
+        [yes] { CAPITAL($state) } aún no son parte en la Convención, abierta a su adhesión en virtud de su artículo 16. Acogeríamos con gran satisfacción su adhesión.
+       *[no] { CAPITAL($state) } aún no es parte en la Convención, abierta a su adhesión en virtud de su artículo 16. Acogeríamos con gran satisfacción su adhesión.
+    }
+   *[other] { $state_plural ->
+        [yes] { CAPITAL($state) } firmaron la Convención el { $signed }. Acogeríamos con gran satisfacción su ratificación.
+       *[no] { CAPITAL($state) } firmó la Convención el { $signed }. Acogeríamos con gran satisfacción su ratificación.
+    }
+}
+
+# Solo cuando la campaña sigue a otra ($previous: su fecha).
+since_last = { $previous ->
+    [none] {""}
+   *[other] { $previous_written ->
+        [yes] { $replied ->
+            [yes] Agradecemos la respuesta a nuestra carta de fecha { $previous }.
+           *[no] La presente carta da seguimiento a nuestra carta de fecha { $previous }.
+        }
+        [unknown] La presente carta da seguimiento a las que los coordinadores dirigieron a los Estados no partes el { $previous }.
+       *[no] {""}
+    }
+}
+signed_since = { $signed_since ->
+    [yes] { $state_plural ->
+        [yes] { " " }Desde entonces, { $state } han firmado la Convención, lo que celebramos.
+       *[no] { " " }Desde entonces, { $state } ha firmado la Convención, lo que celebramos.
+    }
+   *[no] {""}
+}
+
+# Solo cuando la Reunión está por celebrarse; $meeting_dates lleva su preposición («del 10 al 13»).
+meeting = La { $meeting_name } se celebrará en { $meeting_city } { $meeting_dates }. Esperamos contar con la presencia de una delegación { $of_state }.
+
+closing = Aprovechamos la oportunidad para reiterar a Vuestra Excelencia las seguridades de nuestra más alta consideración.
+
+# Bajo cada firma: $gender del firmante, $of_state «de Portugal».
+signer_title = { $gender ->
+    [f] Embajadora, Representante Permanente { $of_state }
+   *[m] Embajador, Representante Permanente { $of_state }
+}
+
+# Las propiedades del documento.
+document_title = Carta relativa a la universalización de la { $convention }
+document_keywords = universalización, carta

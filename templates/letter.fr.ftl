@@ -1,0 +1,74 @@
+### Les phrases de templates/letter.fr.docx (français) dont les mots dépendent des données.
+### Language: fr
+###
+### Project Fluent, comme templates/report.fr.ftl. Une lettre s'adresse à un État non partie :
+### $state est son nom avec son article (« la République centrafricaine »), $of_state le même
+### après « de » (« des Pays-Bas »). docs/letters.md liste toutes les valeurs.
+### Typographie : une espace insécable (U+00A0) précède « : », « ; », « ! » et « ? ».
+
+# En haut à droite : le lieu et la date.
+place_date = Genève, le { $date }
+
+# Le destinataire, sur quatre lignes ; $representative : m ou f (m à défaut de donnée).
+addressee_excellency = Son Excellence
+addressee_function = { $representative ->
+    [f] Madame la Représentante permanente { $of_state }
+   *[m] Monsieur le Représentant permanent { $of_state }
+}
+addressee_mission = auprès de l'Office des Nations Unies et des autres organisations internationales à Genève
+addressee_city = Genève
+
+salutation = Excellence,
+
+# Premier paragraphe : qui écrit. $of_signatories : « du Portugal et du Ghana ».
+opening = Nous avons l'honneur de vous écrire en notre qualité de { $signers_gender ->
+    [f] Représentantes permanentes
+   *[m] Représentants permanents
+} { $of_signatories } auprès de l'Office des Nations Unies à Genève et de coordonnateurs des efforts d'universalisation de la { $convention }.
+
+# Si l'État a signé, et quand ($signed : none s'il n'a pas signé).
+status = { $signed ->
+    [none] { $state_plural ->
+        [yes] { CAPITAL($state) } ne sont pas encore parties à la Convention, qui leur est ouverte à l'adhésion en vertu de son article 16. Nous saluerions vivement leur adhésion.
+       *[no] { CAPITAL($state) } n'est pas encore partie à la Convention, qui lui est ouverte à l'adhésion en vertu de son article 16. Nous saluerions vivement son adhésion.
+    }
+   *[other] { $state_plural ->
+        [yes] { CAPITAL($state) } ont signé la Convention le { $signed }. Nous saluerions vivement leur ratification.
+       *[no] { CAPITAL($state) } a signé la Convention le { $signed }. Nous saluerions vivement sa ratification.
+    }
+}
+
+# Seulement quand la campagne fait suite à une autre ($previous : sa date).
+since_last = { $previous ->
+    [none] {""}
+   *[other] { $previous_written ->
+        [yes] { $replied ->
+            [yes] Nous vous remercions de la réponse à notre lettre du { $previous }.
+           *[no] La présente lettre fait suite à notre lettre du { $previous }.
+        }
+        [unknown] La présente lettre fait suite à celles que les coordonnateurs ont adressées aux États non parties le { $previous }.
+       *[no] {""}
+    }
+}
+signed_since = { $signed_since ->
+    [yes] { $state_plural ->
+        [yes] { " " }Depuis, { $state } ont signé la Convention, ce dont nous nous félicitons.
+       *[no] { " " }Depuis, { $state } a signé la Convention, ce dont nous nous félicitons.
+    }
+   *[no] {""}
+}
+
+# Seulement quand l'Assemblée est à venir ; $meeting_dates porte sa préposition (« du 10 au 13 »).
+meeting = La { $meeting_name } se tiendra à { $meeting_city } { $meeting_dates }. Nous espérons y accueillir une délégation { $of_state }.
+
+closing = Nous vous prions d'agréer, Excellence, les assurances de notre très haute considération.
+
+# Sous chaque signature : $gender du signataire, $of_state « du Portugal ».
+signer_title = { $gender ->
+    [f] Ambassadrice, Représentante permanente { $of_state }
+   *[m] Ambassadeur, Représentant permanent { $of_state }
+}
+
+# Les propriétés du document.
+document_title = Lettre relative à l'universalisation de la { $convention }
+document_keywords = universalisation, lettre

@@ -1,0 +1,60 @@
+### The sentences of templates/letter.docx (English) whose words depend on the data.
+### Language: en
+###
+### Project Fluent (https://projectfluent.org/fluent/guide/), as in templates/report.ftl. A
+### letter is written to one State not party: $state is its name in running text, with its
+### article where it takes one ("the Central African Republic"); $of_state the same after
+### "of". docs/letters.md lists every value; reportgen/documents/letter/values.py says what
+### each holds.
+
+# Top right: where and when the letter is signed.
+place_date = Geneva, { $date }
+
+# The addressee, four lines: $representative is m or f (masculine when the data says nothing).
+addressee_excellency = { $representative ->
+    [f] Her Excellency
+   *[m] His Excellency
+}
+addressee_function = The Permanent Representative { $of_state }
+addressee_mission = to the United Nations Office and other international organizations in Geneva
+addressee_city = Geneva
+
+salutation = Excellency,
+
+# First paragraph: who writes. $of_signatories: "of Portugal and Ghana".
+opening = We have the honour to write to you as the Permanent Representatives { $of_signatories } to the United Nations Office at Geneva, in our capacity as coordinators of the efforts to universalise the { $convention }.
+
+# Whether the State signed, and when ($signed: none when it did not).
+status = { $signed ->
+    [none] { CAPITAL($state) } is not yet a party to the Convention, which is open to its accession under its Article 16. We would warmly welcome its accession.
+   *[other] { CAPITAL($state) } signed the Convention on { $signed }. We would warmly welcome its ratification.
+}
+
+# Shown only when the campaign follows an earlier one ($previous: its date).
+since_last = { $previous ->
+    [none] {""}
+   *[other] { $previous_written ->
+        [yes] { $replied ->
+            [yes] We are grateful for the reply to our letter of { $previous }.
+           *[no] This letter follows our letter of { $previous }.
+        }
+        [unknown] This letter follows those that the coordinators addressed to the States not party on { $previous }.
+       *[no] {""}
+    }
+}
+signed_since = { $signed_since ->
+    [yes] { " " }Since then, { $state } has signed the Convention, a step we warmly welcome.
+   *[no] {""}
+}
+
+# Shown only when the meeting is still ahead.
+meeting = The { $meeting_name } will be held in { $meeting_city } on { $meeting_dates }. We hope to welcome a delegation { $of_state } there.
+
+closing = Please accept, Excellency, the assurances of our highest consideration.
+
+# Under each signature: $gender of the signer, $of_state "of Portugal".
+signer_title = Ambassador, Permanent Representative { $of_state }
+
+# The document's properties.
+document_title = Letter on the universalisation of the { $convention }
+document_keywords = universalisation, letter
