@@ -994,5 +994,5 @@ class Inputs(Model):
         raise KeyError(key)
 
 
-from reportgen.inputs.campaign import CampaignsFile  # noqa: E402 (it builds on the models above)
 import reportgen.inputs.frame  # noqa: E402, F401  uses the types above; completes ReportFrame and Inputs
+from reportgen.inputs.campaign import CampaignsFile  # noqa: E402 (it builds on the models above)
