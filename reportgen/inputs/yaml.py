@@ -186,10 +186,35 @@ def _parse(source: SourceFile, text: str) -> list[Problem]:
         return [Problem(source.name, 1, 1, "file", "is nested too deeply to be report data")]
     except yaml.MarkedYAMLError as error:
         return [_syntax_problem(source, text, error)]
+    except yaml.reader.ReaderError as error:
+        return [_character_problem(source, text, error)]
     except yaml.YAMLError as error:
         return [Problem(source.name, 1, 1, "YAML syntax", str(error))]
     finally:
         loader.dispose()
+
+
+def _character_problem(source: SourceFile, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow (a control character pasted from Word, say), at its
+    line and column: PyYAML gives only its position in the whole text."""
+    # libyaml (the C loader) counts the position in bytes of UTF-8, PyYAML in characters:
+    # the character is found again by PyYAML's own rule, which both apply
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    position = (
+        found.start() if found else len(text.encode()[: error.position].decode(errors="ignore"))
+    )
+    before = text[:position]
+    line = before.count("\n") + 1
+    column = position - (before.rfind("\n") + 1) + 1
+    char = text[position : position + 1] or "\0"
+    return Problem(
+        source.name,
+        line,
+        column,
+        "YAML syntax",
+        f"the character U+{ord(char):04X} is not allowed in a data file "
+        "(an invisible control character, often pasted from another program): delete it",
+    )
 
 
 def _syntax_problem(source: SourceFile, text: str, error: yaml.MarkedYAMLError) -> Problem:

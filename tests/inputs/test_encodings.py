@@ -75,3 +75,23 @@ def test_the_first_bad_byte_is_located_in_characters(data: bytes, where: tuple[i
     with pytest.raises(NotUtf8) as bad:
         decode_utf8(data)
     assert (bad.value.line, bad.value.column) == where
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x01", "\x7f"], ids=["vertical-tab", "soh", "del"])
+def test_a_raw_control_character_is_refused_at_its_line_and_column(
+    tmp_path: Path, control: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Fails before the fix: it was located at 1:1 with PyYAML's "position N" (in bytes, after
+    # the accented names above it), which a user cannot find in the file.
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    report = data / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    assert "É" in text[: text.index("city: Lusaka")]  # bytes and characters differ before it
+    report.write_text(text.replace("city: Lusaka", f"city: Lusaka{control}"), encoding="utf-8")
+    line, column = _line_and_column(text, "city: Lusaka")
+    status = main(["check", "--data", str(data)])
+    assert status == 2
+    (message,) = capsys.readouterr().err.splitlines()[:1]
+    assert message.startswith(f"{report}:{line}:{column + len('city: Lusaka')}: YAML syntax: ")
+    assert f"U+{ord(control):04X}" in message and "position" not in message
