@@ -238,3 +238,13 @@ def test_build_letters_on_the_command_line(
     assert main(["build", "letters", "--data", "data"]) == 2
     said = capsys.readouterr().err
     assert "campaigns.yaml" in said and "Traceback" not in said
+
+
+def test_the_meeting_is_named_in_the_letters_language(built: LettersBuilt, inputs: object) -> None:
+    """Not « La 4th Meeting of States Parties se tiendra »: the name by each language's rules."""
+    meeting = inputs.meeting(inputs.report.presented_to)  # type: ignore[attr-defined]
+    for state, lang in (("Central African Republic", "fr"), ("Argentina", "es")):
+        name = _formats(lang, meeting.start).language.meeting_name(meeting.kind, meeting.number)
+        text = _letter(built, state)
+        assert f"La {name} " in text.replace("\xa0", " "), (lang, name)
+        assert meeting.name not in text
