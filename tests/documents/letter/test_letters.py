@@ -254,8 +254,9 @@ def test_one_signer_writes_in_the_singular_to_a_woman_representative(tmp_path: P
     """One Ambassador signs (« J'ai l'honneur », « Tengo el honor »), with her title; the
     Permanent Representatives of the Central African Republic and of Argentina are women
     (`representative: f`)."""
-    two = "signed_by:\n      - {state: Portugal}\n      - {state: Ghana}\n    recipients:\n      signatories: true\n      categories"
-    one = "signed_by:\n      - {state: Portugal, name: Ana Silva, gender: f}\n    recipients:\n      signatories: true\n      categories"
+    rest = "\n    recipients:\n      signatories: true\n      categories"
+    two = "signed_by:\n      - {state: Portugal}\n      - {state: Ghana}" + rest
+    one = "signed_by:\n      - {state: Portugal, name: Ana Silva, gender: f}" + rest
     data = campaign_data(tmp_path, {"campaigns.yaml": (two, one)})
     path = data / "campaigns.yaml"
     text = path.read_text(encoding="utf-8")
@@ -280,8 +281,8 @@ def test_one_signer_writes_in_the_singular_to_a_woman_representative(tmp_path: P
     spanish = _letter(built, "Argentina")
     assert "Excelentísima Señora" in spanish and "Excelentísima Señora:" in spanish
     assert (
-        "Tengo el honor de dirigirme a Vuestra Excelencia en mi calidad de Representante Permanente de Portugal"
-        in spanish
+        "Tengo el honor de dirigirme a Vuestra Excelencia en mi calidad de "
+        "Representante Permanente de Portugal" in spanish
     )
     assert "de coordinadora de los esfuerzos" in spanish
     assert "Agradecería que me diera a conocer" in spanish

@@ -160,10 +160,9 @@ def test_ctrl_c_at_any_point_leaves_the_previous_set(
 
 def test_ctrl_c_is_held_while_a_set_is_swapped_in() -> None:
     done = []
-    with pytest.raises(KeyboardInterrupt):
-        with uninterrupted():
-            os.kill(os.getpid(), signal.SIGINT)
-            done.append("the rest of the swap")
+    with pytest.raises(KeyboardInterrupt), uninterrupted():
+        os.kill(os.getpid(), signal.SIGINT)
+        done.append("the rest of the swap")
     assert done == ["the rest of the swap"]
 
 

@@ -26,7 +26,8 @@ def test_template_syntax_in_a_name_is_printed_as_it_is(tmp_path: Path) -> None:
         {
             "campaigns.yaml": (
                 "previous: 2012-illustration\n    signed_by:\n      - {state: Portugal}",
-                f'previous: 2012-illustration\n    signed_by:\n      - {{state: Portugal, name: "{yaml_name}"}}',
+                "previous: 2012-illustration\n    signed_by:\n"
+                f'      - {{state: Portugal, name: "{yaml_name}"}}',
             )
         },
     )
@@ -49,7 +50,8 @@ def test_a_control_character_in_a_name_is_refused_where_it_stands(
         {
             "campaigns.yaml": (
                 "previous: 2012-illustration\n    signed_by:\n      - {state: Portugal}",
-                f'previous: 2012-illustration\n    signed_by:\n      - {{state: Portugal, name: "A{escaped}B"}}',
+                "previous: 2012-illustration\n    signed_by:\n"
+                f'      - {{state: Portugal, name: "A{escaped}B"}}',
             )
         },
     )
