@@ -8,7 +8,10 @@ through one LibreOffice process against one per letter (issue 22).
   tests/fixtures/campaign/ dated 1 March 2011, when more States were not party, less the
   last English recipients past 100), a new process each time. Target: within 4x the report.
 - PDF, side by side on the same letters: one LibreOffice process converting them all (and
-  pdfunite joining them), against one `soffice` start per letter. Target: 5x faster.
+  pypdf joining them), against one `soffice` start per letter. Target: 5x faster.
+- Joining the 100 letters' PDFs, side by side: pypdf (what the build uses: pure Python, so
+  Windows needs no pdfunite) against pdfunite (the first version's way), each in a process
+  of its own whose peak memory (maximum RSS, from `resource`) is measured.
 
 Each measure is the median of `--rounds` runs, run round-robin; the section it writes in
 benchmarks/RESULTS.md is between its own markers, the rest of the file left as it is.
@@ -133,16 +136,15 @@ def main() -> None:
 
 def _pdf_lines(folder: Path, built: list[Path], sample: int) -> list[str]:
     """The PDF step side by side, or why it was not measured."""
-    from reportgen.review.pdf import convert_all_to_pdf
-    from reportgen.sets import _unite
+    from reportgen.review.pdf import convert_all_to_pdf, merge_pdfs
 
-    if shutil.which("soffice") is None or shutil.which("pdfunite") is None:
-        return ["| PDF | not measured: no soffice or pdfunite on PATH | |"]
+    if shutil.which("soffice") is None:
+        return ["| PDF | not measured: no soffice on PATH | |"]
     chosen = built[:: max(1, len(built) // sample)][:sample]
     out = folder / "pdf"
     started = time.perf_counter()
     pages = convert_all_to_pdf(chosen, [out / "one" / f"{p.stem}.pdf" for p in chosen])
-    _unite(pages, out / "one.pdf")
+    merge_pdfs(pages, out / "one.pdf")
     one = time.perf_counter() - started
     started = time.perf_counter()
     for path in chosen:
@@ -150,16 +152,57 @@ def _pdf_lines(folder: Path, built: list[Path], sample: int) -> list[str]:
     each = time.perf_counter() - started
     started = time.perf_counter()
     every = convert_all_to_pdf(built, [out / "all" / f"{p.stem}.pdf" for p in built])
-    _unite(every, out / "all.pdf")
+    merge_pdfs(every, out / "all.pdf")
     whole = time.perf_counter() - started
     speedup = each / one
     return [
-        f"| PDF of {len(chosen)} letters, one LibreOffice process + pdfunite | {one:.2f} s | |",
+        f"| PDF of {len(chosen)} letters, one LibreOffice process + pypdf | {one:.2f} s | |",
         f"| PDF of the same {len(chosen)} letters, one `soffice` per letter | {each:.2f} s "
         f"| one process {TARGET_PDF_SPEEDUP:g}x faster: {speedup:.1f}x, "
         f"{'met' if speedup >= TARGET_PDF_SPEEDUP else 'MISSED'} |",
-        f"| PDF of all {len(built)} letters, one process + pdfunite (one run) | {whole:.2f} s | |",
+        f"| PDF of all {len(built)} letters, one process + pypdf (one run) | {whole:.2f} s | |",
+        *_joining(every, out),
     ]
+
+
+JOIN_PYPDF = """
+import resource, sys, time
+from pathlib import Path
+started = time.perf_counter()
+from reportgen.review.pdf import merge_pdfs
+merge_pdfs([Path(p) for p in sys.argv[2:]], Path(sys.argv[1]))
+print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+JOIN_PDFUNITE = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+subprocess.run(["pdfunite", *sys.argv[2:], sys.argv[1]], check=True)
+print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def _joining(pages: list[Path], out: Path) -> list[str]:
+    """pypdf and pdfunite joining the same PDFs, each in a process of its own: time and
+    peak RSS (the joining process's own)."""
+    rows = []
+    ways = [("pypdf (the build's)", JOIN_PYPDF)]
+    if shutil.which("pdfunite") is not None:
+        ways.append(("pdfunite (the first version's)", JOIN_PDFUNITE))
+    size = sum(p.stat().st_size for p in pages) / 1e6
+    for name, script in ways:
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(out / "joined.pdf"), *map(str, pages)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        seconds, rss = result.stdout.split()
+        rows.append(
+            f"| joining {len(pages)} letters' PDFs ({size:.1f} MB) with {name} "
+            f"| {float(seconds):.2f} s, peak RSS {int(rss) / 1024:.0f} MB | |"
+        )
+    return rows
 
 
 if __name__ == "__main__":

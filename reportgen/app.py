@@ -41,6 +41,7 @@ from reportgen.inputs.load import (
 from reportgen.inputs.models import Inputs
 
 if TYPE_CHECKING:
+    from reportgen.core.replacing import Replaced
     from reportgen.documents.kinds import DocumentKind
     from reportgen.figures.compute import Figures
 
@@ -134,17 +135,47 @@ def build_all(
     written. The narrative's warnings (`DocumentKind.warnings`) compare the as-of day with
     `today`, by default the clock's (read here, never by the stages below).
     """
-    from reportgen.core.limits import from_environment
     from reportgen.core.replacing import replace_reports
+    from reportgen.review.pdf import find_soffice
+
+    if pdf:
+        find_soffice()
+    made = render_all(data, chosen, strict=strict, kind=kind, today=today)
+    replaced = replace_reports(
+        {each.target.output: each.document for each in made}, keep=keep_previous
+    )
+    return finish(made, replaced, pdf=pdf)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One report rendered and not yet written: its target, what it was made from, its
+    warnings and its bytes."""
+
+    target: Target
+    inputs: Inputs
+    figures: Figures
+    warnings: tuple[Problem, ...]
+    document: bytes
+
+
+def render_all(
+    data: Path = DEFAULT_DATA,
+    chosen: Sequence[Target] | None = None,
+    *,
+    strict: bool = False,
+    kind: DocumentKind = KIND,
+    today: dt.date | None = None,
+) -> list[Rendered]:
+    """Render the document of each target (`build_all`'s first half), writing nothing;
+    InputError lists the problems of all of them, each once."""
+    from reportgen.core.limits import from_environment
     from reportgen.figures.compute import compute
-    from reportgen.review.pdf import convert_all_to_pdf, find_soffice
     from reportgen.templating.render import render
 
     chosen = targets() if chosen is None else list(chosen)
-    if pdf:
-        find_soffice()
     limits = from_environment()
-    made: list[tuple[Target, Inputs, Figures, list[Problem], bytes]] = []
+    made: list[Rendered] = []
     problems: list[Problem] = []
     for target in chosen:
         found = check_template(target.template, target.lang, kind)
@@ -167,26 +198,33 @@ def build_all(
             continue
         warnings = [*warnings, *narrative]
         document = render(kind.document(inputs, figures), target.template, limits)
-        made.append((target, inputs, figures, [*warnings, *found], document))
+        made.append(Rendered(target, inputs, figures, (*warnings, *found), document))
     if problems:
         raise InputError(list(dict.fromkeys(problems)))
-    replaced = replace_reports(
-        {target.output: document for target, *_, document in made}, keep=keep_previous
-    )
-    pdfs = convert_all_to_pdf([target.output for target, *_ in made]) if pdf else []
+    return made
+
+
+def finish(
+    made: Sequence[Rendered], replaced: Mapping[Path, Replaced], *, pdf: bool = False
+) -> list[Built]:
+    """What became of reports `made` once written (`replaced`), with their PDFs made by one
+    start of LibreOffice when `pdf`."""
+    from reportgen.review.pdf import convert_all_to_pdf
+
+    pdfs = convert_all_to_pdf([each.target.output for each in made]) if pdf else []
     return [
         Built(
-            target.output,
-            inputs,
-            figures,
-            tuple(warnings),
+            each.target.output,
+            each.inputs,
+            each.figures,
+            each.warnings,
             pdfs[index] if pdf else None,
-            target.lang,
-            replaced[target.output].written,
-            replaced[target.output].kept,
-            replaced[target.output].pdf_moved,
+            each.target.lang,
+            replaced[each.target.output].written,
+            replaced[each.target.output].kept,
+            replaced[each.target.output].pdf_moved,
         )
-        for index, (target, inputs, figures, warnings, _) in enumerate(made)
+        for index, each in enumerate(made)
     ]
 
 

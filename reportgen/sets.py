@@ -11,18 +11,30 @@ batch as it was, and no partial new one.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
 import shutil
-import subprocess
+import signal
 import tempfile
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.app import Built, Target, _names_check, build_all, check_template
+from reportgen.app import (
+    Built,
+    Rendered,
+    Target,
+    _names_check,
+    build_all,
+    check_template,
+    finish,
+    render_all,
+    targets,
+)
 from reportgen.core.config import (
     DEFAULT_DATA,
     LETTERS_FOLDER,
@@ -32,7 +44,7 @@ from reportgen.core.config import (
 )
 from reportgen.core.languages import LANGUAGES
 from reportgen.core.problems import InputError, Problem
-from reportgen.inputs.load import CAMPAIGNS_FILE, load, locate
+from reportgen.inputs.load import CAMPAIGNS_FILE, load, load_with_warnings, locate
 from reportgen.inputs.withdrawals import Finding
 
 if TYPE_CHECKING:
@@ -102,6 +114,18 @@ def letters_folder(key: str, root: Path = LETTERS_FOLDER) -> Path:
     return root / key
 
 
+@dataclass
+class Batch:
+    """A campaign's letters made and not yet in place: each letter written into `scratch`
+    (a folder beside the campaign's), with what they were made from."""
+
+    campaign: str
+    folder: Path
+    scratch: Path
+    made: list[Sent]
+    warnings: tuple[Problem, ...]
+
+
 def build_letters(
     data: Path = DEFAULT_DATA,
     key: str | None = None,
@@ -112,6 +136,7 @@ def build_letters(
     pdf: bool = False,
     progress: Progress | None = None,
     converting: Callable[[int], None] | None = None,
+    converted: Progress | None = None,
 ) -> LettersBuilt:
     """The letters of campaign `key` (by default the latest with recipients) into
     `root`/<key>/: NN-<ISO3>-<lang>.docx each, letters.csv, and with `pdf` letters.pdf.
@@ -119,19 +144,70 @@ def build_letters(
     Raises InputError with every problem at once (a recipient with no language of
     correspondence, no name in it or no template for it; errors of the data and templates),
     nothing written. `templates` is the folder of letter*.docx (default templates/).
-    `progress` hears each letter made, `converting` when the PDF's conversion starts.
+    `progress` hears each letter made, `converting` when the PDF's conversion starts and
+    `converted` how far it is (PDFs made, letters in all).
     """
+    if pdf:
+        from reportgen.review.pdf import find_soffice
+
+        find_soffice()
+    batch = prepare_letters(
+        data, key, templates=templates, root=root, strict=strict, progress=progress
+    )
+    try:
+        finish_batch(batch, pdf=pdf, converting=converting, converted=converted)
+        with uninterrupted():
+            old = swap_in(batch.scratch, batch.folder)
+        discard(old)
+    finally:
+        shutil.rmtree(batch.scratch, ignore_errors=True)
+    return _built(batch, pdf)
+
+
+def _built(batch: Batch, pdf: bool) -> LettersBuilt:
+    folder = batch.folder
+    return LettersBuilt(
+        batch.campaign,
+        folder,
+        tuple(
+            Sent(sent.rank, sent.state, sent.iso3, sent.lang, folder / sent.file)
+            for sent in batch.made
+        ),
+        folder / "letters.csv",
+        folder / "letters.pdf" if pdf and batch.made else None,
+        batch.warnings,
+    )
+
+
+def prepare_letters(
+    data: Path = DEFAULT_DATA,
+    key: str | None = None,
+    *,
+    templates: Path | None = None,
+    root: Path = LETTERS_FOLDER,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> Batch:
+    """Render every letter of campaign `key` into a scratch folder beside its own, and its
+    CSV list; nothing in the campaign's folder changes. InputError says every problem at
+    once: those of data/campaigns.yaml do not hide the recipients' own (a recipient with no
+    language, no name in it, no template for it) where the recipients can still be read."""
     from reportgen.core.limits import from_environment
     from reportgen.documents.letter.kind import KIND
     from reportgen.inputs.campaign import recipients
-    from reportgen.review.pdf import convert_all_to_pdf, find_soffice
     from reportgen.templating.render import render
 
-    if pdf:
-        find_soffice()
-        _pdfunite()
-    inputs, warnings = load(data, strict=strict, lang="en", names_check=_names_check())
-    campaign = _campaign(data, inputs, key)
+    inputs, loaded, _ = load_with_warnings(
+        data, lang="en", names_check=_names_check(), despite_campaigns=True
+    )
+    problems = [p for p in loaded if p.severity == "error" or strict]
+    warnings = [p for p in loaded if p not in problems]
+    if inputs is None:
+        raise InputError(problems)
+    try:
+        campaign = _campaign(data, inputs, key)
+    except InputError as error:
+        raise InputError(list(dict.fromkeys([*problems, *error.problems]))) from None
     chosen = recipients(inputs, campaign)
     file = inputs.campaigns
     assert file is not None
@@ -142,7 +218,7 @@ def build_letters(
         for lang in LANGUAGES
     }
     findings, langs = _language_findings(inputs, file, chosen, template_of)
-    problems = locate(data, findings)
+    problems += locate(data, findings)
     for lang in dict.fromkeys(langs.values()):
         found = check_template(template_of[lang], lang, KIND)
         problems += [p for p in found if p.severity == "error" or strict]
@@ -156,46 +232,50 @@ def build_letters(
     limits = from_environment()
     total = len(chosen)
     width = max(2, len(str(total)))
-    made: list[tuple[Sent, bytes]] = []
-    for rank, recipient in enumerate(chosen, start=1):
-        state = inputs.state(recipient.name)
-        lang = langs[recipient.name]
-        name = f"{rank:0{width}d}-{state.iso3}-{lang}.docx"
-        sent = Sent(rank, recipient.name, state.iso3, lang, Path(name))
-        made.append((sent, render(documents[recipient.name], template_of[lang], limits)))
-        if progress is not None:
-            progress(rank, total)
     folder = letters_folder(campaign.key, root)
     folder.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{campaign.key}.new-", dir=folder.parent))
+    made: list[Sent] = []
     try:
-        for sent, content in made:
-            (scratch / sent.file).write_bytes(content)
+        for rank, recipient in enumerate(chosen, start=1):
+            state = inputs.state(recipient.name)
+            lang = langs[recipient.name]
+            name = f"{rank:0{width}d}-{state.iso3}-{lang}.docx"
+            content = render(documents[recipient.name], template_of[lang], limits)
+            (scratch / name).write_bytes(content)  # one letter in memory at a time
+            made.append(Sent(rank, recipient.name, state.iso3, lang, Path(name)))
+            if progress is not None:
+                progress(rank, total)
         (scratch / "letters.csv").write_text(_csv(made), encoding="utf-8", newline="")
-        if pdf and made:
-            if converting is not None:
-                converting(len(made))
-            sources = [scratch / sent.file for sent, _ in made]
-            pages = convert_all_to_pdf(
-                sources, [scratch / "pdf" / s.with_suffix(".pdf").name for s in sources]
-            )
-            _unite(pages, scratch / "letters.pdf")
-            shutil.rmtree(scratch / "pdf")
-        _swap(scratch, folder)
-    finally:
-        if scratch.exists():
-            shutil.rmtree(scratch, ignore_errors=True)
-    return LettersBuilt(
-        campaign.key,
-        folder,
-        tuple(
-            sent.__class__(sent.rank, sent.state, sent.iso3, sent.lang, folder / sent.file)
-            for sent, _ in made
-        ),
-        folder / "letters.csv",
-        folder / "letters.pdf" if pdf and made else None,
-        tuple(warnings),
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return Batch(campaign.key, folder, scratch, made, tuple(warnings))
+
+
+def finish_batch(
+    batch: Batch,
+    *,
+    pdf: bool = False,
+    converting: Callable[[int], None] | None = None,
+    converted: Progress | None = None,
+) -> None:
+    """With `pdf`, letters.pdf in the batch's scratch folder: every letter converted by
+    one LibreOffice process, then joined in order by pypdf."""
+    from reportgen.review.pdf import convert_all_to_pdf, merge_pdfs
+
+    if not pdf or not batch.made:
+        return
+    if converting is not None:
+        converting(len(batch.made))
+    sources = [batch.scratch / sent.file for sent in batch.made]
+    pages = convert_all_to_pdf(
+        sources,
+        [batch.scratch / "pdf" / s.with_suffix(".pdf").name for s in sources],
+        progress=converted,
     )
+    merge_pdfs(pages, batch.scratch / "letters.pdf")
+    shutil.rmtree(batch.scratch / "pdf")
 
 
 def _load(data: Path, lang: str, strict: bool) -> Inputs:
@@ -282,19 +362,20 @@ def _language_findings(
     return findings, langs
 
 
-def _csv(made: Sequence[tuple[Sent, bytes]]) -> str:
+def _csv(made: Sequence[Sent]) -> str:
     """letters.csv: one row per letter, in order."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["number", "state", "iso3", "language", "file"])
-    for sent, _ in made:
+    for sent in made:
         writer.writerow([sent.rank, sent.state, sent.iso3, sent.lang, sent.file.name])
     return out.getvalue()
 
 
-def _swap(new: Path, folder: Path) -> None:
-    """`new` takes the place of `folder`; the previous batch is removed only once the new
-    one is in place."""
+def swap_in(new: Path, folder: Path) -> Path | None:
+    """`new` takes the place of `folder`; the previous batch is moved aside, into the
+    folder returned (None when there was none), for `discard` once the set is in place or
+    `swap_back` when it is not."""
     old = None
     if folder.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.parent))
@@ -304,37 +385,136 @@ def _swap(new: Path, folder: Path) -> None:
     except BaseException:
         if old is not None:
             os.replace(old / folder.name, folder)
+            old.rmdir()
         raise
+    return old
+
+
+def swap_back(old: Path | None, folder: Path) -> None:
+    """Undo `swap_in`: the previous batch back in `folder` (no folder when there was none)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    if old is not None:
+        os.replace(old / folder.name, folder)
+        old.rmdir()
+
+
+def discard(old: Path | None) -> None:
+    """The previous batch, once the new one is in place."""
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-PDFUNITE_PACKAGE = "poppler-utils"
-"""The Debian package of `pdfunite`, which joins the letters' PDFs into one."""
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Ctrl-C held back while the outputs are swapped in (a few renames), then raised: a
+    set is never left half replaced. Elsewhere than the main thread, nothing is held."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[object] = []
+    previous = signal.signal(signal.SIGINT, lambda *args: held.append(args))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise KeyboardInterrupt
 
 
-def _pdfunite() -> str:
-    from reportgen.review.pdf import PdfError
-
-    found = shutil.which("pdfunite")
-    if found is None:
-        raise PdfError(
-            f"pdfunite is not installed (it joins the letters' PDFs into one); on Debian or "
-            f"Ubuntu: apt-get install {PDFUNITE_PACKAGE}"
-        )
-    return found
+# --- A set: all or none ------------------------------------------------------------------
 
 
-def _unite(pages: Sequence[Path], target: Path) -> None:
-    """One PDF of `pages` in order, by pdfunite (one process)."""
-    from reportgen.review.pdf import PdfError
+@dataclass(frozen=True)
+class SetBuilt:
+    """What a set's build wrote: the reports, the annexes (each as `app.build_all` says)
+    and the letters (None when not asked for)."""
 
-    result = subprocess.run(
-        [_pdfunite(), *map(str, pages), str(target)],
-        capture_output=True,
-        check=False,
-        timeout=300,
+    reports: list[Built]
+    annexes: list[Built]
+    letters: LettersBuilt | None
+
+
+def build_set(
+    data: Path = DEFAULT_DATA,
+    documents: Sequence[str] = ("report",),
+    *,
+    reports: Sequence[Target] | None = None,
+    annexes: Sequence[Target] | None = None,
+    campaign: str | None = None,
+    templates: Path | None = None,
+    root: Path = LETTERS_FOLDER,
+    strict: bool = False,
+    pdf: bool = False,
+    keep_previous: bool = True,
+    progress: Progress | None = None,
+    converting: Callable[[int], None] | None = None,
+    converted: Progress | None = None,
+) -> SetBuilt:
+    """Build the `documents` named ("report", "annex", "letters") all or none.
+
+    Every document of every kind and language, and every letter, is rendered and checked
+    before any is written: InputError then says the problems of all of them at once, and
+    the previous report, annex and letters stay as they were. The letters (and their PDF)
+    are made in a scratch folder first; then, Ctrl-C held back, the campaign's folder is
+    swapped and the reports and annexes replaced (`core.replacing`), the folder swapped
+    back if they cannot be. `reports`/`annexes` are the targets (default: every language
+    with a template); `templates` the folder of letter*.docx (default templates/).
+    """
+    from reportgen.core.replacing import replace_reports
+    from reportgen.documents.annex.kind import KIND as ANNEX
+
+    if pdf:
+        from reportgen.review.pdf import find_soffice
+
+        find_soffice()
+    problems: list[Problem] = []
+    rendered: dict[str, list[Rendered]] = {"report": [], "annex": []}
+    chosen = {
+        "report": targets() if reports is None else list(reports),
+        "annex": annex_targets() if annexes is None else list(annexes),
+    }
+    for name, kind in (("report", None), ("annex", ANNEX)):
+        if name not in documents:
+            continue
+        try:
+            if kind is None:
+                rendered[name] = render_all(data, chosen[name], strict=strict)
+            else:
+                rendered[name] = render_all(data, chosen[name], strict=strict, kind=kind)
+        except InputError as error:
+            problems += error.problems
+    batch = None
+    if "letters" in documents:
+        try:
+            batch = prepare_letters(
+                data, campaign, templates=templates, root=root, strict=strict, progress=progress
+            )
+        except InputError as error:
+            problems += error.problems
+    try:
+        if problems:
+            raise InputError(list(dict.fromkeys(problems)))
+        if batch is not None:
+            finish_batch(batch, pdf=pdf, converting=converting, converted=converted)
+        files = {
+            each.target.output: each.document for each in (*rendered["report"], *rendered["annex"])
+        }
+        old = None
+        with uninterrupted():
+            if batch is not None:
+                old = swap_in(batch.scratch, batch.folder)
+            try:
+                replaced = replace_reports(files, keep=keep_previous)
+            except BaseException:
+                if batch is not None:
+                    swap_back(old, batch.folder)
+                raise
+        discard(old)
+    finally:
+        if batch is not None:
+            shutil.rmtree(batch.scratch, ignore_errors=True)
+    return SetBuilt(
+        finish(rendered["report"], replaced, pdf=pdf),
+        finish(rendered["annex"], replaced, pdf=pdf),
+        _built(batch, pdf) if batch is not None else None,
     )
-    if result.returncode != 0 or not target.is_file():
-        said = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise PdfError("pdfunite failed" + (f": {said[-1]}" if said else ""))

@@ -23,17 +23,38 @@ salutation = { $representative ->
 }
 
 # Primer párrafo: quién escribe. $of_signatories: «de Portugal y de Ghana».
-opening = Tenemos el honor de dirigirnos a Vuestra Excelencia en nuestra calidad de Representantes Permanentes { $of_signatories } ante la Oficina de las Naciones Unidas en Ginebra y de coordinadores de los esfuerzos de universalización de la { $convention }.
+opening = { $signers_count ->
+    [one] Tengo el honor de dirigirme a Vuestra Excelencia en mi calidad de Representante Permanente { $of_signatories } ante la Oficina de las Naciones Unidas en Ginebra y de { $signers_gender ->
+            [f] coordinadora
+           *[m] coordinador
+        } de los esfuerzos de universalización de la { $convention }.
+   *[other] Tenemos el honor de dirigirnos a Vuestra Excelencia en nuestra calidad de Representantes Permanentes { $of_signatories } ante la Oficina de las Naciones Unidas en Ginebra y de { $signers_gender ->
+            [f] coordinadoras
+           *[m] coordinadores
+        } de los esfuerzos de universalización de la { $convention }.
+}
 
 # Si el Estado firmó, y cuándo ($signed: none si no firmó).
 status = { $signed ->
     [none] { $state_plural ->
-        [yes] { CAPITAL($state) } aún no son parte en la Convención, abierta a su adhesión en virtud de su artículo 16. Acogeríamos con gran satisfacción su adhesión.
-       *[no] { CAPITAL($state) } aún no es parte en la Convención, abierta a su adhesión en virtud de su artículo 16. Acogeríamos con gran satisfacción su adhesión.
+        [yes] { CAPITAL($state) } aún no son parte en la Convención, abierta a su adhesión en virtud de su artículo 16. { $signers_count ->
+            [one] Acogería
+           *[other] Acogeríamos
+        } con gran satisfacción su adhesión.
+       *[no] { CAPITAL($state) } aún no es parte en la Convención, abierta a su adhesión en virtud de su artículo 16. { $signers_count ->
+            [one] Acogería
+           *[other] Acogeríamos
+        } con gran satisfacción su adhesión.
     }
    *[other] { $state_plural ->
-        [yes] { CAPITAL($state) } firmaron la Convención el { $signed }. Acogeríamos con gran satisfacción su ratificación.
-       *[no] { CAPITAL($state) } firmó la Convención el { $signed }. Acogeríamos con gran satisfacción su ratificación.
+        [yes] { CAPITAL($state) } firmaron la Convención el { $signed }. { $signers_count ->
+            [one] Acogería
+           *[other] Acogeríamos
+        } con gran satisfacción su ratificación.
+       *[no] { CAPITAL($state) } firmó la Convención el { $signed }. { $signers_count ->
+            [one] Acogería
+           *[other] Acogeríamos
+        } con gran satisfacción su ratificación.
     }
 }
 
@@ -42,8 +63,14 @@ since_last = { $previous ->
     [none] {""}
    *[other] { $previous_written ->
         [yes] { $replied ->
-            [yes] Agradecemos la respuesta a nuestra carta de fecha { $previous }.
-           *[no] La presente carta da seguimiento a nuestra carta de fecha { $previous }.
+            [yes] { $signers_count ->
+                [one] Agradezco la respuesta a la carta
+               *[other] Agradecemos la respuesta a nuestra carta
+            } de fecha { $previous }.
+           *[no] La presente carta da seguimiento a { $signers_count ->
+                [one] la
+               *[other] nuestra
+            } carta de fecha { $previous }.
         }
         [unknown] La presente carta da seguimiento a las que los coordinadores dirigieron a los Estados no partes el { $previous }.
        *[no] {""}
@@ -51,16 +78,34 @@ since_last = { $previous ->
 }
 signed_since = { $signed_since ->
     [yes] { $state_plural ->
-        [yes] { " " }Desde entonces, { $state } han firmado la Convención, lo que celebramos.
-       *[no] { " " }Desde entonces, { $state } ha firmado la Convención, lo que celebramos.
+        [yes] { " " }Desde entonces, { $state } han firmado la Convención, { $signers_count ->
+            [one] lo que celebro
+           *[other] lo que celebramos
+        }.
+       *[no] { " " }Desde entonces, { $state } ha firmado la Convención, { $signers_count ->
+            [one] lo que celebro
+           *[other] lo que celebramos
+        }.
     }
    *[no] {""}
 }
 
 # Solo cuando la Reunión está por celebrarse; $meeting_dates lleva su preposición («del 10 al 13»).
-meeting = La { $meeting_name } se celebrará en { $meeting_city } { $meeting_dates }. Esperamos contar con la presencia de una delegación { $of_state }.
+meeting = La { $meeting_name } se celebrará en { $meeting_city } { $meeting_dates }. { $signers_count ->
+    [one] Espero
+   *[other] Esperamos
+} contar con la presencia de una delegación { $of_state }.
 
-closing = Aprovechamos la oportunidad para reiterar a Vuestra Excelencia las seguridades de nuestra más alta consideración.
+closing = { $signers_count ->
+    [one] Aprovecho la oportunidad para reiterar a Vuestra Excelencia las seguridades de mi más alta consideración.
+   *[other] Aprovechamos la oportunidad para reiterar a Vuestra Excelencia las seguridades de nuestra más alta consideración.
+}
+
+# Lo que los firmantes piden al Estado; en singular si firma uno solo.
+ask = { $signers_count ->
+    [one] Agradecería que me diera a conocer las medidas que su Gobierno está considerando con miras a ser parte en la Convención, así como las dificultades que pueda encontrar para ello. Quedo a su disposición para facilitar toda información o asistencia que resulte útil a tal fin.
+   *[other] Agradeceríamos que nos diera a conocer las medidas que su Gobierno está considerando con miras a ser parte en la Convención, así como las dificultades que pueda encontrar para ello. Quedamos a su disposición para facilitar toda información o asistencia que resulte útil a tal fin.
+}
 
 # Bajo cada firma: $gender del firmante, $of_state «de Portugal».
 signer_title = { $gender ->

@@ -21,20 +21,44 @@ addressee_city = Genève
 salutation = Excellence,
 
 # Premier paragraphe : qui écrit. $of_signatories : « du Portugal et du Ghana ».
-opening = Nous avons l'honneur de vous écrire en notre qualité de { $signers_gender ->
+opening = { $signers_count ->
+    [one] J'ai l'honneur de vous écrire en ma qualité de { $signers_gender ->
+            [f] Représentante permanente
+           *[m] Représentant permanent
+        } { $of_signatories } auprès de l'Office des Nations Unies à Genève et de { $signers_gender ->
+            [f] coordonnatrice
+           *[m] coordonnateur
+        } des efforts d'universalisation de la { $convention }.
+   *[other] Nous avons l'honneur de vous écrire en notre qualité de { $signers_gender ->
     [f] Représentantes permanentes
    *[m] Représentants permanents
-} { $of_signatories } auprès de l'Office des Nations Unies à Genève et de coordonnateurs des efforts d'universalisation de la { $convention }.
+} { $of_signatories } auprès de l'Office des Nations Unies à Genève et de { $signers_gender ->
+            [f] coordonnatrices
+           *[m] coordonnateurs
+        } des efforts d'universalisation de la { $convention }.
+}
 
 # Si l'État a signé, et quand ($signed : none s'il n'a pas signé).
 status = { $signed ->
     [none] { $state_plural ->
-        [yes] { CAPITAL($state) } ne sont pas encore parties à la Convention, qui leur est ouverte à l'adhésion en vertu de son article 16. Nous saluerions vivement leur adhésion.
-       *[no] { CAPITAL($state) } n'est pas encore partie à la Convention, qui lui est ouverte à l'adhésion en vertu de son article 16. Nous saluerions vivement son adhésion.
+        [yes] { CAPITAL($state) } ne sont pas encore parties à la Convention, qui leur est ouverte à l'adhésion en vertu de son article 16. { $signers_count ->
+            [one] Je saluerais
+           *[other] Nous saluerions
+        } vivement leur adhésion.
+       *[no] { CAPITAL($state) } n'est pas encore partie à la Convention, qui lui est ouverte à l'adhésion en vertu de son article 16. { $signers_count ->
+            [one] Je saluerais
+           *[other] Nous saluerions
+        } vivement son adhésion.
     }
    *[other] { $state_plural ->
-        [yes] { CAPITAL($state) } ont signé la Convention le { $signed }. Nous saluerions vivement leur ratification.
-       *[no] { CAPITAL($state) } a signé la Convention le { $signed }. Nous saluerions vivement sa ratification.
+        [yes] { CAPITAL($state) } ont signé la Convention le { $signed }. { $signers_count ->
+            [one] Je saluerais
+           *[other] Nous saluerions
+        } vivement leur ratification.
+       *[no] { CAPITAL($state) } a signé la Convention le { $signed }. { $signers_count ->
+            [one] Je saluerais
+           *[other] Nous saluerions
+        } vivement sa ratification.
     }
 }
 
@@ -43,8 +67,14 @@ since_last = { $previous ->
     [none] {""}
    *[other] { $previous_written ->
         [yes] { $replied ->
-            [yes] Nous vous remercions de la réponse à notre lettre du { $previous }.
-           *[no] La présente lettre fait suite à notre lettre du { $previous }.
+            [yes] { $signers_count ->
+                [one] Je vous remercie de la réponse à la lettre
+               *[other] Nous vous remercions de la réponse à notre lettre
+            } du { $previous }.
+           *[no] La présente lettre fait suite à { $signers_count ->
+                [one] la
+               *[other] notre
+            } lettre du { $previous }.
         }
         [unknown] La présente lettre fait suite à celles que les coordonnateurs ont adressées aux États non parties le { $previous }.
        *[no] {""}
@@ -52,16 +82,40 @@ since_last = { $previous ->
 }
 signed_since = { $signed_since ->
     [yes] { $state_plural ->
-        [yes] { " " }Depuis, { $state } ont signé la Convention, ce dont nous nous félicitons.
-       *[no] { " " }Depuis, { $state } a signé la Convention, ce dont nous nous félicitons.
+        [yes] { " " }Depuis, { $state } ont signé la Convention, { $signers_count ->
+            [one] ce dont je me félicite
+           *[other] ce dont nous nous félicitons
+        }.
+       *[no] { " " }Depuis, { $state } a signé la Convention, { $signers_count ->
+            [one] ce dont je me félicite
+           *[other] ce dont nous nous félicitons
+        }.
     }
    *[no] {""}
 }
 
 # Seulement quand l'Assemblée est à venir ; $meeting_dates porte sa préposition (« du 10 au 13 »).
-meeting = La { $meeting_name } se tiendra à { $meeting_city } { $meeting_dates }. Nous espérons y accueillir une délégation { $of_state }.
+meeting = La { $meeting_name } se tiendra à { $meeting_city } { $meeting_dates }. { $signers_count ->
+    [one] J'espère
+   *[other] Nous espérons
+} y accueillir une délégation { $of_state }.
 
-closing = Nous vous prions d'agréer, Excellence, les assurances de notre très haute considération.
+closing = { $signers_count ->
+    [one] Je vous prie d'agréer, Excellence, les assurances de ma très haute considération.
+   *[other] Nous vous prions d'agréer, Excellence, les assurances de notre très haute considération.
+}
+
+# Ce que les signataires demandent à l'État ; au singulier pour un seul signataire.
+ask = { $signers_count ->
+    [one] Je vous serais { $signers_gender ->
+            [f] reconnaissante
+           *[m] reconnaissant
+        } de bien vouloir me faire connaître les mesures que votre gouvernement envisage en vue de devenir partie à la Convention, ainsi que les difficultés qu'il pourrait rencontrer à cet égard. Je me tiens à votre disposition pour toute information ou assistance utile à cette fin.
+   *[other] Nous vous serions { $signers_gender ->
+            [f] reconnaissantes
+           *[m] reconnaissants
+        } de bien vouloir nous faire connaître les mesures que votre gouvernement envisage en vue de devenir partie à la Convention, ainsi que les difficultés qu'il pourrait rencontrer à cet égard. Nous nous tenons à votre disposition pour toute information ou assistance utile à cette fin.
+}
 
 # Sous chaque signature : $gender du signataire, $of_state « du Portugal ».
 signer_title = { $gender ->

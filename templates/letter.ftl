@@ -22,12 +22,21 @@ addressee_city = Geneva
 salutation = Excellency,
 
 # First paragraph: who writes. $of_signatories: "of Portugal and Ghana".
-opening = We have the honour to write to you as the Permanent Representatives { $of_signatories } to the United Nations Office at Geneva, in our capacity as coordinators of the efforts to universalise the { $convention }.
+opening = { $signers_count ->
+    [one] I have the honour to write to you as the Permanent Representative { $of_signatories } to the United Nations Office at Geneva, in my capacity as coordinator of the efforts to universalise the { $convention }.
+   *[other] We have the honour to write to you as the Permanent Representatives { $of_signatories } to the United Nations Office at Geneva, in our capacity as coordinators of the efforts to universalise the { $convention }.
+}
 
 # Whether the State signed, and when ($signed: none when it did not).
 status = { $signed ->
-    [none] { CAPITAL($state) } is not yet a party to the Convention, which is open to its accession under its Article 16. We would warmly welcome its accession.
-   *[other] { CAPITAL($state) } signed the Convention on { $signed }. We would warmly welcome its ratification.
+    [none] { CAPITAL($state) } is not yet a party to the Convention, which is open to its accession under its Article 16. { $signers_count ->
+        [one] I
+       *[other] We
+    } would warmly welcome its accession.
+   *[other] { CAPITAL($state) } signed the Convention on { $signed }. { $signers_count ->
+        [one] I
+       *[other] We
+    } would warmly welcome its ratification.
 }
 
 # Shown only when the campaign follows an earlier one ($previous: its date).
@@ -35,22 +44,46 @@ since_last = { $previous ->
     [none] {""}
    *[other] { $previous_written ->
         [yes] { $replied ->
-            [yes] We are grateful for the reply to our letter of { $previous }.
-           *[no] This letter follows our letter of { $previous }.
+            [yes] { $signers_count ->
+                [one] I am
+               *[other] We are
+            } grateful for the reply to { $signers_count ->
+                [one] the
+               *[other] our
+            } letter of { $previous }.
+           *[no] This letter follows { $signers_count ->
+                [one] the
+               *[other] our
+            } letter of { $previous }.
         }
         [unknown] This letter follows those that the coordinators addressed to the States not party on { $previous }.
        *[no] {""}
     }
 }
 signed_since = { $signed_since ->
-    [yes] { " " }Since then, { $state } has signed the Convention, a step we warmly welcome.
+    [yes] { " " }Since then, { $state } has signed the Convention, a step { $signers_count ->
+        [one] I
+       *[other] we
+    } warmly welcome.
    *[no] {""}
 }
 
 # Shown only when the meeting is still ahead.
-meeting = The { $meeting_name } will be held in { $meeting_city } on { $meeting_dates }. We hope to welcome a delegation { $of_state } there.
+meeting = The { $meeting_name } will be held in { $meeting_city } on { $meeting_dates }. { $signers_count ->
+    [one] I
+   *[other] We
+} hope to welcome a delegation { $of_state } there.
 
-closing = Please accept, Excellency, the assurances of our highest consideration.
+closing = Please accept, Excellency, the assurances of { $signers_count ->
+    [one] my
+   *[other] our
+} highest consideration.
+
+# What the signers ask of the State; in the singular when one signs.
+ask = { $signers_count ->
+    [one] I would be grateful to learn of the steps your Government is considering towards joining the Convention, and of any difficulty it may face in doing so. I stand ready to provide any information or assistance that may be useful to that end.
+   *[other] We would be grateful to learn of the steps your Government is considering towards joining the Convention, and of any difficulty it may face in doing so. We stand ready to provide any information or assistance that may be useful to that end.
+}
 
 # Under each signature: $gender of the signer, $of_state "of Portugal".
 signer_title = Ambassador, Permanent Representative { $of_state }

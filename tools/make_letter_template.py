@@ -47,19 +47,6 @@ PROSE: dict[str, dict[str, str]] = {
         "fortalece la norma que establece, en beneficio de la población civil en todo el "
         "mundo.",
     },
-    "ask": {
-        "en": "We would be grateful to learn of the steps your Government is considering "
-        "towards joining the Convention, and of any difficulty it may face in doing so. We "
-        "stand ready to provide any information or assistance that may be useful to that end.",
-        "fr": "Nous vous serions reconnaissants de bien vouloir nous faire connaître les "
-        "mesures que votre gouvernement envisage en vue de devenir partie à la Convention, "
-        "ainsi que les difficultés qu'il pourrait rencontrer à cet égard. Nous nous tenons à "
-        "votre disposition pour toute information ou assistance utile à cette fin.",
-        "es": "Agradeceríamos que nos diera a conocer las medidas que su Gobierno está "
-        "considerando con miras a ser parte en la Convención, así como las dificultades que "
-        "pueda encontrar para ello. Quedamos a su disposición para facilitar toda "
-        "información o asistencia que resulte útil a tal fin.",
-    },
     "template": {
         "en": "Letter to a State not party (template)",
         "fr": "Lettre à un État non partie (modèle)",
@@ -165,7 +152,7 @@ def make_letter(lang: str = "en") -> bytes:
     p("{{ sentence.since_last }}{{ sentence.signed_since }}", "Body Text")
     p("{%p endif %}")
     p(PROSE["aims"][lang], "Body Text")
-    p(PROSE["ask"][lang], "Body Text")
+    p("{{ sentence.ask }}", "Body Text")
     p("{%p if letter.invites %}")
     p("{{ sentence.meeting }}", "Body Text")
     p("{%p endif %}")

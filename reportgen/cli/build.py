@@ -30,7 +30,10 @@ from reportgen.core.languages import LANGUAGES
 from reportgen.core.problems import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from reportgen.app import Built, Target
+    from reportgen.sets import SetBuilt
 
 # --- build -----------------------------------------------------------------------------------
 
@@ -113,21 +116,59 @@ def _targets(args: argparse.Namespace) -> list[Target]:
 
 
 def _build(args: argparse.Namespace, say: Messages) -> int:
-    from reportgen.app import build_all
-
     documents = list(dict.fromkeys(args.documents or ["report"]))
     chosen = _targets(args)
     if args.watch:
         return _watch(args, chosen, say)
     started = time.perf_counter()
-    built = []
-    if "report" in documents:
-        built += build_all(args.data, chosen, strict=args.strict, pdf=args.pdf)
-    if "annex" in documents:
-        from reportgen.sets import annex_targets, build_annex
+    if documents == ["report"]:
+        from reportgen.app import build_all
 
-        langs = None if args.lang is None else [args.lang]
-        built += build_annex(args.data, annex_targets(langs), strict=args.strict, pdf=args.pdf)
+        _said(args, build_all(args.data, chosen, strict=args.strict, pdf=args.pdf), say)
+    else:
+        _said_set(args, _build_set(args, documents, chosen, say), say)
+    say.detail(f"in {time.perf_counter() - started:.2f} s")
+    return EXIT_OK
+
+
+def _build_set(
+    args: argparse.Namespace, documents: list[str], chosen: list[Target], say: Messages
+) -> SetBuilt:
+    """The documents named, all or none (`reportgen.sets.build_set`), with a progress line
+    for the letters and their PDF past the first second."""
+    from reportgen.sets import annex_targets, build_set
+
+    started = time.perf_counter()
+    shown = [0.0]
+
+    def counting(what: str) -> Callable[[int, int], None]:
+        def progress(done: int, total: int) -> None:
+            now = time.perf_counter() - started
+            if now > 1.0 and (now - shown[0] > 1.0 or done == total):
+                shown[0] = now
+                say.info(f"letters: {done} of {total} {what}")
+
+        return progress
+
+    def converting(count: int) -> None:
+        say.info(f"letters: making the PDF of {count} letters through LibreOffice")
+
+    return build_set(
+        args.data,
+        documents,
+        reports=chosen,
+        annexes=annex_targets(None if args.lang is None else [args.lang]),
+        campaign=args.campaign,
+        strict=args.strict,
+        pdf=args.pdf,
+        progress=counting("made"),
+        converting=converting,
+        converted=counting("converted to PDF"),
+    )
+
+
+def _said(args: argparse.Namespace, built: Sequence[Built], say: Messages) -> None:
+    """What each report (or annex) built says: its warnings, where it was written."""
     say.problems(list(dict.fromkeys(p for each in built for p in each.warnings)))
     for each in built:  # the report's, then the annex's
         say.detail(
@@ -138,37 +179,15 @@ def _build(args: argparse.Namespace, say: Messages) -> int:
         say.info(_written(each))
         if each.pdf is not None:
             say.info(f"wrote {each.pdf}")
-    if "letters" in documents:
-        _letters(args, say)
-    say.detail(f"in {time.perf_counter() - started:.2f} s")
-    return EXIT_OK
 
 
-def _letters(args: argparse.Namespace, say: Messages) -> None:
-    """build letters: a campaign's letters, with a progress line past the first second."""
-    from reportgen.sets import build_letters
-
-    started = time.perf_counter()
-    shown = [0.0]
-
-    def progress(done: int, total: int) -> None:
-        now = time.perf_counter() - started
-        if now > 1.0 and (now - shown[0] > 1.0 or done == total):
-            shown[0] = now
-            say.info(f"letters: {done} of {total} made")
-
-    def converting(count: int) -> None:
-        say.info(f"letters: making the PDF of {count} letters through LibreOffice")
-
-    made = build_letters(
-        args.data,
-        args.campaign,
-        strict=args.strict,
-        pdf=args.pdf,
-        progress=progress,
-        converting=converting,
-    )
-    say.problems(list(made.warnings))
+def _said_set(args: argparse.Namespace, built: SetBuilt, say: Messages) -> None:
+    _said(args, [*built.reports, *built.annexes], say)
+    made = built.letters
+    if made is None:
+        return
+    said = {p for each in [*built.reports, *built.annexes] for p in each.warnings}
+    say.problems([p for p in made.warnings if p not in said])
     langs = ", ".join(
         f"{sum(s.lang == lang for s in made.letters)} in {LANGUAGES[lang]}"
         for lang in LANGUAGES

@@ -188,7 +188,11 @@ def load_inputs(data_dir: Path) -> Inputs:
 
 
 def load_with_warnings(
-    data_dir: Path, *, lang: str = "en", names_check: NamesCheck | None = None
+    data_dir: Path,
+    *,
+    lang: str = "en",
+    names_check: NamesCheck | None = None,
+    despite_campaigns: bool = False,
 ) -> tuple[Inputs | None, list[Problem], dict[str, SourceFile]]:
     """Load `data_dir`: the inputs (None when any error), all problems, and the parsed files.
 
@@ -199,6 +203,10 @@ def load_with_warnings(
     Records of a list file are validated one by one, so that one bad State does not hide
     the problems of the others: the checks across files run on every valid record, and
     know the names of the invalid ones (so that they are not reported again as unknown).
+
+    With `despite_campaigns`, the inputs are given even when campaigns.yaml's checks
+    against the other files find errors (an unknown code, a State named twice), so that
+    the letters' build can say the recipients' own problems in the same run.
     """
     problems: list[Problem] = []
     sources: dict[str, SourceFile] = {}
@@ -263,7 +271,7 @@ def load_with_warnings(
         problems.append(
             sources[finding.file].problem(finding.path, finding.message, finding.severity)
         )
-    if any(p.severity == "error" for p in problems):
+    if any(p.severity == "error" for p in problems) and not despite_campaigns:
         return None, problems, sources
     return inputs, problems, sources
 

@@ -18,7 +18,8 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reportgen.core.errors import MissingTool
@@ -88,9 +89,11 @@ def convert_all_to_pdf(
     targets: Sequence[Path] | None = None,
     *,
     timeout: float = DEFAULT_TIMEOUT,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Path]:
     """Convert each .docx of `documents` to PDF, at the path of the same rank in `targets`
     (default: beside each, .pdf), with one start of LibreOffice; return the PDFs' paths.
+    `progress` hears (PDFs made, documents in all) about twice a second while it runs.
 
     LibreOffice starts once for all of them (its start is most of a conversion's time).
     The PDFs are written only once LibreOffice has made all of them: when it fails, takes
@@ -122,7 +125,16 @@ def convert_all_to_pdf(
             str(work / "out"),
             *(str(source) for source in sources),
         ]
-        _run(command, timeout)
+        out = work / "out"
+
+        def poll() -> None:
+            if progress is not None:
+                progress(sum(1 for _ in out.glob("*.pdf")) if out.is_dir() else 0, len(sources))
+
+        if progress is None:
+            _run(command, timeout)
+        else:
+            _run(command, timeout, poll)
         produced = [work / "out" / f"{source.stem}.pdf" for source in sources]
         for docx, pdf in zip(documents, produced, strict=True):
             if not pdf.is_file() or pdf.stat().st_size == 0:
@@ -132,7 +144,7 @@ def convert_all_to_pdf(
     return targets
 
 
-def _run(command: list[str], timeout: float) -> None:
+def _run(command: list[str], timeout: float, poll: Callable[[], None] | None = None) -> None:
     """Run LibreOffice in a process group of its own, and kill the whole group on timeout.
 
     `soffice` is a script that starts `soffice.bin`; killing the script alone would leave
@@ -147,8 +159,17 @@ def _run(command: list[str], timeout: float) -> None:
         stderr=subprocess.PIPE,
         start_new_session=not windows,
     )
+    deadline = time.monotonic() + timeout
     try:
-        out, err = process.communicate(timeout=timeout)
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                out, err = process.communicate(timeout=left if poll is None else min(left, 0.5))
+                break
+            except subprocess.TimeoutExpired:
+                if poll is None or time.monotonic() >= deadline:
+                    raise
+                poll()
     except BaseException as error:
         # The script may have exited while soffice.bin still runs: kill the group, always.
         _kill_tree(process, windows)
@@ -176,3 +197,30 @@ def _kill_tree(process: subprocess.Popen[bytes], windows: bool) -> None:
         return
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
+
+
+def merge_pdfs(
+    pages: Sequence[Path], target: Path, progress: Callable[[int, int], None] | None = None
+) -> Path:
+    """One PDF of `pages` in order, at `target`, by pypdf (pure Python: no pdfunite, which
+    Windows lacks). Each PDF is read, appended and its reader let go in turn; the merged
+    document is written once, atomically. `progress` hears (PDFs joined, PDFs in all)."""
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    try:
+        for done, page in enumerate(pages, start=1):
+            try:
+                writer.append(pypdf.PdfReader(page))
+            except (pypdf.errors.PyPdfError, OSError, ValueError) as error:
+                raise PdfError(f"{page}: a PDF that cannot be read ({error})") from None
+            if progress is not None:
+                progress(done, len(pages))
+        scratch = target.with_name(f".{target.name}.new")
+        with scratch.open("wb") as handle:
+            writer.write(handle)
+        os.replace(scratch, target)
+    finally:
+        writer.close()
+        target.with_name(f".{target.name}.new").unlink(missing_ok=True)
+    return target

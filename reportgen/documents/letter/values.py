@@ -12,7 +12,7 @@ from reportgen.language.fluent import Values
 
 if TYPE_CHECKING:
     from reportgen.inputs.campaign import Campaign
-    from reportgen.inputs.models import Inputs
+    from reportgen.inputs.models import Inputs, Meeting
     from reportgen.language.formats import Formats
 
 VARIABLES: dict[str, str] = {
@@ -123,7 +123,7 @@ def variables(inputs: Inputs, letter: Letter, formats: Formats) -> dict[str, Any
         "previous_written": written,
         "replied": _yes(replied),
         "signed_since": _yes(since),
-        "meeting_name": meeting.name,
+        "meeting_name": meeting_name(meeting, formats),
         "meeting_city": meeting.city,
         "meeting_dates": formats.date_range(meeting.start, meeting.end),
         "meeting_ahead": _yes(meeting.start > day),
@@ -134,3 +134,12 @@ def variables(inputs: Inputs, letter: Letter, formats: Formats) -> dict[str, Any
 def meeting_ahead(inputs: Inputs, day: dt.date) -> bool:
     """True when the report's meeting opens after `day`: a letter of that day invites to it."""
     return inputs.meeting(inputs.report.presented_to).start > day
+
+
+def meeting_name(meeting: Meeting, formats: Formats) -> str:
+    """The meeting's full name in the letter's language: as typed, else derived from its
+    kind and number by the language's rules (« quatrième Assemblée des États parties »),
+    never the English name in a French or Spanish letter."""
+    if meeting.typed_name is not None or meeting.kind is None or meeting.number is None:
+        return meeting.name
+    return formats.language.meeting_name(meeting.kind, meeting.number)

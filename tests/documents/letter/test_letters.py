@@ -238,3 +238,57 @@ def test_build_letters_on_the_command_line(
     assert main(["build", "letters", "--data", "data"]) == 2
     said = capsys.readouterr().err
     assert "campaigns.yaml" in said and "Traceback" not in said
+
+
+def test_the_meeting_is_named_in_the_letters_language(built: LettersBuilt, inputs: object) -> None:
+    """Not « La 4th Meeting of States Parties se tiendra »: the name by each language's rules."""
+    meeting = inputs.meeting(inputs.report.presented_to)  # type: ignore[attr-defined]
+    for state, lang in (("Central African Republic", "fr"), ("Argentina", "es")):
+        name = _formats(lang, meeting.start).language.meeting_name(meeting.kind, meeting.number)
+        text = _letter(built, state)
+        assert f"La {name} " in text.replace("\xa0", " "), (lang, name)
+        assert meeting.name not in text
+
+
+def test_one_signer_writes_in_the_singular_to_a_woman_representative(tmp_path: Path) -> None:
+    """One Ambassador signs (« J'ai l'honneur », « Tengo el honor »), with her title; the
+    Permanent Representatives of the Central African Republic and of Argentina are women
+    (`representative: f`)."""
+    rest = "\n    recipients:\n      signatories: true\n      categories"
+    two = "signed_by:\n      - {state: Portugal}\n      - {state: Ghana}" + rest
+    one = "signed_by:\n      - {state: Portugal, name: Ana Silva, gender: f}" + rest
+    data = campaign_data(tmp_path, {"campaigns.yaml": (two, one)})
+    path = data / "campaigns.yaml"
+    text = path.read_text(encoding="utf-8")
+    for code in ("CAF", "ARG"):
+        text = re.sub(rf"(\n  {code}: {{language: \w\w), ", r"\1, representative: f, ", text)
+    path.write_text(text, encoding="utf-8")
+    built = build_letters(data, templates=TEMPLATES, root=tmp_path / "out")
+    french = _letter(built, "Central African Republic")
+    assert "Madame la Représentante permanente de la République centrafricaine" in french
+    assert (
+        "J'ai l'honneur de vous écrire en ma qualité de Représentante permanente du Portugal"
+        in french
+    )
+    assert "de coordonnatrice des efforts" in french
+    assert "Je vous serais reconnaissante de bien vouloir me faire connaître" in french
+    assert (
+        "Je vous prie d'agréer, Excellence, les assurances de ma très haute considération."
+        in french
+    )
+    assert "Ana Silva" in french and "Ambassadrice, Représentante permanente du Portugal" in french
+    assert not re.search(r"\b(Nous|nous|notre)\b", french), french
+    spanish = _letter(built, "Argentina")
+    assert "Excelentísima Señora" in spanish and "Excelentísima Señora:" in spanish
+    assert (
+        "Tengo el honor de dirigirme a Vuestra Excelencia en mi calidad de "
+        "Representante Permanente de Portugal" in spanish
+    )
+    assert "de coordinadora de los esfuerzos" in spanish
+    assert "Agradecería que me diera a conocer" in spanish
+    assert "de mi más alta consideración" in spanish
+    assert "Embajadora, Representante Permanente de Portugal" in spanish
+    assert not re.search(r"\b(Tenemos|nuestra|Agradeceríamos|Quedamos|Esperamos)\b", spanish)
+    english = next(s for s in built.letters if s.lang == "en")
+    text = rendition(english.file)
+    assert "I have the honour" in text and not re.search(r"\b(We|we|our)\b", text)
