@@ -468,3 +468,35 @@ chart_region_entry = { $count } en { $region }
 document_subject = Informe presentado a la { $meeting_name }
 # Palabras clave. $short_name: el nombre abreviado de la Convención («Convención»).
 document_keywords = { $short_name }; universalización
+
+## Primera página de un documento de trabajo (frame: working-paper en report.yaml, docs/frame.md)
+
+# Arriba a la derecha, bajo la signatura: la distribución. $distribution: general, limited
+# o restricted (distribution de working_paper).
+paper_distribution = { $distribution ->
+    [limited] Distr. limitada
+    [restricted] Distr. reservada
+   *[general] Distr. general
+}
+
+# Arriba a la derecha, bajo la fecha: el idioma del original. $language: en, fr, es, ar, ru
+# o zh (original de working_paper).
+paper_original = Original: { $language ->
+    [fr] francés
+    [es] español
+    [ar] árabe
+    [ru] ruso
+    [zh] chino
+   *[en] inglés
+}
+
+# Arriba a la izquierda, bajo el lugar y las fechas de la reunión. $number: el número del
+# tema (10 a)); $provisional: yes mientras el programa es provisional.
+paper_item = Tema { $number } del { $provisional ->
+    [no] programa
+   *[yes] programa provisional
+}
+
+# Bajo el título. $authors: los coordinadores autores del informe (Portugal y Ghana), o el
+# submitted_by de working_paper.
+paper_submitted_by = Presentado por { $authors }

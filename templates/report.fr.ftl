@@ -487,3 +487,35 @@ document_subject = Rapport présenté à la { $meeting_name }
 # Mots clés. $short_name : nom court de la Convention. Le « ; » sépare des mots clés (ce
 # n'est pas de la prose) : pas d'espace insécable avant lui.
 document_keywords = armes à sous-munitions; { $short_name }; universalisation
+
+## Première page d'un document de travail (frame: working-paper dans report.yaml, docs/frame.md)
+
+# En haut à droite, sous la cote : la distribution. $distribution : general, limited ou
+# restricted (distribution de working_paper).
+paper_distribution = { $distribution ->
+    [limited] Distr. limitée
+    [restricted] Distr. restreinte
+   *[general] Distr. générale
+}
+
+# En haut à droite, sous la date : la langue de l'original. $language : en, fr, es, ar, ru
+# ou zh (original de working_paper). {"\u00A0"} : l'espace insécable avant les deux-points.
+paper_original = Original{"\u00A0"}: { $language ->
+    [fr] français
+    [es] espagnol
+    [ar] arabe
+    [ru] russe
+    [zh] chinois
+   *[en] anglais
+}
+
+# En haut à gauche, sous le lieu et les dates de la réunion. $number : le numéro du point,
+# écrit à la française (10 a)) ; $provisional : yes tant que l'ordre du jour est provisoire.
+paper_item = Point { $number } de { $provisional ->
+    [no] l'ordre du jour
+   *[yes] l'ordre du jour provisoire
+}
+
+# Sous le titre. $authors : les coordonnateurs auteurs du rapport (le Portugal et le
+# Ghana), ou le submitted_by de working_paper.
+paper_submitted_by = Présenté par { $authors }

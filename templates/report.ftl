@@ -391,3 +391,35 @@ chart_region_entry = { $region } { $count }
 document_subject = Report to the { $meeting_name }
 # Keywords. $short_name: the Convention's short name.
 document_keywords = { $short_name }; universalisation
+
+## The first page of a working paper (frame: working-paper in report.yaml, docs/frame.md)
+
+# Top right, under the symbol: how the paper is distributed. $distribution: general,
+# limited or restricted (working_paper's distribution).
+paper_distribution = { $distribution ->
+    [limited] Distr.: Limited
+    [restricted] Distr.: Restricted
+   *[general] Distr.: General
+}
+
+# Top right, under the date: the language the report was written in. $language: en, fr,
+# es, ar, ru or zh (working_paper's original).
+paper_original = Original: { $language ->
+    [fr] French
+    [es] Spanish
+    [ar] Arabic
+    [ru] Russian
+    [zh] Chinese
+   *[en] English
+}
+
+# Top left, under the meeting's place and dates. $number: the agenda item's number as the
+# language writes it (10 (a)); $provisional: yes while the agenda is provisional.
+paper_item = Item { $number } of { $provisional ->
+    [no] the agenda
+   *[yes] the provisional agenda
+}
+
+# Under the title. $authors: the coordinators who author the report (the Netherlands and
+# Portugal), or working_paper's submitted_by.
+paper_submitted_by = Submitted by { $authors }

@@ -134,6 +134,10 @@ PER_USE: dict[str, frozenset[str]] = {
     "withdrawal_took_effect": frozenset({"state", "of_state", "day"}),
     "withdrawal_pending": frozenset({"state", "of_state", "plural", "notified", "effective"}),
     "status_withdrawal": frozenset({"notified", "effective", "pending", "deposit", "kind"}),
+    "paper_distribution": frozenset({"distribution"}),
+    "paper_original": frozenset({"language"}),
+    "paper_item": frozenset({"number", "provisional"}),
+    "paper_submitted_by": frozenset({"authors"}),
 }
 """Messages written once per item (a clause per State, a line per initiative), with the
 values each is given instead of `VARIABLES`."""
@@ -180,6 +184,9 @@ CHOICES: dict[str, frozenset[str]] = {
     "coordination_joined_by.issuer_gender": _GENDERS,
     "period_first.kind": _KINDS,
     "period_more.kind": _KINDS,
+    "paper_distribution.distribution": frozenset({"general", "limited", "restricted"}),
+    "paper_original.language": frozenset({"en", "fr", "es", "ar", "ru", "zh"}),
+    "paper_item.provisional": _YES_NO,
 }
 """The words each text value a message may choose on can be (a value of a message written
 once per item named with its message): a choice's keys are these, numbers, or plural
