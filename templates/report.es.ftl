@@ -468,3 +468,95 @@ chart_region_entry = { $count } en { $region }
 document_subject = Informe presentado a la { $meeting_name }
 # Palabras clave. $short_name: el nombre abreviado de la Convención («Convención»).
 document_keywords = { $short_name }; universalización
+
+## Primera página de un documento de trabajo (frame: working-paper en report.yaml, docs/frame.md)
+
+# Arriba a la derecha, bajo la signatura: la distribución. $distribution: general, limited
+# o restricted (distribution de working_paper).
+paper_distribution = { $distribution ->
+    [limited] Distr. limitada
+    [restricted] Distr. reservada
+   *[general] Distr. general
+}
+
+# Arriba a la derecha, bajo la fecha: el idioma del original. $language: en, fr, es, ar, ru
+# o zh (original de working_paper).
+paper_original = Original: { $language ->
+    [fr] francés
+    [es] español
+    [ar] árabe
+    [ru] ruso
+    [zh] chino
+   *[en] inglés
+}
+
+# Arriba a la izquierda, bajo el lugar y las fechas de la reunión. $number: el número del
+# tema (10 a)); $provisional: yes mientras el programa es provisional.
+paper_item = Tema { $number } del { $provisional ->
+    [no] programa
+   *[yes] programa provisional
+}
+
+# Bajo el título. $authors: los coordinadores autores del informe (Portugal y Ghana), o el
+# submitted_by de working_paper.
+paper_submitted_by = Presentado por { $authors }
+
+## Lo que el informe cita y que solo un año puede decir (references de events.yaml;
+## action_plans e iniciativas de los coordinadores en report.yaml). Cada uno desaparece con
+## sus palabras cuando los datos lo omiten.
+
+# Medidas de un plan de acción, en los mensajes siguientes. $count: cuántas; $numbers: sus
+# números, en lista (5 y 6).
+action_numbers = { $count ->
+    [one] medida { $numbers }
+   *[other] medidas { $numbers }
+}
+
+# Parte II, punto 1, el párrafo que sigue a las gestiones (references.demarches).
+# $actions: las medidas a las que se ajusta (action_numbers); $count: cuántas; $plan,
+# $the_plan, $of_plan: el nombre de su plan, solo, con su artículo, tras «de» (del Plan de
+# Acción de Vientiane). $goals: las medidas cuyos objetivos promovieron las gestiones
+# (action_numbers), o none; $goals_count: cuántas; $goals_same_plan: yes si del mismo plan;
+# $goals_of_plan: ese plan tras «de».
+demarches_actions = Esta iniciativa se ajusta { $count ->
+    [one] a la { $actions }
+   *[other] a las { $actions }
+} { $of_plan }{ $goals ->
+    [none] .
+   *[other] , y en las gestiones también hemos promovido los objetivos previstos en { $goals_count ->
+        [one] la { $goals }
+       *[other] las { $goals }
+    } { $goals_same_plan ->
+        [yes] del Plan de Acción
+       *[no] { $goals_of_plan }
+    }.
+}
+
+# Parte II, punto 2, tras «como preconiza la Convención» (references.regional_approach).
+# $actions, $count, $plan, $the_plan, $of_plan: como arriba.
+regional_approach_endorsed = {" "}y como se respalda claramente en { $the_plan } ({ $actions })
+
+# Parte IV, tras «el carácter humanitario de la Convención»
+# (references.humanitarian_nature). Valores: como arriba.
+humanitarian_nature_action = {" "}({ $actions } { $of_plan })
+
+# Parte II, punto 4, el párrafo sobre la división de países de otro Estado
+# (references.categories_paper). $by: el Estado autor del documento; $paper: el documento,
+# con su posesivo (su documento sobre la universalización); $paragraph: el párrafo citado,
+# o none; $groups: cuántos tipos de países.
+categories_paper = La división en { WORDS($groups) } tipos de países que hizo { $by } en { $paper }{ $paragraph ->
+    [none] {""}
+   *[other] {" "}(párr. { $paragraph })
+} es acertada. No obstante, como coordinadores, hemos procurado reducir el número de grupos y ajustarlos mejor a las razones expresadas por los distintos países. Al igual que { $by }, observamos que es lamentable que un gran número de los países que no han firmado la Convención sean precisamente los principales productores.
+
+# Parte IV, tras «ha dado resultados positivos.» (iniciativas de los coordinadores en
+# report.yaml). $initiatives: sus oraciones, en lista; $count: cuántas; $states: los
+# coordinadores que las tienen; $plural: yes si piden el verbo en plural; $by_issuer: yes
+# si son solo del emisor.
+coordinator_initiatives = {" "}{ $by_issuer ->
+    [yes] Por nuestra parte, podemos informar
+   *[no] { $plural ->
+        [yes] Por su parte, { $states } pueden informar
+       *[no] Por su parte, { $states } puede informar
+    }
+} de que { $initiatives }, y suponemos que otras agrupaciones, como la UE, la ASEAN, el APEC, la Liga de los Estados Árabes, la Organización de Cooperación Islámica, el Commonwealth y la Francofonía, por citar solo algunas, pueden obtener resultados similares.

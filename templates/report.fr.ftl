@@ -487,3 +487,96 @@ document_subject = Rapport présenté à la { $meeting_name }
 # Mots clés. $short_name : nom court de la Convention. Le « ; » sépare des mots clés (ce
 # n'est pas de la prose) : pas d'espace insécable avant lui.
 document_keywords = armes à sous-munitions; { $short_name }; universalisation
+
+## Première page d'un document de travail (frame: working-paper dans report.yaml, docs/frame.md)
+
+# En haut à droite, sous la cote : la distribution. $distribution : general, limited ou
+# restricted (distribution de working_paper).
+paper_distribution = { $distribution ->
+    [limited] Distr. limitée
+    [restricted] Distr. restreinte
+   *[general] Distr. générale
+}
+
+# En haut à droite, sous la date : la langue de l'original. $language : en, fr, es, ar, ru
+# ou zh (original de working_paper). {"\u00A0"} : l'espace insécable avant les deux-points.
+paper_original = Original{"\u00A0"}: { $language ->
+    [fr] français
+    [es] espagnol
+    [ar] arabe
+    [ru] russe
+    [zh] chinois
+   *[en] anglais
+}
+
+# En haut à gauche, sous le lieu et les dates de la réunion. $number : le numéro du point,
+# écrit à la française (10 a)) ; $provisional : yes tant que l'ordre du jour est provisoire.
+paper_item = Point { $number } de { $provisional ->
+    [no] l'ordre du jour
+   *[yes] l'ordre du jour provisoire
+}
+
+# Sous le titre. $authors : les coordonnateurs auteurs du rapport (le Portugal et le
+# Ghana), ou le submitted_by de working_paper.
+paper_submitted_by = Présenté par { $authors }
+
+## Ce que le rapport cite et que seule une année peut dire (references de events.yaml ;
+## action_plans et initiatives des coordonnateurs dans report.yaml). Chacun disparaît avec
+## ses mots lorsque les données l'omettent.
+
+# Des actions d'un plan d'action, dans les messages ci-dessous. $count : combien ;
+# $numbers : leurs numéros, en liste (5 et 6).
+action_numbers = { $count ->
+    [one] action { $numbers }
+   *[other] actions { $numbers }
+}
+
+# Partie II, point 1, le paragraphe qui suit les démarches (references.demarches).
+# $actions : les actions dans le droit fil desquelles elles s'inscrivent (action_numbers) ;
+# $count : combien ; $plan, $the_plan, $of_plan : le nom de leur plan, seul, avec son
+# article, après « de » (du Plan d'action de Vientiane). $goals : les actions dont les
+# démarches ont fait progresser les objectifs (action_numbers), ou none ; $goals_count :
+# combien ; $goals_same_plan : yes si du même plan ; $goals_of_plan : ce plan après « de ».
+demarches_actions = Cette initiative s'inscrit dans le droit fil { $count ->
+    [one] de l'{ $actions }
+   *[other] des { $actions }
+} { $of_plan }{ $goals ->
+    [none] .
+   *[other] {" "}et, lors des démarches, nous avons également fait progresser les objectifs prévus { $goals_count ->
+        [one] à l'{ $goals }
+       *[other] aux { $goals }
+    } { $goals_same_plan ->
+        [yes] du Plan d'action
+       *[no] { $goals_of_plan }
+    }.
+}
+
+# Partie II, point 2, après « comme le préconise la Convention »
+# (references.regional_approach). $actions, $count, $plan, $the_plan, $of_plan : comme
+# ci-dessus.
+regional_approach_endorsed = {" "}et comme le prévoit clairement { $the_plan } ({ $actions })
+
+# Partie IV, après « Le caractère humanitaire de la Convention »
+# (references.humanitarian_nature). Valeurs : comme ci-dessus.
+humanitarian_nature_action = {" "}({ $actions } { $of_plan })
+
+# Partie II, point 4, le paragraphe sur la répartition des pays d'un autre État
+# (references.categories_paper). $by : l'État auteur du document (la Zambie) ; $paper : le
+# document, avec son possessif (son document sur l'universalisation) ; $paragraph : le
+# paragraphe cité, ou none ; $groups : le nombre de catégories.
+categories_paper = La répartition des pays en { WORDS($groups, gender: "f") } catégories établie par { $by } dans { $paper }{ $paragraph ->
+    [none] {""}
+   *[other] {" "}(par. { $paragraph })
+} est pertinente. Toutefois, en tant que coordonnateurs, nous nous sommes efforcés de réduire le nombre de groupes et de mieux les faire correspondre aux raisons avancées par les différents pays. Nous constatons, comme { $by }, qu'il est regrettable qu'un grand nombre des pays qui n'ont pas signé la Convention soient précisément les principaux producteurs.
+
+# Partie IV, après « s'est traduite par des résultats positifs. » (initiatives des
+# coordonnateurs dans report.yaml). $initiatives : leurs propositions, en liste ; $count :
+# combien ; $states : les coordonnateurs qui en ont ; $plural : yes s'ils demandent un
+# verbe au pluriel ; $by_issuer : yes si ce sont celles de l'émetteur seul.
+coordinator_initiatives = {" "}{ $by_issuer ->
+    [yes] Pour notre part, nous pouvons indiquer
+   *[no] { $plural ->
+        [yes] Pour leur part, { $states } peuvent indiquer
+       *[no] Pour sa part, { $states } peut indiquer
+    }
+} que { $initiatives }, et nous supposons que d'autres, comme l'Union européenne, l'ASEAN, l'APEC, la Ligue des États arabes, l'Organisation de la coopération islamique, le Commonwealth et la Francophonie, pour n'en citer que quelques-uns, pourraient obtenir des résultats analogues.

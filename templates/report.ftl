@@ -391,3 +391,89 @@ chart_region_entry = { $region } { $count }
 document_subject = Report to the { $meeting_name }
 # Keywords. $short_name: the Convention's short name.
 document_keywords = { $short_name }; universalisation
+
+## The first page of a working paper (frame: working-paper in report.yaml, docs/frame.md)
+
+# Top right, under the symbol: how the paper is distributed. $distribution: general,
+# limited or restricted (working_paper's distribution).
+paper_distribution = { $distribution ->
+    [limited] Distr.: Limited
+    [restricted] Distr.: Restricted
+   *[general] Distr.: General
+}
+
+# Top right, under the date: the language the report was written in. $language: en, fr,
+# es, ar, ru or zh (working_paper's original).
+paper_original = Original: { $language ->
+    [fr] French
+    [es] Spanish
+    [ar] Arabic
+    [ru] Russian
+    [zh] Chinese
+   *[en] English
+}
+
+# Top left, under the meeting's place and dates. $number: the agenda item's number as the
+# language writes it (10 (a)); $provisional: yes while the agenda is provisional.
+paper_item = Item { $number } of { $provisional ->
+    [no] the agenda
+   *[yes] the provisional agenda
+}
+
+# Under the title. $authors: the coordinators who author the report (the Netherlands and
+# Portugal), or working_paper's submitted_by.
+paper_submitted_by = Submitted by { $authors }
+
+## What the report cites that only one year can say (events.yaml references; report.yaml
+## action_plans and coordinators' initiatives). Each is left out with its words when the
+## data leaves it out.
+
+# Actions of an action plan, in the messages below. $count: how many; $numbers: their
+# numbers as the language lists them (5 and 6).
+action_numbers = { $count ->
+    [one] Action { $numbers }
+   *[other] Actions { $numbers }
+}
+
+# Part II, point 1, the paragraph after the demarches (references.demarches).
+# $actions: the actions it is in line with (action_numbers); $count: how many; $plan,
+# $the_plan, $of_plan: their plan's name, bare, with its article, after "of" (of the
+# Vientiane Action Plan). $goals: the actions whose goals the demarches advanced
+# (action_numbers), or none; $goals_count: how many; $goals_same_plan: yes when of the same
+# plan; $goals_of_plan: that plan after "of".
+demarches_actions = This initiative is in line with { $actions } { $of_plan }{ $goals ->
+    [none] .
+   *[other] , and in the demarches we have also advanced the goals foreseen in { $goals } { $goals_same_plan ->
+        [yes] of the Action Plan
+       *[no] { $goals_of_plan }
+    }.
+}
+
+# Part II, point 2, after "favoured a regional approach, as the CCM calls for"
+# (references.regional_approach). $actions, $count, $plan, $the_plan, $of_plan: as above.
+regional_approach_endorsed = {" "}and as has clearly been endorsed in { $the_plan } ({ $actions })
+
+# Part IV, after "The humanitarian nature of the CCM" (references.humanitarian_nature).
+# $actions, $count, $plan, $the_plan, $of_plan: as above.
+humanitarian_nature_action = {" "}({ $actions } { $of_plan })
+
+# Part II, point 4, the paragraph on another State's division of countries
+# (references.categories_paper). $by: the State that issued the paper; $paper: the paper,
+# with its possessive (its universalisation paper); $paragraph: the paragraph referred to,
+# or none; $groups: how many types of countries it makes.
+categories_paper = The division into { WORDS($groups) } types of countries made by { $by } in { $paper }{ $paragraph ->
+    [none] {""}
+   *[other] {" "}(para. { $paragraph })
+} is accurate. However, as coordinators we have tried to reduce the number of groups and to bring them more in line with the reasons expressed by the different countries. We would note, as { $by } does, that it is regrettable that a large number of the countries that have not signed the Convention are indeed the major producers.
+
+# Part IV, after "promotion among political groupings has translated into positive
+# results." (coordinators' initiatives in report.yaml). $initiatives: their clauses, as a
+# list; $count: how many; $states: the coordinators who have some; $plural: yes when they
+# take a plural verb; $by_issuer: yes when they are the issuer's alone.
+coordinator_initiatives = {" "}{ $by_issuer ->
+    [yes] From our side, we can report
+   *[no] { $plural ->
+        [yes] For their part, { $states } can report
+       *[no] For its part, { $states } can report
+    }
+} that { $initiatives }, and we assume that others, like the EU, ASEAN, APEC, the Arab League, the Organisation of Islamic Cooperation, the Commonwealth and the Francophonie, to name just a few, may have a similar result.

@@ -234,19 +234,17 @@ def _body(document: docx.document.Document) -> None:
         "that the CCM allows States to keep a small stock of cluster munitions for training "
         "purposes, which includes detection, deactivation and clearance."
     )
-    w.p(
-        "This initiative is in line with Action 3 of the Vientiane Action Plan, and in the "
-        "demarches we have also advanced the goals foreseen in Actions 5 and 6 of the Action "
-        "Plan."
-    )
+    w.p("{%p if references.demarches %}")
+    w.p("{{ references.demarches }}")
+    w.p("{%p endif %}")
     w.p(
         "2. In addition, the question of the universalisation of the CCM was also discussed in "
         "numerous bilateral political consultations, which also contributed to raising not only "
         "the profile of the CCM but also awareness of the human suffering that these weapons "
         "cause. The universalisation team in Geneva also favoured a regional approach, as the "
-        "CCM calls for and as has clearly been endorsed in the Vientiane Action Plan (Actions 2 "
-        "and 4). We would recall here some of the initiatives led by some countries and "
-        "non-State actors, without prejudice to others that may have taken place:"
+        "CCM calls for{{ references.regional_approach }}. We would recall here some of the "
+        "initiatives led by some countries and non-State actors, without prejudice to others "
+        "that may have taken place:"
     )
     w.loop("{%p for line in initiatives %}", ("{{r line }}", "List Bullet"))
     w.p(
@@ -273,13 +271,9 @@ def _body(document: docx.document.Document) -> None:
         "a summary of the answers the co-coordinators received "
         "{{ sentence.answers_period }} to their initiatives."
     )
-    w.p(
-        "The division into four types of countries made by Zambia in its universalisation paper "
-        "(para. 10) is accurate. However, as coordinators we have tried to reduce the number of "
-        "groups and to bring them more in line with the reasons expressed by the different "
-        "countries. We would note, as Zambia does, that it is regrettable that a large number "
-        "of the countries that have not signed the Convention are indeed the major producers."
-    )
+    w.p("{%p if references.categories_paper %}")
+    w.p("{{ references.categories_paper }}")
+    w.p("{%p endif %}")
     w.p(
         "In addition, we States Parties to the CCM need to continue a dialogue with the main "
         "producers and possessors of cluster munitions to bring them to join the Convention. "
@@ -346,15 +340,12 @@ def _body(document: docx.document.Document) -> None:
     )
     w.p(
         "In addition, promotion among political groupings has translated into positive "
-        "results. From our side, we can report that efforts within the Community of Portuguese "
-        "Speaking Countries have proven to be very useful, and we assume that others, like the "
-        "EU, ASEAN, APEC, the Arab League, the Organisation of Islamic Cooperation, the "
-        "Commonwealth and the Francophonie, to name just a few, may have a similar result."
+        "results.{{ own_initiatives }}"
     )
     w.p(
         "It is of equal importance to continue to fully engage with the main producers and "
         "stockpilers, underlining the lethal and indiscriminate character of these weapons. The "
-        "humanitarian nature of the CCM (Action 7 of the Vientiane Action Plan) should continue "
+        "humanitarian nature of the CCM{{ references.humanitarian_nature }} should continue "
         "to be highlighted in these discussions."
     )
     w.p(

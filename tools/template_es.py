@@ -128,27 +128,20 @@ TEXTS: dict[str, str] = {
         "número limitado de municiones en racimo con fines de formación, lo que incluye la "
         "detección, la desactivación y la limpieza."
     ),
-    "This initiative is in line with Action 3 of the Vientiane Action Plan, and in the "
-    "demarches we have also advanced the goals foreseen in Actions 5 and 6 of the Action "
-    "Plan.": (
-        "Esta iniciativa se ajusta a la medida 3 del Plan de Acción de Vientiane, y en las "
-        "gestiones también hemos promovido los objetivos previstos en las medidas 5 y 6 del "
-        "Plan de Acción."
-    ),
     "2. In addition, the question of the universalisation of the CCM was also discussed in "
     "numerous bilateral political consultations, which also contributed to raising not only "
     "the profile of the CCM but also awareness of the human suffering that these weapons cause. "
     "The universalisation team in Geneva also favoured a regional approach, as the CCM calls "
-    "for and as has clearly been endorsed in the Vientiane Action Plan (Actions 2 and 4). We "
-    "would recall here some of the initiatives led by some countries and non-State actors, "
-    "without prejudice to others that may have taken place:": (
+    "for{{ references.regional_approach }}. We would recall here some of the initiatives led "
+    "by some countries and non-State actors, without prejudice to others "
+    "that may have taken place:": (
         "2. Además, la cuestión de la universalización de la Convención se examinó también en "
         "numerosas consultas políticas bilaterales, que contribuyeron a dar mayor visibilidad "
         "a la Convención y a crear mayor conciencia del sufrimiento humano que causan estas "
         "armas. El equipo de universalización en Ginebra también favoreció un enfoque "
-        "regional, como preconiza la Convención y como se respalda claramente en el Plan de "
-        "Acción de Vientiane (medidas 2 y 4). Recordamos aquí algunas de las iniciativas "
-        "dirigidas por algunos países y agentes no estatales, sin perjuicio de otras que "
+        "regional, como preconiza la Convención{{ references.regional_approach }}. Recordamos "
+        "aquí algunas de las iniciativas dirigidas por algunos países y agentes no "
+        "estatales, sin perjuicio de otras que "
         "puedan haber tenido lugar:"
     ),
     "There is a clear and widespread group of countries that have worked towards the "
@@ -187,18 +180,6 @@ TEXTS: dict[str, str] = {
         "4. Siguiendo el camino iniciado en {{ period_start.start|year }}, presentamos a "
         "continuación un resumen de las respuestas a sus iniciativas que los coordinadores "
         "recibieron {{ sentence.answers_period }}."
-    ),
-    "The division into four types of countries made by Zambia in its universalisation paper "
-    "(para. 10) is accurate. However, as coordinators we have tried to reduce the number of "
-    "groups and to bring them more in line with the reasons expressed by the different "
-    "countries. We would note, as Zambia does, that it is regrettable that a large number of "
-    "the countries that have not signed the Convention are indeed the major producers.": (
-        "La división en cuatro tipos de países que hizo Zambia en su documento sobre la "
-        "universalización (párr. 10) es acertada. No obstante, como coordinadores, hemos "
-        "procurado reducir el número de grupos y ajustarlos mejor a las razones expresadas por "
-        "los distintos países. Al igual que Zambia, observamos que es lamentable que un gran "
-        "número de los países que no han firmado la Convención sean precisamente los "
-        "principales productores."
     ),
     "In addition, we States Parties to the CCM need to continue a dialogue with the main "
     "producers and possessors of cluster munitions to bring them to join the Convention. Most "
@@ -288,26 +269,19 @@ TEXTS: dict[str, str] = {
         "aplicarse de la manera más flexible posible, a fin de hacer avanzar el objetivo de la "
         "universalización."
     ),
-    "In addition, promotion among political groupings has translated into positive results. "
-    "From our side, we can report that efforts within the Community of Portuguese Speaking "
-    "Countries have proven to be very useful, and we assume that others, like the EU, ASEAN, "
-    "APEC, the Arab League, the Organisation of Islamic Cooperation, the Commonwealth and the "
-    "Francophonie, to name just a few, may have a similar result.": (
+    "In addition, promotion among political groupings has translated into positive results."
+    "{{ own_initiatives }}": (
         "Además, la labor de promoción en el seno de las agrupaciones políticas ha dado "
-        "resultados positivos. Por nuestra parte, podemos informar de que los esfuerzos "
-        "realizados en el marco de la Comunidad de Países de Lengua Portuguesa han resultado "
-        "muy útiles, y suponemos que otras agrupaciones, como la UE, la ASEAN, el APEC, la Liga "
-        "de los Estados Árabes, la Organización de Cooperación Islámica, el Commonwealth y la "
-        "Francofonía, por citar solo algunas, pueden obtener resultados similares."
+        "resultados positivos.{{ own_initiatives }}"
     ),
     "It is of equal importance to continue to fully engage with the main producers and "
     "stockpilers, underlining the lethal and indiscriminate character of these weapons. The "
-    "humanitarian nature of the CCM (Action 7 of the Vientiane Action Plan) should continue to "
+    "humanitarian nature of the CCM{{ references.humanitarian_nature }} should continue to "
     "be highlighted in these discussions.": (
         "Es igualmente importante seguir colaborando plenamente con los principales "
         "productores y poseedores de reservas, subrayando el carácter letal e "
         "indiscriminado de estas armas. En esos debates debe seguir destacándose el carácter "
-        "humanitario de la Convención (medida 7 del Plan de Acción de Vientiane)."
+        "humanitario de la Convención{{ references.humanitarian_nature }}."
     ),
     "The strategy of prioritising countries as a result of the demarches made so far may "
     "contribute to a faster pace of universalisation, as well as to a more precise idea of the "

@@ -131,28 +131,20 @@ TEXTS: dict[str, str] = {
         "notamment aux techniques de détection, de neutralisation et d'enlèvement."
     ),
     (
-        "This initiative is in line with Action 3 of the Vientiane Action Plan, and in the "
-        "demarches we have also advanced the goals foreseen in Actions 5 and 6 of the Action Plan."
-    ): (
-        "Cette initiative s'inscrit dans le droit fil de l'action 3 du Plan d'action de Vientiane "
-        "et, lors des démarches, nous avons également fait progresser les objectifs prévus aux "
-        "actions 5 et 6 du Plan d'action."
-    ),
-    (
         "2. In addition, the question of the universalisation of the CCM was also discussed in "
         "numerous bilateral political consultations, which also contributed to raising not only "
         "the profile of the CCM but also awareness of the human suffering that these weapons "
-        "cause. The universalisation team in Geneva also favoured a regional approach, as the CCM "
-        "calls for and as has clearly been endorsed in the Vientiane Action Plan (Actions 2 and "
-        "4). We would recall here some of the initiatives led by some countries and non-State "
-        "actors, without prejudice to others that may have taken place:"
+        "cause. The universalisation team in Geneva also favoured a regional approach, as the "
+        "CCM calls for{{ references.regional_approach }}. We would recall here some of the "
+        "initiatives led by some countries and non-State actors, without prejudice to others "
+        "that may have taken place:"
     ): (
         "2. En outre, la question de l'universalisation de la Convention a été abordée lors de "
         "nombreuses consultations politiques bilatérales, qui ont contribué à mieux faire "
         "connaître non seulement la Convention, mais aussi les souffrances humaines que causent "
         "ces armes. L'équipe chargée de l'universalisation à Genève a également privilégié une "
-        "approche régionale, comme le préconise la Convention et comme le prévoit clairement le "
-        "Plan d'action de Vientiane (actions 2 et 4). Nous rappellerons ici quelques-unes des "
+        "approche régionale, comme le préconise la Convention"
+        "{{ references.regional_approach }}. Nous rappellerons ici quelques-unes des "
         "initiatives menées par certains pays et acteurs non étatiques, sans préjudice d'autres "
         "qui ont pu avoir lieu\u00a0:"
     ),
@@ -199,20 +191,6 @@ TEXTS: dict[str, str] = {
         "4. Dans le prolongement de la démarche engagée en {{ period_start.start|year }}, nous "
         "présentons ci-après un résumé des réponses que les coordonnateurs ont reçues "
         "{{ sentence.answers_period }} à la suite de leurs initiatives."
-    ),
-    (
-        "The division into four types of countries made by Zambia in its universalisation paper "
-        "(para. 10) is accurate. However, as coordinators we have tried to reduce the number of "
-        "groups and to bring them more in line with the reasons expressed by the different "
-        "countries. We would note, as Zambia does, that it is regrettable that a large number of "
-        "the countries that have not signed the Convention are indeed the major producers."
-    ): (
-        "La répartition des pays en quatre catégories établie par la Zambie dans son document sur "
-        "l'universalisation (par. 10) est pertinente. Toutefois, en tant que coordonnateurs, nous "
-        "nous sommes efforcés de réduire le nombre de groupes et de mieux les faire correspondre "
-        "aux raisons avancées par les différents pays. Nous constatons, comme la Zambie, qu'il "
-        "est regrettable qu'un grand nombre des pays qui n'ont pas signé la Convention soient "
-        "précisément les principaux producteurs."
     ),
     (
         "In addition, we States Parties to the CCM need to continue a dialogue with the main "
@@ -311,29 +289,23 @@ TEXTS: dict[str, str] = {
         "progresser l'objectif de l'universalisation."
     ),
     (
-        "In addition, promotion among political groupings has translated into positive results. "
-        "From our side, we can report that efforts within the Community of Portuguese Speaking "
-        "Countries have proven to be very useful, and we assume that others, like the EU, ASEAN, "
-        "APEC, the Arab League, the Organisation of Islamic Cooperation, the Commonwealth and the "
-        "Francophonie, to name just a few, may have a similar result."
+        "In addition, promotion among political groupings has translated into positive "
+        "results.{{ own_initiatives }}"
     ): (
         "En outre, la promotion au sein des groupements politiques s'est traduite par des "
-        "résultats positifs. Pour notre part, nous pouvons indiquer que les efforts déployés au "
-        "sein de la Communauté des pays de langue portugaise se sont révélés très utiles, et nous "
-        "supposons que d'autres, comme l'Union européenne, l'ASEAN, l'APEC, la Ligue des États "
-        "arabes, l'Organisation de la coopération islamique, le Commonwealth et la Francophonie, "
-        "pour n'en citer que quelques-uns, pourraient obtenir des résultats analogues."
+        "résultats positifs.{{ own_initiatives }}"
     ),
     (
         "It is of equal importance to continue to fully engage with the main producers and "
         "stockpilers, underlining the lethal and indiscriminate character of these weapons. The "
-        "humanitarian nature of the CCM (Action 7 of the Vientiane Action Plan) should continue "
+        "humanitarian nature of the CCM{{ references.humanitarian_nature }} should continue "
         "to be highlighted in these discussions."
     ): (
         "Il est tout aussi important de continuer à dialoguer pleinement avec les principaux "
         "producteurs et détenteurs de stocks, en soulignant le caractère meurtrier et non "
-        "discriminant de ces armes. Le caractère humanitaire de la Convention (action 7 du Plan "
-        "d'action de Vientiane) devrait continuer d'être mis en avant lors de ces discussions."
+        "discriminant de ces armes. Le caractère humanitaire de la Convention"
+        "{{ references.humanitarian_nature }} devrait continuer d'être mis en avant lors de "
+        "ces discussions."
     ),
     (
         "The strategy of prioritising countries as a result of the demarches made so far may "

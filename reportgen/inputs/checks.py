@@ -23,6 +23,7 @@ from babel import Locale, UnknownLocaleError
 from reportgen.inputs.frame import frame_findings
 from reportgen.inputs.models import INSTRUMENTS, Category, EventsFile, ReportFrame, State
 from reportgen.inputs.narrative import check_narrative
+from reportgen.inputs.references import check_plans, check_references
 from reportgen.inputs.withdrawals import Finding, PathT, check_withdrawals
 
 TEMPLATE_LANGUAGE = "en"
@@ -64,6 +65,7 @@ def check(parts: Parts) -> list[Finding]:
         frame_ok = not any(f.severity == "error" for f in framing)
         findings += framing
         findings += frame_findings(report)  # the working paper's fields (inputs/frame.py)
+        findings += check_plans(report)  # the action plans (inputs/references.py)
         if states is not None:
             findings += _check_states(report, states)
         if categories is not None:
@@ -72,6 +74,8 @@ def check(parts: Parts) -> list[Finding]:
         findings += _check_events(events, report, names)
         if report is not None and frame_ok:  # else the period it covers is not sure
             findings += check_narrative(report, events)
+        if report is not None:
+            findings += check_references(report, events, names.unknown)
     if None not in (report, states, events) and categories:  # no category is reported above
         findings += _check_unused(parts)
     return findings
@@ -566,6 +570,7 @@ def _check_unused(parts: Parts) -> Iterator[Finding]:
     for initiative in events.initiatives:
         named |= {*initiative.states, *([initiative.host] if initiative.host else [])}
     named |= {*events.demarches.by, *events.letter.signed_by}
+    named |= {r.categories_paper.by for r in [events.references] if r and r.categories_paper}
     counts = collections.Counter(s.name for _, s in parts.states or ())
     for index, state in parts.states or ():
         if counts[state.name] > 1:

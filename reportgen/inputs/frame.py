@@ -132,6 +132,14 @@ class WorkingPaper(Model):
         default=None,
         description="The working paper's title; by default the report's `title`.",
     )
+    submitted_by: Prose | None = Field(
+        default=None,
+        description=(
+            'Who submits the paper, as "Submitted by ..." names them (the Coordinators on '
+            "Universalization (Ghana and Portugal)); by default the coordinators who author "
+            "the report, by their names."
+        ),
+    )
     provisional: StrictBool = Field(
         default=True,
         description='"Item 10 of the provisional agenda"; false once the agenda is adopted.',

@@ -717,6 +717,46 @@ class Coordinator(Model):
             "(its ministry and State), in each language; required for the issuer."
         ),
     )
+    initiatives: list[Prose] = Field(
+        default_factory=list,
+        description=(
+            "This coordinator's own initiatives, each a clause completing \"we can report "
+            'that ...": "efforts within the Community of Portuguese Speaking Countries have '
+            'proven to be very useful". Part IV joins those of every coordinator; none, no '
+            "sentence."
+        ),
+    )
+
+
+class PlanAdoption(Model):
+    """The meeting that adopted an action plan, by its kind and number."""
+
+    kind: MeetingKind = Field(description="msp, review_conference or extraordinary_msp.")
+    number: Annotated[int, Field(ge=1, strict=True)] = Field(
+        description="Its number among meetings of its kind (1 for the 1st MSP)."
+    )
+
+
+class ActionPlan(Model):
+    """An action plan of the Convention: the report refers to its actions by number."""
+
+    key: Key = Field(description="How events.yaml's references name it (vientiane).")
+    name: Prose = Field(
+        description=(
+            "Its name in each language, with the article it takes in running text in "
+            "parentheses, as UNTERM writes names: Vientiane Action Plan (the), Plan d'action "
+            "de Vientiane (le), Plan de Acción de Vientiane (el)."
+        ),
+    )
+    adopted_at: PlanAdoption = Field(
+        description="The meeting that adopted it: {kind: msp, number: 1} for the 1st MSP."
+    )
+    from_year: Annotated[int, Field(ge=2008, le=2200, strict=True)] = Field(
+        alias="from", description="The first year it covers (2011)."
+    )
+    to_year: Annotated[int, Field(ge=2008, le=2200, strict=True)] = Field(
+        alias="to", description="The last year it covers (2015)."
+    )
 
 
 class Period(Model):
@@ -790,6 +830,13 @@ class ReportFrame(Model):
         description=(
             "Where the dates of states.yaml come from; written by `reportgen import untc`, "
             "not by hand."
+        ),
+    )
+    action_plans: list[ActionPlan] = Field(
+        default_factory=list,
+        description=(
+            "The Convention's action plans, which events.yaml's references name by key: "
+            "each plan's name in each language, the meeting that adopted it, its years."
         ),
     )
     frame: FrameName = Field(default="letterhead", description=FRAME_HELP)
@@ -916,6 +963,86 @@ class Strategy(Model):
     )
 
 
+def _action_number(value: int) -> int:
+    if value < 1:
+        raise ValueError(f"{value} is not the number of an action: a plan numbers them from 1")
+    return value
+
+
+class ActionsReference(Model):
+    """Actions of an action plan the report refers to: "Actions 5 and 6 of the ... Plan"."""
+
+    plan: Key = Field(description="The key of the plan, among report.yaml's action_plans.")
+    actions: list[Annotated[int, Field(strict=True), AfterValidator(_action_number)]] = Field(
+        min_length=1, description="The actions' numbers, in the order printed: [5, 6]."
+    )
+
+
+class DemarchesReference(Model):
+    """The actions the demarches carried out: the paragraph after them in part II, point 1."""
+
+    in_line_with: ActionsReference = Field(
+        description='"This initiative is in line with Action 3 of the Vientiane Action Plan".'
+    )
+    goals: ActionsReference | None = Field(
+        default=None,
+        description=(
+            '", and in the demarches we have also advanced the goals foreseen in Actions 5 '
+            'and 6 of the Action Plan"; leave it out to end the sentence after in_line_with.'
+        ),
+    )
+
+
+class DocumentReference(Model):
+    """Another State's paper that the report compares its categories with (part II, point 4)."""
+
+    by: Text = Field(description="The State that issued it, named as in states.yaml (Zambia).")
+    document: Prose = Field(
+        description=(
+            'The paper, with its possessive, as "made by Zambia in ..." continues: its '
+            "universalisation paper; son document sur l'universalisation; su documento sobre "
+            "la universalización."
+        ),
+    )
+    paragraph: Annotated[int, Field(ge=1, strict=True)] | Text | None = Field(
+        default=None,
+        description=(
+            'The paragraph referred to, printed "(para. 10)": 10, or a text (10-12); leave it '
+            "out for none."
+        ),
+    )
+    groups: Annotated[int, Field(ge=2, strict=True)] = Field(
+        description='How many types of countries it divides them into ("four types").'
+    )
+
+
+class References(Model):
+    """What the report cites that one year only can say: actions of an action plan, another
+    State's paper. A reference left out leaves out its words (docs/data.md)."""
+
+    demarches: DemarchesReference | None = Field(
+        default=None, description="Part II, point 1: the actions the demarches carried out."
+    )
+    regional_approach: ActionsReference | None = Field(
+        default=None,
+        description=(
+            'Part II, point 2: "as the CCM calls for and as has clearly been endorsed in the '
+            'Vientiane Action Plan (Actions 2 and 4)".'
+        ),
+    )
+    categories_paper: DocumentReference | None = Field(
+        default=None,
+        description=(
+            "Part II, point 4: the paper whose division of countries the report's categories "
+            "are compared with; left out, so is its paragraph."
+        ),
+    )
+    humanitarian_nature: ActionsReference | None = Field(
+        default=None,
+        description='Part IV: "The humanitarian nature of the CCM (Action 7 of the ... Plan)".',
+    )
+
+
 class EventsFile(Model):
     """data/events.yaml: outreach the report recounts, with the figures no table can give."""
 
@@ -934,6 +1061,13 @@ class EventsFile(Model):
             "The co-coordinators' judgement of the regions' results, completing \"We should "
             'note in particular that since 2011, ...": check it against `reportgen figures` '
             "(new States Parties by region) and write no figure in it."
+        ),
+    )
+    references: References | None = Field(
+        default=None,
+        description=(
+            "The actions of an action plan and the paper the report refers to; left out, "
+            "the sentences that cite them are left out (with a warning)."
         ),
     )
 

@@ -21,6 +21,7 @@ from reportgen.documents.report import charts
 from reportgen.documents.report.meetings import coordination_view
 from reportgen.documents.report.meetings import report_formats as report_formats
 from reportgen.documents.report.meetings import view as meeting_view
+from reportgen.documents.report.references import own_initiatives, references_view
 from reportgen.documents.report.values import variables, whole_period
 from reportgen.figures.compute import Figures
 from reportgen.inputs.models import Category, Initiative, Inputs
@@ -127,6 +128,8 @@ def _context(
         "letter": inputs.events.letter,
         "strategy": _strategy(inputs, formats, say),
         "regional_results": inputs.events.regional_results,
+        "references": references_view(inputs, formats, say),
+        "own_initiatives": own_initiatives(inputs, formats, say),
         "lessons": inputs.lessons,
         "recommendations": [
             text + ("." if index == len(recommendations) - 1 else formats.mark(";"))

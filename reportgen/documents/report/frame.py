@@ -1,11 +1,11 @@
 """The report as a UN working paper (`frame: working-paper` in report.yaml): what its first
 page says, in the report's language, from the `working_paper:` block and the report's data.
 
-The words are the UN's fixed formulas of a working paper's first page in English, French
-and Spanish ("Distr.: General", « Original : anglais », "Tema 10 del programa
-provisional"), not the report's prose: they are here, not in the template's catalogue. The
-layout is `reportgen.ooxml.frame`'s; the report itself (its views, values, properties) is
-`ReportDocument`'s, unchanged.
+The words are the UN's fixed formulas of a working paper's first page ("Distr.: General",
+« Original : anglais », "Tema 10 del programa provisional"): messages of the template's
+catalogue (`paper_distribution`, `paper_original`, `paper_item`, `paper_submitted_by`), so
+that a translator edits them with the rest. The layout is `reportgen.ooxml.frame`'s; the
+report itself (its views, values, properties) is `ReportDocument`'s, unchanged.
 """
 
 from __future__ import annotations
@@ -22,67 +22,6 @@ from reportgen.language.fluent import Sentences
 from reportgen.language.formats import Formats
 from reportgen.ooxml.frame import WorkingPaperPage
 from reportgen.templating.kind import Document, DocumentKind, Properties, Views
-
-WORDS: dict[str, dict[str, Any]] = {
-    "en": {
-        "distribution": {
-            "general": "Distr.: General",
-            "limited": "Distr.: Limited",
-            "restricted": "Distr.: Restricted",
-        },
-        "original": "Original: {language}",
-        "languages": {
-            "en": "English",
-            "fr": "French",
-            "es": "Spanish",
-            "ar": "Arabic",
-            "ru": "Russian",
-            "zh": "Chinese",
-        },
-        "item": "Item {number} of the provisional agenda",
-        "adopted_item": "Item {number} of the agenda",
-        "submitted_by": "Submitted by {issuers}",
-    },
-    "fr": {
-        "distribution": {
-            "general": "Distr. générale",
-            "limited": "Distr. limitée",
-            "restricted": "Distr. restreinte",
-        },
-        "original": "Original\u00a0: {language}",
-        "languages": {
-            "en": "anglais",
-            "fr": "français",
-            "es": "espagnol",
-            "ar": "arabe",
-            "ru": "russe",
-            "zh": "chinois",
-        },
-        "item": "Point {number} de l'ordre du jour provisoire",
-        "adopted_item": "Point {number} de l'ordre du jour",
-        "submitted_by": "Présenté par {issuers}",
-    },
-    "es": {
-        "distribution": {
-            "general": "Distr. general",
-            "limited": "Distr. limitada",
-            "restricted": "Distr. reservada",
-        },
-        "original": "Original: {language}",
-        "languages": {
-            "en": "inglés",
-            "fr": "francés",
-            "es": "español",
-            "ar": "árabe",
-            "ru": "ruso",
-            "zh": "chino",
-        },
-        "item": "Tema {number} del programa provisional",
-        "adopted_item": "Tema {number} del programa",
-        "submitted_by": "Presentado por {issuers}",
-    },
-}
-"""The UN's formulas of a working paper's first page, by language of the report."""
 
 
 def item_number(number: str, lang: str) -> str:
@@ -116,30 +55,36 @@ def _capitalised(text: str) -> str:
 
 
 def working_paper_page(
-    inputs: Inputs, figures: Figures, formats: Formats, paper: WorkingPaper
+    inputs: Inputs, figures: Figures, formats: Formats, paper: WorkingPaper, say: Sentences
 ) -> WorkingPaperPage:
-    """The first page of the report as a working paper, in the report's language."""
-    words = WORDS[inputs.lang]
+    """The first page of the report as a working paper, in the report's language: its
+    fixed words are the catalogue's."""
     frame = inputs.report
     meeting = inputs.meeting(frame.presented_to)
-    template = words["item"] if paper.provisional else words["adopted_item"]
     item_title = paper.item_title()
     assert item_title is not None  # checked when loading (inputs.frame.frame_findings)
     return WorkingPaperPage(
         body=frame.convention.name,
         symbol=paper.symbol,
-        distribution=words["distribution"][paper.distribution],
+        distribution=say.say("paper_distribution", {"distribution": paper.distribution}),
         date=formats.long_date(paper.date),
-        original=words["original"].format(language=words["languages"][paper.original]),
+        original=say.say("paper_original", {"language": paper.original}),
         meeting=_capitalised(paper.meeting or meeting.name),
         place_and_dates=(
             f"{meeting.city}, {meeting_dates(meeting.start, meeting.end, inputs.lang, formats)}"
         ),
-        item=template.format(number=item_number(paper.agenda_item.number, inputs.lang)),
+        item=say.say(
+            "paper_item",
+            {
+                "number": item_number(paper.agenda_item.number, inputs.lang),
+                "provisional": "yes" if paper.provisional else "no",
+            },
+        ),
         item_title=item_title,
         title=paper.title or frame.title,
-        submitted_by=words["submitted_by"].format(
-            issuers=formats.names(figures.coordination.authors, "the")
+        submitted_by=say.say(
+            "paper_submitted_by",
+            {"authors": paper.submitted_by or formats.names(figures.coordination.authors, "the")},
         ),
     )
 
@@ -170,7 +115,7 @@ class WorkingPaperDocument:
 
     def views(self, say: Sentences, first_note: int) -> Views:
         """The report's views, and the working paper's first page."""
-        page = working_paper_page(self.inputs, self.figures, self.formats, self.paper)
+        page = working_paper_page(self.inputs, self.figures, self.formats, self.paper, say)
         return dataclasses.replace(self.report.views(say, first_note), frame=page)
 
     def properties(self, say: Sentences) -> Properties:

@@ -40,6 +40,8 @@ NAMES = frozenset(
         "letter",
         "strategy",
         "regional_results",
+        "references",
+        "own_initiatives",
         "lessons",
         "recommendations",
         "sentence",

@@ -134,6 +134,28 @@ PER_USE: dict[str, frozenset[str]] = {
     "withdrawal_took_effect": frozenset({"state", "of_state", "day"}),
     "withdrawal_pending": frozenset({"state", "of_state", "plural", "notified", "effective"}),
     "status_withdrawal": frozenset({"notified", "effective", "pending", "deposit", "kind"}),
+    "action_numbers": frozenset({"count", "numbers"}),
+    "demarches_actions": frozenset(
+        {
+            "actions",
+            "count",
+            "plan",
+            "the_plan",
+            "of_plan",
+            "goals",
+            "goals_count",
+            "goals_same_plan",
+            "goals_of_plan",
+        }
+    ),
+    "regional_approach_endorsed": frozenset({"actions", "count", "plan", "the_plan", "of_plan"}),
+    "humanitarian_nature_action": frozenset({"actions", "count", "plan", "the_plan", "of_plan"}),
+    "categories_paper": frozenset({"by", "paper", "paragraph", "groups"}),
+    "coordinator_initiatives": frozenset({"initiatives", "count", "states", "plural", "by_issuer"}),
+    "paper_distribution": frozenset({"distribution"}),
+    "paper_original": frozenset({"language"}),
+    "paper_item": frozenset({"number", "provisional"}),
+    "paper_submitted_by": frozenset({"authors"}),
 }
 """Messages written once per item (a clause per State, a line per initiative), with the
 values each is given instead of `VARIABLES`."""
@@ -180,6 +202,12 @@ CHOICES: dict[str, frozenset[str]] = {
     "coordination_joined_by.issuer_gender": _GENDERS,
     "period_first.kind": _KINDS,
     "period_more.kind": _KINDS,
+    "paper_distribution.distribution": frozenset({"general", "limited", "restricted"}),
+    "paper_original.language": frozenset({"en", "fr", "es", "ar", "ru", "zh"}),
+    "paper_item.provisional": _YES_NO,
+    "demarches_actions.goals_same_plan": _YES_NO,
+    "coordinator_initiatives.plural": _YES_NO,
+    "coordinator_initiatives.by_issuer": _YES_NO,
 }
 """The words each text value a message may choose on can be (a value of a message written
 once per item named with its message): a choice's keys are these, numbers, or plural
@@ -201,6 +229,8 @@ ABSENT = frozenset(
         "place.host",
         "chart_time_rose.marks",
         "chart_time_stayed.marks",
+        "demarches_actions.goals",
+        "categories_paper.paragraph",
     }
 )
 """The values that may be absent ("or none" in `VARIABLES`): a message chooses on each
@@ -239,6 +269,13 @@ COUNTS = frozenset(
         "chart_time_stayed.last",
         "chart_region_text.new",
         "chart_region_entry.count",
+        "action_numbers.count",
+        "demarches_actions.count",
+        "demarches_actions.goals_count",
+        "regional_approach_endorsed.count",
+        "humanitarian_nature_action.count",
+        "categories_paper.groups",
+        "coordinator_initiatives.count",
     }
 )
 """The values given as numbers: a choice by plural category or number is on one of these."""

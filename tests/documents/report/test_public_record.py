@@ -69,11 +69,12 @@ def roll_forward(
     frame: tuple[tuple[str, str, str], tuple[str, str, str]],
     meetings: Path,
     names: Path | None = None,
+    references: Path | None = None,
 ) -> int:
     """`source` copied to `target` and rolled forward: the as-of day (old, new), the import of
-    `page` with --write, the names the import asked for, the meetings added, and the frame
-    (presented_to, counting_since, the highlighted period's first meeting), old and new.
-    Returns the import's exit status."""
+    `page` with --write, the names the import asked for, the meetings added, the frame
+    (presented_to, counting_since, the highlighted period's first meeting), old and new, and
+    events.yaml's references replaced by `references`. Returns the import's exit status."""
     shutil.copytree(source, target)
     report = target / "report.yaml"
     edit(report, f"as_of: {as_of[0]} ", f"as_of: {as_of[1]} ")
@@ -91,6 +92,10 @@ def roll_forward(
         f"  after: {after}\n  before: {presented}\n",
         f"  after: {new_after}\n  before: {new_presented}\n",
     )
+    if references is not None:
+        events = target / "events.yaml"
+        text = events.read_text(encoding="utf-8")
+        edit(events, text[text.index("\nreferences:\n") :], "\n" + _body(references))
     return code
 
 
@@ -105,6 +110,7 @@ def record_2023(tmp_path_factory: pytest.TempPathFactory) -> Path:
         frame=(("4MSP", "2MSP", "3MSP"), ("11MSP", "10MSP", "10MSP")),
         meetings=FIXTURES / "public-2023" / "meetings.yaml",
         names=FIXTURES / "public-2023" / "names-added.yaml",
+        references=FIXTURES / "public-2023" / "references.yaml",
     )
     assert code == 0
     return data
@@ -243,6 +249,23 @@ def test_2023_reports_name_the_two_new_states_parties(reports_2023: dict[str, st
 
 
 # ---------------------------------------------------------------- 1 September 2025, 13th MSP
+
+
+def test_2023_reports_cite_no_plan_out_of_force_nor_2013s_paper(
+    record_2023: Path, reports_2023: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The roll-forward leaves out the 4th MSP's references (public-2023/references.yaml):
+    the Vientiane Action Plan ended in 2015, Zambia's paper was 2013's."""
+    for lang, paper in (
+        ("en", "universalisation paper"),
+        ("fr", "son document"),
+        ("es", "su documento"),
+    ):
+        assert "Vientiane" not in reports_2023[lang]
+        assert paper not in reports_2023[lang]
+    assert main(["check", "--data", str(record_2023), "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "references" not in err, err
 
 
 def test_2025_figures_are_the_public_records(record_2025: Path) -> None:
