@@ -216,13 +216,45 @@ def frame_findings(report: ReportFrame) -> Iterator[Finding]:
             "has no title: give `title:` under agenda_item, or the meeting's `agenda:`",
         )
     meeting = next((m for m in report.meetings if m.key == report.presented_to), None)
-    year = symbol_year(paper.symbol)
-    if meeting is not None and year != meeting.start.year:
+    if meeting is not None:
+        yield from _symbol_findings(paper.symbol, meeting)
+
+
+_SYMBOL_BODY = {
+    "msp": ("MSP", "Meeting of States Parties"),
+    "review_conference": ("CONF", "Review Conference"),
+}
+"""The body a working paper's symbol names, by the kind of meeting it is submitted to: CCM/MSP
+for a Meeting of States Parties, CCM/CONF for a Review Conference (an extraordinary meeting's
+papers are not checked: none was found to say which it takes)."""
+
+
+def _symbol_findings(symbol: str, meeting: models.Meeting) -> Iterator[Finding]:
+    """A symbol of another kind of meeting, or of a year the meeting was not held in (any of
+    its parts' years: the Second Review Conference's papers are CCM/CONF/2020 and 2021)."""
+    from reportgen.inputs.withdrawals import Finding
+
+    match = _SYMBOL.fullmatch(symbol)
+    assert match is not None  # checked when loading
+    at = ("working_paper", "symbol")
+    expected = _SYMBOL_BODY.get(meeting.kind) if meeting.kind is not None else None
+    if expected is not None and match.group(1) != expected[0]:
         yield Finding(
             "report",
-            (*at, "symbol"),
-            f"names {year}, but the {meeting.key} of presented_to is held in "
-            f"{meeting.start.year}: a working paper's symbol names the year of its meeting",
+            at,
+            f"names CCM/{match.group(1)}, but the {meeting.key} of presented_to is a "
+            f"{expected[1]}: a working paper submitted to it is CCM/{expected[0]}/<year>/WP.<n>",
+            "warning",
+        )
+    year = int(match.group(2))
+    years = sorted({y for part in meeting.held for y in (part.start.year, part.end.year)})
+    if year not in years:
+        held = " and ".join(str(y) for y in years)
+        yield Finding(
+            "report",
+            at,
+            f"names {year}, but the {meeting.key} of presented_to is held in {held}: a "
+            "working paper's symbol names the year of its meeting",
             "warning",
         )
 

@@ -20,7 +20,8 @@ out a working paper's first page (CCM/MSP/2012/5, say):
     1.   For the past two years, ...
 
 The template's own title block (its leading Title and Subtitle paragraphs and the centred
-line after them) gives way to this; the letterhead of the first page's header is emptied;
+line after them) gives way to this; the first page's header (the letterhead) and footer (the
+page number) are emptied;
 the symbol heads every other page. Every paragraph of the body in the Normal style that
 holds text is numbered 1., 2., ... by Word's own numbering (a list definition of the
 document, so that Word and LibreOffice renumber it when a paragraph is added), and nothing
@@ -82,7 +83,7 @@ def frame_as_working_paper(document: Document, page: WorkingPaperPage) -> int:
     numbered = _number_paragraphs(document, body, styles)
     for element in reversed(_first_page(page)):
         body.insert(0, element)
-    _empty_letterhead(document)
+    _empty_first_page(document)
     _symbol_on_other_pages(document, page.symbol)
     return numbered
 
@@ -213,20 +214,30 @@ def _first_page(page: WorkingPaperPage) -> list[etree._Element]:
     return [parse(block) for block in blocks]
 
 
-def _empty_letterhead(document: Document) -> None:
-    """The first page's header without the letterhead: one empty paragraph.
+def _empty_first_page(document: Document) -> None:
+    """The first page's header and footer empty (one empty paragraph each): no letterhead,
+    and no page number, as a UN first page has none. The first section is given a first page
+    of its own (`w:titlePg`) and an empty first-page header or footer where it has none.
 
     Found through the document's relationships, not python-docx's sections: docxtpl puts
     the header it rendered in place of the template's there, which python-docx's cached
     parts do not see."""
-    body = document.element.body
-    for reference in body.iter(qn("w:headerReference")):
-        if reference.get(qn("w:type")) != "first":
+    section = document.sections[0]
+    first = next(document.element.body.iter(qn("w:sectPr")))
+    for kind in ("header", "footer"):
+        references = [
+            r for r in first.findall(qn(f"w:{kind}Reference")) if r.get(qn("w:type")) == "first"
+        ]
+        if not references:  # a part of its own, which python-docx makes with one empty paragraph
+            part = section.first_page_header if kind == "header" else section.first_page_footer
+            part.is_linked_to_previous = False
             continue
-        root = document.part.rels[reference.get(qn("r:id"))].target_part.element
-        for child in list(root):
-            root.remove(child)
-        etree.SubElement(root, qn("w:p"))
+        for reference in references:
+            root = document.part.rels[reference.get(qn("r:id"))].target_part.element
+            for child in list(root):
+                root.remove(child)
+            etree.SubElement(root, qn("w:p"))
+    section.different_first_page_header_footer = True
 
 
 def _symbol_on_other_pages(document: Document, symbol: str) -> None:

@@ -98,3 +98,31 @@ def test_a_document_without_a_title_block_keeps_its_first_paragraph() -> None:
     frame.frame_as_working_paper(document, PAGE)
     texts = [_text(p) for p in document.element.body.iter(qn("w:p"))]
     assert "Centred, but no title above it." in texts
+
+
+def test_the_first_page_loses_its_page_number_and_the_others_keep_it() -> None:
+    document = _document()
+    section = document.sections[0]
+    section.first_page_footer.paragraphs[0].text = "Page 1"
+    section.footer.paragraphs[0].text = "Page n"
+    frame.frame_as_working_paper(document, PAGE)
+    assert [p.text for p in section.first_page_footer.paragraphs] == [""]
+    assert [p.text for p in section.footer.paragraphs] == ["Page n"]
+
+
+def test_a_document_without_a_first_page_of_its_own_is_given_an_empty_one() -> None:
+    document = docx.Document()
+    document.add_paragraph("First paragraph.")
+    section = document.sections[0]
+    section.footer.paragraphs[0].text = "Page n"
+    assert not section.different_first_page_header_footer
+    frame.frame_as_working_paper(document, PAGE)
+    saved = io.BytesIO()
+    document.save(saved)
+    section = docx.Document(saved).sections[0]
+    assert section.different_first_page_header_footer
+    assert not section.first_page_footer.is_linked_to_previous
+    assert not section.first_page_header.is_linked_to_previous
+    assert [p.text for p in section.first_page_footer.paragraphs] == [""]
+    assert [p.text for p in section.first_page_header.paragraphs] == [""]
+    assert [p.text for p in section.footer.paragraphs] == ["Page n"]

@@ -17,7 +17,8 @@ from typing import Any
 
 from reportgen.figures.compute import Figures
 from reportgen.inputs.frame import WorkingPaper, item_parts
-from reportgen.inputs.models import Inputs
+from reportgen.inputs.models import Inputs, Meeting
+from reportgen.language.default import MEETING_NAMES
 from reportgen.language.fluent import Sentences
 from reportgen.language.formats import Formats
 from reportgen.ooxml.frame import WorkingPaperPage
@@ -54,6 +55,60 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_UNITS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+)  # fmt: skip
+_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def english_ordinal(number: int) -> str | None:
+    """An English ordinal in words, capitalised as the first word of a meeting's name on a UN
+    first page: "Eleventh", "Twenty-first"; None from 100 (the figures are kept then).
+
+    Here rather than in `language/`: only the working paper's first page spells the English
+    ordinal of a Meeting of States Parties (the report's text writes "11th")."""
+    if not 1 <= number <= 99:
+        return None
+    if number < 20:
+        return _UNITS[number - 1].capitalize()
+    tens, unit = divmod(number, 10)
+    if unit == 0:
+        return _TENS[tens - 2].removesuffix("y").capitalize() + "ieth"
+    return f"{_TENS[tens - 2].capitalize()}-{_UNITS[unit - 1]}"
+
+
+def first_page_meeting(meeting: Meeting, lang: str, formats: Formats) -> str:
+    """The meeting's name as a UN first page prints it, in the report's language, its ordinal
+    spelled: "Eleventh Meeting of States Parties", « Onzième Assemblée des États parties »,
+    "Undécima Reunión de los Estados Partes" (the language's `meeting_name`, capitalised; in
+    English the ordinal in words up to the 99th). A meeting without kind and number: its
+    typed name."""
+    if meeting.kind is None or meeting.number is None:
+        return _capitalised(meeting.name)
+    spelled = english_ordinal(meeting.number) if lang == "en" else None
+    if spelled is not None:
+        return MEETING_NAMES[meeting.kind][0].format(spelled)
+    return _capitalised(formats.language.meeting_name(meeting.kind, meeting.number))
+
+
+def place_and_dates(meeting: Meeting, lang: str, formats: Formats, say: Sentences) -> str:
+    """Where and when the meeting is held, part by part: "Lusaka, 10\u201313 September 2013";
+    "Online, 25\u201327 November 2020, and Geneva, 20\u201321 September 2021" (a part online is
+    the catalogue's `meeting_online`, capitalised)."""
+    said = [
+        f"{_capitalised(part.city or say.say('meeting_online'))}, "
+        f"{meeting_dates(part.start, part.end, lang, formats)}"
+        for part in meeting.held
+    ]
+    if len(said) == 1:
+        return said[0]
+    # the parts' own commas call for one before the last "and": joined as two items
+    return formats.language.join([", ".join(said[:-1]) + ",", said[-1]])
+
+
 def working_paper_page(
     inputs: Inputs, figures: Figures, formats: Formats, paper: WorkingPaper, say: Sentences
 ) -> WorkingPaperPage:
@@ -69,10 +124,12 @@ def working_paper_page(
         distribution=say.say("paper_distribution", {"distribution": paper.distribution}),
         date=formats.long_date(paper.date),
         original=say.say("paper_original", {"language": paper.original}),
-        meeting=_capitalised(paper.meeting or meeting.name),
-        place_and_dates=(
-            f"{meeting.city}, {meeting_dates(meeting.start, meeting.end, inputs.lang, formats)}"
+        meeting=(
+            _capitalised(paper.meeting)
+            if paper.meeting
+            else first_page_meeting(meeting, inputs.lang, formats)
         ),
+        place_and_dates=place_and_dates(meeting, inputs.lang, formats, say),
         item=say.say(
             "paper_item",
             {

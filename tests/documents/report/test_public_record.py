@@ -70,11 +70,13 @@ def roll_forward(
     meetings: Path,
     names: Path | None = None,
     references: Path | None = None,
+    coordinators: Path | None = None,
 ) -> int:
     """`source` copied to `target` and rolled forward: the as-of day (old, new), the import of
     `page` with --write, the names the import asked for, the meetings added, the frame
     (presented_to, counting_since, the highlighted period's first meeting), old and new, and
-    events.yaml's references replaced by `references`. Returns the import's exit status."""
+    events.yaml's references replaced by `references`, report.yaml's issuer and coordinators by
+    `coordinators`'. Returns the import's exit status."""
     shutil.copytree(source, target)
     report = target / "report.yaml"
     edit(report, f"as_of: {as_of[0]} ", f"as_of: {as_of[1]} ")
@@ -92,6 +94,13 @@ def roll_forward(
         f"  after: {after}\n  before: {presented}\n",
         f"  after: {new_after}\n  before: {new_presented}\n",
     )
+    if coordinators is not None:
+        issuer, block = _body(coordinators).split("\n", 1)
+        assert issuer.startswith("issuer: ") and block.startswith("coordinators:\n"), issuer
+        text = report.read_text(encoding="utf-8")
+        old = text[text.index("\nissuer: ") + 1 :].split(" ", 2)[:2]  # "issuer:", its State
+        edit(report, "\n" + " ".join(old) + " ", "\n" + issuer + " ")
+        edit(report, text[text.index("\ncoordinators:\n") :], "\n" + block)
     if references is not None:
         events = target / "events.yaml"
         text = events.read_text(encoding="utf-8")
@@ -111,6 +120,7 @@ def record_2023(tmp_path_factory: pytest.TempPathFactory) -> Path:
         meetings=FIXTURES / "public-2023" / "meetings.yaml",
         names=FIXTURES / "public-2023" / "names-added.yaml",
         references=FIXTURES / "public-2023" / "references.yaml",
+        coordinators=FIXTURES / "public-2023" / "coordinators.yaml",
     )
     assert code == 0
     return data
@@ -126,6 +136,7 @@ def record_2025(record_2023: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         page=PAGES / "XXVI-6.2025-09-01.html",
         frame=(("11MSP", "10MSP", "10MSP"), ("13MSP", "12MSP", "12MSP")),
         meetings=FIXTURES / "public-2025" / "meetings.yaml",
+        coordinators=FIXTURES / "public-2025" / "coordinators.yaml",
     )
     assert code == 0
     return data
@@ -248,6 +259,74 @@ def test_2023_reports_name_the_two_new_states_parties(reports_2023: dict[str, st
         assert "**Nigeria**" not in reports_2023[lang], lang
 
 
+HISTORY_2023 = {
+    "en": (
+        "*Report by Spain and Malawi*",
+        "[header] **MINISTRY OF FOREIGN AFFAIRS, EUROPEAN UNION AND COOPERATION**",
+        "Spain has been strongly involved in the universalisation efforts of the Convention on "
+        "Cluster Munitions, after having been appointed as co-coordinator by the Second Review "
+        "Conference, held in November 2020 online and in September 2021 in Geneva, Switzerland.",
+        "since the 10th MSP closed on 2 September 2022",
+        "This initiative is in line with Actions 10 and 11 of the Lausanne Action Plan.",
+    ),
+    "fr": (
+        "*Rapport présenté par l'Espagne et le Malawi*",
+        "[header] **MINISTÈRE DES AFFAIRES ÉTRANGÈRES, DE L'UNION EUROPÉENNE ET DE LA "
+        "COOPÉRATION**",
+        "forte implication de l'Espagne, coordonnateur désigné par la deuxième Conférence "
+        "d'examen, tenue en novembre 2020 en ligne et en septembre 2021 à Genève (Suisse).",
+        "depuis la dixième Assemblée, achevée le 2 septembre 2022",
+        "Cette initiative s'inscrit dans le droit fil des actions 10 et 11 du Plan d'action de "
+        "Lausanne.",
+    ),
+    "es": (
+        "*Informe presentado por España y Malawi*",
+        "[header] **MINISTERIO DE ASUNTOS EXTERIORES, UNIÓN EUROPEA Y COOPERACIÓN**",
+        "activa participación de España, tras su designación como coordinador por la Segunda "
+        "Conferencia de Examen, celebrada en noviembre de 2020 en línea y en septiembre de 2021 "
+        "en Ginebra (Suiza).",
+        "desde la Décima Reunión, clausurada el 2 de septiembre de 2022",
+        "Esta iniciativa se ajusta a las medidas 10 y 11 del Plan de Acción de Lausana.",
+    ),
+}
+"""What the 2023 reports say of the record (public-2023/README.md, "The coordinators"): Spain
+the issuer, with Malawi; Spain appointed by the Second Review Conference, held in two parts;
+the 10th MSP dated by its close (30 August - 2 September 2022); the demarches in line with
+Actions 10 and 11 of the Lausanne Action Plan, which guide the coordinators' work plans."""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_2023_reports_tell_the_records_coordinators_and_plan(
+    reports_2023: dict[str, str], lang: str
+) -> None:
+    text = flat(reports_2023[lang])
+    for words in HISTORY_2023[lang]:
+        assert flat(words) in text, (lang, words)
+    heads = [line for line in reports_2023[lang].splitlines() if line.startswith("[header]")]
+    assert heads and not [line for line in heads if "PORTUG" in line], heads  # Portugal's
+
+
+HANDOVER = {"en": "joined by Malawi", "fr": "rejointe par le Malawi", "es": "se le unió Malawi"}
+"""How main tells Malawi's appointment at the 10th MSP: as joining Spain and the Philippines,
+while Malawi took the Philippines' place (the Philippines until the 10th MSP)."""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a handover (Malawi in the Philippines' place at the 10th MSP) is told as 'joined "
+    "by Malawi' (review 1 finding 3, figures/compute.py and the catalogues: helper fixa); "
+    "remove this mark when fixa's change is merged",
+)
+@pytest.mark.parametrize("lang", LANGS)
+def test_2023_reports_tell_malawi_took_over_from_the_philippines(
+    reports_2023: dict[str, str], lang: str
+) -> None:
+    text = flat(reports_2023[lang])
+    assert HANDOVER[lang] not in text
+    malawi = next(p for p in reports_2023[lang].split("\n") if "Malawi" in p and "2022" in p)
+    assert {"en": "Philippines", "fr": "Philippines", "es": "Filipinas"}[lang] in malawi
+
+
 # ---------------------------------------------------------------- 1 September 2025, 13th MSP
 
 
@@ -285,6 +364,33 @@ def test_2025_figures_are_the_public_records(record_2025: Path) -> None:
     last = timeline.steps[-1]
     assert (last.day, last.left, last.count) == (EFFECTIVE, ("Lithuania",), 111)
     assert timeline.steps[-2].count == 112
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "en",
+            "Peru has been strongly involved in the universalisation efforts of the Convention "
+            "on Cluster Munitions, after having been appointed as co-coordinator by the 11th "
+            "Meeting of States Parties, held in September 2023 in Geneva, Switzerland.",
+        ),
+        (
+            "fr",
+            "forte implication du Pérou, coordonnateur désigné par la onzième Assemblée des "
+            "États parties, tenue en septembre 2023 à Genève (Suisse).",
+        ),
+        ("es", "participación del Perú, tras su designación como coordinador por la"),
+        ("es", "celebrada en septiembre de 2023 en Ginebra (Suiza)."),
+    ],
+)
+def test_2025_reports_say_peru_was_appointed_at_the_11th_msp(
+    reports_2025: dict[str, str], lang: str, sentence: str
+) -> None:
+    # the record: Malawi and Spain up to the 11th MSP, Malawi and Peru up to the 12th (work
+    # plans of November 2022 and January 2024); who coordinated up to the 13th MSP, and Peru
+    # as the issuer, are the fixture's assumption (public-2025/README.md): not asserted
+    assert sentence in flat(reports_2025[lang])
 
 
 WITHDRAWAL = {
