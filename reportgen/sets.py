@@ -261,7 +261,9 @@ def finish_batch(
     converted: Progress | None = None,
 ) -> None:
     """With `pdf`, letters.pdf in the batch's scratch folder: every letter converted by
-    one LibreOffice process, then joined in order by pypdf."""
+    one LibreOffice process, then joined in order by pypdf. `converted` hears how far the
+    conversion is while LibreOffice runs, and (M, M) once it has exited: its last word is
+    always every letter converted."""
     from reportgen.review.pdf import convert_all_to_pdf, merge_pdfs
 
     if not pdf or not batch.made:
@@ -274,6 +276,8 @@ def finish_batch(
         [batch.scratch / "pdf" / s.with_suffix(".pdf").name for s in sources],
         progress=converted,
     )
+    if converted is not None:  # LibreOffice has exited: every PDF is made, whatever was polled
+        converted(len(batch.made), len(batch.made))
     merge_pdfs(pages, batch.scratch / "letters.pdf")
     shutil.rmtree(batch.scratch / "pdf")
 
