@@ -119,6 +119,8 @@ def _targets(args: argparse.Namespace) -> list[Target]:
 def _build(args: argparse.Namespace, say: Messages) -> int:
     documents = list(dict.fromkeys(args.documents or ["report"]))
     chosen = _targets(args)
+    if args.watch and documents != ["report"]:
+        return _watch_set(args, documents, chosen, say)
     if args.watch:
         return _watch(args, chosen, say)
     started = time.perf_counter()
@@ -264,6 +266,50 @@ def _watch(args: argparse.Namespace, chosen: list[Target], say: Messages) -> int
     say.info(f"watching {args.data}/, {templates} and their catalogues; Ctrl-C stops")
     with contextlib.suppress(KeyboardInterrupt):  # how watching ends
         watch(args.data, report=report, strict=args.strict, pdf=args.pdf, chosen=chosen)
+    return EXIT_OK
+
+
+def _watch_set(
+    args: argparse.Namespace, documents: list[str], chosen: list[Target], say: Messages
+) -> int:
+    """build DOCUMENT... --watch: the set built all or none on each save until Ctrl-C; a
+    failing build says its problems and leaves the previous set."""
+    from reportgen.sets import SetBuilt, annex_targets, watch_set, watched
+
+    annexes = annex_targets(None if args.lang is None else [args.lang])
+
+    def report(outcome: SetBuilt | Exception, seconds: float) -> None:
+        clock = time.strftime("%H:%M:%S")
+        if isinstance(outcome, SetBuilt):
+            _said_set(args, outcome, say)
+            say.info(f"{clock} built {' '.join(documents)} in {seconds:.2f} s")
+            return
+        if args.debug and internal(outcome):
+            traceback.print_exception(outcome)
+        else:
+            failed(outcome, say)
+        if isinstance(outcome, InputError):
+            say.info(f"{clock} not built; the previous {' '.join(documents)} left as they were")
+        else:
+            say.info(f"{clock} the build failed; watching goes on")
+
+    templates = ", ".join(str(path) for path in watched(documents, chosen, annexes))
+    say.info(f"watching {args.data}/, {templates} and their catalogues; Ctrl-C stops")
+    hooks = _progress(say)
+    with contextlib.suppress(KeyboardInterrupt):  # how watching ends
+        watch_set(
+            args.data,
+            documents,
+            report=report,
+            reports=chosen,
+            annexes=annexes,
+            campaign=args.campaign,
+            strict=args.strict,
+            pdf=args.pdf,
+            progress=hooks.made,
+            converting=hooks.converting,
+            converted=hooks.converted,
+        )
     return EXIT_OK
 
 
