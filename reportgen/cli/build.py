@@ -174,13 +174,16 @@ class Hooks:
 def _progress(say: Messages) -> Hooks:
     """The progress lines of a batch of letters, from its first second on: `letters: N of
     M made`, then `letters: N of M converted to PDF`, each ending at M of M, none twice."""
-    started = time.perf_counter()
+    started = [time.perf_counter()]
     shown = [0.0]
     said: set[str] = set()
 
     def counting(what: str) -> Callable[[int, int], None]:
         def progress(done: int, total: int) -> None:
-            now = time.perf_counter() - started
+            if what == "made" and done == 1:  # a new batch (build --watch makes several)
+                started[0], shown[0] = time.perf_counter(), 0.0
+                said.clear()
+            now = time.perf_counter() - started[0]
             line = f"letters: {done} of {total} {what}"
             if now > 1.0 and (now - shown[0] > 1.0 or done == total) and line not in said:
                 shown[0] = now

@@ -57,3 +57,19 @@ def test_the_progress_line_ends_at_m_of_m_and_says_it_once(
         "letters: 5 of 12 converted to PDF",
         "letters: 12 of 12 converted to PDF",
     ]
+
+
+def test_each_batch_of_a_watch_has_its_own_first_second(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportgen.cli import build
+    from reportgen.cli.console import Messages
+
+    now = [0.0]
+    monkeypatch.setattr(time, "perf_counter", lambda: now[0])
+    hooks = build._progress(Messages(0))
+    now[0] = 60.0  # a minute of watching, then a save: a batch of two letters in 0.1 s
+    hooks.made(1, 2)
+    now[0] += 0.1
+    hooks.made(2, 2)
+    assert capsys.readouterr().err == ""
