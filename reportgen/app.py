@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reportgen.core.config import (
     DEFAULT_DATA,
@@ -376,6 +376,8 @@ def _failing(problems: list[Problem], strict: bool) -> list[Problem]:
     return [p for p in problems if p.severity == "error" or strict]
 
 
+T = TypeVar("T")
+
 Snapshot = tuple[tuple[str, int, int], ...]
 """Each input file with its modification time and size (-1, -1 when it is missing)."""
 
@@ -426,24 +428,53 @@ def watch(
     """
     jobs = [Target(lang, template, output)] if chosen is None else list(chosen)
     templates = [job.template for job in jobs]
-    seen: Snapshot | None = snapshot(data, *templates)
+
+    def rebuild(keep_previous: bool) -> list[Built]:
+        return build_all(data, jobs, strict=strict, pdf=pdf, keep_previous=keep_previous)
+
+    def each(outcome: list[Built] | Exception, seconds: float) -> None:
+        for built in [outcome] if isinstance(outcome, Exception) else outcome:
+            report(built, seconds)
+
+    rebuilding(
+        lambda: snapshot(data, *templates),
+        rebuild,
+        each,
+        lambda built: any(one.written for one in built),
+        interval=interval,
+        stop=stop,
+    )
+
+
+def rebuilding(
+    state: Callable[[], Snapshot],
+    rebuild: Callable[[bool], T],
+    report: Callable[[T | Exception, float], None],
+    wrote: Callable[[T], bool],
+    *,
+    interval: float = 0.3,
+    stop: Callable[[], bool] = lambda: False,
+) -> None:
+    """`watch`'s loop for any build: `rebuild(keep_previous)` now, then again whenever
+    `state()` changes and settles, until `stop()`; `report` hears what each made (or the
+    exception it raised) and the seconds it took. `keep_previous` is True until a build
+    `wrote` something, so that previous/ keeps what was there before watching began."""
+    seen: Snapshot | None = state()
     keep_previous = True
     while seen is not None and not stop():
         started = time.perf_counter()
         try:
-            built = build_all(data, jobs, strict=strict, pdf=pdf, keep_previous=keep_previous)
+            made = rebuild(keep_previous)
         except Exception as error:  # reported; the next save builds again
             report(error, time.perf_counter() - started)
         else:
-            seconds = time.perf_counter() - started
-            keep_previous = keep_previous and not any(each.written for each in built)
-            for each in built:
-                report(each, seconds)
-        seen = _next_change(seen, data, templates, interval, stop)
+            keep_previous = keep_previous and not wrote(made)
+            report(made, time.perf_counter() - started)
+        seen = _next_change(seen, state, interval, stop)
 
 
 def _next_change(
-    seen: Snapshot, data: Path, templates: Sequence[Path], interval: float, stop: Callable[[], bool]
+    seen: Snapshot, state: Callable[[], Snapshot], interval: float, stop: Callable[[], bool]
 ) -> Snapshot | None:
     """The files' state once it differs from `seen` and has settled, or None once stopped.
 
@@ -453,7 +484,7 @@ def _next_change(
     changed = None
     while not stop():
         time.sleep(interval)
-        now = snapshot(data, *templates)
+        now = state()
         if changed is not None and now == changed:
             return now
         changed = None if now == seen else now

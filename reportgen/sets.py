@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportgen.app import (
     Built,
@@ -261,7 +261,9 @@ def finish_batch(
     converted: Progress | None = None,
 ) -> None:
     """With `pdf`, letters.pdf in the batch's scratch folder: every letter converted by
-    one LibreOffice process, then joined in order by pypdf."""
+    one LibreOffice process, then joined in order by pypdf. `converted` hears how far the
+    conversion is while LibreOffice runs, and (M, M) once it has exited: its last word is
+    always every letter converted."""
     from reportgen.review.pdf import convert_all_to_pdf, merge_pdfs
 
     if not pdf or not batch.made:
@@ -274,6 +276,8 @@ def finish_batch(
         [batch.scratch / "pdf" / s.with_suffix(".pdf").name for s in sources],
         progress=converted,
     )
+    if converted is not None:  # LibreOffice has exited: every PDF is made, whatever was polled
+        converted(len(batch.made), len(batch.made))
     merge_pdfs(pages, batch.scratch / "letters.pdf")
     shutil.rmtree(batch.scratch / "pdf")
 
@@ -518,3 +522,59 @@ def build_set(
         finish(rendered["annex"], replaced, pdf=pdf),
         _built(batch, pdf) if batch is not None else None,
     )
+
+
+def watched(
+    documents: Sequence[str],
+    reports: Sequence[Target],
+    annexes: Sequence[Target],
+    templates: Path | None = None,
+) -> list[Path]:
+    """The templates a set's build reads (each with its catalogue, `app.snapshot`): the
+    reports' and annexes' named, and the letters' of every language, there or not yet."""
+    folder = Path("templates") if templates is None else templates
+    paths = [t.template for t in reports] if "report" in documents else []
+    paths += [t.template for t in annexes] if "annex" in documents else []
+    if "letters" in documents:
+        paths += [folder / template_for(lang, kind="letter").name for lang in LANGUAGES]
+    return list(dict.fromkeys(paths))
+
+
+def watch_set(
+    data: Path = DEFAULT_DATA,
+    documents: Sequence[str] = ("report",),
+    *,
+    report: Callable[[SetBuilt | Exception, float], None],
+    reports: Sequence[Target] | None = None,
+    annexes: Sequence[Target] | None = None,
+    templates: Path | None = None,
+    interval: float = 0.3,
+    stop: Callable[[], bool] = lambda: False,
+    **options: Any,
+) -> None:
+    """`build_set` now, then again whenever a data file (campaigns.yaml too) or a template
+    or catalogue of the set changes, until `stop()` (`app.watch`'s loop). A failing build
+    is reported and leaves the previous set as it was; watching goes on. `options` are
+    `build_set`'s (campaign, root, strict, pdf, progress...)."""
+    from reportgen.app import rebuilding, snapshot
+
+    chosen_reports = targets() if reports is None else list(reports)
+    chosen_annexes = annex_targets() if annexes is None else list(annexes)
+    paths = watched(documents, chosen_reports, chosen_annexes, templates)
+
+    def rebuild(keep_previous: bool) -> SetBuilt:
+        return build_set(
+            data,
+            documents,
+            reports=chosen_reports,
+            annexes=chosen_annexes,
+            templates=templates,
+            keep_previous=keep_previous,
+            **options,
+        )
+
+    def wrote(built: SetBuilt) -> bool:
+        written = any(each.written for each in (*built.reports, *built.annexes))
+        return written or built.letters is not None
+
+    rebuilding(lambda: snapshot(data, *paths), rebuild, report, wrote, interval=interval, stop=stop)

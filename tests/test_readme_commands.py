@@ -289,6 +289,8 @@ def walk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Walk]:
     folder = tmp_path_factory.mktemp("walk") / "reportgen"
     shutil.copytree(DATA, folder / "data")
     shutil.copytree(TEMPLATES, folder / "templates")
+    for path in (TEMPLATES.parent.parent / "campaign" / "templates").iterdir():
+        shutil.copyfile(path, folder / "templates" / path.name)  # as shipped: annex, letters
     runs: list[Run] = []
     steps: list[str] = []
 

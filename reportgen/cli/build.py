@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import time
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,6 +119,8 @@ def _targets(args: argparse.Namespace) -> list[Target]:
 def _build(args: argparse.Namespace, say: Messages) -> int:
     documents = list(dict.fromkeys(args.documents or ["report"]))
     chosen = _targets(args)
+    if args.watch and documents != ["report"]:
+        return _watch_set(args, documents, chosen, say)
     if args.watch:
         return _watch(args, chosen, say)
     started = time.perf_counter()
@@ -132,27 +135,18 @@ def _build(args: argparse.Namespace, say: Messages) -> int:
 
 
 def _build_set(
-    args: argparse.Namespace, documents: list[str], chosen: list[Target], say: Messages
+    args: argparse.Namespace,
+    documents: list[str],
+    chosen: list[Target],
+    say: Messages,
+    *,
+    keep_previous: bool = True,
 ) -> SetBuilt:
     """The documents named, all or none (`reportgen.sets.build_set`), with a progress line
     for the letters and their PDF past the first second."""
     from reportgen.sets import annex_targets, build_set
 
-    started = time.perf_counter()
-    shown = [0.0]
-
-    def counting(what: str) -> Callable[[int, int], None]:
-        def progress(done: int, total: int) -> None:
-            now = time.perf_counter() - started
-            if now > 1.0 and (now - shown[0] > 1.0 or done == total):
-                shown[0] = now
-                say.info(f"letters: {done} of {total} {what}")
-
-        return progress
-
-    def converting(count: int) -> None:
-        say.info(f"letters: making the PDF of {count} letters through LibreOffice")
-
+    hooks = _progress(say)
     return build_set(
         args.data,
         documents,
@@ -161,10 +155,47 @@ def _build_set(
         campaign=args.campaign,
         strict=args.strict,
         pdf=args.pdf,
-        progress=counting("made"),
-        converting=converting,
-        converted=counting("converted to PDF"),
+        keep_previous=keep_previous,
+        progress=hooks.made,
+        converting=hooks.converting,
+        converted=hooks.converted,
     )
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """What a batch of letters tells as it goes (`reportgen.sets.build_set`)."""
+
+    made: Callable[[int, int], None]
+    converting: Callable[[int], None]
+    converted: Callable[[int, int], None]
+
+
+def _progress(say: Messages) -> Hooks:
+    """The progress lines of a batch of letters, from its first second on: `letters: N of
+    M made`, then `letters: N of M converted to PDF`, each ending at M of M, none twice."""
+    started = [time.perf_counter()]
+    shown = [0.0]
+    said: set[str] = set()
+
+    def counting(what: str) -> Callable[[int, int], None]:
+        def progress(done: int, total: int) -> None:
+            if what == "made" and done == 1:  # a new batch (build --watch makes several)
+                started[0], shown[0] = time.perf_counter(), 0.0
+                said.clear()
+            now = time.perf_counter() - started[0]
+            line = f"letters: {done} of {total} {what}"
+            if now > 1.0 and (now - shown[0] > 1.0 or done == total) and line not in said:
+                shown[0] = now
+                said.add(line)
+                say.info(line)
+
+        return progress
+
+    def converting(count: int) -> None:
+        say.info(f"letters: making the PDF of {count} letters through LibreOffice")
+
+    return Hooks(counting("made"), converting, counting("converted to PDF"))
 
 
 def _said(args: argparse.Namespace, built: Sequence[Built], say: Messages) -> None:
@@ -241,6 +272,50 @@ def _watch(args: argparse.Namespace, chosen: list[Target], say: Messages) -> int
     return EXIT_OK
 
 
+def _watch_set(
+    args: argparse.Namespace, documents: list[str], chosen: list[Target], say: Messages
+) -> int:
+    """build DOCUMENT... --watch: the set built all or none on each save until Ctrl-C; a
+    failing build says its problems and leaves the previous set."""
+    from reportgen.sets import SetBuilt, annex_targets, watch_set, watched
+
+    annexes = annex_targets(None if args.lang is None else [args.lang])
+
+    def report(outcome: SetBuilt | Exception, seconds: float) -> None:
+        clock = time.strftime("%H:%M:%S")
+        if isinstance(outcome, SetBuilt):
+            _said_set(args, outcome, say)
+            say.info(f"{clock} built {' '.join(documents)} in {seconds:.2f} s")
+            return
+        if args.debug and internal(outcome):
+            traceback.print_exception(outcome)
+        else:
+            failed(outcome, say)
+        if isinstance(outcome, InputError):
+            say.info(f"{clock} not built; the previous {' '.join(documents)} left as they were")
+        else:
+            say.info(f"{clock} the build failed; watching goes on")
+
+    templates = ", ".join(str(path) for path in watched(documents, chosen, annexes))
+    say.info(f"watching {args.data}/, {templates} and their catalogues; Ctrl-C stops")
+    hooks = _progress(say)
+    with contextlib.suppress(KeyboardInterrupt):  # how watching ends
+        watch_set(
+            args.data,
+            documents,
+            report=report,
+            reports=chosen,
+            annexes=annexes,
+            campaign=args.campaign,
+            strict=args.strict,
+            pdf=args.pdf,
+            progress=hooks.made,
+            converting=hooks.converting,
+            converted=hooks.converted,
+        )
+    return EXIT_OK
+
+
 # --- check -----------------------------------------------------------------------------------
 
 
@@ -249,9 +324,19 @@ def add_check(commands: Commands) -> None:
     check = add_command(
         commands,
         "check",
-        "validate the data and the template without building, with one line per problem",
-        "reportgen check --data data --template templates/report.docx --strict",
+        "validate the data and the templates (report, annex, letters) without building, "
+        "with one line per problem",
+        "reportgen check report letters --data data --strict",
         _check,
+    )
+    check.add_argument(
+        "documents",
+        nargs="*",
+        type=_document,
+        metavar="DOCUMENT",
+        help="what to check, as build names it: report, annex, letters (every campaign with "
+        "recipients); default: everything the folder can build (the report alone with "
+        "--template)",
     )
     data_option(check)
     template_option(check)
@@ -261,28 +346,46 @@ def add_check(commands: Commands) -> None:
         choices=sorted(LANGUAGES),
         default=None,
         help="a language to check (again for several: --lang fr --lang es); by default "
-        "every language whose template is in templates/ (English only with --template)",
+        "every language whose template is in templates/ (English only with --template); "
+        "letters are checked in each recipient's language",
     )
     strict_option(check)
 
 
 def _check(args: argparse.Namespace, say: Messages) -> int:
-    from reportgen.app import check_languages
+    from reportgen.set_check import annex_templates, check_set
 
+    named = bool(args.documents)
+    documents = list(dict.fromkeys(args.documents)) if named else list(DOCUMENTS)
+    if not named and args.template is not None:
+        documents = ["report"]  # a report's template given: that template is checked
     languages = args.lang or (
         ["en"]
         if args.template is not None
         else [lang for lang in LANGUAGES if template_for(lang).exists()] or ["en"]
     )
     templates = {lang: template_for(lang, args.template) for lang in dict.fromkeys(languages)}
-    problems = check_languages(args.data, templates)
-    say.problems(problems)
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
+    annexes = {lang: template_for(lang, kind="annex") for lang in dict.fromkeys(languages)}
+    if not named:  # the annex of each language that has a template; none in an older folder
+        annexes = {lang: path for lang, path in annexes.items() if path.is_file()}
+    elif not args.lang:
+        annexes = annex_templates() or {"en": template_for("en", kind="annex")}
+    if "annex" in documents and not annexes:
+        documents.remove("annex")  # a folder from before the annex: it builds none
+    checked = check_set(args.data, documents, reports=templates, annexes=annexes, named=named)
+    say.problems(checked.problems)
+    errors = sum(p.severity == "error" for p in checked.problems)
+    warnings = len(checked.problems) - errors
     if errors or (warnings and args.strict):
         return EXIT_BAD_INPUT
-    checked = ", ".join(str(t) for t in dict.fromkeys(templates.values()))
-    say.info(f"{args.data}/ and {checked}: no errors, {warnings} warning(s)")
+    said = [str(t) for t in dict.fromkeys(templates.values())] if "report" in documents else []
+    also = [str(t) for t in annexes.values()] if "annex" in documents else []
+    also += ["the letters' templates and campaigns"] if "letters" in documents else []
+    if not said:  # the report not checked: the line names what was
+        said, also = also, []
+    if also:  # the report's line as it was before the annex and letters were checked
+        say.detail(f"also checked: {', '.join(also)}")
+    say.info(f"{args.data}/ and {', '.join(said)}: no errors, {warnings} warning(s)")
     return EXIT_OK
 
 

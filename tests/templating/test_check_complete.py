@@ -28,6 +28,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "project"
     shutil.copytree(FIXTURE / "data", folder / "data")
     shutil.copytree(FIXTURE / "templates", folder / "templates")
+    for path in (FIXTURE.parent / "campaign" / "templates").iterdir():  # the annex, letters
+        shutil.copyfile(path, folder / "templates" / path.name)
     monkeypatch.chdir(folder)
     return folder
 
