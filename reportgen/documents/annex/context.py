@@ -8,7 +8,7 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from reportgen.documents.report.context import status_rows, report_formats
+from reportgen.documents.report.context import report_formats, status_rows
 from reportgen.documents.report.values import CHOICES, PER_USE
 from reportgen.figures.compute import Figures
 from reportgen.inputs.models import Inputs
