@@ -65,19 +65,33 @@ coordination_taken_up = { $appointed_city ->
 # también», que no depende de cuántos coordinadores había ya; $state: quien se sumó (con su
 # artículo);
 # $meeting: el nombre abreviado de la Reunión («Tercera Reunión»); $city: donde se celebró.
+# $took_over_to: tras «a», el coordinador cuyo mandato terminó en esa Reunión y al que
+# relevó $state («Malawi relevó a Filipinas», «relevó al Perú»), o none.
 coordination_joined_by = { $first ->
-    [yes] , y en { $month } { $together ->
-        [yes] se les
-       *[no] se le
-    } { $plural ->
-        [yes] unieron
-       *[no] unió
+    [yes] , y en { $month } { $took_over_to ->
+        [none] { $together ->
+            [yes] se les
+           *[no] se le
+        } { $plural ->
+            [yes] unieron
+           *[no] unió
+        } { $state }
+       *[other] { $state } { $plural ->
+            [yes] relevaron
+           *[no] relevó
+        } { $took_over_to }
     }
-   *[no] ; en { $month } { $plural ->
-        [yes] se sumaron
-       *[no] se sumó
-    } también
-} { $state }, en la { $meeting }, celebrada { $places }
+   *[no] ; en { $month } { $took_over_to ->
+        [none] { $plural ->
+            [yes] se sumaron
+           *[no] se sumó
+        } también { $state }
+       *[other] { $state } { $plural ->
+            [yes] relevaron
+           *[no] relevó
+        } { $took_over_to }
+    }
+}, en la { $meeting }, celebrada { $places }
 
 # Párrafo 3: «...realizadas por los coordinadores en <periods_served>, y se divide...».
 # $periods: períodos entre reuniones en que el emisor fue coordinador; $cities: las ciudades

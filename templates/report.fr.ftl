@@ -73,18 +73,39 @@ coordination_taken_up = { $appointed_city ->
 # $issuer_gender : comme dans coordination_taken_up (« il a été rejoint », « elle a été
 # rejointe », « ils ont été rejoints »).
 coordination_joined_by = { $first ->
-    [yes] {"\u00A0"}; en { $month }, { $subject_plural ->
-        [yes] { $issuer_gender ->
-            [f] elles ont été rejointes
-           *[m] ils ont été rejoints
+    [yes] {"\u00A0"}; en { $month },{" "}
+   *[no] , puis, en { $month },{" "}
+}{ $took_over_of ->
+    [none] { $first ->
+        [yes] { $subject_plural ->
+            [yes] { $issuer_gender ->
+                [f] elles ont été rejointes
+               *[m] ils ont été rejoints
+            }
+           *[no] { $issuer_gender ->
+                [f] elle a été rejointe
+               *[m] il a été rejoint
+            }
+        }{" "}
+       *[no] { $subject ->
+            [none] {""}
+           *[other] { $subject } { $subject_plural ->
+                [yes] { $issuer_gender ->
+                    [f] ont été rejointes
+                   *[m] ont été rejoints
+                }
+               *[no] { $issuer_gender ->
+                    [f] a été rejointe
+                   *[m] a été rejoint
+                }
+            }{" "}
         }
-       *[no] { $issuer_gender ->
-            [f] elle a été rejointe
-           *[m] il a été rejoint
-        }
-    }
-   *[no] , puis, en { $month },
-} par { $state } lors de la { $meeting }, tenue { $places }
+    }par { $state }
+   *[other] { $state } { $plural ->
+        [yes] ont pris
+       *[no] a pris
+    } le relais { $took_over_of }
+} lors de la { $meeting }, tenue { $places }
 
 # Paragraphe 3 : « ...entrepris par les coordonnateurs <periods_served> et s'articule en... ».
 # $periods : périodes intersessions pendant lesquelles l'émetteur a exercé ses fonctions ;

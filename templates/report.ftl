@@ -40,15 +40,25 @@ coordination_taken_up = { $appointed_city ->
 
 # One clause for each coordinator who joined later, appended to coordination_taken_up.
 # $first: yes for the first such clause; $month: month and year; $together: yes when the
-# issuer was appointed with others; $state: who joined; $meeting: the meeting's short name;
+# issuer was appointed with others (or serves with others since a handover); $state: who
+# joined; $plural: yes when its name is plural; $meeting: the meeting's short name;
 # $places: where it was held (meeting_place for each part; $city: where it closed).
+# $took_over: the coordinator serving with the issuer whose term ended at that meeting, from
+# whom $state took over, or none; $subject: after such a handover, the issuer with those who
+# serve with it then (Spain and Malawi), or none.
 coordination_joined_by = { $first ->
     [yes] {" "}and
    *[no] ,
-} in { $month } { $together ->
-    [yes] were
-   *[no] was
-} joined by { $state }, at the { $meeting }, which was held { $places }
+} in { $month } { $took_over ->
+    [none] { $subject ->
+        [none] {""}
+       *[other] { $subject }{" "}
+    }{ $together ->
+        [yes] were
+       *[no] was
+    } joined by { $state }
+   *[other] { $state } took over from { $took_over }
+}, at the { $meeting }, which was held { $places }
 
 # Paragraph 3: "...undertaken by the co-coordinators in the <periods_served>, and is divided...".
 # $periods: intersessional periods the issuer served; $cities: the meetings' cities;
