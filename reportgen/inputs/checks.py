@@ -416,9 +416,29 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
 
 def _check_letterhead(frame: ReportFrame, issuer: int) -> Iterator[Finding]:
     """The letterhead is the issuer's (coordinators[issuer].letterhead); the top-level
-    `letterhead:` of the release before is still printed when the issuer has none."""
+    `letterhead:` of the release before is still printed when the issuer has none. Whose
+    ministry those lines are cannot be known (the release before had no issuer's record):
+    they are another coordinator's when they are its own letterhead (an error, never
+    printed), and otherwise the user is asked to check that they are the issuer's."""
     own = frame.coordinators[issuer].letterhead
     if frame.letterhead is not None:
+        other = next(
+            (
+                c.state
+                for c in frame.coordinators
+                if c.state != frame.issuer and c.letterhead and c.letterhead == frame.letterhead
+            ),
+            None,
+        )
+        if other is not None and not own:
+            yield Finding(
+                "report",
+                ("letterhead",),
+                f"these are {other}'s lines (its record under coordinators has the same "
+                f"letterhead), not those of the issuer, {frame.issuer}: give {frame.issuer}'s "
+                f"record its own `letterhead:` and remove these",
+            )
+            return
         yield Finding(
             "report",
             ("letterhead",),
@@ -426,9 +446,9 @@ def _check_letterhead(frame: ReportFrame, issuer: int) -> Iterator[Finding]:
                 "is not printed: the issuer's own letterhead is (coordinators, "
                 f"{frame.issuer}); remove this one"
                 if own
-                else f"is deprecated: move these lines under the issuer's record "
-                f"(coordinators, state: {frame.issuer}) as `letterhead:`, so that they "
-                "follow the issuer (docs/data.md)"
+                else f"is deprecated, and printed on {frame.issuer}'s report: check that "
+                f"these lines are {frame.issuer}'s ministry's; then move them under its record "
+                f"(coordinators, state: {frame.issuer}) as `letterhead:` (docs/data.md)"
             ),
             "warning",
         )
