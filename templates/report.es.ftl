@@ -179,15 +179,15 @@ new_states_parties = Desde la { $since_meeting } ({ $since_year }), { $new ->
         [yes] :
        *[no] . { $in_period ->
             [0] { $new ->
-                [one] Ese Estado no pasó a ser parte
-               *[other] Ninguno de ellos pasó a ser parte
+                [one] Ese Estado no pasó a ser parte en el período entre reuniones { $period_start_year }-{ $period_end_year }. El nuevo Estado parte es el siguiente:
+               *[other] Ninguno de ellos pasó a ser parte en el período entre reuniones { $period_start_year }-{ $period_end_year }. Los nuevos Estados partes son los siguientes:
             }
             [one] { $new ->
                 [one] Ese Estado (indicado en negrita) pasó a ser Estado parte
                *[other] Uno de ellos (indicado en negrita) pasó a ser Estado parte
-            }
-           *[other] { CAPITAL(WORDS($in_period, noun: "no")) } de ellos (indicados en negrita) pasaron a ser Estados partes
-        } en el período entre reuniones { $period_start_year }-{ $period_end_year }:
+            } en el período entre reuniones { $period_start_year }-{ $period_end_year }:
+           *[other] { CAPITAL(WORDS($in_period, noun: "no")) } de ellos (indicados en negrita) pasaron a ser Estados partes en el período entre reuniones { $period_start_year }-{ $period_end_year }:
+        }
     }
 }
 
@@ -236,7 +236,10 @@ region_count = { $count } en { $region }
 accessions = { $acceded ->
     [0] { $succeeded ->
         [0] {""}
-       *[other] { CAPITAL(WORDS($succeeded, noun: "no")) } de los Estados mencionados { $succeeded ->
+       *[other] { $new ->
+            [one] El Estado mencionado
+           *[other] { CAPITAL(WORDS($succeeded, noun: "no")) } de los Estados mencionados
+        } { $succeeded ->
             [one] pasó a ser parte
            *[other] pasaron a ser partes
         } en la Convención por sucesión ({ $succeeded_states }){ $others ->
@@ -245,7 +248,10 @@ accessions = { $acceded ->
            *[other] ; los demás la ratificaron
         }.{" "}
     }
-   *[other] { CAPITAL(WORDS($acceded, noun: "no")) } de los Estados mencionados { $acceded ->
+   *[other] { $new ->
+        [one] El Estado mencionado
+       *[other] { CAPITAL(WORDS($acceded, noun: "no")) } de los Estados mencionados
+    } { $acceded ->
         [one] se adhirió
        *[other] se adhirieron
     } a la Convención ({ $acceded_states }){ $succeeded ->

@@ -185,9 +185,9 @@ new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
     } ; il représente { $new_share } de l'ensemble des { $parties } États parties{ $whole_period ->
         [yes] {"\u00A0"}:
        *[no] . { $in_period ->
-            [0] Cet État n'est pas devenu partie
-           *[other] Cet État (indiqué en gras) est devenu partie
-        } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+            [0] Cet État n'est pas devenu partie à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year }. Le nouvel État partie est le suivant :
+           *[other] Cet État (indiqué en gras) est devenu partie à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+        }
     }
    *[other] les { WORDS($new) } ({ $new }) États suivants { joined_verb }, { $withdrawals ->
         [none] ce qui a porté le nombre d'États parties de { $parties_before } à { $parties }{ $parties_before ->
@@ -201,10 +201,10 @@ new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
     } ; ils représentent { $new_share } de l'ensemble des { $parties } États parties{ $whole_period ->
         [yes] {"\u00A0"}:
        *[no] . { $in_period ->
-            [0] Aucun d'entre eux n'est devenu partie
-            [one] L'un d'entre eux (indiqué en gras) est devenu partie
-           *[other] { CAPITAL(WORDS($in_period)) } d'entre eux (indiqués en gras) sont devenus parties
-        } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+            [0] Aucun d'entre eux n'est devenu partie à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year }. Les nouveaux États parties sont les suivants :
+            [one] L'un d'entre eux (indiqué en gras) est devenu partie à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+           *[other] { CAPITAL(WORDS($in_period)) } d'entre eux (indiqués en gras) sont devenus parties à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+        }
     }
 }
 

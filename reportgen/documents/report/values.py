@@ -47,7 +47,7 @@ VARIABLES: dict[str, str] = {
     "meetings_served": "the meetings served, as a list of meeting_in_list (the 9th MSP, the "
     "10th MSP and the 11th MSP)",
     "by_meeting": "yes when a city repeats among the meetings served (Geneva, Geneva and "
-    "Geneva): the periods are named by their meetings",
+    "Geneva), or one was held online: the periods are named by their meetings",
     # Part I, figures
     "since_meeting": "the meeting new States Parties are counted from (full name)",
     "since_year": "the year it was held",
@@ -372,7 +372,12 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "meetings_served": formats.language.join(
             [say.say("meeting_in_list", {"meeting": names(m, formats)[1]}) for m in served]
         ),
-        "by_meeting": _yes(len({place(m, say) for m in served}) < len(served)),
+        # a city that repeats, or a meeting held online ("between Beirut, Oslo and online"):
+        # the periods are named by their meetings
+        "by_meeting": _yes(
+            len({place(m, say) for m in served}) < len(served)
+            or any(m.city is None for m in served)
+        ),
         "since_meeting": names(since, formats)[0],
         "since_year": formats.year(since.end),
         "new": figures.new_states_parties.count,

@@ -83,3 +83,26 @@ def test_after_a_handover_those_serving_then_are_joined(tmp_path: Path) -> None:
     for lang in LANGS:
         text, _ = built(data, lang)
         assert expected[lang] in text.replace("\u00a0", " "), (lang, text[:1500])
+
+
+ONLINE_3MSP = (
+    "    city: Oslo\n    country: Norway\n    start: 2012-09-11",
+    "    online: true\n    start: 2012-09-11",
+)
+
+
+def test_periods_with_a_meeting_held_online_are_named_by_their_meetings(tmp_path: Path) -> None:
+    """Not "between Beirut, online and Lusaka" (review of issue 19, finding 9)."""
+    from tests.documents.report.test_composition import edited
+
+    data = edited(tmp_path / "data", ONLINE_3MSP)
+    expected = {
+        "en": "in the two intersessional periods between the 2nd MSP, the 3rd MSP and the 4th MSP",
+        "fr": "au cours des deux périodes intersessions entre la deuxième Assemblée, la "
+        "troisième Assemblée et la quatrième Assemblée",
+        "es": "los dos períodos entre la Segunda Reunión, la Tercera Reunión y la Cuarta Reunión",
+    }
+    for lang in LANGS:
+        text, _ = built(data, lang)
+        assert expected[lang] in text, (lang, text[:2500])
+        assert "online and" not in text and "en ligne et" not in text, lang
