@@ -65,19 +65,33 @@ coordination_taken_up = { $appointed_city ->
 # también», que no depende de cuántos coordinadores había ya; $state: quien se sumó (con su
 # artículo);
 # $meeting: el nombre abreviado de la Reunión («Tercera Reunión»); $city: donde se celebró.
+# $took_over_to: tras «a», el coordinador cuyo mandato terminó en esa Reunión y al que
+# relevó $state («Malawi relevó a Filipinas», «relevó al Perú»), o none.
 coordination_joined_by = { $first ->
-    [yes] , y en { $month } { $together ->
-        [yes] se les
-       *[no] se le
-    } { $plural ->
-        [yes] unieron
-       *[no] unió
+    [yes] , y en { $month } { $took_over_to ->
+        [none] { $together ->
+            [yes] se les
+           *[no] se le
+        } { $plural ->
+            [yes] unieron
+           *[no] unió
+        } { $state }
+       *[other] { $state } { $plural ->
+            [yes] relevaron
+           *[no] relevó
+        } { $took_over_to }
     }
-   *[no] ; en { $month } { $plural ->
-        [yes] se sumaron
-       *[no] se sumó
-    } también
-} { $state }, en la { $meeting }, celebrada { $places }
+   *[no] ; en { $month } { $took_over_to ->
+        [none] { $plural ->
+            [yes] se sumaron
+           *[no] se sumó
+        } también { $state }
+       *[other] { $state } { $plural ->
+            [yes] relevaron
+           *[no] relevó
+        } { $took_over_to }
+    }
+}, en la { $meeting }, celebrada { $places }
 
 # Párrafo 3: «...realizadas por los coordinadores en <periods_served>, y se divide...».
 # $periods: períodos entre reuniones en que el emisor fue coordinador; $cities: las ciudades
@@ -165,15 +179,15 @@ new_states_parties = Desde la { $since_meeting } ({ $since_year }), { $new ->
         [yes] :
        *[no] . { $in_period ->
             [0] { $new ->
-                [one] Ese Estado no pasó a ser parte
-               *[other] Ninguno de ellos pasó a ser parte
+                [one] Ese Estado no pasó a ser parte en el período entre reuniones { $period_start_year }-{ $period_end_year }. El nuevo Estado parte es el siguiente:
+               *[other] Ninguno de ellos pasó a ser parte en el período entre reuniones { $period_start_year }-{ $period_end_year }. Los nuevos Estados partes son los siguientes:
             }
             [one] { $new ->
                 [one] Ese Estado (indicado en negrita) pasó a ser Estado parte
                *[other] Uno de ellos (indicado en negrita) pasó a ser Estado parte
-            }
-           *[other] { CAPITAL(WORDS($in_period, noun: "no")) } de ellos (indicados en negrita) pasaron a ser Estados partes
-        } en el período entre reuniones { $period_start_year }-{ $period_end_year }:
+            } en el período entre reuniones { $period_start_year }-{ $period_end_year }:
+           *[other] { CAPITAL(WORDS($in_period, noun: "no")) } de ellos (indicados en negrita) pasaron a ser Estados partes en el período entre reuniones { $period_start_year }-{ $period_end_year }:
+        }
     }
 }
 
@@ -222,7 +236,10 @@ region_count = { $count } en { $region }
 accessions = { $acceded ->
     [0] { $succeeded ->
         [0] {""}
-       *[other] { CAPITAL(WORDS($succeeded, noun: "no")) } de los Estados mencionados { $succeeded ->
+       *[other] { $new ->
+            [one] El Estado mencionado
+           *[other] { CAPITAL(WORDS($succeeded, noun: "no")) } de los Estados mencionados
+        } { $succeeded ->
             [one] pasó a ser parte
            *[other] pasaron a ser partes
         } en la Convención por sucesión ({ $succeeded_states }){ $others ->
@@ -231,7 +248,10 @@ accessions = { $acceded ->
            *[other] ; los demás la ratificaron
         }.{" "}
     }
-   *[other] { CAPITAL(WORDS($acceded, noun: "no")) } de los Estados mencionados { $acceded ->
+   *[other] { $new ->
+        [one] El Estado mencionado
+       *[other] { CAPITAL(WORDS($acceded, noun: "no")) } de los Estados mencionados
+    } { $acceded ->
         [one] se adhirió
        *[other] se adhirieron
     } a la Convención ({ $acceded_states }){ $succeeded ->

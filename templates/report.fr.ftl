@@ -73,18 +73,39 @@ coordination_taken_up = { $appointed_city ->
 # $issuer_gender : comme dans coordination_taken_up (« il a été rejoint », « elle a été
 # rejointe », « ils ont été rejoints »).
 coordination_joined_by = { $first ->
-    [yes] {"\u00A0"}; en { $month }, { $subject_plural ->
-        [yes] { $issuer_gender ->
-            [f] elles ont été rejointes
-           *[m] ils ont été rejoints
+    [yes] {"\u00A0"}; en { $month },{" "}
+   *[no] , puis, en { $month },{" "}
+}{ $took_over_of ->
+    [none] { $first ->
+        [yes] { $subject_plural ->
+            [yes] { $issuer_gender ->
+                [f] elles ont été rejointes
+               *[m] ils ont été rejoints
+            }
+           *[no] { $issuer_gender ->
+                [f] elle a été rejointe
+               *[m] il a été rejoint
+            }
+        }{" "}
+       *[no] { $subject ->
+            [none] {""}
+           *[other] { $subject } { $subject_plural ->
+                [yes] { $issuer_gender ->
+                    [f] ont été rejointes
+                   *[m] ont été rejoints
+                }
+               *[no] { $issuer_gender ->
+                    [f] a été rejointe
+                   *[m] a été rejoint
+                }
+            }{" "}
         }
-       *[no] { $issuer_gender ->
-            [f] elle a été rejointe
-           *[m] il a été rejoint
-        }
-    }
-   *[no] , puis, en { $month },
-} par { $state } lors de la { $meeting }, tenue { $places }
+    }par { $state }
+   *[other] { $state } { $plural ->
+        [yes] ont pris
+       *[no] a pris
+    } le relais { $took_over_of }
+} lors de la { $meeting }, tenue { $places }
 
 # Paragraphe 3 : « ...entrepris par les coordonnateurs <periods_served> et s'articule en... ».
 # $periods : périodes intersessions pendant lesquelles l'émetteur a exercé ses fonctions ;
@@ -164,9 +185,9 @@ new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
     } ; il représente { $new_share } de l'ensemble des { $parties } États parties{ $whole_period ->
         [yes] {"\u00A0"}:
        *[no] . { $in_period ->
-            [0] Cet État n'est pas devenu partie
-           *[other] Cet État (indiqué en gras) est devenu partie
-        } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+            [0] Cet État n'est pas devenu partie à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year }. Le nouvel État partie est le suivant :
+           *[other] Cet État (indiqué en gras) est devenu partie à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+        }
     }
    *[other] les { WORDS($new) } ({ $new }) États suivants { joined_verb }, { $withdrawals ->
         [none] ce qui a porté le nombre d'États parties de { $parties_before } à { $parties }{ $parties_before ->
@@ -180,10 +201,10 @@ new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
     } ; ils représentent { $new_share } de l'ensemble des { $parties } États parties{ $whole_period ->
         [yes] {"\u00A0"}:
        *[no] . { $in_period ->
-            [0] Aucun d'entre eux n'est devenu partie
-            [one] L'un d'entre eux (indiqué en gras) est devenu partie
-           *[other] { CAPITAL(WORDS($in_period)) } d'entre eux (indiqués en gras) sont devenus parties
-        } à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+            [0] Aucun d'entre eux n'est devenu partie à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year }. Les nouveaux États parties sont les suivants :
+            [one] L'un d'entre eux (indiqué en gras) est devenu partie à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+           *[other] { CAPITAL(WORDS($in_period)) } d'entre eux (indiqués en gras) sont devenus parties à la { $short_name } au cours de la période intersessions { $period_start_year }-{ $period_end_year } :
+        }
     }
 }
 

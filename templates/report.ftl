@@ -40,20 +40,30 @@ coordination_taken_up = { $appointed_city ->
 
 # One clause for each coordinator who joined later, appended to coordination_taken_up.
 # $first: yes for the first such clause; $month: month and year; $together: yes when the
-# issuer was appointed with others; $state: who joined; $meeting: the meeting's short name;
+# issuer was appointed with others (or serves with others since a handover); $state: who
+# joined; $plural: yes when its name is plural; $meeting: the meeting's short name;
 # $places: where it was held (meeting_place for each part; $city: where it closed).
+# $took_over: the coordinator serving with the issuer whose term ended at that meeting, from
+# whom $state took over, or none; $subject: after such a handover, the issuer with those who
+# serve with it then (Spain and Malawi), or none.
 coordination_joined_by = { $first ->
     [yes] {" "}and
    *[no] ,
-} in { $month } { $together ->
-    [yes] were
-   *[no] was
-} joined by { $state }, at the { $meeting }, which was held { $places }
+} in { $month } { $took_over ->
+    [none] { $subject ->
+        [none] {""}
+       *[other] { $subject }{" "}
+    }{ $together ->
+        [yes] were
+       *[no] was
+    } joined by { $state }
+   *[other] { $state } took over from { $took_over }
+}, at the { $meeting }, which was held { $places }
 
 # Paragraph 3: "...undertaken by the co-coordinators in the <periods_served>, and is divided...".
 # $periods: intersessional periods the issuer served; $cities: the meetings' cities;
 # $meetings_served: the meetings (meeting_in_list), by which $by_meeting (yes when a city
-# repeats: Geneva, Geneva and Geneva) names the periods.
+# repeats: Geneva, Geneva and Geneva; or one was held online) names the periods.
 periods_served = { $periods ->
     [one] intersessional period
    *[other] { WORDS($periods) } intersessional periods
@@ -132,15 +142,15 @@ new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
         [yes] :
        *[no] . { $in_period ->
             [0] { $new ->
-                [one] It did not join
-               *[other] None of them joined
+                [one] It did not join in the { $period_start_year }-{ $period_end_year } intersessional period. The new State Party is as follows:
+               *[other] None of them joined in the { $period_start_year }-{ $period_end_year } intersessional period. The new States Parties are as follows:
             }
             [one] { $new ->
                 [one] This State (identified in bold) became a State Party
                *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became a State Party
-            }
-           *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became States Parties
-        } in the { $period_start_year }-{ $period_end_year } intersessional period:
+            } in the { $period_start_year }-{ $period_end_year } intersessional period:
+           *[other] { CAPITAL(WORDS($in_period)) } of them (identified in bold) became States Parties in the { $period_start_year }-{ $period_end_year } intersessional period:
+        }
     }
 }
 
@@ -161,10 +171,10 @@ joined_verb = { $successions ->
 
 # Before the list of regions, in a paragraph printed only when there are new States Parties.
 # $new: new States Parties.
-regional_distribution = Geographically, the new { $new ->
-    [one] State Party is
-   *[other] States Parties are
-} distributed as follows:
+regional_distribution = Geographically, { $new ->
+    [one] the new State Party is from the following region:
+   *[other] the new States Parties are distributed as follows:
+}
 
 # One bullet for each region with new States Parties. $count: how many; $region: the
 # region in a sentence (the Americas); $label: its bare name (Americas).
@@ -176,13 +186,19 @@ region_count = { $count } from { $region }
 accessions = { $acceded ->
     [0] { $succeeded ->
         [0] {""}
-       *[other] { CAPITAL(WORDS($succeeded)) } of the abovementioned States succeeded to the Convention ({ $succeeded_states }){ $others ->
+       *[other] { $new ->
+            [one] The abovementioned State
+           *[other] { CAPITAL(WORDS($succeeded)) } of the abovementioned States
+        } succeeded to the Convention ({ $succeeded_states }){ $others ->
             [0] {""}
             [one] ; the other ratified it
            *[other] ; the others ratified it
         }.{" "}
     }
-   *[other] { CAPITAL(WORDS($acceded)) } of the abovementioned States acceded to the Convention ({ $acceded_states }){ $succeeded ->
+   *[other] { $new ->
+        [one] The abovementioned State
+       *[other] { CAPITAL(WORDS($acceded)) } of the abovementioned States
+    } acceded to the Convention ({ $acceded_states }){ $succeeded ->
         [0] {""}
        *[other] {" "}and { WORDS($succeeded) } succeeded to it ({ $succeeded_states })
     }{ $others ->

@@ -68,10 +68,13 @@ class RegionTally:
 
 @dataclass(frozen=True)
 class Appointment:
-    """A coordinator and the meeting that appointed it."""
+    """A coordinator and the meeting that appointed it; `took_over_from` is the coordinator
+    serving with the issuer whose `until` is that meeting, whom it took over from (None when
+    it joined them)."""
 
     state: str
     meeting: Meeting
+    took_over_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -547,20 +550,29 @@ def _coordination(inputs: Inputs) -> Coordination:
 
     issuer = next(c for c in frame.coordinators if c.state == frame.issuer)
     appointed = start(issuer)
+    appointed_with = [c for c in frame.coordinators if c is not issuer and start(c) == appointed]
+    # Those serving with the issuer: a coordinator appointed later at the meeting where one
+    # of them handed over (its `until`) took over from it (the 10th MSP: Malawi from the
+    # Philippines); one appointed at another meeting joined them.
+    serving = list(appointed_with)
+    joined_by = []
+    for c in frame.coordinators:
+        if not appointed < start(c) <= presented_to:
+            continue
+        left = next((s for s in serving if end(s) == start(c)), None)
+        if left is not None:
+            serving[serving.index(left)] = c
+        joined_by.append(
+            Appointment(c.state, frame.meetings[start(c)], None if left is None else left.state)
+        )
     return Coordination(
         issuer=frame.issuer,
         appointed_at=frame.meetings[appointed],
-        appointed_with=tuple(
-            c.state for c in frame.coordinators if c is not issuer and start(c) == appointed
-        ),
+        appointed_with=tuple(c.state for c in appointed_with),
         joined=tuple(
             c.state for c in frame.coordinators if c is not issuer and start(c) < appointed < end(c)
         ),
-        joined_by=tuple(
-            Appointment(c.state, frame.meetings[start(c)])
-            for c in frame.coordinators
-            if appointed < start(c) <= presented_to
-        ),
+        joined_by=tuple(joined_by),
         authors=tuple(c.state for c in frame.coordinators if start(c) <= presented_to < end(c)),
         meetings_served=tuple(frame.meetings[appointed : presented_to + 1]),
     )

@@ -21,6 +21,7 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 
 from reportgen.inputs.frame import frame_findings
+from reportgen.inputs.meetings import check_coordinators, check_meetings
 from reportgen.inputs.models import INSTRUMENTS, Category, EventsFile, ReportFrame, State
 from reportgen.inputs.narrative import check_narrative
 from reportgen.inputs.references import check_plans, check_references
@@ -314,33 +315,10 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
                 f"the template's English; use an English locale (en_GB, en_US)",
             )
     yield from names.unknown(frame.issuer, "report", ("issuer",))
+    yield from check_meetings(frame, names.unknown)  # inputs/meetings.py
     keys: dict[str, int] = {}
-    previous = None
     for index, meeting in enumerate(frame.meetings):
-        at = ("meetings", index)
-        if meeting.key in keys:
-            yield Finding("report", (*at, "key"), f"{meeting.key!r} is used twice")
         keys.setdefault(meeting.key, index)
-        one_part = not meeting.parts
-        for number, part in enumerate(meeting.held):
-            here = at if one_part else (*at, "parts", number)
-            if part.country is not None:
-                yield from names.unknown(part.country, "report", (*here, "country"))
-            if part.end < part.start:
-                yield Finding("report", (*here, "end"), "is before the meeting's start")
-            if number and part.start <= meeting.held[number - 1].end:
-                yield Finding(
-                    "report",
-                    (*here, "start"),
-                    "parts are listed in order; this one starts before the part before it ends",
-                )
-        if previous is not None and meeting.start <= previous.end:
-            yield Finding(
-                "report",
-                (*at, "start"),
-                f"meetings are listed in order; {meeting.key} starts before {previous.key} ends",
-            )
-        previous = meeting
     seen_regions: set[str] = set()
     for index, region in enumerate(frame.regions):
         if region.name in seen_regions:
@@ -432,13 +410,35 @@ def _check_report(frame: ReportFrame, names: _StateNames) -> Iterator[Finding]:
             and order[coordinator.until] <= order[coordinator.appointed_at]
         ):
             yield Finding("report", ("coordinators", index, "until"), "is not after appointed_at")
+    if issuer:
+        yield from check_coordinators(frame, order)
 
 
 def _check_letterhead(frame: ReportFrame, issuer: int) -> Iterator[Finding]:
     """The letterhead is the issuer's (coordinators[issuer].letterhead); the top-level
-    `letterhead:` of the release before is still printed when the issuer has none."""
+    `letterhead:` of the release before is still printed when the issuer has none. Whose
+    ministry those lines are cannot be known (the release before had no issuer's record):
+    they are another coordinator's when they are its own letterhead (an error, never
+    printed), and otherwise the user is asked to check that they are the issuer's."""
     own = frame.coordinators[issuer].letterhead
     if frame.letterhead is not None:
+        other = next(
+            (
+                c.state
+                for c in frame.coordinators
+                if c.state != frame.issuer and c.letterhead and c.letterhead == frame.letterhead
+            ),
+            None,
+        )
+        if other is not None and not own:
+            yield Finding(
+                "report",
+                ("letterhead",),
+                f"these are {other}'s lines (its record under coordinators has the same "
+                f"letterhead), not those of the issuer, {frame.issuer}: give {frame.issuer}'s "
+                f"record its own `letterhead:` and remove these",
+            )
+            return
         yield Finding(
             "report",
             ("letterhead",),
@@ -446,9 +446,9 @@ def _check_letterhead(frame: ReportFrame, issuer: int) -> Iterator[Finding]:
                 "is not printed: the issuer's own letterhead is (coordinators, "
                 f"{frame.issuer}); remove this one"
                 if own
-                else f"is deprecated: move these lines under the issuer's record "
-                f"(coordinators, state: {frame.issuer}) as `letterhead:`, so that they "
-                "follow the issuer (docs/data.md)"
+                else f"is deprecated, and printed on {frame.issuer}'s report: check that "
+                f"these lines are {frame.issuer}'s ministry's; then move them under its record "
+                f"(coordinators, state: {frame.issuer}) as `letterhead:` (docs/data.md)"
             ),
             "warning",
         )

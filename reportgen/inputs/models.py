@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
+from num2words import num2words
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -500,10 +501,6 @@ _ENGLISH_NAMES: dict[str, tuple[str, str]] = {
         "{} Extraordinary MSP",
     ),
 }
-_ENGLISH_ORDINAL_WORDS = (
-    *("First", "Second", "Third", "Fourth", "Fifth"),
-    *("Sixth", "Seventh", "Eighth", "Ninth", "Tenth"),
-)
 
 
 def english_meeting_name(kind: str, number: int, *, short: bool = False) -> str:
@@ -511,8 +508,8 @@ def english_meeting_name(kind: str, number: int, *, short: bool = False) -> str:
     name of a meeting, which `reportgen figures` prints in its definitions. The report's
     names, in each language, are its language's (`reportgen.language`); they agree in
     English (tests/language/test_meeting_names.py)."""
-    if kind == "review_conference" and 1 <= number <= len(_ENGLISH_ORDINAL_WORDS):
-        rank = _ENGLISH_ORDINAL_WORDS[number - 1]
+    if kind == "review_conference":  # in words, as UN English writes it: Eleventh
+        rank = str(num2words(number, to="ordinal", lang="en")).capitalize()
     else:
         suffix = (
             "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")

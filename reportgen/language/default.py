@@ -83,8 +83,9 @@ class Default:
 
     def meeting_name(self, kind: str, number: int, short: bool = False) -> str:
         """English usage: "4th Meeting of States Parties", "4th MSP" (short), "Second Review
-        Conference" (its rank in words, as the CCM's documents write it)."""
-        if kind == "review_conference" and number <= 10:  # "Second Review Conference"
+        Conference", "Eleventh Review Conference" (its rank in words, as UN English writes
+        it, whatever the number)."""
+        if kind == "review_conference":  # "Second Review Conference"
             rank = self._num2words(number, "ordinal").capitalize()
         else:
             rank = self.ordinal(number)

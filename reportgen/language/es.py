@@ -40,12 +40,35 @@ _ORDINALS = (
     "décimo",
 )
 
-SPELLED_MEETINGS = 10
-"""UN Spanish spells a meeting's ordinal up to the tenth ("Cuarta Reunión"), figures after.
+# From the eleventh to the nineteenth, one word (RAE: "decimotercero"), never num2words'
+# "décimoprimero"; then the tens, followed by the units as a second word ("vigésimo primero").
+_TEENS = (
+    "undécimo",
+    "duodécimo",
+    "decimotercero",
+    "decimocuarto",
+    "decimoquinto",
+    "decimosexto",
+    "decimoséptimo",
+    "decimoctavo",
+    "decimonoveno",
+)
+_TENS = (
+    "vigésimo",
+    "trigésimo",
+    "cuadragésimo",
+    "quincuagésimo",
+    "sexagésimo",
+    "septuagésimo",
+    "octogésimo",
+    "nonagésimo",
+)
 
-From the 11th the UN Spanish manual writes a superscript letter without a period ("11ª");
-the FAO guide writes "11.ª". Provisional (glossary, open question 5): the UN manual's form.
-"""
+SPELLED_MEETINGS = 99
+"""UN Spanish spells a meeting's ordinal in words, as its documents do ("Cuarta Reunión",
+"Undécima Reunión", "Decimotercera Reunión de los Estados Partes", "Vigésima Reunión");
+from the 100th, figures ("100ª", the UN Spanish manual's superscript letter). Glossary, open
+question 5."""
 
 # ñ is a letter of its own, after n: it sorts as n followed by a mark above every letter.
 # The highest code point can follow no letter of a name.
@@ -87,6 +110,11 @@ def ordinal_words(number: int, gender: Gender = "m") -> str:
     """A rank in words, lowercase: "cuarto", "cuarta"."""
     if 1 <= number <= len(_ORDINALS):
         spelled = _ORDINALS[number - 1]
+    elif 11 <= number <= 19:
+        spelled = _TEENS[number - 11]
+    elif 20 <= number <= 99:
+        tens, unit = divmod(number, 10)
+        spelled = _TENS[tens - 2] + (f" {_ORDINALS[unit - 1]}" if unit else "")
     else:
         spelled = str(num2words(number, lang="es", to="ordinal"))
     return re.sub(r"o\b", "a", spelled) if gender == "f" else spelled
@@ -94,10 +122,10 @@ def ordinal_words(number: int, gender: Gender = "m") -> str:
 
 def meeting_ordinal(number: int) -> str:
     """The ordinal in a meeting's name (Reunión, Conferencia: feminine), capitalised as part
-    of the name: "la Cuarta Reunión de los Estados Partes", up to the tenth, then figures
-    ("la 11ª Reunión", `SPELLED_MEETINGS`)."""
+    of the name: "la Cuarta Reunión de los Estados Partes", "la Decimotercera Reunión", "la
+    Vigésima Primera Reunión", then figures ("la 100ª Reunión", `SPELLED_MEETINGS`)."""
     if 1 <= number <= SPELLED_MEETINGS:
-        return ordinal_words(number, "f").capitalize()
+        return " ".join(word.capitalize() for word in ordinal_words(number, "f").split())
     return ordinal(number, "f")
 
 
@@ -259,7 +287,7 @@ class Spanish:
         return ordinal(number, gender)
 
     def meeting_ordinal(self, number: int) -> str:
-        """Capitalised: "Cuarta" (la Cuarta Reunión de los Estados Partes), "11ª" from the 11th."""
+        """Capitalised: "Cuarta" (la Cuarta Reunión de los Estados Partes), "Undécima"."""
         return meeting_ordinal(number)
 
     def meeting_name(self, kind: str, number: int, short: bool = False) -> str:

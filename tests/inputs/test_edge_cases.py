@@ -9,6 +9,7 @@ the seed's table, or from the change itself, never from the output.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ import yaml
 from reportgen.app import build
 from reportgen.language.formats import Formats
 from reportgen.review.rendition import rendition
-from tests.conftest import TEMPLATE
+from tests.conftest import DATA, TEMPLATE, template_of
 from tests.seed import SECOND_MSP_CLOSED, THIRD_MSP_CLOSED, SeedReport
 
 WORDS = Formats("en_GB").words
@@ -96,7 +97,11 @@ def test_no_new_state_in_the_period(data_copy: Path, tmp_path: Path, seed: SeedR
     new = [r for r in seed.rows if r.deposit and SECOND_MSP_CLOSED < r.deposit <= THIRD_MSP_CLOSED]
     text = _report(data_copy, tmp_path)
     assert f"the following {WORDS(len(new))} ({len(new)}) States have" in text
-    assert "None of them joined in the 2012-2013 intersessional period:" in text
+    # the sentence ends; the table has its own lead-in (review of issue 19, finding 10)
+    assert (
+        "None of them joined in the 2012-2013 intersessional period. The new States Parties "
+        "are as follows:" in text
+    )
     assert "No State has joined the Convention since the 3rd MSP." in text
     assert "This number is unchanged since September 2012." in text
     assert "(identified in bold)" not in text
@@ -109,8 +114,12 @@ def test_a_single_new_state(data_copy: Path, tmp_path: Path) -> None:
     assert "the following State has ratified or acceded to the CCM" in text
     assert "; it makes up" in text
     assert "This State (identified in bold) became a State Party in the 2012-2013" in text
-    assert "Geographically, the new State Party is distributed as follows: - 1 from Europe" in text
-    assert "One of the abovementioned States acceded to the Convention (Andorra)." in text
+    # one State, in the singular (review of issue 19, finding 11)
+    assert "Geographically, the new State Party is from the following region: - 1 from Europe" in (
+        text
+    )
+    assert "The abovementioned State acceded to the Convention (Andorra)." in text
+    assert "One of the abovementioned" not in text
     assert "the others ratified it" not in text
     assert "One State has acceded to the Convention since the 3rd MSP (Andorra)." in text
 
@@ -153,5 +162,32 @@ def test_a_single_new_state_outside_the_period(data_copy: Path, tmp_path: Path) 
     _edit(data_copy, "states", _drop_deposits_after(SECOND_MSP_CLOSED, frozenset({"Italy"})))
     text = _report(data_copy, tmp_path)
     assert "the following State has ratified or acceded to the CCM" in text
-    assert "It did not join in the 2012-2013 intersessional period:" in text
+    assert (
+        "It did not join in the 2012-2013 intersessional period. The new State Party is as "
+        "follows:" in text
+    )
     assert "None of them" not in text
+
+
+def test_a_single_new_state_in_spanish_and_french(data_copy: Path, tmp_path: Path) -> None:
+    """One new State that acceded: "El Estado mencionado", not "Uno de los Estados
+    mencionados"; and, outside the period, a sentence that ends before the table's lead-in."""
+    _edit(data_copy, "states", _drop_deposits_after(SECOND_MSP_CLOSED, frozenset({"Andorra"})))
+    output = tmp_path / "report.es.docx"
+    build(data_copy, template_of("es"), output, lang="es")
+    text = " ".join(rendition(output).split())
+    assert "El Estado mencionado se adhirió a la Convención (Andorra)." in text
+    assert "Uno de los Estados mencionados" not in text
+    italy = tmp_path / "italy"
+    shutil.copytree(DATA, italy)
+    _edit(italy, "states", _drop_deposits_after(SECOND_MSP_CLOSED, frozenset({"Italy"})))
+    expected = {
+        "es": "Ese Estado no pasó a ser parte en el período entre reuniones 2012-2013. El nuevo "
+        "Estado parte es el siguiente:",
+        "fr": "Cet État n'est pas devenu partie à la Convention au cours de la période "
+        "intersessions 2012-2013. Le nouvel État partie est le suivant :",
+    }
+    for lang, sentence in expected.items():
+        output = tmp_path / f"report.{lang}.docx"
+        build(italy, template_of(lang), output, lang=lang)
+        assert sentence in " ".join(rendition(output).replace("\u00a0", " ").split()), lang

@@ -176,7 +176,33 @@ def test_spanish_meeting_ordinals_are_capitalised_and_feminine(es: Formats) -> N
         "Novena",
         "Décima",
     ]
-    assert es.meeting_ordinal(11) == "11ª"  # the UN Spanish manual's figures from the 11th
+    # spelled on, as UN Spanish documents write them (review of issue 19, finding 12): never
+    # num2words' "décimoprimera", nor "11ª" beside "Décima"
+    assert [es.meeting_ordinal(n) for n in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20)] == [
+        "Undécima",
+        "Duodécima",
+        "Decimotercera",
+        "Decimocuarta",
+        "Decimoquinta",
+        "Decimosexta",
+        "Decimoséptima",
+        "Decimoctava",
+        "Decimonovena",
+        "Vigésima",
+    ]
+    assert es.meeting_ordinal(21) == "Vigésima Primera"
+    assert es.meeting_ordinal(100) == "100ª"
+
+
+def test_meeting_names_after_the_tenth(es: Formats) -> None:
+    from reportgen.inputs.models import english_meeting_name
+
+    assert es.language.meeting_name("msp", 13) == "Decimotercera Reunión de los Estados Partes"
+    english = Formats("en_GB").language
+    assert english.meeting_name("review_conference", 11) == "Eleventh Review Conference"
+    assert english.meeting_name("review_conference", 21) == "Twenty-first Review Conference"
+    assert english.meeting_name("msp", 11, short=True) == "11th MSP"  # MSPs keep figures
+    assert english_meeting_name("review_conference", 11) == "Eleventh Review Conference"
 
 
 def test_spanish_ordinals_in_figures(es: Formats) -> None:

@@ -24,11 +24,12 @@ def test_one_shortens_before_a_masculine_noun() -> None:
 
 def test_ranks_in_figures_and_in_a_meetings_name() -> None:
     assert [SPANISH.ordinal(4), SPANISH.ordinal(4, "f")] == ["4º", "4ª"]
-    assert [SPANISH.meeting_ordinal(n) for n in (1, 4, 10, 11)] == [
+    assert [SPANISH.meeting_ordinal(n) for n in (1, 4, 10, 11, 13)] == [
         "Primera",
         "Cuarta",
         "Décima",
-        "11ª",
+        "Undécima",  # in words on, as UN Spanish documents write them
+        "Decimotercera",
     ]
 
 

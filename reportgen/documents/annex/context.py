@@ -8,7 +8,7 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from reportgen.documents.report.context import _status_rows, report_formats
+from reportgen.documents.report.context import report_formats, status_rows
 from reportgen.documents.report.values import CHOICES, PER_USE
 from reportgen.figures.compute import Figures
 from reportgen.inputs.models import Inputs
@@ -58,7 +58,7 @@ class AnnexDocument:
     def views(self, say: Sentences, first_note: int) -> Views:
         """The report's status rows, their footnotes numbered from `first_note`."""
         notes: dict[int, str] = {}
-        rows = _status_rows(self.inputs, self.figures, self.formats, say, first_note, notes)
+        rows = status_rows(self.inputs, self.figures, self.formats, say, first_note, notes)
         context = {
             "report": self.inputs.report,
             "convention": self.inputs.report.convention,

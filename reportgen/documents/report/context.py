@@ -90,7 +90,7 @@ def _context(
         view = _category(category, figures, formats, say, note_id)
         notes[note_id] = _footnote(view)
         categories.append(view)
-    status = _status_rows(inputs, figures, formats, say, first_note + len(notes), notes)
+    status = status_rows(inputs, figures, formats, say, first_note + len(notes), notes)
     new = formats.sorted_names(figures.new_states_parties.states)
     recommendations = inputs.lessons.recommendations
     context = {
@@ -172,7 +172,7 @@ def _charts(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences) 
     )
 
 
-def _status_rows(
+def status_rows(
     inputs: Inputs,
     figures: Figures,
     formats: Formats,

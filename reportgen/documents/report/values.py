@@ -17,7 +17,7 @@ from reportgen.documents.report.meetings import held, names, place, places
 from reportgen.language.fluent import Values
 
 if TYPE_CHECKING:
-    from reportgen.figures.compute import Figures
+    from reportgen.figures.compute import Coordination, Figures
     from reportgen.inputs.models import Inputs
     from reportgen.language.fluent import Sentences
     from reportgen.language.formats import Formats
@@ -47,7 +47,7 @@ VARIABLES: dict[str, str] = {
     "meetings_served": "the meetings served, as a list of meeting_in_list (the 9th MSP, the "
     "10th MSP and the 11th MSP)",
     "by_meeting": "yes when a city repeats among the meetings served (Geneva, Geneva and "
-    "Geneva): the periods are named by their meetings",
+    "Geneva), or one was held online: the periods are named by their meetings",
     # Part I, figures
     "since_meeting": "the meeting new States Parties are counted from (full name)",
     "since_year": "the year it was held",
@@ -110,6 +110,10 @@ PER_USE: dict[str, frozenset[str]] = {
             "city",
             "subject_plural",
             "issuer_gender",
+            "took_over",
+            "took_over_of",
+            "took_over_to",
+            "subject",
         }
     ),
     "period_first": frozenset({"count", "kind", "meeting", "states"}),
@@ -221,6 +225,10 @@ ABSENT = frozenset(
         "status_withdrawal.deposit",
         "category_ii",
         "appointed_city",
+        "coordination_joined_by.took_over",
+        "coordination_joined_by.took_over_of",
+        "coordination_joined_by.took_over_to",
+        "coordination_joined_by.subject",
         "meeting_place.city",
         "meeting_part.city",
         "meeting_part.country",
@@ -295,28 +303,10 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
     yet = figures.signatories_yet_to_ratify.count
     before = figures.signatories_yet_to_ratify_at_period_start.count
     acceded, succeeded = figures.new_accessions, figures.new_successions
-    together = "yes" if coordination.appointed_with else "no"
     subject = [coordination.issuer, *coordination.appointed_with]
     subject_plural = _yes(_plural(formats, subject))
     issuer_gender = _gender(formats, subject)
-    joined_by = "".join(
-        say.say(
-            "coordination_joined_by",
-            {
-                "first": "yes" if index == 0 else "no",
-                "month": formats.month_year(a.meeting.end),  # appointed at its close
-                "together": together,
-                "state": formats.names([a.state], "the"),
-                "plural": _yes(_plural(formats, [a.state])),
-                "meeting": names(a.meeting, formats)[1],
-                "city": place(a.meeting, say),
-                "places": places(a.meeting, formats, say),
-                "subject_plural": subject_plural,
-                "issuer_gender": issuer_gender,
-            },
-        )
-        for index, a in enumerate(coordination.joined_by)
-    )
+    joined_by = "".join(_joined_by(coordination, formats, say))
     # Lists of States inside a sentence: French and Spanish write them as running text does,
     # with articles ("le Pérou, l'État plurinational de Bolivie et l'Iraq"); English keeps
     # the names of its table ("Peru, Bolivia (Plurinational State of) and Iraq").
@@ -382,7 +372,12 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "meetings_served": formats.language.join(
             [say.say("meeting_in_list", {"meeting": names(m, formats)[1]}) for m in served]
         ),
-        "by_meeting": _yes(len({place(m, say) for m in served}) < len(served)),
+        # a city that repeats, or a meeting held online ("between Beirut, Oslo and online"):
+        # the periods are named by their meetings
+        "by_meeting": _yes(
+            len({place(m, say) for m in served}) < len(served)
+            or any(m.city is None for m in served)
+        ),
         "since_meeting": names(since, formats)[0],
         "since_year": formats.year(since.end),
         "new": figures.new_states_parties.count,
@@ -429,6 +424,43 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "meeting": names(meeting, formats)[1],
         "meeting_name": names(meeting, formats)[0],
     }
+
+
+def _joined_by(coordination: Coordination, formats: Formats, say: Sentences) -> list[str]:
+    """The clauses of coordination_joined_by: each later coordinator joined those serving
+    with the issuer, or took over from one of them (`took_over`: whom, else none). After a
+    handover, those serving are no longer the sentence's subject: `subject` names them (the
+    issuer with those who serve with it then), else none."""
+    subject = [coordination.issuer, *coordination.appointed_with]
+    changed = False
+    clauses = []
+    for index, a in enumerate(coordination.joined_by):
+        left = a.took_over_from
+        clauses.append(
+            say.say(
+                "coordination_joined_by",
+                {
+                    "first": "yes" if index == 0 else "no",
+                    "month": formats.month_year(a.meeting.end),  # appointed at its close
+                    "together": _yes(len(subject) > 1),
+                    "state": formats.names([a.state], "the"),
+                    "plural": _yes(_plural(formats, [a.state])),
+                    "took_over": None if left is None else formats.names([left], "the"),
+                    "took_over_of": None if left is None else formats.names([left], "of"),
+                    "took_over_to": None if left is None else formats.names([left], "to"),
+                    "subject": formats.names(subject, "the") if changed and not left else None,
+                    "meeting": names(a.meeting, formats)[1],
+                    "city": place(a.meeting, say),
+                    "places": places(a.meeting, formats, say),
+                    "subject_plural": _yes(_plural(formats, subject)),
+                    "issuer_gender": _gender(formats, subject),
+                },
+            )
+        )
+        if left is not None and left in subject:
+            subject[subject.index(left)] = a.state
+            changed = True
+    return clauses
 
 
 def whole_period(inputs: Inputs) -> bool:

@@ -146,6 +146,7 @@ def test_the_french_coordination_sentence_agrees_with_its_subject(
                 "places": "à Oslo",
                 "subject_plural": plural,
                 "issuer_gender": gender,
+                **dict.fromkeys(("took_over", "took_over_of", "took_over_to", "subject")),
             },
         )
         for first_clause, month, state in (
