@@ -107,16 +107,7 @@ def test_english_ordinals_in_words(number: int, spelled: str | None) -> None:
     [
         ("en", "Eleventh Meeting of States Parties"),
         ("fr", "Onzième Assemblée des États parties"),
-        pytest.param(
-            "es",
-            "Undécima Reunión de los Estados Partes",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="Spanish meeting ordinals past the tenth are language/es.py's (review 1 "
-                "finding 12, helper fixa): main writes '11ª Reunión'; remove this mark when "
-                "fixa's change is merged",
-            ),
-        ),
+        ("es", "Undécima Reunión de los Estados Partes"),
     ],
 )
 def test_the_eleventh_msp_is_spelled_as_un_first_pages_spell_it(lang: str, expected: str) -> None:
