@@ -935,7 +935,9 @@ class Demarches(Model):
 
 
 class Letter(Model):
-    """The letter to the missions in Geneva of States not yet Parties."""
+    """Deprecated when data/campaigns.yaml has a campaign: the letter to the missions in
+    Geneva of States not yet Parties, typed. The report now tells of the latest campaign of
+    campaigns.yaml (its signers, the States it approached, its replies)."""
 
     signed_by: list[Text] = Field(
         min_length=1,
@@ -1049,7 +1051,14 @@ class EventsFile(Model):
     demarches: Demarches = Field(
         description="The co-coordinators' joint demarches in capitals, and what came back.",
     )
-    letter: Letter = Field(description="The co-coordinators' letter to the missions in Geneva.")
+    letter: Letter | None = Field(
+        default=None,
+        description=(
+            "Deprecated: the co-coordinators' letter to the missions in Geneva, typed. The "
+            "report tells of the latest campaign of campaigns.yaml (who signed it, the States "
+            "it approached, their replies); this is read only when there is none."
+        ),
+    )
     strategy: Strategy = Field(
         description="The regional strategy of part III and the initiative that adopted it.",
     )
