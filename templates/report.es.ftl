@@ -363,6 +363,15 @@ letter_replies = { $letter_replied ->
    *[no] A diferencia de las gestiones realizadas el año anterior, las respuestas fueron muy escasas y poco concluyentes.
 }
 
+# Punto 4, primeras palabras: «Siguiendo el camino iniciado en 2012, presentamos a
+# continuación» (un resumen de las respuestas). $path_year: el año en que los coordinadores
+# empezaron a presentar las respuestas por categoría (events.yaml categories_since), o none:
+# sin la proposición.
+summary_opening = { $path_year ->
+    [none] Presentamos a continuación
+   *[other] Siguiendo el camino iniciado en { $path_year }, presentamos a continuación
+}
+
 # Una línea de la lista de iniciativas (antes de su «;» o «.»). $text: lo que tuvo lugar;
 # $place: dónde (del mensaje place), o none; $dates: cuándo, con su preposición («los días
 # 22 y 23 de mayo de 2013», «del 9 al 13 de septiembre de 2013»), o none.

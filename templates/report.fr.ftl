@@ -386,6 +386,15 @@ letter_replies = { $letter_replied ->
    *[no] À la différence des démarches effectuées l'année précédente, cette lettre n'a suscité que très peu de réponses, et peu concluantes.
 }
 
+# Point 4, premiers mots : « Dans le prolongement de la démarche engagée en 2012, nous présentons
+# ci-après » (un résumé des réponses). $path_year : l'année où les coordonnateurs ont commencé à
+# présenter les réponses par catégorie (events.yaml categories_since), ou none : sans la
+# proposition.
+summary_opening = { $path_year ->
+    [none] Nous présentons ci-après
+   *[other] Dans le prolongement de la démarche engagée en { $path_year }, nous présentons ci-après
+}
+
 # Une ligne de la liste des initiatives (avant son « ; » ou son « . »). $text : ce qui a eu
 # lieu ; $place : où (message place ci-dessous), ou none ; $dates : quand, ou none ; les
 # dates portent déjà leur préposition (« les 22 et 23 mai 2013 », « du 9 au 13 septembre »).

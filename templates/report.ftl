@@ -292,6 +292,14 @@ letter_replies = { $letter_replied ->
    *[no] Unlike the demarches carried out the year before, the answers were very few and inconclusive.
 }
 
+# Point 4, first words: "Following the path initiated in 2012, we herewith present" (a summary
+# of the answers). $path_year: the year the co-coordinators began presenting the answers by
+# category (events.yaml categories_since), or none: the clause is left out.
+summary_opening = { $path_year ->
+    [none] We herewith present
+   *[other] Following the path initiated in { $path_year }, we herewith present
+}
+
 # One line of the list of initiatives (before its ";" or "."). $text: what took place;
 # $place: where (from place below), or none; $dates: when, or none.
 initiative_line = { $text }{ $place ->

@@ -277,7 +277,7 @@ def _body(document: docx.document.Document) -> None:
     w.p("3. " + REGIONAL_RESULTS)
     w.p("{%p endif %}")
     w.p(
-        "4. Following the path initiated in {{ period_start.start|year }}, we herewith present "
+        "4. {{ sentence.summary_opening }} "
         "a summary of the answers the co-coordinators received "
         "{{ sentence.answers_period }} to their initiatives."
     )

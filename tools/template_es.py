@@ -173,11 +173,10 @@ TEXTS: dict[str, str] = {
         "Por ello, hacemos un llamamiento a los países que aún no son Estados partes en la "
         "Convención para que reconsideren su posición y se adhieran a ella."
     ),
-    "4. Following the path initiated in {{ period_start.start|year }}, we herewith present a "
-    "summary of the answers the co-coordinators received {{ sentence.answers_period }} to their "
-    "initiatives.": (
-        "4. Siguiendo el camino iniciado en {{ period_start.start|year }}, presentamos a "
-        "continuación un resumen de las respuestas a sus iniciativas que los coordinadores "
+    "4. {{ sentence.summary_opening }} a summary of the answers the co-coordinators received "
+    "{{ sentence.answers_period }} to their initiatives.": (
+        "4. {{ sentence.summary_opening }} un resumen de las respuestas a sus iniciativas que "
+        "los coordinadores "
         "recibieron {{ sentence.answers_period }}."
     ),
     "In addition, we States Parties to the CCM need to continue a dialogue with the main "

@@ -183,12 +183,11 @@ TEXTS: dict[str, str] = {
         "Convention à reconsidérer leur position en y adhérant."
     ),
     (
-        "4. Following the path initiated in {{ period_start.start|year }}, we herewith present a "
-        "summary of the answers the co-coordinators received {{ sentence.answers_period }} to "
-        "their initiatives."
+        "4. {{ sentence.summary_opening }} a summary of the answers the co-coordinators "
+        "received {{ sentence.answers_period }} to their initiatives."
     ): (
-        "4. Dans le prolongement de la démarche engagée en {{ period_start.start|year }}, nous "
-        "présentons ci-après un résumé des réponses que les coordonnateurs ont reçues "
+        "4. {{ sentence.summary_opening }} un résumé des réponses que les coordonnateurs ont "
+        "reçues "
         "{{ sentence.answers_period }} à la suite de leurs initiatives."
     ),
     (

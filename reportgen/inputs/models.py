@@ -1062,6 +1062,14 @@ class EventsFile(Model):
     strategy: Strategy = Field(
         description="The regional strategy of part III and the initiative that adopted it.",
     )
+    categories_since: Annotated[int, Field(ge=2008, le=2200, strict=True)] | None = Field(
+        default=None,
+        description=(
+            'The year the co-coordinators began presenting the answers by category: "Following '
+            'the path initiated in 2012, we herewith present..." (part II, point 4); left out, '
+            "the clause is left out."
+        ),
+    )
     regional_results: Prose = Field(
         description=(
             "The co-coordinators' judgement of the regions' results, completing \"We should "

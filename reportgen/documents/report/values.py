@@ -91,6 +91,8 @@ VARIABLES: dict[str, str] = {
     "letter_replies": "how many of the States the letter approached had replied by the as-of "
     "day (0 when not known)",
     "as_of": "the as-of day (1 September 2013)",
+    "path_year": "the year the co-coordinators began presenting the answers by category "
+    "(events.yaml categories_since), or none",
     "groups": "the categories of non-party States",
     "group_list": "the clauses of group_entry, joined by group_joiner and group_last_joiner",
     "category_ii": "Category II as a sentence names it (la catégorie II), or none",
@@ -227,6 +229,7 @@ categories; any other key would never be chosen."""
 ABSENT = frozenset(
     {
         "period_deposits",
+        "path_year",
         "withdrawals",
         "pending",
         "status_withdrawal.deposit",
@@ -428,6 +431,9 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "letter_replied": _yes(letter_replies is not None),
         "letter_replies": letter_replies or 0,
         "as_of": formats.long_date(frame.as_of),
+        "path_year": None
+        if inputs.events.categories_since is None
+        else str(inputs.events.categories_since),
         "groups": figures.categories,
         "group_list": group_list,
         "category_ii": category_ii,
