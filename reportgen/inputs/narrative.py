@@ -76,6 +76,7 @@ def check_narrative(frame: ReportFrame, events: EventsFile) -> Iterator[Finding]
                     f"{describe_period(frame)}{adopted}: is it a previous report's initiative?",
                     "warning",
                 )
+        yield from _demarches_by(frame, events, start)
         years = [int(y) for y in _YEAR.findall(events.demarches.period)]
         if years and max(years) < start.year:
             yield Finding(
@@ -93,6 +94,32 @@ def check_narrative(frame: ReportFrame, events: EventsFile) -> Iterator[Finding]
             f"{frame.as_of.isoformat()} is after the opening day of {presented.key} "
             f"({presented.start.isoformat()}), the meeting the report is presented to: its "
             "figures would not be known when the report is tabled",
+            "warning",
+        )
+
+
+def _demarches_by(frame: ReportFrame, events: EventsFile, start: dt.date) -> Iterator[Finding]:
+    """A State in demarches.by that did not coordinate during the period the report covers
+    (appointed after the as-of day, or handed over by the period's start), or at all."""
+    serving = {c.state: c for c in frame.coordinators}
+    for index, name in enumerate(events.demarches.by):
+        coordinator = serving.get(name)
+        if coordinator is None:
+            why = "is not a coordinator (report.yaml coordinators)"
+        else:
+            appointed = _meeting(frame, coordinator.appointed_at or "")
+            until = _meeting(frame, coordinator.until or "")
+            if appointed is not None and appointed.end > frame.as_of:
+                why = f"was appointed coordinator at {appointed.key}, after the as-of day"
+            elif until is not None and until.end <= start:
+                why = f"handed over the coordination at {until.key} ({until.end.isoformat()})"
+            else:
+                continue
+        yield Finding(
+            "events",
+            ("demarches", "by", index),
+            f"{name} {why}: it did not coordinate during the period this report covers, "
+            f"{describe_period(frame)}: are these a previous report's demarches?",
             "warning",
         )
 
@@ -179,6 +206,16 @@ def check_letter(inputs: Inputs) -> Iterator[Finding]:
     if found is None:
         return
     index, campaign = found
+    covered = period_covered(inputs.report)
+    if covered is not None and _day(campaign) < covered[1]:
+        yield Finding(
+            "campaigns",
+            ("campaigns", index, "date" if campaign.date is not None else "year"),
+            f"the report tells of campaign {campaign.key!r} as \"This year, in a letter\", but "
+            f"it is dated before the period this report covers, {describe_period(inputs.report)}: "
+            "add this year's campaign (docs/letters.md), or is it a previous report's letter?",
+            "warning",
+        )
     told = letter_told(inputs)
     typed = inputs.events.letter
     own = [s.state for s in campaign.signed_by]
