@@ -166,9 +166,7 @@ def report_campaign(inputs: Inputs) -> tuple[int, Campaign] | None:
     file = inputs.campaigns
     if file is None:
         return None
-    dated = [
-        (index, c) for index, c in enumerate(file.campaigns) if _day(c) <= inputs.report.as_of
-    ]
+    dated = [(index, c) for index, c in enumerate(file.campaigns) if _day(c) <= inputs.report.as_of]
     return max(dated, key=lambda pair: (_day(pair[1]), pair[0]), default=None)
 
 
@@ -211,7 +209,7 @@ def check_letter(inputs: Inputs) -> Iterator[Finding]:
         yield Finding(
             "campaigns",
             ("campaigns", index, "date" if campaign.date is not None else "year"),
-            f"the report tells of campaign {campaign.key!r} as \"This year, in a letter\", but "
+            f'the report tells of campaign {campaign.key!r} as "This year, in a letter", but '
             f"it is dated before the period this report covers, {describe_period(inputs.report)}: "
             "add this year's campaign (docs/letters.md), or is it a previous report's letter?",
             "warning",
@@ -223,8 +221,8 @@ def check_letter(inputs: Inputs) -> Iterator[Finding]:
         yield Finding(
             "campaigns",
             ("campaigns", index),
-            f"the report tells of campaign {campaign.key!r} (\"in a letter signed by the "
-            "Permanent Representatives of ...\"): give its signed_by ({state: ...} for each)",
+            f'the report tells of campaign {campaign.key!r} ("in a letter signed by the '
+            'Permanent Representatives of ..."): give its signed_by ({state: ...} for each)',
         )
     if typed is None:
         return

@@ -62,7 +62,9 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 def _no_signers(campaigns: Path) -> None:
     text = campaigns.read_text(encoding="utf-8")
-    block = re.search(r"    signed_by:.*\n      - \{state: Portugal\}\n      - \{state: Ghana\}\n", text)
+    block = re.search(
+        r"    signed_by:.*\n      - \{state: Portugal\}\n      - \{state: Ghana\}\n", text
+    )
     assert block is not None
     campaigns.write_text(text.replace(block.group(0), ""), encoding="utf-8")
 
@@ -163,8 +165,11 @@ def test_a_typed_letter_without_a_campaign_still_builds_silently(
 def test_a_typed_letter_beside_a_campaign_is_deprecated(data_copy: Path) -> None:
     events = _typed_letter(data_copy)
     (found,) = check(data_copy, template_of("en"), "en", today=DAY_AFTER)
-    assert (found.severity, found.file, found.line) == ("warning", str(events),
-                                                       _line_of(events, "^letter:"))
+    assert (found.severity, found.file, found.line) == (
+        "warning",
+        str(events),
+        _line_of(events, "^letter:"),
+    )
     assert found.where == "letter"
     assert found.message == (
         "is deprecated: the report tells of campaigns.yaml's campaign '2013-letter' (its "

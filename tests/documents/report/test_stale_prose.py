@@ -33,12 +33,18 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 OPENING = {
-    "en": ("4. Following the path initiated in {y}, we herewith present a summary",
-           "4. We herewith present a summary"),
-    "fr": ("4. Dans le prolongement de la démarche engagée en {y}, nous présentons ci-après un "
-           "résumé", "4. Nous présentons ci-après un résumé"),
-    "es": ("4. Siguiendo el camino iniciado en {y}, presentamos a continuación un resumen",
-           "4. Presentamos a continuación un resumen"),
+    "en": (
+        "4. Following the path initiated in {y}, we herewith present a summary",
+        "4. We herewith present a summary",
+    ),
+    "fr": (
+        "4. Dans le prolongement de la démarche engagée en {y}, nous présentons ci-après un résumé",
+        "4. Nous présentons ci-après un résumé",
+    ),
+    "es": (
+        "4. Siguiendo el camino iniciado en {y}, presentamos a continuación un resumen",
+        "4. Presentamos a continuación un resumen",
+    ),
 }
 
 
@@ -102,5 +108,5 @@ def test_a_letter_dated_before_the_period_is_a_warning(data_copy: Path) -> None:
     (found,) = _warnings(data_copy)
     assert found.startswith(
         "campaigns[0] (2013-letter).date: the report tells of campaign '2013-letter' as "
-        "\"This year, in a letter\", but it is dated before the period this report covers"
+        '"This year, in a letter", but it is dated before the period this report covers'
     )
