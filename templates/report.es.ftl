@@ -350,6 +350,28 @@ joined_since = Desde entonces, { $joined_since ->
    *[other] { WORDS($joined_since, noun: "no") } de ellos han pasado a ser Estados partes.
 }
 
+# Punto 3, después de la carta a las misiones en Ginebra: lo que suscitó. $letter_replied: yes
+# cuando se sabe cuántos Estados respondieron (la campaña enumera sus respuestas); no para una
+# campaña pasada conocida solo por su número, que conserva las palabras escritas entonces.
+# $letter_replies: cuántos habían respondido en la fecha de referencia, $as_of.
+letter_replies = { $letter_replied ->
+    [yes] { $letter_replies ->
+        [0] Al { $as_of }, ninguno de ellos había respondido.
+        [one] Al { $as_of }, uno de ellos había respondido.
+       *[other] Al { $as_of }, { WORDS($letter_replies, noun: "no") } de ellos habían respondido.
+    }
+   *[no] A diferencia de las gestiones realizadas el año anterior, las respuestas fueron muy escasas y poco concluyentes.
+}
+
+# Punto 4, primeras palabras: «Siguiendo el camino iniciado en 2012, presentamos a
+# continuación» (un resumen de las respuestas). $path_year: el año en que los coordinadores
+# empezaron a presentar las respuestas por categoría (events.yaml categories_since), o none:
+# sin la proposición.
+summary_opening = { $path_year ->
+    [none] Presentamos a continuación
+   *[other] Siguiendo el camino iniciado en { $path_year }, presentamos a continuación
+}
+
 # Una línea de la lista de iniciativas (antes de su «;» o «.»). $text: lo que tuvo lugar;
 # $place: dónde (del mensaje place), o none; $dates: cuándo, con su preposición («los días
 # 22 y 23 de mayo de 2013», «del 9 al 13 de septiembre de 2013»), o none.

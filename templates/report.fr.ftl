@@ -373,6 +373,28 @@ joined_since = Depuis, { $joined_since ->
    *[other] { WORDS($joined_since) } d'entre eux sont devenus parties
 } à la Convention.
 
+# Point 3, après la lettre aux missions à Genève : ce qu'elle a suscité. $letter_replied : yes
+# quand on sait combien d'États ont répondu (la campagne liste leurs réponses) ; no pour une
+# campagne passée connue par son seul nombre, qui garde les mots écrits alors.
+# $letter_replies : combien ont répondu à la date de référence, $as_of.
+letter_replies = { $letter_replied ->
+    [yes] { $letter_replies ->
+        [0] Au { $as_of }, aucun d'entre eux n'avait répondu.
+        [one] Au { $as_of }, l'un d'entre eux avait répondu.
+       *[other] Au { $as_of }, { WORDS($letter_replies) } d'entre eux avaient répondu.
+    }
+   *[no] À la différence des démarches effectuées l'année précédente, cette lettre n'a suscité que très peu de réponses, et peu concluantes.
+}
+
+# Point 4, premiers mots : « Dans le prolongement de la démarche engagée en 2012, nous présentons
+# ci-après » (un résumé des réponses). $path_year : l'année où les coordonnateurs ont commencé à
+# présenter les réponses par catégorie (events.yaml categories_since), ou none : sans la
+# proposition.
+summary_opening = { $path_year ->
+    [none] Nous présentons ci-après
+   *[other] Dans le prolongement de la démarche engagée en { $path_year }, nous présentons ci-après
+}
+
 # Une ligne de la liste des initiatives (avant son « ; » ou son « . »). $text : ce qui a eu
 # lieu ; $place : où (message place ci-dessous), ou none ; $dates : quand, ou none ; les
 # dates portent déjà leur préposition (« les 22 et 23 mai 2013 », « du 9 au 13 septembre »).

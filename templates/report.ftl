@@ -279,6 +279,27 @@ joined_since = Since then { WORDS($joined_since) } { $joined_since ->
    *[other] have become States Parties
 }.
 
+# Point 3, after the letter to the missions in Geneva: what came of it. $letter_replied: yes
+# when it is known how many States replied (the campaign lists its replies); no for a past
+# campaign known by its count alone, which keeps the words the co-coordinators wrote then.
+# $letter_replies: how many replied by the as-of day, $as_of.
+letter_replies = { $letter_replied ->
+    [yes] { $letter_replies ->
+        [0] By { $as_of }, none of them had replied.
+        [one] By { $as_of }, one of them had replied.
+       *[other] By { $as_of }, { WORDS($letter_replies) } of them had replied.
+    }
+   *[no] Unlike the demarches carried out the year before, the answers were very few and inconclusive.
+}
+
+# Point 4, first words: "Following the path initiated in 2012, we herewith present" (a summary
+# of the answers). $path_year: the year the co-coordinators began presenting the answers by
+# category (events.yaml categories_since), or none: the clause is left out.
+summary_opening = { $path_year ->
+    [none] We herewith present
+   *[other] Following the path initiated in { $path_year }, we herewith present
+}
+
 # One line of the list of initiatives (before its ";" or "."). $text: what took place;
 # $place: where (from place below), or none; $dates: when, or none.
 initiative_line = { $text }{ $place ->

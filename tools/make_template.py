@@ -136,6 +136,14 @@ class _Writer:
         self.p(end)
 
 
+REGIONAL_RESULTS = (
+    "We should note in particular that since {{ since.start|year }}, "
+    "{{ regional_results }} We thus appeal to the countries that are not yet States Parties "
+    "to the Convention to consider their position once again by joining the CCM."
+)
+"""Part II, point 3's paragraph after the letter (numbered 3. itself when there is none)."""
+
+
 def _body(document: docx.document.Document) -> None:
     w = _Writer(document)
     w.p("{{ report.title }}", "Title")
@@ -253,21 +261,23 @@ def _body(document: docx.document.Document) -> None:
         "thank all those States, as well as all the non-State actors that have contributed so "
         "much to our endeavours."
     )
+    # Point 3 opens with the letter the report tells of (the latest campaign of
+    # campaigns.yaml); without one, its number goes to the paragraph after.
+    w.p("{%p if letter %}")
     w.p(
         "3. This year, in a letter signed by the Permanent Representatives of "
         "{{ letter.signed_by|names('the') }} to the United Nations in Geneva, the merits of "
         "the CCM "
         "were again highlighted and {{ letter.states_addressed }} States, which were still not "
-        "Parties and had missions in Geneva, were urged to consider joining the CCM. Unlike the "
-        "demarches carried out the year before, the answers were very few and inconclusive."
+        "Parties and had missions in Geneva, were urged to consider joining the CCM. "
+        "{{ sentence.letter_replies }}"
     )
+    w.p(REGIONAL_RESULTS)
+    w.p("{%p else %}")
+    w.p("3. " + REGIONAL_RESULTS)
+    w.p("{%p endif %}")
     w.p(
-        "We should note in particular that since {{ since.start|year }}, "
-        "{{ regional_results }} We thus appeal to the countries that are not yet States Parties "
-        "to the Convention to consider their position once again by joining the CCM."
-    )
-    w.p(
-        "4. Following the path initiated in {{ period_start.start|year }}, we herewith present "
+        "4. {{ sentence.summary_opening }} "
         "a summary of the answers the co-coordinators received "
         "{{ sentence.answers_period }} to their initiatives."
     )

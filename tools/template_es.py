@@ -157,15 +157,14 @@ TEXTS: dict[str, str] = {
     "{{ letter.signed_by|names('the') }} to the United Nations in Geneva, the merits of the CCM "
     "were "
     "again highlighted and {{ letter.states_addressed }} States, which were still not Parties "
-    "and had missions in Geneva, were urged to consider joining the CCM. Unlike the demarches "
-    "carried out the year before, the answers were very few and inconclusive.": (
+    "and had missions in Geneva, were urged to consider joining the CCM. "
+    "{{ sentence.letter_replies }}": (
         "3. Este año, en una carta firmada por los Representantes Permanentes "
         "{{ letter.signed_by|names('of') }} ante la Oficina de las Naciones Unidas en Ginebra, "
         "se destacaron de nuevo los méritos de la Convención y se instó a "
         "{{ letter.states_addressed }} Estados que aún no eran partes y tenían misiones en "
-        "Ginebra a que consideraran la posibilidad de adherirse a ella. A diferencia de las "
-        "gestiones realizadas el año anterior, las respuestas fueron muy escasas y poco "
-        "concluyentes."
+        "Ginebra a que consideraran la posibilidad de adherirse a ella. "
+        "{{ sentence.letter_replies }}"
     ),
     "We should note in particular that since {{ since.start|year }}, {{ regional_results }} We "
     "thus appeal to the countries that are not yet States Parties to the Convention to consider "
@@ -174,11 +173,10 @@ TEXTS: dict[str, str] = {
         "Por ello, hacemos un llamamiento a los países que aún no son Estados partes en la "
         "Convención para que reconsideren su posición y se adhieran a ella."
     ),
-    "4. Following the path initiated in {{ period_start.start|year }}, we herewith present a "
-    "summary of the answers the co-coordinators received {{ sentence.answers_period }} to their "
-    "initiatives.": (
-        "4. Siguiendo el camino iniciado en {{ period_start.start|year }}, presentamos a "
-        "continuación un resumen de las respuestas a sus iniciativas que los coordinadores "
+    "4. {{ sentence.summary_opening }} a summary of the answers the co-coordinators received "
+    "{{ sentence.answers_period }} to their initiatives.": (
+        "4. {{ sentence.summary_opening }} un resumen de las respuestas a sus iniciativas que "
+        "los coordinadores "
         "recibieron {{ sentence.answers_period }}."
     ),
     "In addition, we States Parties to the CCM need to continue a dialogue with the main "
@@ -300,3 +298,6 @@ TEXTS: dict[str, str] = {
     # The time chart's axis title (in the chart's design, not a run of the document).
     "States Parties": "Estados partes",
 }
+# Point 3 without a letter: the paragraph after the letter takes its number.
+_AFTER_LETTER = next(k for k in TEXTS if k.startswith("We should note in particular"))
+TEXTS["3. " + _AFTER_LETTER] = "3. " + TEXTS[_AFTER_LETTER]

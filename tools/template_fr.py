@@ -163,16 +163,15 @@ TEXTS: dict[str, str] = {
         "{{ letter.signed_by|names('the') }} to the United Nations in Geneva, the merits of "
         "the CCM were "
         "again highlighted and {{ letter.states_addressed }} States, which were still not Parties "
-        "and had missions in Geneva, were urged to consider joining the CCM. Unlike the demarches "
-        "carried out the year before, the answers were very few and inconclusive."
+        "and had missions in Geneva, were urged to consider joining the CCM. "
+        "{{ sentence.letter_replies }}"
     ): (
         "3. Cette année, dans une lettre signée par les Représentants permanents "
         "{{ letter.signed_by|names('of') }} auprès de l'Office des Nations Unies à Genève, les "
         "mérites de la Convention ont de nouveau été soulignés et {{ letter.states_addressed }} "
         "États qui n'étaient toujours pas parties et disposaient d'une mission à Genève ont été "
-        "instamment invités à envisager d'adhérer à la Convention. À la différence des démarches "
-        "effectuées l'année précédente, cette lettre n'a suscité que très peu de réponses, et peu "
-        "concluantes."
+        "instamment invités à envisager d'adhérer à la Convention. "
+        "{{ sentence.letter_replies }}"
     ),
     (
         "We should note in particular that since {{ since.start|year }}, {{ regional_results }} "
@@ -184,12 +183,11 @@ TEXTS: dict[str, str] = {
         "Convention à reconsidérer leur position en y adhérant."
     ),
     (
-        "4. Following the path initiated in {{ period_start.start|year }}, we herewith present a "
-        "summary of the answers the co-coordinators received {{ sentence.answers_period }} to "
-        "their initiatives."
+        "4. {{ sentence.summary_opening }} a summary of the answers the co-coordinators "
+        "received {{ sentence.answers_period }} to their initiatives."
     ): (
-        "4. Dans le prolongement de la démarche engagée en {{ period_start.start|year }}, nous "
-        "présentons ci-après un résumé des réponses que les coordonnateurs ont reçues "
+        "4. {{ sentence.summary_opening }} un résumé des réponses que les coordonnateurs ont "
+        "reçues "
         "{{ sentence.answers_period }} à la suite de leurs initiatives."
     ),
     (
@@ -336,3 +334,6 @@ TEXTS: dict[str, str] = {
     # The time chart's axis title (in the chart's design, not a run of the document).
     "States Parties": "États parties",
 }
+# Point 3 without a letter: the paragraph after the letter takes its number.
+_AFTER_LETTER = next(k for k in TEXTS if k.startswith("We should note in particular"))
+TEXTS["3. " + _AFTER_LETTER] = "3. " + TEXTS[_AFTER_LETTER]

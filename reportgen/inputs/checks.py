@@ -537,7 +537,8 @@ def _check_events(
         if initiative.host is not None and initiative.place is None:
             yield Finding("events", (*at, "host"), "a host State goes with a place (the city)")
     yield from _names_in(events.demarches.by, ("demarches", "by"), names)
-    yield from _names_in(events.letter.signed_by, ("letter", "signed_by"), names)
+    if events.letter is not None:
+        yield from _names_in(events.letter.signed_by, ("letter", "signed_by"), names)
     if events.demarches.replies > events.demarches.states_approached:
         yield Finding(
             "events",
@@ -569,7 +570,7 @@ def _check_unused(parts: Parts) -> Iterator[Finding]:
     named |= {name for _, c in parts.categories for name in c.members} | parts.also_named
     for initiative in events.initiatives:
         named |= {*initiative.states, *([initiative.host] if initiative.host else [])}
-    named |= {*events.demarches.by, *events.letter.signed_by}
+    named |= {*events.demarches.by, *(events.letter.signed_by if events.letter else [])}
     named |= {r.categories_paper.by for r in [events.references] if r and r.categories_paper}
     counts = collections.Counter(s.name for _, s in parts.states or ())
     for index, state in parts.states or ():

@@ -935,7 +935,9 @@ class Demarches(Model):
 
 
 class Letter(Model):
-    """The letter to the missions in Geneva of States not yet Parties."""
+    """Deprecated when data/campaigns.yaml has a campaign: the letter to the missions in
+    Geneva of States not yet Parties, typed. The report now tells of the latest campaign of
+    campaigns.yaml (its signers, the States it approached, its replies)."""
 
     signed_by: list[Text] = Field(
         min_length=1,
@@ -1049,9 +1051,24 @@ class EventsFile(Model):
     demarches: Demarches = Field(
         description="The co-coordinators' joint demarches in capitals, and what came back.",
     )
-    letter: Letter = Field(description="The co-coordinators' letter to the missions in Geneva.")
+    letter: Letter | None = Field(
+        default=None,
+        description=(
+            "Deprecated: the co-coordinators' letter to the missions in Geneva, typed. The "
+            "report tells of the latest campaign of campaigns.yaml (who signed it, the States "
+            "it approached, their replies); this is read only when there is none."
+        ),
+    )
     strategy: Strategy = Field(
         description="The regional strategy of part III and the initiative that adopted it.",
+    )
+    categories_since: Annotated[int, Field(ge=2008, le=2200, strict=True)] | None = Field(
+        default=None,
+        description=(
+            'The year the co-coordinators began presenting the answers by category: "Following '
+            'the path initiated in 2012, we herewith present..." (part II, point 4); left out, '
+            "the clause is left out."
+        ),
     )
     regional_results: Prose = Field(
         description=(

@@ -17,9 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportgen.inputs.models import EventsFile, Meeting, ReportFrame
 from reportgen.inputs.withdrawals import Finding
+
+if TYPE_CHECKING:
+    from reportgen.inputs.campaign import Campaign
+    from reportgen.inputs.models import Inputs
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
 
@@ -70,6 +76,7 @@ def check_narrative(frame: ReportFrame, events: EventsFile) -> Iterator[Finding]
                     f"{describe_period(frame)}{adopted}: is it a previous report's initiative?",
                     "warning",
                 )
+        yield from _demarches_by(frame, events, start)
         years = [int(y) for y in _YEAR.findall(events.demarches.period)]
         if years and max(years) < start.year:
             yield Finding(
@@ -91,6 +98,32 @@ def check_narrative(frame: ReportFrame, events: EventsFile) -> Iterator[Finding]
         )
 
 
+def _demarches_by(frame: ReportFrame, events: EventsFile, start: dt.date) -> Iterator[Finding]:
+    """A State in demarches.by that did not coordinate during the period the report covers
+    (appointed after the as-of day, or handed over by the period's start), or at all."""
+    serving = {c.state: c for c in frame.coordinators}
+    for index, name in enumerate(events.demarches.by):
+        coordinator = serving.get(name)
+        if coordinator is None:
+            why = "is not a coordinator (report.yaml coordinators)"
+        else:
+            appointed = _meeting(frame, coordinator.appointed_at or "")
+            until = _meeting(frame, coordinator.until or "")
+            if appointed is not None and appointed.end > frame.as_of:
+                why = f"was appointed coordinator at {appointed.key}, after the as-of day"
+            elif until is not None and until.end <= start:
+                why = f"handed over the coordination at {until.key} ({until.end.isoformat()})"
+            else:
+                continue
+        yield Finding(
+            "events",
+            ("demarches", "by", index),
+            f"{name} {why}: it did not coordinate during the period this report covers, "
+            f"{describe_period(frame)}: are these a previous report's demarches?",
+            "warning",
+        )
+
+
 def check_as_of_not_future(frame: ReportFrame, today: dt.date) -> Iterator[Finding]:
     """An as-of day after `today` (given by the application: nothing here reads the clock)."""
     if frame.as_of > today:
@@ -101,3 +134,130 @@ def check_as_of_not_future(frame: ReportFrame, today: dt.date) -> Iterator[Findi
             "status table and the figures can only be as of a day that has come",
             "warning",
         )
+
+
+# --- The letter the report tells of (part II, point 3) -------------------------------------
+
+
+@dataclass(frozen=True)
+class LetterTold:
+    """The letter part II, point 3 tells of: who signed it, how many States it approached
+    (`reported`: the count reported then, no list being known), how many replied by the
+    as-of day (None: not known), and the campaign it comes from (None: events.yaml's
+    deprecated `letter:`)."""
+
+    signed_by: tuple[str, ...]
+    count: int
+    replies: int | None
+    reported: bool
+    campaign: str | None
+
+
+def _day(campaign: Campaign) -> dt.date:
+    """A campaign's day: its date, or the first day of its year (and month) when only they
+    are known (a reported campaign)."""
+    day = getattr(campaign, "day", None)
+    return day if isinstance(day, dt.date) else campaign.date
+
+
+def report_campaign(inputs: Inputs) -> tuple[int, Campaign] | None:
+    """The campaign the report tells of, with its index in campaigns.yaml: the latest one
+    dated on or before the as-of day; None when there is none."""
+    file = inputs.campaigns
+    if file is None:
+        return None
+    dated = [(index, c) for index, c in enumerate(file.campaigns) if _day(c) <= inputs.report.as_of]
+    return max(dated, key=lambda pair: (_day(pair[1]), pair[0]), default=None)
+
+
+def letter_told(inputs: Inputs) -> LetterTold | None:
+    """The letter the report tells of, from the campaign (its signers: the campaign's, else
+    those of events.yaml's deprecated `letter:`); events.yaml's `letter:` alone when there
+    is no campaign; None when there is neither, or the campaign approached no State."""
+    from reportgen.inputs.campaign import approached
+
+    typed = inputs.events.letter
+    found = report_campaign(inputs)
+    if found is None:
+        if typed is None:
+            return None
+        return LetterTold(tuple(typed.signed_by), typed.states_addressed, None, False, None)
+    _, campaign = found
+    figures = approached(inputs, campaign.key)
+    assert figures is not None  # the campaign is in the file
+    if not figures.count:
+        return None
+    signers = tuple(s.state for s in campaign.signed_by)
+    if not signers and typed is not None:
+        signers = tuple(typed.signed_by)
+    replies = figures.replies
+    if not figures.reported:  # the replies listed, as they came by the as-of day
+        replies = sum(1 for r in campaign.replies if r.date <= inputs.report.as_of)
+    return LetterTold(signers, figures.count, replies, figures.reported, campaign.key)
+
+
+def check_letter(inputs: Inputs) -> Iterator[Finding]:
+    """events.yaml's typed `letter:` beside a campaign: deprecated (a warning) when it
+    agrees with it, an error where it disagrees; a campaign the report tells of with no
+    signer at all (an error: the sentence names them)."""
+    found = report_campaign(inputs)
+    if found is None:
+        return
+    index, campaign = found
+    covered = period_covered(inputs.report)
+    if covered is not None and _day(campaign) < covered[1]:
+        yield Finding(
+            "campaigns",
+            ("campaigns", index, "date" if campaign.date is not None else "year"),
+            f'the report tells of campaign {campaign.key!r} as "This year, in a letter", but '
+            f"it is dated before the period this report covers, {describe_period(inputs.report)}: "
+            "add this year's campaign (docs/letters.md), or is it a previous report's letter?",
+            "warning",
+        )
+    told = letter_told(inputs)
+    typed = inputs.events.letter
+    own = [s.state for s in campaign.signed_by]
+    if told is not None and not told.signed_by:
+        yield Finding(
+            "campaigns",
+            ("campaigns", index),
+            f'the report tells of campaign {campaign.key!r} ("in a letter signed by the '
+            'Permanent Representatives of ..."): give its signed_by ({state: ...} for each)',
+        )
+    if typed is None:
+        return
+    where = f"campaigns.yaml's campaign {campaign.key!r}"
+    disagree = False
+    if told is not None and typed.states_addressed != told.count:
+        disagree = True
+        said = "reported" if told.reported else "its recipients"
+        yield Finding(
+            "events",
+            ("letter", "states_addressed"),
+            f"{typed.states_addressed} disagrees with {where}, which approached {told.count} "
+            f"States ({said}): the report says the campaign's; remove letter: from events.yaml",
+        )
+    if own and sorted(own) != sorted(typed.signed_by):
+        disagree = True
+        yield Finding(
+            "events",
+            ("letter", "signed_by"),
+            f"{', '.join(typed.signed_by)} disagrees with the signers of {where} "
+            f"({', '.join(own)}): the report says the campaign's; remove letter: from "
+            "events.yaml",
+        )
+    if disagree:
+        return
+    move = (
+        ""
+        if own
+        else f"; first give the campaign signed_by: "
+        f"[{', '.join('{state: ' + s + '}' for s in typed.signed_by)}]"
+    )
+    yield Finding(
+        "events",
+        ("letter",),
+        f"is deprecated: the report tells of {where} (its signers and the States it "
+        f"approached){move}; remove letter: from events.yaml",
+        "warning",
+    )

@@ -187,8 +187,8 @@ MISTAKES = {
     "an empty name": ("states", _set((0, "name"), "   "), "pattern"),
     "a control character": ("lessons", _set(("recommendations", 0), "a\x07b"), "pattern"),
     "a key with a space": ("categories", _set((0, "key"), "I I"), "pattern"),
-    "a negative count": ("events", _set(("letter", "states_addressed"), -1), "minimum"),
-    "a count in words": ("events", _set(("letter", "states_addressed"), "74"), "type"),
+    "a negative count": ("events", _set(("demarches", "states_approached"), -1), "minimum"),
+    "a count in words": ("events", _set(("demarches", "states_approached"), "74"), "type"),
     "an empty list": ("lessons", _set(("recommendations",), []), "minItems"),
     "a missing field": ("report", lambda data: data.pop("issuer"), "required"),
 }

@@ -78,8 +78,8 @@ def test_broken_syntax_quotes_the_paragraph(tmp_path: Path) -> None:
         tmp_path, "{{ letter.states_addressed }}", "{{ letter.states_addressed }"
     )
     problem = _problem(template, tmp_path)
-    assert ': body, paragraph 44 ("3. This year, in a letter signed by' in problem
-    assert "is not closed in its paragraph: end it with }}" in problem
+    assert ': body, paragraph 45 ("3. This year, in a letter signed by' in problem
+    assert "is not closed" in problem and "end it with }}" in problem
 
 
 def test_a_broken_header_placeholder_says_header(tmp_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_a_placeholder_that_prints_a_whole_record_is_refused(tmp_path: Path) -> 
     assert "a placeholder prints a Tally, not text; give one of its fields (such as .count)" in (
         problem
     )
-    assert ': body, paragraph 64 ("{{ figures.signatories }}")' in problem
+    assert ': body, paragraph 68 ("{{ figures.signatories }}")' in problem
 
 
 def test_a_template_that_is_not_a_word_document_is_one_line(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from reportgen.documents.report.references import own_initiatives, references_vi
 from reportgen.documents.report.values import variables, whole_period
 from reportgen.figures.compute import Figures
 from reportgen.inputs.models import Category, Initiative, Inputs
+from reportgen.inputs.narrative import letter_told
 from reportgen.language.fluent import Sentences
 from reportgen.language.formats import Formats
 from reportgen.ooxml import footnotes as ooxml_footnotes
@@ -56,6 +57,15 @@ class CategoryView:
     members: list[str]
     size: int
     footnote: Markup
+
+
+@dataclass(frozen=True)
+class LetterView:
+    """The letter of part II, point 3 (`reportgen.inputs.narrative.letter_told`): the
+    coordinators whose Permanent Representatives signed it, and the States it approached."""
+
+    signed_by: list[str]
+    states_addressed: int
 
 
 @dataclass(frozen=True)
@@ -125,7 +135,7 @@ def _context(
         "categories": categories,
         "initiatives": _initiative_lines(inputs.events.initiatives, formats, say),
         "demarches": inputs.events.demarches,
-        "letter": inputs.events.letter,
+        "letter": _letter(inputs),
         "strategy": _strategy(inputs, formats, say),
         "regional_results": inputs.events.regional_results,
         "references": references_view(inputs, formats, say),
@@ -138,6 +148,13 @@ def _context(
         "sentence": say,
     }
     return context, notes
+
+
+def _letter(inputs: Inputs) -> LetterView | None:
+    """The letter the report tells of, from the campaign; None when there is none (its
+    paragraph is left out)."""
+    told = letter_told(inputs)
+    return None if told is None else LetterView(list(told.signed_by), told.count)
 
 
 def letterhead(inputs: Inputs) -> list[str]:

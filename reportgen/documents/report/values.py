@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reportgen.documents.report.meetings import held, names, place, places
+from reportgen.inputs.narrative import letter_told
 from reportgen.language.fluent import Values
 
 if TYPE_CHECKING:
@@ -85,6 +86,13 @@ VARIABLES: dict[str, str] = {
     "approximate": "yes when the number of replies is approximate",
     "replies": "States that replied to the demarches",
     "joined_since": "of those reporting ongoing processes, how many became States Parties",
+    "letter_replied": "yes when it is known how many States replied to the letter of point 3 "
+    "(the campaign lists its replies), else no",
+    "letter_replies": "how many of the States the letter approached had replied by the as-of "
+    "day (0 when not known)",
+    "as_of": "the as-of day (1 September 2013)",
+    "path_year": "the year the co-coordinators began presenting the answers by category "
+    "(events.yaml categories_since), or none",
     "groups": "the categories of non-party States",
     "group_list": "the clauses of group_entry, joined by group_joiner and group_last_joiner",
     "category_ii": "Category II as a sentence names it (la catégorie II), or none",
@@ -190,6 +198,7 @@ CHOICES: dict[str, frozenset[str]] = {
     "subject_plural": _YES_NO,
     "issuer_gender": _GENDERS,
     "approximate": _YES_NO,
+    "letter_replied": _YES_NO,
     "by_meeting": _YES_NO,
     "meeting_place.online": _YES_NO,
     "meeting_part.online": _YES_NO,
@@ -220,6 +229,7 @@ categories; any other key would never be chosen."""
 ABSENT = frozenset(
     {
         "period_deposits",
+        "path_year",
         "withdrawals",
         "pending",
         "status_withdrawal.deposit",
@@ -264,6 +274,7 @@ COUNTS = frozenset(
         "signatories",
         "replies",
         "joined_since",
+        "letter_replies",
         "groups",
         "lines",
         "period_first.count",
@@ -345,6 +356,8 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
     group_list = _joined(entries, say.say("group_joiner"), say.say("group_last_joiner"))
     category_ii = next((c.prose for c in inputs.categories if c.key == "II"), None)
     lines = inputs.lessons.lines_of_action
+    told = letter_told(inputs)
+    letter_replies = None if told is None else told.replies
     served = coordination.meetings_served
     withdrawals, pending = _withdrawals(figures, since.end, formats, say)
     parties, parties_before = (
@@ -415,6 +428,12 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "approximate": "yes" if inputs.events.demarches.replies_approximate else "no",
         "replies": inputs.events.demarches.replies,
         "joined_since": inputs.events.demarches.joined_since,
+        "letter_replied": _yes(letter_replies is not None),
+        "letter_replies": letter_replies or 0,
+        "as_of": formats.long_date(frame.as_of),
+        "path_year": None
+        if inputs.events.categories_since is None
+        else str(inputs.events.categories_since),
         "groups": figures.categories,
         "group_list": group_list,
         "category_ii": category_ii,

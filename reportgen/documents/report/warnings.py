@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reportgen.documents.report.meetings import name_warnings, report_formats
-from reportgen.inputs.narrative import check_as_of_not_future, describe_period
+from reportgen.inputs.narrative import check_as_of_not_future, check_letter, describe_period
 from reportgen.inputs.withdrawals import Finding
 
 if TYPE_CHECKING:
@@ -43,9 +43,10 @@ def _names(text: str, region: Region) -> bool:
 
 
 def narrative_warnings(inputs: Inputs, figures: Figures, today: dt.date) -> list[Finding]:
-    """A region named in the regional results with no new State Party from it, and an
-    as-of day after `today`."""
+    """A region named in the regional results with no new State Party from it, an as-of
+    day after `today`, and events.yaml's typed letter beside a campaign."""
     findings = list(check_as_of_not_future(inputs.report, today))
+    findings += check_letter(inputs)
     findings += name_warnings(inputs, report_formats(inputs))
     text = inputs.events.regional_results
     for entry in figures.new_states_parties_by_region:

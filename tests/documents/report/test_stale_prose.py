@@ -1,0 +1,112 @@
+"""Fixed prose that printed a computed fact that becomes false (review of issue 19, #6).
+
+"Following the path initiated in 2012" printed the year of the meeting opening the
+highlighted period: true in 2013 only. The year is data (events.yaml categories_since);
+left out, so is the clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from reportgen.app import build
+from reportgen.review.rendition import rendition
+from tests.conftest import template_of
+
+DAY_AFTER = dt.date(2013, 9, 2)
+
+
+def _text(data: Path, tmp_path: Path, lang: str) -> str:
+    output = tmp_path / f"report.{lang}.docx"
+    build(data, template_of(lang), output, lang=lang, today=DAY_AFTER)
+    return " ".join(rendition(output).split())
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+OPENING = {
+    "en": (
+        "4. Following the path initiated in {y}, we herewith present a summary",
+        "4. We herewith present a summary",
+    ),
+    "fr": (
+        "4. Dans le prolongement de la démarche engagée en {y}, nous présentons ci-après un résumé",
+        "4. Nous présentons ci-après un résumé",
+    ),
+    "es": (
+        "4. Siguiendo el camino iniciado en {y}, presentamos a continuación un resumen",
+        "4. Presentamos a continuación un resumen",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_the_path_year_is_data_not_the_highlighted_periods(
+    data_copy: Path, tmp_path: Path, lang: str
+) -> None:
+    events = data_copy / "events.yaml"
+    _replace(events, "categories_since: 2012", "categories_since: 2010")
+    assert OPENING[lang][0].format(y=2010) in _text(data_copy, tmp_path, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_without_the_year_the_clause_is_left_out(
+    data_copy: Path, tmp_path: Path, lang: str
+) -> None:
+    events = data_copy / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(re.sub(r"\ncategories_since: .*\n", "\n", text), encoding="utf-8")
+    assert OPENING[lang][1] in _text(data_copy, tmp_path, lang)
+
+
+# --- Demarches and letters of another period (review of issue 19, #6b) --------------------
+
+from reportgen.app import check  # noqa: E402
+from tests.conftest import DATA  # noqa: E402
+
+
+def _warnings(data: Path) -> list[str]:
+    found = check(data, template_of("en"), "en", today=DAY_AFTER)
+    assert all(p.severity == "warning" for p in found), found
+    return [f"{p.where}: {p.message}" for p in found]
+
+
+def test_the_4th_msp_demarches_and_letter_give_no_warning() -> None:
+    # Japan handed over at the 3rd MSP, inside the period from the 2nd MSP's close
+    assert _warnings(DATA) == []
+
+
+def test_demarches_by_a_state_that_no_longer_coordinated_is_a_warning(data_copy: Path) -> None:
+    _replace(data_copy / "report.yaml", "until: 3MSP", "until: 2MSP")
+    (found,) = _warnings(data_copy)
+    assert found.startswith(
+        "demarches.by[1]: Japan handed over the coordination at 2MSP (2011-09-16): it did not "
+        "coordinate during the period this report covers, from the close of 2MSP (2011-09-16)"
+    )
+    assert found.endswith("are these a previous report's demarches?")
+
+
+def test_demarches_by_a_state_that_never_coordinated_is_a_warning(data_copy: Path) -> None:
+    _replace(data_copy / "events.yaml", "by: [Portugal, Japan]", "by: [Portugal, Zambia]")
+    (found,) = _warnings(data_copy)
+    assert found.startswith(
+        "demarches.by[1]: Zambia is not a coordinator (report.yaml coordinators): it did not "
+        "coordinate during the period this report covers"
+    )
+
+
+def test_a_letter_dated_before_the_period_is_a_warning(data_copy: Path) -> None:
+    _replace(data_copy / "campaigns.yaml", "date: 2013-09-01", "date: 2011-05-01")
+    (found,) = _warnings(data_copy)
+    assert found.startswith(
+        "campaigns[0] (2013-letter).date: the report tells of campaign '2013-letter' as "
+        '"This year, in a letter", but it is dated before the period this report covers'
+    )
