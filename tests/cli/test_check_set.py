@@ -27,9 +27,11 @@ def _folder(tmp_path: Path, *, campaign: bool = True, letters: bool = True) -> P
     shutil.copytree(TEMPLATES, folder / "templates")
     if campaign:
         shutil.copyfile(CAMPAIGN / "campaigns.yaml", folder / "data" / "campaigns.yaml")
-    if letters:
-        for path in SET_TEMPLATES.iterdir():
+    for path in SET_TEMPLATES.iterdir():
+        if letters:
             shutil.copyfile(path, folder / "templates" / path.name)
+        else:  # the frozen templates hold them too (the README's walk-through)
+            (folder / "templates" / path.name).unlink(missing_ok=True)
     return folder
 
 
