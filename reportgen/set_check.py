@@ -175,11 +175,31 @@ def _dry_run(data: Path, lang: str, listed: Sequence[Campaign], template: Path) 
     if inputs is None:
         return []
     problems: list[Problem] = []
+    seen: set[tuple[object, ...]] = set()
     for campaign in listed:
         letters = KIND.letters(inputs, campaign)
         if letters:
+            genders = tuple(signer.gender for signer in campaign.signed_by)  # signer_title's
+            shape = (*_shape(letters[0].values(None)), genders)  # type: ignore[arg-type]
+            if shape in seen:  # its sentences choose as a letter filled already did
+                continue
+            seen.add(shape)
             try:
                 problems += rendering_problems(letters[0], template, from_environment())
             except InputError as error:  # its catalogue, read again: said by its check too
                 problems += error.problems
     return problems
+
+
+def _shape(values: Mapping[str, object]) -> tuple[object, ...]:
+    """What a letter's catalogue selects on (a State's gender, a date given or none, how
+    many sign...): two letters of one shape choose the same variants, so filling one finds
+    what filling the other would; thousands of campaigns are filled a few times only."""
+    from reportgen.documents.letter.values import SENTENCES
+
+    chosen = sorted(set(SENTENCES.choices) | SENTENCES.absent | SENTENCES.counts)
+    return tuple(
+        (name, values.get(name) is None if name in SENTENCES.absent else values.get(name))
+        for name in chosen
+        if "." not in name
+    )

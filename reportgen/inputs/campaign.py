@@ -218,21 +218,37 @@ def recipients(inputs: Inputs, campaign: Campaign) -> list[Recipient]:
     return resolve(inputs, campaign, _at(inputs, campaign))[0]
 
 
+Signatures = list[tuple[str, dt.date, "dt.date | None"]]
+"""Each signatory's name, signature and first deposit (`signatures`)."""
+
+
+def signatures(inputs: Inputs) -> Signatures:
+    """Each signatory's name, day of signature and of first deposit: read once for many
+    campaigns (`resolve`), so that checking thousands of them stays linear and light."""
+    return [(s.name, s.signature, s.deposit) for s in inputs.states if s.signature is not None]
+
+
 def resolve(
-    inputs: Inputs, campaign: Campaign, at: tuple[str | int, ...], *, named: bool = True
+    inputs: Inputs,
+    campaign: Campaign,
+    at: tuple[str | int, ...],
+    *,
+    named: bool = True,
+    signed: Signatures | None = None,
 ) -> tuple[list[Recipient], list[Recipient]]:
     """The recipients of `campaign`, each located under `at`, and the States Parties on
     its day that its rule or additions name, left out; without the States added or
-    excluded by name unless `named`."""
+    excluded by name unless `named`. `signed` is `signatures(inputs)`, when known."""
     rule = campaign.recipients
     if rule is None:
         return [], []
     day = campaign.day
     found: dict[str, tuple[str | int, ...]] = {}
     if rule.signatories:
-        for state in inputs.states:
-            if state.is_signatory_on(day) and not state.has_deposited_by(day):
-                found.setdefault(state.name, (*at, "recipients", "signatories"))
+        where = (*at, "recipients", "signatories")
+        for name, signature, deposit in signatures(inputs) if signed is None else signed:
+            if signature <= day and (deposit is None or deposit > day):
+                found.setdefault(name, where)  # signed, not deposited: not a State Party
     categories = {category.key: category for category in inputs.categories}
     for index, key in enumerate(rule.categories):
         category = categories.get(key)
@@ -246,8 +262,9 @@ def resolve(
             found.pop(name, None)
     kept, dropped = [], []
     for name in sorted(found, key=str.casefold):
-        parties = inputs.has_state(name) and inputs.state(name).is_party_on(day)
-        (dropped if parties else kept).append(Recipient(name, found[name]))
+        origin = found[name]
+        party = origin[-1] != "signatories" and inputs.state(name).is_party_on(day)
+        (dropped if party else kept).append(Recipient(name, origin))
     return kept, dropped
 
 

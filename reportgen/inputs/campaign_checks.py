@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from reportgen.inputs.campaign import FILE, Campaign, CampaignsFile, resolve
+from reportgen.inputs.campaign import FILE, Campaign, CampaignsFile, Signatures, resolve, signatures
 from reportgen.inputs.withdrawals import Finding
 
 if TYPE_CHECKING:
@@ -58,10 +58,11 @@ def findings(
             known = following.get(campaign.previous)
             if known is None or campaign.day < known.day:
                 following[campaign.previous] = campaign
+    signed = signatures(inputs)
     for index, campaign in enumerate(file.campaigns):
         at: Path = ("campaigns", index)
         warn = warned is None or campaign.key in warned
-        for finding in _campaign(inputs, file, campaign, at, following, today):
+        for finding in _campaign(inputs, file, campaign, at, following, today, signed):
             if finding.severity == "error" or warn:
                 found.append(finding)
     return found
@@ -115,6 +116,7 @@ def _campaign(
     at: Path,
     following: dict[str, Campaign],
     today: dt.date | None,
+    signed: Signatures,
 ) -> list[Finding]:
     found = _dates(inputs, campaign, at, today)
     if campaign.previous is not None:
@@ -140,8 +142,8 @@ def _campaign(
     for field in ("add", "exclude"):
         for index, name in enumerate(getattr(rule, field)):
             found += _unknown(inputs, name, (*at, "recipients", field, index))
-    found += _named_twice(inputs, campaign, at)
-    kept, dropped = resolve(inputs, campaign, at)
+    found += _named_twice(inputs, campaign, at, signed)
+    kept, dropped = resolve(inputs, campaign, at, signed=signed)
     day = campaign.day.isoformat()
     for recipient in dropped:
         if "add" in recipient.origin:
@@ -163,7 +165,9 @@ def _campaign(
                     "warning",
                 )
             )
-    for recipient in kept:
+    for recipient in kept:  # one the signatories' rule gives has not deposited
+        if recipient.origin[-1] == "signatories":
+            continue
         if inputs.state(recipient.name).has_deposited_by(campaign.day):
             found.append(
                 Finding(
@@ -294,14 +298,14 @@ def _replies(
     return found
 
 
-def _named_twice(inputs: Inputs, campaign: Campaign, at: Path) -> list[Finding]:
+def _named_twice(inputs: Inputs, campaign: Campaign, at: Path, signed: Signatures) -> list[Finding]:
     """A State added or excluded twice, both added and excluded, added when the rule
     includes it already, or excluded when the rule does not include it."""
     rule = campaign.recipients
     assert rule is not None
     if not rule.add and not rule.exclude:
         return []
-    kept, dropped = resolve(inputs, campaign, at, named=False)
+    kept, dropped = resolve(inputs, campaign, at, named=False, signed=signed)
     ruled = {r.name for r in (*kept, *dropped)}
     found: list[Finding] = []
     seen: dict[str, str] = {}

@@ -184,4 +184,11 @@ def meeting_name(meeting: Meeting, formats: Formats) -> str:
     never the English name in a French or Spanish letter."""
     if meeting.typed_name is not None or meeting.kind is None or meeting.number is None:
         return meeting.name
-    return formats.language.meeting_name(meeting.kind, meeting.number)
+    name = formats.language.meeting_name(meeting.kind, meeting.number)
+    digits = formats.ordinal(meeting.number)
+    if formats.locale.language == "en" and name.startswith(digits):  # a formal letter spells it
+        from num2words import num2words
+
+        spelled = num2words(meeting.number, lang="en", to="ordinal")
+        name = spelled[0].upper() + spelled[1:] + name[len(digits) :]
+    return name

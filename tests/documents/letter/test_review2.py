@@ -203,7 +203,7 @@ def test_before_entry_into_force_a_letter_asks_for_signature_and_invites_to_the_
     jamaica = _text(built, "Jamaica")  # signed in 2009, not written to in January 2009
     assert "since then" not in jamaica.casefold()
     assert jamaica.count("signed the Convention") == 1
-    assert "The 2nd Meeting of States Parties will be held in Beirut" in _text(built, "Canada")
+    assert "The Second Meeting of States Parties will be held in Beirut" in _text(built, "Canada")
 
 
 # --- 14: CSV cells ---------------------------------------------------------------------
@@ -282,3 +282,54 @@ def test_only_the_built_campaigns_warnings_are_said(tmp_path: Path) -> None:
     )
     said = _problems(data, tmp_path / "both" / "out")
     assert any("Algeria is a State Party" in p for p in said), said  # not hidden by the error
+
+
+# --- 9: thousands of campaigns, checked in linear time ----------------------------------
+
+
+def test_checking_15000_chained_campaigns_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from reportgen.inputs import campaign as module
+    from reportgen.inputs.campaign import CampaignsFile, campaign_findings
+
+    count = 15_000
+    first = dt.date(2012, 10, 1)
+    file = CampaignsFile.model_validate(
+        {
+            "campaigns": [
+                {
+                    "key": f"c{i}",
+                    "date": (first + dt.timedelta(days=i)).isoformat(),
+                    "signed_by": [{"state": "Portugal"}],
+                    "recipients": {"signatories": True},
+                    **({"previous": f"c{i - 1}"} if i else {}),
+                }
+                for i in range(count)
+            ]
+        }
+    )
+    inputs = load(Path("tests/fixtures/4msp/data"))[0].model_copy(update={"campaigns": file})
+    calls = {"resolve": 0, "signatures": 0, "index": 0}
+    for name in calls:
+        real = getattr(module, name) if name != "index" else CampaignsFile.index
+
+        def counting(
+            *args: object, _real: object = real, _name: str = name, **kwargs: object
+        ) -> object:
+            calls[_name] += 1
+            return _real(*args, **kwargs)  # type: ignore[operator]
+
+        if name == "index":
+            monkeypatch.setattr(CampaignsFile, "index", counting)
+        else:
+            monkeypatch.setattr(module, name, counting)
+    import reportgen.inputs.campaign_checks as checks
+
+    monkeypatch.setattr(checks, "resolve", module.resolve)
+    monkeypatch.setattr(checks, "signatures", module.signatures)
+    found = campaign_findings(inputs, None, dt.date(2030, 1, 1))  # type: ignore[arg-type]
+    assert not [f for f in found if f.severity == "error"]
+    assert calls["signatures"] == 1  # the States read once, not once a campaign
+    assert calls["resolve"] <= count  # once a campaign (twice with add: or exclude:)
+    assert calls["index"] <= count  # each previous found by key, never searched
