@@ -233,7 +233,8 @@ def prepare_letters(
     loaded += locate(data, [f for f in own if f.severity == "warning"])
     chosen = recipients(inputs, campaign)
     if not chosen:
-        at = ("campaigns", inputs.campaigns.index(campaign.key), "recipients")  # type: ignore[union-attr]
+        index = inputs.campaigns.index(campaign.key) if inputs.campaigns is not None else None
+        at: tuple[str | int, ...] = ("campaigns", index or 0, "recipients")
         reason = f"no State is written to: the rule selects none on {campaign.day.isoformat()}"
         loaded += locate(data, [Finding(CAMPAIGNS_FILE, at, reason, "warning")])
     problems = [p for p in loaded if p.severity == "error" or strict]
@@ -302,7 +303,7 @@ def finish_batch(
     always every letter converted."""
     from reportgen.review.pdf import convert_all_to_pdf, merge_pdfs
 
-    if not pdf or not batch.made:
+    if not pdf or not batch.made or batch.scratch is None:
         return
     if converting is not None:
         converting(len(batch.made))

@@ -269,10 +269,10 @@ def _said_set(args: argparse.Namespace, built: SetBuilt, say: Messages) -> None:
         return
     count = len(made.letters)
     letters = "letter" if count == 1 else "letters"
-    said = f"wrote {count} {letters} of {made.campaign} ({langs}) in {made.folder}"
+    line = f"wrote {count} {letters} of {made.campaign} ({langs}) in {made.folder}"
     if made.kept is not None:
-        said += f" (the letters it replaced are now in {made.kept})"
-    say.info(said)
+        line += f" (the letters it replaced are now in {made.kept})"
+    say.info(line)
     say.info(f"wrote {made.csv}")
     if made.pdf is not None:
         say.info(f"wrote {made.pdf}")

@@ -260,7 +260,8 @@ def resolve(
                 found.setdefault(name, (*at, "recipients", "add", index))
         for name in rule.exclude:
             found.pop(name, None)
-    kept, dropped = [], []
+    kept: list[Recipient] = []
+    dropped: list[Recipient] = []
     for name in sorted(found, key=str.casefold):
         origin = found[name]
         party = origin[-1] != "signatories" and inputs.state(name).is_party_on(day)

@@ -59,6 +59,7 @@ def test_one_letter_per_recipient_of_the_rule(built: LettersBuilt, inputs: objec
     figure = approached(inputs, campaign.key)  # type: ignore[arg-type]
     assert figure is not None and figure.count == len(built.letters) and not figure.reported
     assert figure.replies == len(campaign.replies)
+    assert built.csv is not None
     with built.csv.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["state"], r["language"], r["file"]) for r in rows] == [
