@@ -54,7 +54,11 @@ def lay_out(folder: Path) -> Path:
     for template in (CAMPAIGN / "templates").glob("letter*"):
         shutil.copyfile(template, folder / "templates" / template.name)
     text = (CAMPAIGN / "campaigns.yaml").read_text(encoding="utf-8")
-    text = text.replace("date: 2013-06-03\n    previous: 2012-illustration", "date: 2011-03-01")
+    text = text.replace(
+        "date: 2013-06-03\n    previous: 2012-illustration\n"
+        "    signed_by:\n      - {state: Portugal}",
+        "date: 2011-03-01\n    signed_by:\n      - {state: Norway}",  # Portugal joined in September
+    )
     text = re.sub(r"\n    replies:\n      - \{state: Benin, date: 2013-07-01\}", "", text)
     (folder / "data" / "campaigns.yaml").write_text(text, encoding="utf-8")
     inputs = load(folder / "data")[0]
@@ -103,6 +107,7 @@ def main() -> None:
         built = sorted((folder / "output" / "letters" / "2013-illustration").glob("*.docx"))
         langs = {lang: sum(p.stem.endswith(lang) for p in built) for lang in ("en", "fr", "es")}
         lines = _pdf_lines(folder, built, args.sample)
+        lines += _many_lines(python, Path(scratch) / "many")
     report_s = statistics.median(times["report"])
     letters_s = statistics.median(times["letters"])
     ratio = letters_s / report_s
@@ -132,6 +137,38 @@ def main() -> None:
         else:
             new = old.rstrip("\n") + "\n\n" + text
         args.write.write_text(new, encoding="utf-8")
+
+
+MANY = 15_000
+"""Chained campaigns in the file of `_many_lines` (review 2 of issue 22, finding 9)."""
+
+
+def _many_lines(python: str, folder: Path) -> list[str]:
+    """`build letters` and `check letters` of a campaigns.yaml of 15,000 chained campaigns
+    (each following the one before, a day apart), once each: checked in linear time (the
+    first version took 1 min 52 s to build the latest)."""
+    import datetime as dt
+
+    shutil.copytree(DATA, folder / "data")
+    shutil.copytree(TEMPLATES, folder / "templates")
+    text = (CAMPAIGN / "campaigns.yaml").read_text(encoding="utf-8")
+    start, end = text.index("campaigns:\n"), text.index("\ncorrespondence:")
+    first = dt.date(2012, 10, 1)
+    rows = [
+        f"  - {{key: c{i}, date: {first + dt.timedelta(days=i)}, signed_by: [{{state: Portugal}}],"
+        f" recipients: {{signatories: true}}{f', previous: c{i - 1}' if i else ''}}}"
+        for i in range(MANY)
+    ]
+    campaigns = text[:start] + "campaigns:\n" + "\n".join(rows) + "\n" + text[end:]
+    (folder / "data" / "campaigns.yaml").write_text(campaigns, encoding="utf-8")
+    build = timed([python, "-m", "reportgen", "-q", "build", "letters"], folder)
+    check = timed([python, "-m", "reportgen", "-q", "check", "letters"], folder)
+    return [
+        f"| `reportgen build letters`, {MANY:,} chained campaigns (the latest built) | "
+        f"{build:.2f} s | linear (1 min 52 s before) |",
+        f"| `reportgen check letters`, the same {MANY:,} campaigns (each checked and filled) | "
+        f"{check:.2f} s | linear |",
+    ]
 
 
 def _pdf_lines(folder: Path, built: list[Path], sample: int) -> list[str]:

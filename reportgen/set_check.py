@@ -72,7 +72,7 @@ def check_set(
         found.update(dict.fromkeys(check_languages(data, chosen, ANNEX, today)))
         checked += chosen.values()
     if "letters" in documents:
-        found.update(dict.fromkeys(letter_problems(data, letters, named=named)))
+        found.update(dict.fromkeys(letter_problems(data, letters, named=named, today=today)))
     return Checked(in_order(found), list(dict.fromkeys(checked)))
 
 
@@ -89,15 +89,22 @@ def annex_templates() -> dict[str, Path]:
 
 
 def letter_problems(
-    data: Path, templates: Path | None = None, *, named: bool = True
+    data: Path,
+    templates: Path | None = None,
+    *,
+    named: bool = True,
+    today: dt.date | None = None,
 ) -> list[Problem]:
     """What `reportgen build letters` would refuse or warn about, for every campaign with
     recipients (not only the latest), and every letter template present with its catalogue.
 
     The data's own problems (campaigns.yaml's duplicates and State Party warnings among
-    them) are said too: `check_set` says each once, with the report's."""
+    them) are said too: `check_set` says each once, with the report's; the warnings of
+    every campaign (a build says only its campaign's), a rule selecting no State among
+    them; `today` (by default the clock's) finds replies dated in the future."""
     from reportgen.documents.letter.kind import KIND
-    from reportgen.inputs.campaign import recipients
+    from reportgen.inputs.campaign import FILE, campaign_findings, recipients
+    from reportgen.inputs.withdrawals import Finding
 
     folder = DEFAULT_TEMPLATE.parent if templates is None else templates
     template_of = {lang: folder / template_for(lang, kind="letter").name for lang in LANGUAGES}
@@ -125,13 +132,22 @@ def letter_problems(
                 problems += error.problems
         return problems
     assert file is not None
+    warnings = [
+        f
+        for f in campaign_findings(inputs, None, today or dt.date.today())
+        if f.severity != "error"
+    ]
     langs: dict[str, str] = {}
     for campaign in listed:
-        findings, found = _language_findings(
-            inputs, file, recipients(inputs, campaign), template_of
-        )
+        chosen = recipients(inputs, campaign)
+        if not chosen:
+            at = ("campaigns", file.index(campaign.key) or 0, "recipients")
+            reason = f"no State is written to: the rule selects none on {campaign.day.isoformat()}"
+            warnings.append(Finding(FILE, at, reason, "warning"))
+        findings, found = _language_findings(inputs, file, chosen, template_of)
         problems += locate(data, findings)
         langs.update(found)
+    problems += locate(data, warnings)
     for lang in dict.fromkeys(langs.values()):
         if lang not in failing:
             problems += _dry_run(data, lang, listed, template_of[lang])
@@ -159,11 +175,31 @@ def _dry_run(data: Path, lang: str, listed: Sequence[Campaign], template: Path) 
     if inputs is None:
         return []
     problems: list[Problem] = []
+    seen: set[tuple[object, ...]] = set()
     for campaign in listed:
         letters = KIND.letters(inputs, campaign)
         if letters:
+            genders = tuple(signer.gender for signer in campaign.signed_by)  # signer_title's
+            shape = (*_shape(letters[0].values(None)), genders)  # type: ignore[arg-type]
+            if shape in seen:  # its sentences choose as a letter filled already did
+                continue
+            seen.add(shape)
             try:
                 problems += rendering_problems(letters[0], template, from_environment())
             except InputError as error:  # its catalogue, read again: said by its check too
                 problems += error.problems
     return problems
+
+
+def _shape(values: Mapping[str, object]) -> tuple[object, ...]:
+    """What a letter's catalogue selects on (a State's gender, a date given or none, how
+    many sign...): two letters of one shape choose the same variants, so filling one finds
+    what filling the other would; thousands of campaigns are filled a few times only."""
+    from reportgen.documents.letter.values import SENTENCES
+
+    chosen = sorted(set(SENTENCES.choices) | SENTENCES.absent | SENTENCES.counts)
+    return tuple(
+        (name, values.get(name) is None if name in SENTENCES.absent else values.get(name))
+        for name in chosen
+        if "." not in name
+    )

@@ -11,15 +11,12 @@ batch as it was, and no partial new one.
 
 from __future__ import annotations
 
-import contextlib
 import csv
+import datetime as dt
 import io
-import os
+import re
 import shutil
-import signal
-import tempfile
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,8 +39,16 @@ from reportgen.core.config import (
     output_for,
     template_for,
 )
+from reportgen.core.folders import (
+    keep_replaced,
+    output_problems,
+    swap_back,
+    swap_in,
+    uninterrupted,
+)
 from reportgen.core.languages import LANGUAGES
 from reportgen.core.problems import InputError, Problem
+from reportgen.core.writing import output_problem, scratch_folder
 from reportgen.inputs.load import CAMPAIGNS_FILE, load, load_with_warnings, locate
 from reportgen.inputs.withdrawals import Finding
 
@@ -98,15 +103,17 @@ class Sent:
 
 @dataclass(frozen=True)
 class LettersBuilt:
-    """What a campaign's build made: its folder, the letters, the CSV list and the PDF (None
-    without --pdf), and the warnings of the data."""
+    """What a campaign's build made: its folder, the letters, the CSV list (None when no
+    State is written to: nothing was written) and the PDF (None without --pdf), the
+    warnings of the data, and where the batch it replaced is kept (None: there was none)."""
 
     campaign: str
     folder: Path
     letters: tuple[Sent, ...]
-    csv: Path
+    csv: Path | None
     pdf: Path | None
     warnings: tuple[Problem, ...]
+    kept: Path | None = None
 
 
 def letters_folder(key: str, root: Path = LETTERS_FOLDER) -> Path:
@@ -117,13 +124,16 @@ def letters_folder(key: str, root: Path = LETTERS_FOLDER) -> Path:
 @dataclass
 class Batch:
     """A campaign's letters made and not yet in place: each letter written into `scratch`
-    (a folder beside the campaign's), with what they were made from."""
+    (a folder beside the campaign's; None when no State is written to, and nothing is to
+    be written), with what they were made from; `kept`, once in place, where the batch it
+    replaced went."""
 
     campaign: str
     folder: Path
-    scratch: Path
+    scratch: Path | None
     made: list[Sent]
     warnings: tuple[Problem, ...]
+    kept: Path | None = None
 
 
 def build_letters(
@@ -137,6 +147,8 @@ def build_letters(
     progress: Progress | None = None,
     converting: Callable[[int], None] | None = None,
     converted: Progress | None = None,
+    keep_previous: bool = True,
+    today: dt.date | None = None,
 ) -> LettersBuilt:
     """The letters of campaign `key` (by default the latest with recipients) into
     `root`/<key>/: NN-<ISO3>-<lang>.docx each, letters.csv, and with `pdf` letters.pdf.
@@ -145,20 +157,24 @@ def build_letters(
     correspondence, no name in it or no template for it; errors of the data and templates),
     nothing written. `templates` is the folder of letter*.docx (default templates/).
     `progress` hears each letter made, `converting` when the PDF's conversion starts and
-    `converted` how far it is (PDFs made, letters in all).
+    `converted` how far it is (PDFs made, letters in all). The batch it replaces is kept
+    in output/previous/letters/<key>/ (`keep_previous`); `today` dates the data's warnings
+    (a reply in the future), by default the clock's.
     """
     if pdf:
         from reportgen.review.pdf import find_soffice
 
         find_soffice()
     batch = prepare_letters(
-        data, key, templates=templates, root=root, strict=strict, progress=progress
+        data, key, templates=templates, root=root, strict=strict, progress=progress, today=today
     )
+    if batch.scratch is None:
+        return _built(batch, pdf)
     try:
         finish_batch(batch, pdf=pdf, converting=converting, converted=converted)
-        with uninterrupted():
+        with uninterrupted():  # the previous batch kept too: no Ctrl-C leaves it aside
             old = swap_in(batch.scratch, batch.folder)
-        discard(old)
+            batch.kept = keep_replaced(old, batch.folder, root, keep=keep_previous)
     finally:
         shutil.rmtree(batch.scratch, ignore_errors=True)
     return _built(batch, pdf)
@@ -166,6 +182,8 @@ def build_letters(
 
 def _built(batch: Batch, pdf: bool) -> LettersBuilt:
     folder = batch.folder
+    if batch.scratch is None:  # no State written to: nothing written
+        return LettersBuilt(batch.campaign, folder, (), None, None, batch.warnings)
     return LettersBuilt(
         batch.campaign,
         folder,
@@ -176,6 +194,7 @@ def _built(batch: Batch, pdf: bool) -> LettersBuilt:
         folder / "letters.csv",
         folder / "letters.pdf" if pdf and batch.made else None,
         batch.warnings,
+        batch.kept,
     )
 
 
@@ -187,28 +206,39 @@ def prepare_letters(
     root: Path = LETTERS_FOLDER,
     strict: bool = False,
     progress: Progress | None = None,
+    today: dt.date | None = None,
 ) -> Batch:
     """Render every letter of campaign `key` into a scratch folder beside its own, and its
     CSV list; nothing in the campaign's folder changes. InputError says every problem at
     once: those of data/campaigns.yaml do not hide the recipients' own (a recipient with no
-    language, no name in it, no template for it) where the recipients can still be read."""
+    language, no name in it, no template for it) where the recipients can still be read,
+    and errors never hide warnings. The warnings of campaigns.yaml are this campaign's
+    only. A rule that selects no State is a warning, and nothing is written."""
     from reportgen.core.limits import from_environment
     from reportgen.documents.letter.kind import KIND
-    from reportgen.inputs.campaign import recipients
+    from reportgen.inputs.campaign import campaign_findings, recipients
+    from reportgen.language.naming import Naming
     from reportgen.templating.render import render
 
     inputs, loaded, _ = load_with_warnings(
         data, lang="en", names_check=_names_check(), despite_campaigns=True
     )
-    problems = [p for p in loaded if p.severity == "error" or strict]
-    warnings = [p for p in loaded if p not in problems]
     if inputs is None:
-        raise InputError(problems)
+        raise InputError(loaded)
     try:
         campaign = _campaign(data, inputs, key)
     except InputError as error:
-        raise InputError(list(dict.fromkeys([*problems, *error.problems]))) from None
+        raise InputError(list(dict.fromkeys([*loaded, *error.problems]))) from None
+    own = campaign_findings(inputs, [campaign.key], today or dt.date.today())
+    loaded += locate(data, [f for f in own if f.severity == "warning"])
     chosen = recipients(inputs, campaign)
+    if not chosen:
+        index = inputs.campaigns.index(campaign.key) if inputs.campaigns is not None else None
+        at: tuple[str | int, ...] = ("campaigns", index or 0, "recipients")
+        reason = f"no State is written to: the rule selects none on {campaign.day.isoformat()}"
+        loaded += locate(data, [Finding(CAMPAIGNS_FILE, at, reason, "warning")])
+    problems = [p for p in loaded if p.severity == "error" or strict]
+    warnings = [p for p in loaded if p not in problems]
     file = inputs.campaigns
     assert file is not None
     template_of = {
@@ -222,8 +252,12 @@ def prepare_letters(
     for lang in dict.fromkeys(langs.values()):
         found = check_template(template_of[lang], lang, KIND)
         problems += [p for p in found if p.severity == "error" or strict]
+    folder = letters_folder(campaign.key, root)
+    problems += output_problems(folder, root, OURS)
     if problems:
-        raise InputError(list(dict.fromkeys(problems)))
+        raise InputError(list(dict.fromkeys([*problems, *warnings])))
+    if not chosen:
+        return Batch(campaign.key, folder, None, [], tuple(warnings))
     documents = {}
     for lang in dict.fromkeys(langs.values()):
         language_inputs = inputs if lang == "en" else _load(data, lang, strict)
@@ -232,9 +266,12 @@ def prepare_letters(
     limits = from_environment()
     total = len(chosen)
     width = max(2, len(str(total)))
-    folder = letters_folder(campaign.key, root)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{campaign.key}.new-", dir=folder.parent))
+    naming = Naming(inputs, "en", campaign.day)  # the names the letters use, on their day
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        scratch = scratch_folder(folder.parent, f".{campaign.key}.new-")
+    except OSError as error:
+        raise InputError([output_problem(folder.parent, error), *warnings]) from None
     made: list[Sent] = []
     try:
         for rank, recipient in enumerate(chosen, start=1):
@@ -243,7 +280,7 @@ def prepare_letters(
             name = f"{rank:0{width}d}-{state.iso3}-{lang}.docx"
             content = render(documents[recipient.name], template_of[lang], limits)
             (scratch / name).write_bytes(content)  # one letter in memory at a time
-            made.append(Sent(rank, recipient.name, state.iso3, lang, Path(name)))
+            made.append(Sent(rank, naming.listed(recipient.name), state.iso3, lang, Path(name)))
             if progress is not None:
                 progress(rank, total)
         (scratch / "letters.csv").write_text(_csv(made), encoding="utf-8", newline="")
@@ -266,7 +303,7 @@ def finish_batch(
     always every letter converted."""
     from reportgen.review.pdf import convert_all_to_pdf, merge_pdfs
 
-    if not pdf or not batch.made:
+    if not pdf or not batch.made or batch.scratch is None:
         return
     if converting is not None:
         converting(len(batch.made))
@@ -303,11 +340,16 @@ def _campaign(data: Path, inputs: Inputs, key: str | None) -> Campaign:
     try:
         campaign = file.campaign(key)
     except KeyError:
-        keys = ", ".join(c.key for c in file.campaigns) or "none"
-        reason = f"has no campaign {key!r} (its campaigns: {keys})"
+        from reportgen.inputs.campaign_checks import cut
+
+        listed = [c.key for c in file.campaigns]
+        keys = ", ".join(listed[:10]) + (
+            f" and {len(listed) - 10:,} more" if len(listed) > 10 else ""
+        )
+        reason = f"has no campaign {cut(key)} (its campaigns: {keys or 'none'})"
         raise InputError([Problem.about(path, "campaigns", reason)]) from None
     if campaign.recipients is None:
-        at = ("campaigns", file.campaigns.index(campaign), "reported")
+        at = ("campaigns", file.index(campaign.key) or 0, "reported")
         found = Finding(CAMPAIGNS_FILE, at, "is known by its count only: there is no list to write")
         raise InputError(locate(data, [found]))
     return campaign
@@ -366,63 +408,24 @@ def _language_findings(
     return findings, langs
 
 
+OURS = re.compile(r"[0-9]+-[A-Z]{3}-(en|fr|es)\.docx|letters\.csv|letters\.pdf")
+"""The files a campaign's build writes in its folder."""
+
+
 def _csv(made: Sequence[Sent]) -> str:
     """letters.csv: one row per letter, in order."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["number", "state", "iso3", "language", "file"])
     for sent in made:
-        writer.writerow([sent.rank, sent.state, sent.iso3, sent.lang, sent.file.name])
+        writer.writerow([sent.rank, cell(sent.state), sent.iso3, sent.lang, sent.file.name])
     return out.getvalue()
 
 
-def swap_in(new: Path, folder: Path) -> Path | None:
-    """`new` takes the place of `folder`; the previous batch is moved aside, into the
-    folder returned (None when there was none), for `discard` once the set is in place or
-    `swap_back` when it is not."""
-    old = None
-    if folder.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.parent))
-        os.replace(folder, old / folder.name)
-    try:
-        os.replace(new, folder)
-    except BaseException:
-        if old is not None:
-            os.replace(old / folder.name, folder)
-            old.rmdir()
-        raise
-    return old
-
-
-def swap_back(old: Path | None, folder: Path) -> None:
-    """Undo `swap_in`: the previous batch back in `folder` (no folder when there was none)."""
-    shutil.rmtree(folder, ignore_errors=True)
-    if old is not None:
-        os.replace(old / folder.name, folder)
-        old.rmdir()
-
-
-def discard(old: Path | None) -> None:
-    """The previous batch, once the new one is in place."""
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def uninterrupted() -> Iterator[None]:
-    """Ctrl-C held back while the outputs are swapped in (a few renames), then raised: a
-    set is never left half replaced. Elsewhere than the main thread, nothing is held."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held: list[object] = []
-    previous = signal.signal(signal.SIGINT, lambda *args: held.append(args))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if held:
-        raise KeyboardInterrupt
+def cell(text: str) -> str:
+    """A CSV cell a spreadsheet reads as text, never as a formula: one that begins with
+    = + - @, a tab or a carriage return is prefixed with ' (OWASP's CSV injection)."""
+    return f"'{text}" if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
 
 
 # --- A set: all or none ------------------------------------------------------------------
@@ -453,6 +456,7 @@ def build_set(
     progress: Progress | None = None,
     converting: Callable[[int], None] | None = None,
     converted: Progress | None = None,
+    today: dt.date | None = None,
 ) -> SetBuilt:
     """Build the `documents` named ("report", "annex", "letters") all or none.
 
@@ -491,31 +495,39 @@ def build_set(
     if "letters" in documents:
         try:
             batch = prepare_letters(
-                data, campaign, templates=templates, root=root, strict=strict, progress=progress
+                data,
+                campaign,
+                templates=templates,
+                root=root,
+                strict=strict,
+                progress=progress,
+                today=today,
             )
         except InputError as error:
             problems += error.problems
     try:
         if problems:
             raise InputError(list(dict.fromkeys(problems)))
-        if batch is not None:
-            finish_batch(batch, pdf=pdf, converting=converting, converted=converted)
+        writing = batch if batch is not None and batch.scratch is not None else None
+        if writing is not None:
+            finish_batch(writing, pdf=pdf, converting=converting, converted=converted)
         files = {
             each.target.output: each.document for each in (*rendered["report"], *rendered["annex"])
         }
         old = None
         with uninterrupted():
-            if batch is not None:
-                old = swap_in(batch.scratch, batch.folder)
+            if writing is not None:
+                old = swap_in(writing.scratch, writing.folder)  # type: ignore[arg-type]
             try:
                 replaced = replace_reports(files, keep=keep_previous)
             except BaseException:
-                if batch is not None:
-                    swap_back(old, batch.folder)
+                if writing is not None:
+                    swap_back(old, writing.folder)
                 raise
-        discard(old)
+            if writing is not None:  # the set is in place: its previous batch kept
+                writing.kept = keep_replaced(old, writing.folder, root, keep=keep_previous)
     finally:
-        if batch is not None:
+        if batch is not None and batch.scratch is not None:
             shutil.rmtree(batch.scratch, ignore_errors=True)
     return SetBuilt(
         finish(rendered["report"], replaced, pdf=pdf),

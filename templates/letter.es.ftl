@@ -36,15 +36,27 @@ opening = { $signers_count ->
 
 # Si el Estado firmó, y cuándo ($signed: none si no firmó).
 status = { $signed ->
-    [none] { $state_plural ->
-        [yes] { CAPITAL($state) } aún no son parte en la Convención, abierta a su adhesión en virtud de su artículo 16. { $signers_count ->
-            [one] Acogería
-           *[other] Acogeríamos
-        } con gran satisfacción su adhesión.
-       *[no] { CAPITAL($state) } aún no es parte en la Convención, abierta a su adhesión en virtud de su artículo 16. { $signers_count ->
-            [one] Acogería
-           *[other] Acogeríamos
-        } con gran satisfacción su adhesión.
+    [none] { $open_for ->
+        [signature] { $state_plural ->
+            [yes] { CAPITAL($state) } aún no han firmado la Convención, abierta a su firma en virtud de su artículo 15 hasta su entrada en vigor. { $signers_count ->
+                [one] Acogería
+               *[other] Acogeríamos
+            } con gran satisfacción su firma.
+           *[no] { CAPITAL($state) } aún no ha firmado la Convención, abierta a su firma en virtud de su artículo 15 hasta su entrada en vigor. { $signers_count ->
+                [one] Acogería
+               *[other] Acogeríamos
+            } con gran satisfacción su firma.
+        }
+       *[accession] { $state_plural ->
+            [yes] { CAPITAL($state) } aún no son parte en la Convención, abierta a su adhesión en virtud de su artículo 16. { $signers_count ->
+                [one] Acogería
+               *[other] Acogeríamos
+            } con gran satisfacción su adhesión.
+           *[no] { CAPITAL($state) } aún no es parte en la Convención, abierta a su adhesión en virtud de su artículo 16. { $signers_count ->
+                [one] Acogería
+               *[other] Acogeríamos
+            } con gran satisfacción su adhesión.
+        }
     }
    *[other] { $state_plural ->
         [yes] { CAPITAL($state) } firmaron la Convención el { $signed }. { $signers_count ->
@@ -72,21 +84,19 @@ since_last = { $previous ->
                *[other] nuestra
             } carta de fecha { $previous }.
         }
-        [unknown] La presente carta da seguimiento a las que los coordinadores dirigieron a los Estados no partes el { $previous }.
+        [unknown] La presente carta da seguimiento a las que los coordinadores dirigieron a los Estados no partes { $previous_precision ->
+            [day] el
+           *[other] en
+        } { $previous }.
        *[no] {""}
     }
 }
+# Solo tras la frase de since_last, a la que se refiere; la firma misma la dice status.
 signed_since = { $signed_since ->
-    [yes] { $state_plural ->
-        [yes] { " " }Desde entonces, { $state } han firmado la Convención, { $signers_count ->
-            [one] lo que celebro
-           *[other] lo que celebramos
-        }.
-       *[no] { " " }Desde entonces, { $state } ha firmado la Convención, { $signers_count ->
-            [one] lo que celebro
-           *[other] lo que celebramos
-        }.
-    }
+    [yes] { " " }{ $signers_count ->
+        [one] Celebro
+       *[other] Celebramos
+    } su firma desde entonces.
    *[no] {""}
 }
 

@@ -40,15 +40,27 @@ opening = { $signers_count ->
 
 # Si l'État a signé, et quand ($signed : none s'il n'a pas signé).
 status = { $signed ->
-    [none] { $state_plural ->
-        [yes] { CAPITAL($state) } ne sont pas encore parties à la Convention, qui leur est ouverte à l'adhésion en vertu de son article 16. { $signers_count ->
-            [one] Je saluerais
-           *[other] Nous saluerions
-        } vivement leur adhésion.
-       *[no] { CAPITAL($state) } n'est pas encore partie à la Convention, qui lui est ouverte à l'adhésion en vertu de son article 16. { $signers_count ->
-            [one] Je saluerais
-           *[other] Nous saluerions
-        } vivement son adhésion.
+    [none] { $open_for ->
+        [signature] { $state_plural ->
+            [yes] { CAPITAL($state) } n'ont pas encore signé la Convention, qui leur est ouverte à la signature en vertu de son article 15 jusqu'à son entrée en vigueur. { $signers_count ->
+                [one] Je saluerais
+               *[other] Nous saluerions
+            } vivement leur signature.
+           *[no] { CAPITAL($state) } n'a pas encore signé la Convention, qui lui est ouverte à la signature en vertu de son article 15 jusqu'à son entrée en vigueur. { $signers_count ->
+                [one] Je saluerais
+               *[other] Nous saluerions
+            } vivement sa signature.
+        }
+       *[accession] { $state_plural ->
+            [yes] { CAPITAL($state) } ne sont pas encore parties à la Convention, qui leur est ouverte à l'adhésion en vertu de son article 16. { $signers_count ->
+                [one] Je saluerais
+               *[other] Nous saluerions
+            } vivement leur adhésion.
+           *[no] { CAPITAL($state) } n'est pas encore partie à la Convention, qui lui est ouverte à l'adhésion en vertu de son article 16. { $signers_count ->
+                [one] Je saluerais
+               *[other] Nous saluerions
+            } vivement son adhésion.
+        }
     }
    *[other] { $state_plural ->
         [yes] { CAPITAL($state) } ont signé la Convention le { $signed }. { $signers_count ->
@@ -76,21 +88,22 @@ since_last = { $previous ->
                *[other] notre
             } lettre du { $previous }.
         }
-        [unknown] La présente lettre fait suite à celles que les coordonnateurs ont adressées aux États non parties le { $previous }.
+        [unknown] La présente lettre fait suite à celles que les coordonnateurs ont adressées aux États non parties { $previous_precision ->
+            [day] le
+           *[other] en
+        } { $previous }.
        *[no] {""}
     }
 }
+# Seulement après la phrase de since_last, à laquelle il renvoie ; la signature est dite par status.
 signed_since = { $signed_since ->
-    [yes] { $state_plural ->
-        [yes] { " " }Depuis, { $state } ont signé la Convention, { $signers_count ->
-            [one] ce dont je me félicite
-           *[other] ce dont nous nous félicitons
-        }.
-       *[no] { " " }Depuis, { $state } a signé la Convention, { $signers_count ->
-            [one] ce dont je me félicite
-           *[other] ce dont nous nous félicitons
-        }.
-    }
+    [yes] { " " }{ $signers_count ->
+        [one] Je me félicite
+       *[other] Nous nous félicitons
+    } { $state_plural ->
+        [yes] de leur signature
+       *[no] de sa signature
+    } depuis lors.
    *[no] {""}
 }
 

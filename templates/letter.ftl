@@ -27,12 +27,19 @@ opening = { $signers_count ->
    *[other] We have the honour to write to you as the Permanent Representatives { $of_signatories } to the United Nations Office at Geneva, in our capacity as coordinators of the efforts to universalise the { $convention }.
 }
 
-# Whether the State signed, and when ($signed: none when it did not).
+# Whether the State signed, and when ($signed: none when it did not); one that did not is
+# asked to sign before the Convention's entry into force ($open_for: signature), then to accede.
 status = { $signed ->
-    [none] { CAPITAL($state) } is not yet a party to the Convention, which is open to its accession under its Article 16. { $signers_count ->
-        [one] I
-       *[other] We
-    } would warmly welcome its accession.
+    [none] { $open_for ->
+        [signature] { CAPITAL($state) } has not yet signed the Convention, which is open to its signature under its Article 15 until its entry into force. { $signers_count ->
+            [one] I
+           *[other] We
+        } would warmly welcome its signature.
+       *[accession] { CAPITAL($state) } is not yet a party to the Convention, which is open to its accession under its Article 16. { $signers_count ->
+            [one] I
+           *[other] We
+        } would warmly welcome its accession.
+    }
    *[other] { CAPITAL($state) } signed the Convention on { $signed }. { $signers_count ->
         [one] I
        *[other] We
@@ -56,15 +63,19 @@ since_last = { $previous ->
                *[other] our
             } letter of { $previous }.
         }
-        [unknown] This letter follows those that the coordinators addressed to the States not party on { $previous }.
+        [unknown] This letter follows those that the coordinators addressed to the States not party { $previous_precision ->
+            [day] on
+           *[other] in
+        } { $previous }.
        *[no] {""}
     }
 }
+# Only after since_last's sentence, which it refers to; the signature itself is said by status.
 signed_since = { $signed_since ->
-    [yes] { " " }Since then, { $state } has signed the Convention, a step { $signers_count ->
-        [one] I
-       *[other] we
-    } warmly welcome.
+    [yes] { " " }{ $signers_count ->
+        [one] I warmly welcome
+       *[other] We warmly welcome
+    } its signature since then.
    *[no] {""}
 }
 

@@ -12,7 +12,10 @@ templates/letter*.ftl (the annex's in templates/annex*.ftl).
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 import sys
+import zipfile
 from pathlib import Path
 
 import docx
@@ -119,7 +122,24 @@ def _finish(document: docx.document.Document, lang: str, title: str, comments: s
     properties.revision = 1
     moment = dt.datetime(2013, 1, 1)
     properties.created = properties.modified = properties.last_printed = moment
-    return ooxml_writer.package_bytes(document)
+    return _named_application(ooxml_writer.package_bytes(document))
+
+
+def _named_application(package: bytes) -> bytes:
+    """The package with docProps/app.xml naming reportgen as the application that wrote it,
+    not python-docx's default template's "Microsoft Macintosh Word"."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "docProps/app.xml":
+                data = re.sub(
+                    rb"<Application>[^<]*</Application>",
+                    b"<Application>reportgen</Application>",
+                    data,
+                )
+            ooxml_writer.write_entry(target, info.filename, data)
+    return out.getvalue()
 
 
 def make_letter(lang: str = "en") -> bytes:

@@ -116,8 +116,48 @@ def _targets(args: argparse.Namespace) -> list[Target]:
     return [Target(lang, template_for(lang, args.template), output_for(lang, args.output))]
 
 
+def _inapplicable(args: argparse.Namespace, documents: Sequence[str]) -> None:
+    """InputError, one line per option given that none of the `documents` reads: never an
+    option silently ignored."""
+    from reportgen.core.problems import Problem
+
+    problems = []
+    named = " ".join(documents)
+    if "letters" not in documents and args.campaign is not None:
+        problems.append(
+            Problem.about(
+                "--campaign",
+                "option",
+                f"names the campaign whose letters to build; `build {named}` builds no "
+                f"letters (build letters --campaign {args.campaign[:40]})",
+            )
+        )
+    if "report" not in documents:
+        for option, value in (("--output", args.output), ("--template", args.template)):
+            if value is not None:
+                problems.append(
+                    Problem.about(
+                        option,
+                        "option",
+                        f"names the report's file; `build {named}` builds no report (the "
+                        "letters go to output/letters/CAMPAIGN/, the annex to output/annex.docx)",
+                    )
+                )
+    if set(documents) == {"letters"} and args.lang is not None:
+        problems.append(
+            Problem.about(
+                "--lang",
+                "option",
+                "limits the report and the annex; letters are in each recipient's language",
+            )
+        )
+    if problems:
+        raise InputError(problems)
+
+
 def _build(args: argparse.Namespace, say: Messages) -> int:
     documents = list(dict.fromkeys(args.documents or ["report"]))
+    _inapplicable(args, documents)
     chosen = _targets(args)
     if args.watch and documents != ["report"]:
         return _watch_set(args, documents, chosen, say)
@@ -224,7 +264,15 @@ def _said_set(args: argparse.Namespace, built: SetBuilt, say: Messages) -> None:
         for lang in LANGUAGES
         if any(s.lang == lang for s in made.letters)
     )
-    say.info(f"wrote {len(made.letters)} letters of {made.campaign} ({langs}) in {made.folder}")
+    if made.csv is None:
+        say.info(f"wrote no letters of {made.campaign}: no State is written to")
+        return
+    count = len(made.letters)
+    letters = "letter" if count == 1 else "letters"
+    line = f"wrote {count} {letters} of {made.campaign} ({langs}) in {made.folder}"
+    if made.kept is not None:
+        line += f" (the letters it replaced are now in {made.kept})"
+    say.info(line)
     say.info(f"wrote {made.csv}")
     if made.pdf is not None:
         say.info(f"wrote {made.pdf}")

@@ -185,3 +185,18 @@ def _beside(real: Path, data: bytes, like: os.stat_result | None = None) -> str:
         Path(temporary).unlink(missing_ok=True)
         raise
     return temporary
+
+
+def umask_mode(full: int = 0o777) -> int:
+    """`full` less the process's umask: the mode `mkdir` gives a folder (0755 under 022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return full & ~mask
+
+
+def scratch_folder(parent: Path, prefix: str) -> Path:
+    """A new folder of a unique name in `parent` (a batch written before it takes its
+    place), with the mode the umask gives, as a folder `mkdir` makes (not mkdtemp's 0700)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    os.chmod(folder, umask_mode())
+    return folder

@@ -15,10 +15,12 @@ its value in the file. Everything here is computed from `Inputs` alone.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from reportgen.inputs.models import ISO3, Count, Date, Key, Model, Text
 from reportgen.inputs.withdrawals import Finding
@@ -102,7 +104,25 @@ class Campaign(Model):
     """One round of letters."""
 
     key: Key = Field(description="A short identifier: names its output folder (2013-letter).")
-    date: Date = Field(description="The day the letters are dated; the rule is read on it.")
+    date: Date | None = Field(
+        default=None,
+        description="The day the letters are dated; the rule is read on it. A past campaign "
+        "known by its count whose day is not known gives `year` (and `month`) instead.",
+    )
+    year: int | None = Field(
+        default=None,
+        ge=1900,
+        le=2999,
+        strict=True,
+        description="Instead of date, for a reported campaign whose day is not known: its year.",
+    )
+    month: int | None = Field(
+        default=None,
+        ge=1,
+        le=12,
+        strict=True,
+        description="With year, when the month is known (1-12).",
+    )
     signed_by: list[Signer] = Field(default_factory=list, description="Who signs.")
     recipients: Rule | None = Field(default=None, description="Who receives them.")
     reported: Reported | None = Field(
@@ -124,7 +144,30 @@ class Campaign(Model):
             raise ValueError("signed_by: a campaign with recipients needs who signs")
         if self.reported is not None and self.replies:
             raise ValueError("replies: a campaign known by its count has no list of replies")
+        if self.date is not None and self.year is not None:
+            raise ValueError("give either date: (its day) or year: (and month:), not both")
+        if self.month is not None and self.year is None:
+            raise ValueError("month: give year: with it")
+        if self.date is None and (self.recipients is not None or self.year is None):
+            raise ValueError(
+                "date: a campaign with recipients is read on its day; a reported campaign "
+                "whose day is not known gives year: (and month:) instead"
+            )
         return self
+
+    @property
+    def day(self) -> dt.date:
+        """Its date; for a reported campaign known by its year (and month), the first day
+        of that period: used to order campaigns, never printed as the letter's day."""
+        if self.date is not None:
+            return self.date
+        assert self.year is not None  # validated
+        return dt.date(self.year, self.month or 1, 1)
+
+    @property
+    def day_known(self) -> bool:
+        """False when only its year (or month) is known."""
+        return self.date is not None
 
 
 class CampaignsFile(Model):
@@ -135,16 +178,25 @@ class CampaignsFile(Model):
     )
     campaigns: list[Campaign] = Field(default_factory=list, description="Oldest first.")
 
+    _index: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: object, /) -> None:
+        """Index the campaigns by key once (the first of a key: a second is an error)."""
+        for index, campaign in enumerate(self.campaigns):
+            self._index.setdefault(campaign.key, index)
+
     def campaign(self, key: str) -> Campaign:
-        for campaign in self.campaigns:
-            if campaign.key == key:
-                return campaign
-        raise KeyError(key)
+        """The campaign of that key; KeyError when there is none."""
+        return self.campaigns[self._index[key]]
+
+    def index(self, key: str) -> int | None:
+        """Where the campaign of that key is in the list, None when there is none."""
+        return self._index.get(key)
 
     def latest(self) -> Campaign | None:
         """The latest campaign with a list of recipients, None when there is none."""
         listed = [c for c in self.campaigns if c.recipients is not None]
-        return max(listed, key=lambda c: c.date) if listed else None
+        return max(listed, key=lambda c: c.day) if listed else None
 
 
 # --- Recipients ---------------------------------------------------------------------------
@@ -160,35 +212,61 @@ class Recipient:
 
 def recipients(inputs: Inputs, campaign: Campaign) -> list[Recipient]:
     """The States `campaign` writes to, in the order of their English names: its rule read
-    on its day, its additions, less its exclusions. A past campaign has none."""
-    return _resolve(inputs, campaign, _at(inputs, campaign))
+    on its day, its additions, less its exclusions and less every State Party on its day
+    (a letter urging a State Party to join would be false: `campaign_findings` says each
+    one left out). A past campaign has none."""
+    return resolve(inputs, campaign, _at(inputs, campaign))[0]
 
 
-def _resolve(
-    inputs: Inputs, campaign: Campaign, at: tuple[str | int, ...], *, named: bool = True
-) -> list[Recipient]:
-    """`recipients`, each located under `at`; without the States added or excluded by
-    name unless `named`."""
+Signatures = list[tuple[str, dt.date, "dt.date | None"]]
+"""Each signatory's name, signature and first deposit (`signatures`)."""
+
+
+def signatures(inputs: Inputs) -> Signatures:
+    """Each signatory's name, day of signature and of first deposit: read once for many
+    campaigns (`resolve`), so that checking thousands of them stays linear and light."""
+    return [(s.name, s.signature, s.deposit) for s in inputs.states if s.signature is not None]
+
+
+def resolve(
+    inputs: Inputs,
+    campaign: Campaign,
+    at: tuple[str | int, ...],
+    *,
+    named: bool = True,
+    signed: Signatures | None = None,
+) -> tuple[list[Recipient], list[Recipient]]:
+    """The recipients of `campaign`, each located under `at`, and the States Parties on
+    its day that its rule or additions name, left out; without the States added or
+    excluded by name unless `named`. `signed` is `signatures(inputs)`, when known."""
     rule = campaign.recipients
     if rule is None:
-        return []
+        return [], []
+    day = campaign.day
     found: dict[str, tuple[str | int, ...]] = {}
     if rule.signatories:
-        for state in inputs.states:
-            if state.is_signatory_on(campaign.date) and not state.has_deposited_by(campaign.date):
-                found.setdefault(state.name, (*at, "recipients", "signatories"))
+        where = (*at, "recipients", "signatories")
+        for name, signature, deposit in signatures(inputs) if signed is None else signed:
+            if signature <= day and (deposit is None or deposit > day):
+                found.setdefault(name, where)  # signed, not deposited: not a State Party
+    categories = {category.key: category for category in inputs.categories}
     for index, key in enumerate(rule.categories):
-        for category in inputs.categories:
-            if category.key == key:
-                for name in category.members:
-                    found.setdefault(name, (*at, "recipients", "categories", index))
+        category = categories.get(key)
+        for name in category.members if category is not None else ():
+            found.setdefault(name, (*at, "recipients", "categories", index))
     if named:
         for index, name in enumerate(rule.add):
             if inputs.has_state(name):
                 found.setdefault(name, (*at, "recipients", "add", index))
         for name in rule.exclude:
             found.pop(name, None)
-    return [Recipient(name, found[name]) for name in sorted(found, key=str.casefold)]
+    kept: list[Recipient] = []
+    dropped: list[Recipient] = []
+    for name in sorted(found, key=str.casefold):
+        origin = found[name]
+        party = origin[-1] != "signatories" and inputs.state(name).is_party_on(day)
+        (dropped if party else kept).append(Recipient(name, origin))
+    return kept, dropped
 
 
 @dataclass(frozen=True)
@@ -210,7 +288,7 @@ def approached(inputs: Inputs, key: str | None = None) -> Approached | None:
         return None
     try:
         campaign = (
-            max(file.campaigns, key=lambda c: c.date, default=None)
+            max(file.campaigns, key=lambda c: c.day, default=None)
             if key is None
             else file.campaign(key)
         )
@@ -225,142 +303,19 @@ def approached(inputs: Inputs, key: str | None = None) -> Approached | None:
 
 def _at(inputs: Inputs, campaign: Campaign) -> tuple[str | int, ...]:
     """Where `campaign` is in data/campaigns.yaml (by its key: a copy of it is found too)."""
-    listed = inputs.campaigns.campaigns if inputs.campaigns is not None else []
-    for index, each in enumerate(listed):
-        if each.key == campaign.key:
-            return ("campaigns", index)
-    return ("campaigns",)
+    index = inputs.campaigns.index(campaign.key) if inputs.campaigns is not None else None
+    return ("campaigns",) if index is None else ("campaigns", index)
 
 
 # --- Findings -----------------------------------------------------------------------------
 
 
-def campaign_findings(inputs: Inputs) -> list[Finding]:
-    """What is wrong with data/campaigns.yaml against the other files: each error (an
-    unknown State, key or category, a State named twice, a reply from a State not written
-    to) and warning (a State Party or a State that withdrew among the recipients)."""
-    file = inputs.campaigns
-    if file is None:
-        return []
-    found: list[Finding] = []
-    codes = {state.iso3 for state in inputs.states}
-    for code in file.correspondence:
-        if code not in codes:
-            found.append(
-                Finding(FILE, ("correspondence", code), "no State of states.yaml has this code")
-            )
-    keys: set[str] = set()
-    for index, campaign in enumerate(file.campaigns):
-        at: tuple[str | int, ...] = ("campaigns", index)
-        if campaign.key in keys:
-            found.append(Finding(FILE, (*at, "key"), f"{campaign.key!r} is the key of another"))
-        keys.add(campaign.key)
-        found += _campaign_findings(inputs, file, campaign, at)
-    return found
-
-
-def _unknown(inputs: Inputs, name: str, at: tuple[str | int, ...]) -> list[Finding]:
-    if inputs.has_state(name):
-        return []
-    return [Finding(FILE, at, f"{name!r} is not a State of states.yaml (names as written there)")]
-
-
-def _campaign_findings(
-    inputs: Inputs, file: CampaignsFile, campaign: Campaign, at: tuple[str | int, ...]
+def campaign_findings(
+    inputs: Inputs, warned: Collection[str] | None = (), today: dt.date | None = None
 ) -> list[Finding]:
-    found: list[Finding] = []
-    for index, signer in enumerate(campaign.signed_by):
-        found += _unknown(inputs, signer.state, (*at, "signed_by", index, "state"))
-    if campaign.previous is not None:
-        earlier = [c for c in file.campaigns if c.key == campaign.previous]
-        if not earlier:
-            found.append(Finding(FILE, (*at, "previous"), "is not the key of a campaign"))
-        elif earlier[0].date >= campaign.date:
-            found.append(Finding(FILE, (*at, "previous"), "is a campaign of the same day or later"))
-    rule = campaign.recipients
-    if rule is None:
-        return found
-    categories = {category.key: category for category in inputs.categories}
-    for index, key in enumerate(rule.categories):
-        if key not in categories:
-            found.append(
-                Finding(
-                    FILE,
-                    (*at, "recipients", "categories", index),
-                    f"{key!r} is not a category of categories.yaml "
-                    f"({', '.join(categories) or 'none'})",
-                )
-            )
-    for field in ("add", "exclude"):
-        for index, name in enumerate(getattr(rule, field)):
-            found += _unknown(inputs, name, (*at, "recipients", field, index))
-    found += _named_twice(inputs, campaign, at)
-    chosen = _resolve(inputs, campaign, at)
-    written = {r.name for r in chosen}
-    for recipient in chosen:
-        state = inputs.state(recipient.name)
-        if state.is_party_on(campaign.date):
-            found.append(
-                Finding(
-                    FILE,
-                    recipient.origin,
-                    f"{recipient.name} is a State Party on {campaign.date.isoformat()}: "
-                    f"the letter asks it to join; exclude it (recipients.exclude)",
-                    "warning",
-                )
-            )
-        elif state.has_deposited_by(campaign.date):
-            found.append(
-                Finding(
-                    FILE,
-                    recipient.origin,
-                    f"{recipient.name} withdrew from the Convention: the letter does not say "
-                    "so; check that it should be written to as a State not party",
-                    "warning",
-                )
-            )
-    replied: set[str] = set()
-    for index, reply in enumerate(campaign.replies):
-        place = (*at, "replies", index, "state")
-        if not inputs.has_state(reply.state):
-            found += _unknown(inputs, reply.state, place)
-        elif reply.state in replied:
-            found.append(Finding(FILE, place, f"{reply.state} replied once already (named twice)"))
-        elif reply.state not in written:
-            found.append(
-                Finding(FILE, place, f"{reply.state} is not among this campaign's recipients")
-            )
-        elif reply.date < campaign.date:
-            found.append(
-                Finding(FILE, (*at, "replies", index, "date"), "is before the campaign's date")
-            )
-        replied.add(reply.state)
-    return found
+    """What is wrong with data/campaigns.yaml against the other files: every campaign's
+    errors, and the warnings of the campaigns whose keys are `warned` (None: all), as
+    `reportgen.inputs.campaign_checks` finds them; `today` dates replies in the future."""
+    from reportgen.inputs.campaign_checks import findings
 
-
-def _named_twice(inputs: Inputs, campaign: Campaign, at: tuple[str | int, ...]) -> list[Finding]:
-    """A State added or excluded twice, both added and excluded, added when the rule
-    includes it already, or excluded when the rule does not include it."""
-    rule = campaign.recipients
-    assert rule is not None
-    ruled = {r.name for r in _resolve(inputs, campaign, at, named=False)}
-    found: list[Finding] = []
-    seen: dict[str, str] = {}
-    for field in ("add", "exclude"):
-        for index, name in enumerate(getattr(rule, field)):
-            place = (*at, "recipients", field, index)
-            if name in seen:
-                found.append(
-                    Finding(FILE, place, f"{name} is named twice (in {seen[name]} already)")
-                )
-                continue
-            seen[name] = field
-            if field == "add" and name in ruled:
-                found.append(
-                    Finding(FILE, place, f"{name} is named twice: the rule includes it already")
-                )
-            if field == "exclude" and inputs.has_state(name) and name not in ruled:
-                found.append(
-                    Finding(FILE, place, f"{name} is not among the rule's States", "warning")
-                )
-    return found
+    return findings(inputs, warned, today)

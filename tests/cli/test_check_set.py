@@ -27,10 +27,10 @@ def _folder(tmp_path: Path, *, campaign: bool = True, letters: bool = True) -> P
     shutil.copytree(TEMPLATES, folder / "templates")
     if campaign:
         shutil.copyfile(CAMPAIGN / "campaigns.yaml", folder / "data" / "campaigns.yaml")
-    for path in SET_TEMPLATES.iterdir():  # the frozen templates hold them too: one source
+    for path in SET_TEMPLATES.iterdir():
         if letters:
             shutil.copyfile(path, folder / "templates" / path.name)
-        else:
+        else:  # the frozen templates hold them too (the README's walk-through)
             (folder / "templates" / path.name).unlink(missing_ok=True)
     return folder
 
@@ -103,16 +103,19 @@ def test_a_state_party_among_the_recipients_is_a_warning_an_error_when_strict(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = _folder(tmp_path)
-    _edit(
-        folder / "data" / "campaigns.yaml",
-        "categories: [I, II, III]",
-        "categories: [I, II, III]\n      add: [Portugal]",
+    _edit(  # a State Party on the 2013 letter's day, not yet withdrawn, in category II
+        folder / "data" / "states.yaml",
+        "- name: Algeria\n  iso3: DZA\n  region: Africa\n",
+        "- name: Algeria\n  iso3: DZA\n  region: Africa\n  accession: 2011-01-03\n"
+        "  withdrawal_notified: 2013-01-15\n  withdrawal_effective: 2013-07-15\n",
     )
     status, said = _check(folder, monkeypatch, capsys)
     assert status == 0
     (warning,) = [line for line in said if "warning:" in line]
     assert re.match(
-        r"data/campaigns\.yaml:\d+:\d+: .*add\[0\]: warning: Portugal is a State", warning
+        r"data/campaigns\.yaml:\d+:\d+: .*categories\[1\]: warning: Algeria is a State Party "
+        r"on 2013-06-03: left out",
+        warning,
     )
     assert said[-1].endswith("no errors, 1 warning(s)")
     assert _check(folder, monkeypatch, capsys, "--strict") == (2, [warning])

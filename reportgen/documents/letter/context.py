@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from reportgen.documents.letter.values import Letter, meeting_ahead, variables
+from reportgen.documents.letter.values import Letter, meeting_ahead, next_meeting, variables
 from reportgen.inputs.models import Inputs
 from reportgen.language.fluent import Sentences
 from reportgen.language.formats import Formats
@@ -60,7 +60,7 @@ class LetterDocument:
 
     @functools.cached_property
     def formats(self) -> Formats:
-        return letter_formats(self.inputs, self.letter.campaign.date)
+        return letter_formats(self.inputs, self.letter.campaign.day)
 
     def values(self, say: Sentences) -> Mapping[str, Any]:
         """The values every message of the letter's catalogue is given."""
@@ -84,11 +84,12 @@ class LetterDocument:
         context = {
             "letter": LetterView(
                 follows=self.letter.previous is not None and follows,
-                invites=meeting_ahead(self.inputs, campaign.date),
+                invites=meeting_ahead(self.inputs, campaign.day),
             ),
             "signers": signers,
             "convention": self.inputs.report.convention,
-            "meeting": self.inputs.meeting(self.inputs.report.presented_to),
+            "meeting": next_meeting(self.inputs, campaign.day)
+            or self.inputs.meeting(self.inputs.report.presented_to),
             "sentence": say,
         }
         return Views(context, {})
@@ -103,5 +104,5 @@ class LetterDocument:
             author=self.formats.names([s.state for s in campaign.signed_by]),
             keywords=say.say("document_keywords"),
             language=str(self.formats.locale).replace("_", "-"),
-            moment=dt.datetime.combine(campaign.date, dt.time(0, 0)),
+            moment=dt.datetime.combine(campaign.day, dt.time(0, 0)),
         )

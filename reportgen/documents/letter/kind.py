@@ -73,12 +73,17 @@ class Letters:
         file = inputs.campaigns
         assert file is not None
         previous = file.campaign(campaign.previous) if campaign.previous else None
+        then = (  # computed once, not once a letter
+            frozenset(r.name for r in recipients(inputs, previous))
+            if previous is not None and previous.recipients is not None
+            else None
+        )
         made = []
         for recipient in recipients(inputs, campaign):
             entry = file.correspondence.get(inputs.state(recipient.name).iso3)
             if entry is None or entry.language != inputs.lang:
                 continue
-            letter = Letter(campaign, recipient.name, previous, entry.representative or "m")
+            letter = Letter(campaign, recipient.name, previous, entry.representative or "m", then)
             made.append(LetterDocument(self, inputs, letter))
         return made
 

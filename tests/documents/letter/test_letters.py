@@ -59,6 +59,7 @@ def test_one_letter_per_recipient_of_the_rule(built: LettersBuilt, inputs: objec
     figure = approached(inputs, campaign.key)  # type: ignore[arg-type]
     assert figure is not None and figure.count == len(built.letters) and not figure.reported
     assert figure.replies == len(campaign.replies)
+    assert built.csv is not None
     with built.csv.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["state"], r["language"], r["file"]) for r in rows] == [
@@ -174,20 +175,21 @@ def test_a_recipient_without_a_name_or_a_template_in_its_language(tmp_path: Path
     assert len(spanish) == 4 and all("correspondence." in p for p in spanish)
 
 
-def test_a_state_party_is_a_warning_and_a_state_named_twice_an_error(tmp_path: Path) -> None:
+def test_a_state_party_added_and_a_state_named_twice_are_errors(tmp_path: Path) -> None:
     data = campaign_data(
         tmp_path,
         {
             "campaigns.yaml": (
                 "categories: [I, II, III]",
-                "categories: [I, II, III]\n      add: [Portugal]",
+                "categories: [I, II, III]\n      add: [Chile]",
             )
         },
     )
-    made = build_letters(data, templates=TEMPLATES, root=tmp_path / "out")
-    (warning,) = [str(w) for w in made.warnings if "State Party" in str(w)]
+    (error,) = _problems(data, tmp_path / "out")
     assert re.match(
-        r".*campaigns\.yaml:\d+:\d+: .*add\[0\]: warning: Portugal is a State Party", warning
+        r".*campaigns\.yaml:\d+:\d+: .*add\[0\]: Chile is a State Party on 2013-06-03: a "
+        r"letter urging it to join would be false",
+        error,
     )
     data = campaign_data(
         tmp_path / "twice",

@@ -14,8 +14,9 @@ import pytest
 
 from reportgen.app import Target
 from reportgen.cli.main import main
+from reportgen.core.folders import uninterrupted
 from reportgen.core.problems import InputError
-from reportgen.sets import SetBuilt, build_set, uninterrupted
+from reportgen.sets import SetBuilt, build_set
 from tests.conftest import template_of
 from tests.documents.letter.test_letters import TEMPLATES, campaign_data
 

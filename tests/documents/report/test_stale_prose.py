@@ -104,7 +104,7 @@ def test_demarches_by_a_state_that_never_coordinated_is_a_warning(data_copy: Pat
 
 
 def test_a_letter_dated_before_the_period_is_a_warning(data_copy: Path) -> None:
-    _replace(data_copy / "campaigns.yaml", "date: 2013-09-01", "date: 2011-05-01")
+    _replace(data_copy / "campaigns.yaml", "year: 2013 ", "date: 2011-05-01 ")
     (found,) = _warnings(data_copy)
     assert found.startswith(
         "campaigns[0] (2013-letter).date: the report tells of campaign '2013-letter' as "
