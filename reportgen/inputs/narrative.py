@@ -156,8 +156,7 @@ class LetterTold:
 def _day(campaign: Campaign) -> dt.date:
     """A campaign's day: its date, or the first day of its year (and month) when only they
     are known (a reported campaign)."""
-    day = getattr(campaign, "day", None)
-    return day if isinstance(day, dt.date) else campaign.date
+    return campaign.day
 
 
 def report_campaign(inputs: Inputs) -> tuple[int, Campaign] | None:
