@@ -431,8 +431,8 @@ def compute(inputs: Inputs) -> Figures:
             lambda s: _pending(s, as_of) is not None,
         ),
         rejoined_since_meeting=tally(
-            f"States Parties at its close whose withdrawal took effect {after_since}, and "
-            "that acceded again by then",
+            f"States Parties when the {since.name} closed ({since.end.isoformat()}) whose "
+            f"withdrawal took effect since, and that acceded again {on}",
             lambda s: s.is_party_on(since.end) and s.is_party_on(as_of) and _left(s, since, as_of),
         ),
         withdrawals_notified=_withdrawals(states, as_of),
