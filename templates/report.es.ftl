@@ -151,11 +151,22 @@ meeting_in_list = la { $meeting }
 # ese período; $short_name: «Convención» (sin artículo).
 # Denuncias (artículo 20): $withdrawn: Estados cuya denuncia surtió efecto desde esa
 # Reunión; $withdrawals: withdrawal_took_effect para cada uno, en lista, o none; $change: up,
-# down o same ($parties respecto de $parties_before). $whole_period: yes cuando el período
-# destacado es el del recuento: la frase termina entonces con la entrada del cuadro, sin
+# down o same ($parties respecto de $parties_before). $rejoined: rejoined_again para cada
+# Estado parte al término de esa Reunión cuya denuncia surtió efecto desde entonces y que se
+# adhirió de nuevo (no se cuenta en $new), en lista, o none. $whole_period: yes cuando el
+# período destacado es el del recuento: la frase termina entonces con la entrada del cuadro, sin
 # «(indicados en negrita)».
-new_states_parties = Desde la { $since_meeting } ({ $since_year }), { $new ->
-    [0] ningún Estado ha pasado a ser parte en la { $short_name }; { $withdrawals ->
+new_states_parties = Desde la { $since_meeting } ({ $since_year }), { $rejoined ->
+    [none] {""}
+   *[other] { $rejoined }{ $new ->
+        [0] ;{" "}
+       *[other] , y{" "}
+    }
+}{ $new ->
+    [0] { $rejoined ->
+        [none] ningún Estado ha pasado a ser parte en la { $short_name };{" "}
+       *[other] {""}
+    }{ $withdrawals ->
         [none] el número de Estados partes sigue siendo { $parties }.
        *[other] el número de Estados partes bajó de { $parties_before } a { $parties } cuando { $withdrawals }.
     }
@@ -194,6 +205,16 @@ new_states_parties = Desde la { $since_meeting } ({ $since_year }), { $new ->
 # Una denuncia que surtió efecto, en new_states_parties. $state: el Estado, con su artículo;
 # $of_state: su nombre tras «de» (de Lituania, del Perú); $day: el día en que surtió efecto.
 withdrawal_took_effect = surtió efecto la denuncia { $of_state } el { $day }
+
+# Un Estado parte al término de la Reunión de referencia cuya denuncia surtió efecto desde
+# entonces y que se adhirió de nuevo, en new_states_parties (no es un nuevo Estado parte).
+# $state, $of_state: como en withdrawal_took_effect; $plural: yes cuando el nombre es plural;
+# $left: el día en que surtió efecto la denuncia; $day: el día de su nueva adhesión;
+# $short_name: CMR.
+rejoined_again = { $state }, cuya denuncia había surtido efecto el { $left }, { $plural ->
+    [yes] se adhirieron
+   *[no] se adhirió
+} de nuevo a la { $short_name } el { $day }
 
 # Una denuncia notificada que aún no ha surtido efecto en la fecha del informe, al final de
 # yet_to_ratify ($pending, o none: tras el cuadro, para que nada separe «de ellos» de su

@@ -165,11 +165,23 @@ meeting_in_list = la { $meeting }
 # Le paragraphe se termine par « : » avant le tableau des États.
 # Retraits (article 20) : $withdrawn : États dont le retrait a pris effet depuis cette
 # Assemblée ; $withdrawals : withdrawal_took_effect pour chacun, en liste, ou none ;
-# $change : up, down ou same ($parties par rapport à $parties_before). $whole_period : yes
+# $change : up, down ou same ($parties par rapport à $parties_before). $rejoined :
+# rejoined_again pour chaque État partie à la clôture de l'Assemblée dont le retrait a pris
+# effet depuis et qui a adhéré de nouveau (il n'est pas compté dans $new), en liste, ou none.
+# $whole_period : yes
 # quand la période mise en évidence est celle du décompte : la phrase s'achève alors sur
 # l'annonce du tableau, sans « (indiqués en gras) ».
-new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
-    [0] aucun État { joined_verb }{"\u00A0"}; { $withdrawals ->
+new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $rejoined ->
+    [none] {""}
+   *[other] { $rejoined }{ $new ->
+        [0] {"\u00A0"};{" "}
+       *[other] , et{" "}
+    }
+}{ $new ->
+    [0] { $rejoined ->
+        [none] aucun État { joined_verb }{"\u00A0"};{" "}
+       *[other] {""}
+    }{ $withdrawals ->
         [none] le nombre d'États parties est toujours de { $parties }.
        *[other] le nombre d'États parties est passé de { $parties_before } à { $parties } lorsque { $withdrawals }.
     }
@@ -211,6 +223,16 @@ new_states_parties = Depuis la { $since_meeting } ({ $since_year }), { $new ->
 # Un retrait qui a pris effet, dans new_states_parties. $state : l'État, avec son article ;
 # $of_state : son nom après « de » (de la Lituanie) ; $day : le jour où il a pris effet.
 withdrawal_took_effect = le retrait { $of_state } a pris effet le { $day }
+
+# Un État partie à la clôture de l'Assemblée de référence dont le retrait a pris effet depuis
+# et qui a adhéré de nouveau, dans new_states_parties (ce n'est pas un nouvel État partie).
+# $state, $of_state : comme dans withdrawal_took_effect ; $plural : yes quand le nom est au
+# pluriel ; $left : le jour où le retrait a pris effet ; $day : le jour de sa nouvelle
+# adhésion ; $short_name : CCM.
+rejoined_again = { $state }, dont le retrait avait pris effet le { $left }, { $plural ->
+    [yes] ont
+   *[no] a
+} adhéré de nouveau à la { $short_name } le { $day }
 
 # Un retrait notifié qui n'a pas encore pris effet à la date de référence, à la fin de
 # yet_to_ratify ($pending, ou none : après le tableau, pour que rien ne sépare « d'entre eux »

@@ -114,11 +114,22 @@ meeting_in_list = the { $meeting }
 # period; $period_start_year, $period_end_year: the period's years; $short_name: CCM.
 # Withdrawals (Article 20): $withdrawn: States whose withdrawal took effect since the
 # meeting; $withdrawals: withdrawal_took_effect for each, as a list, or none; $change: up,
-# down or same ($parties against $parties_before). $whole_period: yes when the highlighted
+# down or same ($parties against $parties_before). $rejoined: rejoined_again for each State
+# Party at the meeting's close whose withdrawal took effect since and that acceded again (not
+# among $new), as a list, or none. $whole_period: yes when the highlighted
 # period is the one counted (every new State Party is of it): the sentence then ends with
 # the table's lead-in, without "Two of them (identified in bold)".
-new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
-    [0] no State has { joined_verb } the { $short_name }; { $withdrawals ->
+new_states_parties = Since the { $since_meeting } ({ $since_year }), { $rejoined ->
+    [none] {""}
+   *[other] { $rejoined }{ $new ->
+        [0] ;{" "}
+       *[other] , and{" "}
+    }
+}{ $new ->
+    [0] { $rejoined ->
+        [none] no State has { joined_verb } the { $short_name };{" "}
+       *[other] {""}
+    }{ $withdrawals ->
         [none] the number of States Parties remains { $parties }.
        *[other] the number of States Parties fell from { $parties_before } to { $parties } when { $withdrawals }.
     }
@@ -157,6 +168,12 @@ new_states_parties = Since the { $since_meeting } ({ $since_year }), { $new ->
 # A withdrawal that took effect, in new_states_parties. $state: the State (with "the" where
 # its name takes it); $of_state: "of" and its name; $day: the day it took effect.
 withdrawal_took_effect = { $state }'s withdrawal took effect on { $day }
+
+# A State Party at the close of the meeting counted from whose withdrawal took effect since
+# and that acceded again, in new_states_parties (not a new State Party). $state, $of_state: as
+# in withdrawal_took_effect; $plural: yes when its name is plural; $left: the day its
+# withdrawal took effect; $day: the day it acceded again; $short_name: CCM.
+rejoined_again = { $state }, whose withdrawal took effect on { $left }, acceded again on { $day }
 
 # A withdrawal notified but not yet in effect on the as-of day, at the end of yet_to_ratify.
 # $state, $of_state: as in withdrawal_took_effect; $plural: yes when the name is plural;

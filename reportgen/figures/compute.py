@@ -233,6 +233,9 @@ class Figures:
     withdrawals_since_meeting: Tally
     """States whose withdrawal took effect after the counting meeting closed."""
     withdrawals_pending: Tally
+    rejoined_since_meeting: Tally
+    """States Parties at the counting meeting's close whose withdrawal took effect since and
+    that acceded again by the as-of day: neither new States Parties nor withdrawn."""
     """States Parties on the as-of day whose withdrawal is notified but not yet in effect."""
     withdrawals_notified: tuple[Withdrawal, ...] = ()
     """Every withdrawal notified by the as-of day, in the order they take effect."""
@@ -281,8 +284,10 @@ def compute(inputs: Inputs) -> Figures:
         wanted = set(kinds or INSTRUMENTS)
 
         def keep(s: State) -> bool:
-            # a State that joined and has since withdrawn is no new State Party
-            return s.is_party_on(as_of) and any(
+            # a Party on the as-of day and not at the counting meeting's close: a State that
+            # joined and has since withdrawn is no new State Party, nor one that withdrew and
+            # acceded again since (rejoined_since_meeting)
+            return s.is_party_on(as_of) > s.is_party_on(since.end) and any(
                 after < m.deposit <= until and m.instrument in wanted for m in s.memberships
             )
 
@@ -309,7 +314,8 @@ def compute(inputs: Inputs) -> Figures:
         f"Signatories that had not deposited an instrument of ratification {on}",
         lambda s: s.is_signatory_on(as_of) and not s.has_deposited_by(as_of),
     )
-    still = ", and were States Parties on the as-of day" if withdrew else ""
+    back = ", and were States Parties on the as-of day but not at its close (not rejoined)"
+    still = back if withdrew else ""
     new = tally(f"States that {joined} {after_since}{still}", deposited(since.end))
     at_since = tally(
         f"States Parties when the {since.name} closed ({since.end.isoformat()})",
@@ -416,12 +422,18 @@ def compute(inputs: Inputs) -> Figures:
             lambda s: s.has_deposited_by(as_of) and not s.is_party_on(as_of),
         ),
         withdrawals_since_meeting=tally(
-            f"States whose withdrawal from the Convention took effect {after_since}",
-            lambda s: any(_effective_within(m, since.end, as_of) for m in s.memberships),
+            f"States whose withdrawal from the Convention took effect {after_since}"
+            + (", and that were not States Parties again" if withdrew else ""),
+            lambda s: not s.is_party_on(as_of) and _left(s, since, as_of),
         ),
         withdrawals_pending=tally(
             f"States Parties {on} that had notified their withdrawal, not yet in effect",
             lambda s: _pending(s, as_of) is not None,
+        ),
+        rejoined_since_meeting=tally(
+            f"States Parties when the {since.name} closed ({since.end.isoformat()}) whose "
+            f"withdrawal took effect since, and that acceded again {on}",
+            lambda s: s.is_party_on(since.end) and s.is_party_on(as_of) and _left(s, since, as_of),
         ),
         withdrawals_notified=_withdrawals(states, as_of),
     )
@@ -431,6 +443,11 @@ def _instrument_on(state: State, day: dt.date) -> Instrument | None:
     """The instrument of the State's membership in force on `day`, if any."""
     membership = state.membership_on(day)
     return None if membership is None else membership.instrument
+
+
+def _left(state: State, since: Meeting, as_of: dt.date) -> bool:
+    """True when a withdrawal of the State took effect after `since` closed and by `as_of`."""
+    return any(_effective_within(m, since.end, as_of) for m in state.memberships)
 
 
 def _effective_within(membership: Membership, after: dt.date, until: dt.date) -> bool:

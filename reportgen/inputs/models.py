@@ -23,6 +23,8 @@ from pydantic import (
     RootModel,
     StrictBool,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    field_validator,
     model_validator,
 )
 
@@ -602,6 +604,47 @@ class Meeting(Model):
             "part's end."
         ),
     )
+
+    _typed: dict[str, object] = PrivateAttr(default_factory=dict)
+
+    @field_validator("typed_name", "typed_short_name", mode="wrap")
+    @classmethod
+    def _derived_where_not_typed(
+        cls, value: object, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
+    ) -> object:
+        """With kind and number, a name typed in some languages only is derived in the others
+        (None here); without them, a language missing is an error (Prose's)."""
+        if (
+            info.data.get("kind") is not None
+            and isinstance(value, dict)
+            and language_of(info) not in value
+            and all(key in UN_LANGUAGES for key in value)
+        ):
+            return None
+        return handler(value)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_typed_names(cls, data: object, handler: ValidatorFunctionWrapHandler) -> Meeting:
+        """The meeting, with its typed names in every language kept for `typed_texts`."""
+        meeting: Meeting = handler(data)
+        if isinstance(data, dict):
+            meeting._typed = {f: data[f] for f in ("name", "short_name") if f in data}
+        return meeting
+
+    def typed_texts(self, field: str) -> dict[str, str]:
+        """The name typed in `field` (name or short_name) by language, for each language a
+        report is built in that it is given in (one text for all: in each)."""
+        value = self._typed.get(field)
+        given = dict.fromkeys(LANGUAGES, value) if isinstance(value, str) else value
+        found = {}
+        for lang, text in given.items() if isinstance(given, dict) else ():
+            try:
+                if lang in LANGUAGES and isinstance(text, str):
+                    found[lang] = clean_text(text)
+            except ValueError:  # an error when the report is built in that language
+                continue
+        return found
 
     @model_validator(mode="after")
     def _named_and_held(self) -> Meeting:

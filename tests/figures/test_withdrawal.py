@@ -134,12 +134,35 @@ def test_a_state_that_withdrew_and_joined_again_is_party_on_the_days_of_either(
     assert after.states_parties.count == figures.states_parties.count
     assert after.state_party["LTU"].instrument == "accession"
     assert after.state_party["LTU"].deposit == D(2013, 1, 10)
-    assert "Lithuania" in after.new_accessions.states  # its new instrument, since the 2nd MSP
-    assert after.withdrawals_since_meeting.states == ("Lithuania",)
+    # a State Party when the 2nd MSP closed, and again on the as-of day: it acceded again
+    # since, neither a new State Party nor a withdrawal (review of issue 19, #11)
+    assert after.rejoined_since_meeting.states == ("Lithuania",)
+    assert "Lithuania" not in after.new_accessions.states
+    assert after.new_states_parties.states == figures.new_states_parties.states
+    assert after.period_states_parties.states == figures.period_states_parties.states
+    assert after.withdrawals_since_meeting.count == 0
     assert after.withdrawals.count == 0  # a State Party again on the as-of day
     steps = {s.day: s for s in after.states_parties_over_time.steps}
     assert steps[D(2012, 4, 1)].left == ("Lithuania",)
     assert "Lithuania" in steps[D(2013, 1, 10)].joined
+
+
+def test_a_state_that_had_left_before_the_meeting_and_acceded_again_is_new(
+    inputs: Inputs, figures: Figures
+) -> None:
+    # not a State Party when the 2nd MSP closed (16 September 2011): its return raised the count
+    back = compute(
+        withdrawn(
+            inputs,
+            withdrawal_notified=D(2011, 3, 1),
+            withdrawal_effective=D(2011, 9, 1),
+            rejoined=[Rejoining(accession=D(2013, 1, 10))],
+        )
+    )
+    assert "Lithuania" in back.new_states_parties.states
+    assert "Lithuania" in back.new_accessions.states
+    assert back.rejoined_since_meeting.count == 0
+    assert back.new_states_parties.count == figures.new_states_parties.count + 1
 
 
 def test_a_new_state_party_that_has_since_withdrawn_is_no_new_state_party(

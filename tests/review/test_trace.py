@@ -31,6 +31,7 @@ NOT_IN_THE_TEXT = {
     "withdrawals": "none in 2013; tests/documents/report/test_withdrawal.py checks them",
     "withdrawals_since_meeting": "none in 2013; tests/documents/report/test_withdrawal.py",
     "withdrawals_pending": "none in 2013; tests/documents/report/test_withdrawal.py",
+    "rejoined_since_meeting": "none in 2013; tests/documents/report/test_withdrawal.py",
 }
 
 Statements = Callable[[dict[str, Any]], list[str]]

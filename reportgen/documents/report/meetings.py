@@ -6,7 +6,7 @@ States Parties", "quatrième Assemblée des États parties", "Cuarta Reunión de
 Partes") are the language's (`Language.meeting_name`). A name still typed (the release
 before kinds: `name:`, `short_name:`) is printed as typed, with a warning located on it:
 that it can go when it equals the derived one, that it differs otherwise
-(`name_warnings`).
+(`name_warnings`). A name typed in some languages only is derived in the others.
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from reportgen.core.languages import LANGUAGES
 from reportgen.figures.compute import Appointment, Coordination
 from reportgen.inputs.models import Inputs, Meeting, MeetingPart
 from reportgen.inputs.withdrawals import Finding
 from reportgen.language.fluent import Sentences
 from reportgen.language.formats import Formats
 from reportgen.language.naming import Naming
+from reportgen.language.registry import language_for
 
 
 def report_formats(inputs: Inputs) -> Formats:
@@ -157,33 +159,54 @@ def coordination_view(coordination: Coordination, formats: Formats) -> Coordinat
     )
 
 
-def name_warnings(inputs: Inputs, formats: Formats) -> list[Finding]:
+def name_warnings(inputs: Inputs) -> list[Finding]:
     """A typed name: deprecated when it equals the derived one, kept (and said) when it
-    differs, to be replaced by kind and number when the meeting has none."""
+    differs, to be replaced by kind and number when the meeting has none. One warning for
+    each typed field, naming the languages it concerns: the same whatever the language the
+    report is checked in, so that `reportgen check` says it once."""
     findings = []
     for index, meeting in enumerate(inputs.report.meetings):
-        derived = derived_names(meeting, formats)
-        for field, typed, position in (
-            ("name", meeting.typed_name, 0),
-            ("short_name", meeting.typed_short_name, 1),
-        ):
-            if typed is None:
+        for position, field in enumerate(("name", "short_name")):
+            typed = meeting.typed_texts(field)
+            if not typed:
                 continue
-            if derived is None:
+            if meeting.kind is None or meeting.number is None:
                 message = (
                     "is typed: give the meeting `kind:` (msp, review_conference or "
                     "extraordinary_msp) and `number:` instead, and its names are derived in "
                     "every language (deprecated; docs/data.md)"
                 )
-            elif typed == derived[position]:
-                message = (
-                    f"is the name derived from kind and number ({typed!r}): remove it "
-                    "(deprecated; docs/data.md)"
-                )
             else:
-                message = (
-                    f"{typed!r} is printed instead of the name derived from kind and number, "
-                    f"{derived[position]!r}: remove it unless the meeting is really named so"
-                )
+                message = _typed_name_message(meeting.kind, meeting.number, position, typed)
             findings.append(Finding("report", ("meetings", index, field), message, "warning"))
     return findings
+
+
+def _typed_name_message(kind: str, number: int, position: int, typed: dict[str, str]) -> str:
+    """What a name typed in some languages (`typed`) is, against those derived in each."""
+    same, differ, derived_in = [], [], []
+    for lang, language in LANGUAGES.items():
+        derived = language_for(lang).meeting_name(kind, number, short=position == 1)
+        if lang not in typed:
+            derived_in.append(language)
+        elif typed[lang] == derived:
+            same.append(language)
+        else:
+            differ.append(f"{language}, {typed[lang]!r} for {derived!r}")
+    join = _join
+    if not differ:
+        message = f"is the name derived from kind and number in {join(same)}: remove it"
+        if derived_in:
+            message += f" (in {join(derived_in)} the derived name is printed already)"
+        return message + " (deprecated; docs/data.md)"
+    message = f"is printed instead of the name derived from kind and number in {join(differ)}"
+    if same:
+        message += f"; in {join(same)} it is the derived one"
+    if derived_in:
+        message += f"; in {join(derived_in)}, not typed, the derived name is printed"
+    return message + ": remove it unless the meeting is really named so"
+
+
+def _join(items: list[str]) -> str:
+    """English, French and Spanish."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -77,8 +77,12 @@ VARIABLES: dict[str, str] = {
     "yet_share": "yet as a share of signatories, as a percentage",
     "trend": "down, up or same: yet against yet_before",
     "short_name": "the Convention's short name (CCM)",
-    "withdrawn": "States whose withdrawal took effect after that meeting closed",
+    "withdrawn": "States whose withdrawal took effect after that meeting closed, not Parties "
+    "again on the as-of day",
     "withdrawals": "the clauses of withdrawal_took_effect for them, as a list, or none",
+    "rejoined": "the clauses of rejoined_again, as a list, for the States Parties at that "
+    "meeting's close whose withdrawal took effect since and that acceded again (not among "
+    "new), or none",
     "change": "up, down or same: parties against parties_before",
     "pending": "the sentences of withdrawal_pending, one for each State Party whose withdrawal "
     "was notified but had not taken effect on the as-of day, or none",
@@ -144,6 +148,7 @@ PER_USE: dict[str, frozenset[str]] = {
     "chart_region_entry": frozenset({"region", "count"}),
     "document_subject": frozenset({"meeting_name"}),
     "withdrawal_took_effect": frozenset({"state", "of_state", "day"}),
+    "rejoined_again": frozenset({"state", "of_state", "plural", "left", "day", "short_name"}),
     "withdrawal_pending": frozenset({"state", "of_state", "plural", "notified", "effective"}),
     "status_withdrawal": frozenset({"notified", "effective", "pending", "deposit", "kind"}),
     "action_numbers": frozenset({"count", "numbers"}),
@@ -206,6 +211,7 @@ CHOICES: dict[str, frozenset[str]] = {
     "trend": frozenset({"down", "up", "same"}),
     "change": frozenset({"down", "up", "same"}),
     "withdrawal_pending.plural": _YES_NO,
+    "rejoined_again.plural": _YES_NO,
     "status_withdrawal.pending": _YES_NO,
     "status_withdrawal.kind": frozenset({"ratification", "accession", "succession"}),
     "coordination_joined_by.first": _YES_NO,
@@ -231,6 +237,7 @@ ABSENT = frozenset(
         "period_deposits",
         "path_year",
         "withdrawals",
+        "rejoined",
         "pending",
         "status_withdrawal.deposit",
         "category_ii",
@@ -360,6 +367,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
     letter_replies = None if told is None else told.replies
     served = coordination.meetings_served
     withdrawals, pending = _withdrawals(figures, since.end, formats, say)
+    rejoined = _rejoined(figures, since.end, frame.convention.short_name, formats, say)
     parties, parties_before = (
         figures.states_parties.count,
         figures.states_parties_at_since_meeting.count,
@@ -419,6 +427,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "short_name": frame.convention.short_name,
         "withdrawn": figures.withdrawals_since_meeting.count,
         "withdrawals": withdrawals,
+        "rejoined": rejoined,
         "change": "down"
         if parties < parties_before
         else "up"
@@ -497,7 +506,7 @@ def _withdrawals(
 ) -> tuple[str | None, str | None]:
     """The withdrawals that took effect after `since_end` as one list of clauses, and the
     sentences of those notified but not in effect on the as-of day; None for none."""
-    as_of = figures.as_of
+    as_of, back = figures.as_of, set(figures.rejoined_since_meeting.states)
     took_effect = [
         say.say(
             "withdrawal_took_effect",
@@ -508,7 +517,7 @@ def _withdrawals(
             },
         )
         for w in figures.withdrawals_notified
-        if since_end < w.effective <= as_of
+        if since_end < w.effective <= as_of and w.state not in back
     ]
     pending = [
         say.say(
@@ -525,6 +534,35 @@ def _withdrawals(
         if w.effective > as_of
     ]
     return formats.names(took_effect) or None, " ".join(pending) or None
+
+
+def _rejoined(
+    figures: Figures, since_end: dt.date, short_name: str, formats: Formats, say: Sentences
+) -> str | None:
+    """The States Parties at the close of the meeting counted from whose withdrawal took effect
+    since and that acceded again, as one list of clauses of rejoined_again; None for none."""
+    clauses = []
+    for name in figures.rejoined_since_meeting.states:
+        again = next(d for d in figures.state_party.values() if d.name == name).deposit
+        left = max(
+            w.effective
+            for w in figures.withdrawals_notified
+            if w.state == name and since_end < w.effective <= again
+        )
+        clauses.append(
+            say.say(
+                "rejoined_again",
+                {
+                    "state": formats.name(name, "the"),
+                    "of_state": formats.name(name, "of"),
+                    "plural": _yes(_plural(formats, [name])),
+                    "left": formats.long_date(left),
+                    "day": formats.long_date(again),
+                    "short_name": short_name,
+                },
+            )
+        )
+    return formats.names(clauses) or None
 
 
 def _plural(formats: Formats, states: Sequence[str]) -> bool:

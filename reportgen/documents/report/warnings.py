@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from reportgen.documents.report.meetings import name_warnings, report_formats
+from reportgen.documents.report.meetings import name_warnings
 from reportgen.inputs.narrative import check_as_of_not_future, check_letter, describe_period
 from reportgen.inputs.withdrawals import Finding
 
@@ -47,7 +47,7 @@ def narrative_warnings(inputs: Inputs, figures: Figures, today: dt.date) -> list
     day after `today`, and events.yaml's typed letter beside a campaign."""
     findings = list(check_as_of_not_future(inputs.report, today))
     findings += check_letter(inputs)
-    findings += name_warnings(inputs, report_formats(inputs))
+    findings += name_warnings(inputs)
     text = inputs.events.regional_results
     for entry in figures.new_states_parties_by_region:
         if entry.tally.count or not _names(text, entry.region):

@@ -25,6 +25,7 @@ from reportgen.documents.report.values import SENTENCES
 from reportgen.figures.compute import compute
 from reportgen.inputs.load import load_inputs
 from reportgen.language.fluent import Sentences, read_catalogue
+from reportgen.language.formats import Formats
 from reportgen.review.rendition import rendition
 from tests.conftest import DATA, template_of
 
@@ -263,3 +264,92 @@ def test_reportgen_figures_lists_the_withdrawal(
     assert withdrawal.split()[1] == "1"  # in effect on the as-of day
     assert "Lithuania notified its withdrawal (Article 20) on 2012-10-01;" in withdrawal
     assert "it took effect on 2013-04-01: not a State Party from that day on" in withdrawal
+
+
+REJOINED = (
+    "  withdrawal_notified: 2011-10-01\n  withdrawal_effective: 2012-04-01\n"
+    "  rejoined:\n  - accession: 2013-01-10\n"
+)
+"""Lithuania, a State Party when the 2nd MSP closed (16 September 2011), withdrew and acceded
+again in the period counted: it is no new State Party, and the count is unchanged by it."""
+
+BACK = {
+    "en": "Lithuania, whose withdrawal took effect on 1 April 2012, acceded again on "
+    "10 January 2013",
+    "fr": "la Lituanie, dont le retrait avait pris effet le 1er avril 2012, a adhéré de nouveau "
+    "à la Convention le 10 janvier 2013",
+    "es": "Lituania, cuya denuncia había surtido efecto el 1 de abril de 2012, se adhirió de "
+    "nuevo a la Convención el 10 de enero de 2013",
+}
+
+
+def test_a_state_that_withdrew_and_acceded_again_alone_is_told_so(tmp_path: Path) -> None:
+    # Hostile review of issue 19, #11: the report said "the following State has ratified or
+    # acceded to the CCM, and Lithuania's withdrawal took effect ...: the number of States
+    # Parties remains 112", with Lithuania alone in the table of new States Parties.
+    data = make_data(tmp_path / "data", REJOINED, no_deposit_after=SECOND_MSP_CLOSED)
+    figures = compute(load_inputs(data))
+    assert figures.new_states_parties.count == 0
+    assert figures.rejoined_since_meeting.states == ("Lithuania",)
+    assert figures.withdrawals_since_meeting.count == 0
+    parties = figures.states_parties.count
+    assert parties == figures.states_parties_at_since_meeting.count
+    ending = {
+        "en": f"; the number of States Parties remains {parties}.",
+        "fr": f" ; le nombre d'États parties est toujours de {parties}.",
+        "es": f"; el número de Estados partes sigue siendo {parties}.",
+    }
+    opening = {"en": "(2011), ", "fr": "(2011), ", "es": "(2011), "}
+    for lang, back in BACK.items():
+        text = folded(built(data, lang))
+        assert opening[lang] + back + ending[lang] in text, lang
+        assert "Lithuania's withdrawal took effect" not in text
+        assert "no State has ratified" not in text
+
+
+def test_a_state_that_acceded_again_is_told_beside_the_new_states_parties(
+    tmp_path: Path,
+) -> None:
+    data = make_data(tmp_path / "data", REJOINED)
+    figures = compute(load_inputs(data))
+    new, before, after = (
+        figures.new_states_parties.count,
+        figures.states_parties_at_since_meeting.count,
+        figures.states_parties.count,
+    )
+    assert "Lithuania" not in figures.new_states_parties.states
+    assert "Lithuania" not in figures.period_states_parties.states
+    assert after == before + new  # Lithuania's return changes nothing
+    sentence = {
+        "en": f"(2011), {BACK['en']}, and the following {Formats('en').words(new)} ({new}) "
+        f"States have ratified or acceded to the CCM, raising the number of States Parties "
+        f"from {before} to {after},",
+        "fr": f"(2011), {BACK['fr']}, et les {Formats('fr').words(new)} ({new}) États suivants "
+        "ont ratifié la Convention ou y ont adhéré, ce qui a porté le nombre d'États parties de "
+        f"{before} à {after}",
+        "es": f"(2011), {BACK['es']}, y los siguientes {Formats('es').words(new)} ({new}) Estados",
+    }
+    for lang, expected in sentence.items():
+        text = built(data, lang)
+        assert folded(expected) in folded(text), lang
+        # the table of new States Parties (names only, no dates) does not hold it
+        table = [
+            line
+            for line in text.splitlines()
+            if line.startswith("| ") and not re.search(r"\d", line)
+        ]
+        assert table, lang
+        assert not any("Lit" in line for line in table), lang
+
+
+def test_reportgen_figures_counts_a_return_apart_from_the_new_states_parties(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = make_data(tmp_path / "data", REJOINED)
+    assert main(["figures", "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    blocks = {block.split()[0]: folded(block) for block in out.split("\n\n") if block.strip()}
+    assert "States: Lithuania" in blocks["rejoined_since_meeting"]
+    assert "Lithuania" not in blocks["new_states_parties"]
+    assert "Lithuania" not in blocks["withdrawals_since_meeting"]
+    assert "not rejoined" in blocks["new_states_parties"]
