@@ -362,7 +362,25 @@ def walk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Walk]:
     else:
         for name in ("report.pdf", "report.fr.pdf", "report.es.pdf"):
             assert (output / name).read_bytes().startswith(b"%PDF")
+    # 8. A campaign's letters: the README's campaign, added to campaigns.yaml as it shows it.
+    campaigns = folder / "data" / "campaigns.yaml"
+    text = campaigns.read_text(encoding="utf-8")
+    text = text.replace("\ncorrespondence:\n", "\n" + _readme_campaign() + "\ncorrespondence:\n", 1)
+    campaigns.write_text(text, encoding="utf-8")
+    step("uv run reportgen build letters --campaign 2014-letter", 0)
+    letters = sorted((output / "letters" / "2014-letter").glob("*.docx"))
+    listed = (output / "letters" / "2014-letter" / "letters.csv").read_text(encoding="utf-8")
+    assert letters and len(listed.splitlines()) == len(letters) + 1  # a header, a row each
+    assert not [p for p in letters if "-CAN-" in p.name]  # Canada ratified: no letter to it
     yield Walk(folder, runs, steps, last_year)
+
+
+def _readme_campaign() -> str:
+    """The campaign the README's step 8 shows, as it shows it."""
+    step8 = README.read_text(encoding="utf-8").split("### 8.", 1)[1]
+    block = step8.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert block.startswith("  - key: 2014-letter\n"), block
+    return block
 
 
 def test_the_readme_checklist_runs_end_to_end(walk: Walk) -> None:
