@@ -39,6 +39,8 @@ TEMPLATES = FIXTURE / "templates"
 TEMPLATE = TEMPLATES / "report.docx"
 CATALOGUE = TEMPLATES / "report.ftl"
 
+NAMES = ROOT / "tests" / "fixtures" / "names" / "names.yaml"
+"""Every State's names (issue 19): a frozen copy of the shipped reference list."""
 SHIPPED_DATA = ROOT / "data"
 """The user's data: only for tests that the shipped files are valid, whatever the year."""
 SHIPPED_TEMPLATES = ROOT / "templates"

@@ -24,7 +24,7 @@ from reportgen.depositary.matching import Matcher
 from reportgen.figures.compute import compute
 from reportgen.inputs.load import load_inputs, load_with_warnings
 from reportgen.language.naming import Naming, name_problems
-from tests.conftest import SHIPPED_DATA
+from tests.conftest import NAMES
 from tests.depositary.test_untc_import import (
     HTML,
     _edited,
@@ -274,7 +274,7 @@ def test_with_the_shipped_names_a_new_state_has_its_names_by_data(
     """names.yaml lists every State the depositary may list: the State the import adds
     builds in French and Spanish at once, with no warning."""
     names = data_copy / "names.yaml"
-    names.write_text((SHIPPED_DATA / "names.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    names.write_text(NAMES.read_text(encoding="utf-8"), encoding="utf-8")
     original = names.read_bytes()
     argv = ["--region", "South Sudan=Africa", "--write"]
     code, _, err = _run(capsys, _with_south_sudan(tmp_path), data_copy, *argv)
@@ -292,6 +292,6 @@ def test_with_the_shipped_names_a_new_state_has_its_names_by_data(
 )
 def test_the_states_without_un_membership_match_a_code_names_yaml_has(name: str) -> None:
     """The depositary's names of the States beyond the 193 Member States find their entry."""
-    shipped = (SHIPPED_DATA / "names.yaml").read_text(encoding="utf-8")
+    shipped = NAMES.read_text(encoding="utf-8")
     code = Matcher([]).match(name)
     assert isinstance(code, str) and f"\n{code}:\n" in shipped

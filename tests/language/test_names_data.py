@@ -1,13 +1,14 @@
-"""The shipped data/names.yaml names every State the depositary may list (issue 19, point 5),
+"""The names.yaml of every State names every State the depositary may list (issue 19, point 5),
 in forms the French and Spanish reports can print, with the gender French agreement needs.
 
-These tests read the shipped file (SHIPPED_DATA), not the frozen 4th MSP copy: they are about
-the reference list itself, whatever the year the user's data is for.
+These tests read the frozen copy of the shipped reference list (tests/fixtures/names/), not the
+4th MSP copy nor the user's data/names.yaml: they are about the list itself.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from reportgen.inputs.models import Names
 from reportgen.language.naming import Naming, name_problems, parse_unterm
 from reportgen.language.registry import language_for
 from reportgen.review.rendition import rendition
-from tests.conftest import SHIPPED_DATA, template_of
+from tests.conftest import DATA, NAMES, template_of
 
 # The 193 Member States of the United Nations, by ISO 3166-1 alpha-3 code, as listed at
 # https://www.un.org/en/about-us/member-states (South Sudan, admitted 14 July 2011, the last).
@@ -49,7 +50,7 @@ MASCULINE_PLURALS = ["ARE", "FSM", "NLD", "PLW", "TUV", "USA"]
 
 @pytest.fixture(scope="module")
 def entries() -> dict[str, dict[str, Any]]:
-    loaded = yaml.safe_load((SHIPPED_DATA / "names.yaml").read_text(encoding="utf-8"))
+    loaded = yaml.safe_load(NAMES.read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
 
@@ -114,9 +115,12 @@ def test_every_french_name_whose_article_hides_its_gender_gives_it(
     assert [entries[c]["fr_gender"] for c in MASCULINE_PLURALS] == ["m"] * len(MASCULINE_PLURALS)
 
 
-def test_the_shipped_data_loads_with_the_full_list_in_every_language() -> None:
+def test_the_data_loads_with_the_full_list_in_every_language(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    shutil.copyfile(NAMES, data / "names.yaml")
     for lang in ("en", "fr", "es"):
-        inputs, problems, _ = load_with_warnings(SHIPPED_DATA, lang=lang, names_check=name_problems)
+        inputs, problems, _ = load_with_warnings(data, lang=lang, names_check=name_problems)
         assert inputs is not None, [str(p) for p in problems]
         assert not [p for p in problems if p.file.endswith("names.yaml")]
 
@@ -127,9 +131,7 @@ def test_the_shipped_data_loads_with_the_full_list_in_every_language() -> None:
 def _comoros_coordinates(data: Path) -> None:
     """The 4th MSP data with the Comoros (« les Comores ») in Portugal's place as the issuing
     coordinator, and the shipped names."""
-    (data / "names.yaml").write_text(
-        (SHIPPED_DATA / "names.yaml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    (data / "names.yaml").write_text(NAMES.read_text(encoding="utf-8"), encoding="utf-8")
     report = data / "report.yaml"
     text = report.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^issuer: Portugal\b", "issuer: Comoros", text)

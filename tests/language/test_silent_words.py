@@ -19,9 +19,7 @@ from reportgen.documents.report.values import SENTENCES
 from reportgen.language.fluent import Sentences, read_catalogue
 from reportgen.language.formats import Formats
 from reportgen.review.rendition import rendition
-from tests.conftest import CATALOGUE, DATA, ROOT
-
-TEMPLATES = ROOT / "templates"
+from tests.conftest import CATALOGUE, DATA, TEMPLATES
 
 
 def _copy(tmp_path: Path, lang: str, edit: tuple[str, str] | None = None) -> tuple[Path, str]:

@@ -18,7 +18,7 @@ from reportgen.inputs.campaign import approached, recipients
 from reportgen.inputs.load import load
 from reportgen.review.rendition import rendition
 from reportgen.sets import LettersBuilt, Sent, _csv, build_letters
-from tests.conftest import ROOT
+from tests.conftest import DATA
 from tests.documents.letter.test_letters import TEMPLATES, campaign_data
 
 WITHDRAWN_ALGERIA = (
@@ -165,7 +165,7 @@ def test_a_reported_campaign_known_by_its_year_is_said_by_its_year(tmp_path: Pat
     assert "addressed to the States not party in 2012." in _text(built, "Canada")
     assert "adressées aux États non parties en 2012." in _text(built, "Benin")
     assert "dirigieron a los Estados no partes en 2012." in _text(built, "Argentina")
-    shipped = load(ROOT / "data")[0].campaigns
+    shipped = load(DATA)[0].campaigns
     assert shipped is not None
     (reported,) = [c for c in shipped.campaigns if c.reported is not None]
     assert reported.date is None and reported.year == 2013
@@ -311,9 +311,7 @@ def test_checking_15000_chained_campaigns_is_linear(monkeypatch: pytest.MonkeyPa
             ]
         }
     )
-    inputs = load(ROOT / "tests" / "fixtures" / "4msp" / "data")[0].model_copy(
-        update={"campaigns": file}
-    )
+    inputs = load(DATA)[0].model_copy(update={"campaigns": file})
     calls = {"resolve": 0, "signatures": 0, "index": 0}
     for name in calls:
         real = getattr(module, name) if name != "index" else CampaignsFile.index
