@@ -21,12 +21,12 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from reportgen.ooxml import docx_private
+from reportgen.ooxml.numbering import add_single_level_list
 from reportgen.ooxml.workbook import WORKBOOK_CT
 from reportgen.ooxml.xml import (
     A_NS,
     C_NS,
     R_NS,
-    W_NS,
     WP_NS,
     insert_before,
     parse,
@@ -112,31 +112,12 @@ def add_sequence_number(paragraph: Paragraph, sequence: str = "Figure") -> int:
 
 def add_list_definition(document: Document, number_format: str, level_text: str) -> int:
     """Add a one-level numbered list definition ("lowerRoman", "%1)"); return its numId."""
-    numbering = document.part.numbering_part.element
-    abstract_ids = [
-        int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
-    ]
-    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
-    abstract_id, num_id = max([-1, *abstract_ids]) + 1, max([0, *num_ids]) + 1
-    abstract = parse(
-        f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
-        '<w:multiLevelType w:val="singleLevel"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    return add_single_level_list(
+        document,
         f'<w:numFmt w:val="{html.escape(number_format)}"/>'
         f'<w:lvlText w:val="{html.escape(level_text)}"/>'
-        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="720"/></w:pPr></w:lvl>'
-        "</w:abstractNum>"
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="720"/></w:pPr>',
     )
-    existing = numbering.findall(qn("w:abstractNum"))
-    if existing:
-        existing[-1].addnext(abstract)
-    else:
-        numbering.insert(0, abstract)
-    number = etree.Element(qn("w:num"))
-    insert_before(numbering, number, ("numIdMacAtCleanup",))
-    number.set(qn("w:numId"), str(num_id))
-    etree.SubElement(number, qn("w:abstractNumId")).set(qn("w:val"), str(abstract_id))
-    return num_id
 
 
 def use_list(paragraph: Paragraph, num_id: int) -> None:

@@ -36,6 +36,7 @@ from xml.sax.saxutils import escape
 from docx.document import Document
 from lxml import etree
 
+from reportgen.ooxml.numbering import add_single_level_list
 from reportgen.ooxml.xml import W_NS, insert_before, parse, qn
 
 
@@ -306,27 +307,9 @@ _AFTER_NUMBERING = (
 def _paragraph_list(document: Document) -> int:
     """A list definition for the numbered paragraphs: "1." at the margin, a tab to 1 cm,
     the text then wrapping to the margin, as UN documents number theirs. Its numId."""
-    numbering = document.part.numbering_part.element
-    abstract_ids = [
-        int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
-    ]
-    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
-    abstract_id, num_id = max([-1, *abstract_ids]) + 1, max([0, *num_ids]) + 1
-    abstract = parse(
-        f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
-        '<w:multiLevelType w:val="singleLevel"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-        f'<w:suff w:val="tab"/><w:lvlText w:val="{PARAGRAPH_NUMBER}"/><w:lvlJc w:val="left"/>'
-        '<w:pPr><w:tabs><w:tab w:val="num" w:pos="567"/></w:tabs>'
-        '<w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl></w:abstractNum>'
+    return add_single_level_list(
+        document,
+        f'<w:numFmt w:val="decimal"/><w:suff w:val="tab"/><w:lvlText w:val="{PARAGRAPH_NUMBER}"/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="567"/></w:tabs>'
+        '<w:ind w:left="0" w:firstLine="0"/></w:pPr>',
     )
-    existing = numbering.findall(qn("w:abstractNum"))
-    if existing:
-        existing[-1].addnext(abstract)
-    else:
-        numbering.insert(0, abstract)
-    number = etree.Element(qn("w:num"))
-    insert_before(numbering, number, ("numIdMacAtCleanup",))
-    number.set(qn("w:numId"), str(num_id))
-    etree.SubElement(number, qn("w:abstractNumId")).set(qn("w:val"), str(abstract_id))
-    return num_id
