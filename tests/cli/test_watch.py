@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import queue
 import shutil
-import signal
-import subprocess
 import sys
 import threading
 import time
@@ -18,6 +16,7 @@ import pytest
 from reportgen import app as pipeline
 from reportgen.app import Built, snapshot, watch
 from reportgen.core.problems import InputError
+from tests.cli.watching import watch_until
 from tests.conftest import ROOT, TEMPLATE
 from tests.seed import SeedReport
 
@@ -164,17 +163,11 @@ def test_build_watch_stops_on_ctrl_c_with_status_zero(data_copy: Path, tmp_path:
     output = tmp_path / "report.docx"
     command = [sys.executable, "-m", "reportgen", "build", "--watch", "--data", str(data_copy)]
     command += ["--template", str(TEMPLATE), "--output", str(output)]
-    watcher = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 120
-        while not output.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert output.exists()
-        watcher.send_signal(signal.SIGINT)
-        _, err = watcher.communicate(timeout=30)
-    finally:
-        watcher.kill()
-    assert watcher.returncode == 0, err
+    status, err = watch_until(
+        command, cwd=ROOT, log=tmp_path / "watch.log", said=(f"wrote {output}",)
+    )
+    assert output.exists()
+    assert status == 0, err
     assert "Traceback" not in err
     assert f"wrote {output}" in err
 

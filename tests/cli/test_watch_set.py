@@ -8,17 +8,15 @@ import os
 import queue
 import re
 import shutil
-import signal
-import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 from reportgen.app import Target
 from reportgen.core.problems import InputError
 from reportgen.review.rendition import rendition
 from reportgen.sets import SetBuilt, watch_set
+from tests.cli.watching import watch_until
 from tests.conftest import ROOT, template_of
 from tests.documents.letter.test_letters import TEMPLATES, campaign_data
 
@@ -107,18 +105,15 @@ def test_build_documents_watch_on_the_command_line(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "reportgen", "build", "report", "letters", "--watch"]
     command += ["--lang", "en", "--data", str(data)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    watcher = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True, env=env)
-    letters = tmp_path / "output" / "letters" / "2013-illustration" / "letters.csv"
-    try:
-        deadline = time.monotonic() + 120
-        while not letters.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert letters.exists()
-        watcher.send_signal(signal.SIGINT)
-        _, err = watcher.communicate(timeout=30)
-    finally:
-        watcher.kill()
-    assert watcher.returncode == 0, err
+    status, err = watch_until(
+        command,
+        cwd=tmp_path,
+        log=tmp_path / "watch.log",
+        said=("wrote output/report.docx", "letters of 2013-illustration"),
+        env=env,
+    )
+    assert (tmp_path / "output" / "letters" / "2013-illustration" / "letters.csv").exists()
+    assert status == 0, err
     assert "Traceback" not in err
     assert "templates/letter.docx, templates/letter.fr.docx, templates/letter.es.docx" in err
     assert "wrote output/report.docx" in err and "letters of 2013-illustration" in err
