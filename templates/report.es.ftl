@@ -372,16 +372,19 @@ joined_since = Desde entonces, { $joined_since ->
 }
 
 # Punto 3, después de la carta a las misiones en Ginebra: lo que suscitó. $letter_replied: yes
-# cuando se sabe cuántos Estados respondieron (la campaña enumera sus respuestas); no para una
-# campaña pasada conocida solo por su número, que conserva las palabras escritas entonces.
-# $letter_replies: cuántos habían respondido en la fecha de referencia, $as_of.
+# cuando se sabe cuántos Estados respondieron (la campaña enumera sus respuestas, o dio su
+# número); words para una campaña pasada cuyo resultado solo se conoce por las palabras
+# escritas entonces, $letter_outcome (reported.outcome de campaigns.yaml); no cuando no se sabe
+# nada: no se dice nada. $letter_replies: cuántos habían respondido en la fecha de referencia,
+# $as_of.
 letter_replies = { $letter_replied ->
     [yes] { $letter_replies ->
         [0] Al { $as_of }, ninguno de ellos había respondido.
         [one] Al { $as_of }, uno de ellos había respondido.
        *[other] Al { $as_of }, { WORDS($letter_replies, noun: "no") } de ellos habían respondido.
     }
-   *[no] A diferencia de las gestiones realizadas el año anterior, las respuestas fueron muy escasas y poco concluyentes.
+    [words] { $letter_outcome }
+   *[no] {""}
 }
 
 # Punto 4, primeras palabras: «Siguiendo el camino iniciado en 2012, presentamos a

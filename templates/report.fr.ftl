@@ -396,16 +396,18 @@ joined_since = Depuis, { $joined_since ->
 } à la Convention.
 
 # Point 3, après la lettre aux missions à Genève : ce qu'elle a suscité. $letter_replied : yes
-# quand on sait combien d'États ont répondu (la campagne liste leurs réponses) ; no pour une
-# campagne passée connue par son seul nombre, qui garde les mots écrits alors.
-# $letter_replies : combien ont répondu à la date de référence, $as_of.
+# quand on sait combien d'États ont répondu (la campagne liste leurs réponses, ou en a donné le
+# nombre) ; words pour une campagne passée dont l'issue n'est connue que par les mots écrits
+# alors, $letter_outcome (reported.outcome de campaigns.yaml) ; no quand on ne sait rien : rien
+# n'est dit. $letter_replies : combien ont répondu à la date de référence, $as_of.
 letter_replies = { $letter_replied ->
     [yes] { $letter_replies ->
         [0] Au { $as_of }, aucun d'entre eux n'avait répondu.
         [one] Au { $as_of }, l'un d'entre eux avait répondu.
        *[other] Au { $as_of }, { WORDS($letter_replies) } d'entre eux avaient répondu.
     }
-   *[no] À la différence des démarches effectuées l'année précédente, cette lettre n'a suscité que très peu de réponses, et peu concluantes.
+    [words] { $letter_outcome }
+   *[no] {""}
 }
 
 # Point 4, premiers mots : « Dans le prolongement de la démarche engagée en 2012, nous présentons

@@ -297,8 +297,9 @@ joined_since = Since then { WORDS($joined_since) } { $joined_since ->
 }.
 
 # Point 3, after the letter to the missions in Geneva: what came of it. $letter_replied: yes
-# when it is known how many States replied (the campaign lists its replies); no for a past
-# campaign known by its count alone, which keeps the words the co-coordinators wrote then.
+# when it is known how many States replied (the campaign lists its replies, or reported their
+# number); words for a past campaign whose outcome is known only in the words reported then,
+# $letter_outcome (campaigns.yaml reported.outcome); no when nothing is known: nothing is said.
 # $letter_replies: how many replied by the as-of day, $as_of.
 letter_replies = { $letter_replied ->
     [yes] { $letter_replies ->
@@ -306,7 +307,8 @@ letter_replies = { $letter_replied ->
         [one] By { $as_of }, one of them had replied.
        *[other] By { $as_of }, { WORDS($letter_replies) } of them had replied.
     }
-   *[no] Unlike the demarches carried out the year before, the answers were very few and inconclusive.
+    [words] { $letter_outcome }
+   *[no] {""}
 }
 
 # Point 4, first words: "Following the path initiated in 2012, we herewith present" (a summary

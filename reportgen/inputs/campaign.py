@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from reportgen.inputs.models import ISO3, Count, Date, Key, Model, Text
+from reportgen.inputs.models import ISO3, Count, Date, Key, Model, Prose, Text
 from reportgen.inputs.withdrawals import Finding
 
 if TYPE_CHECKING:
@@ -97,6 +97,15 @@ class Reported(Model):
 
     recipients: Count = Field(description="How many States were approached, as reported.")
     replies: Count | None = Field(default=None, description="How many replied, if reported.")
+    outcome: Prose | None = Field(
+        default=None,
+        description=(
+            "What came of it, in the words reported then, one per language when the report "
+            "is built in several: the sentence the report prints after the letter when the "
+            'number of replies is not known (the 4th MSP report: "Unlike the demarches '
+            'carried out the year before, the answers were very few and inconclusive.").'
+        ),
+    )
     source: Text = Field(description="Where the count was reported (the 4th MSP report).")
 
 
@@ -277,6 +286,7 @@ class Approached:
     count: int
     replies: int | None
     reported: bool
+    outcome: str | None = None
 
 
 def approached(inputs: Inputs, key: str | None = None) -> Approached | None:
@@ -297,7 +307,8 @@ def approached(inputs: Inputs, key: str | None = None) -> Approached | None:
     if campaign is None:
         return None
     if campaign.reported is not None:
-        return Approached(campaign.reported.recipients, campaign.reported.replies, True)
+        reported = campaign.reported
+        return Approached(reported.recipients, reported.replies, True, reported.outcome)
     return Approached(len(recipients(inputs, campaign)), len(campaign.replies), False)
 
 

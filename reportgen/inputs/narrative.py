@@ -143,14 +143,16 @@ def check_as_of_not_future(frame: ReportFrame, today: dt.date) -> Iterator[Findi
 class LetterTold:
     """The letter part II, point 3 tells of: who signed it, how many States it approached
     (`reported`: the count reported then, no list being known), how many replied by the
-    as-of day (None: not known), and the campaign it comes from (None: events.yaml's
-    deprecated `letter:`)."""
+    as-of day (None: not known), the campaign it comes from (None: events.yaml's
+    deprecated `letter:`), and what came of it in the words reported then (`outcome`: a
+    reported campaign's, None when not told)."""
 
     signed_by: tuple[str, ...]
     count: int
     replies: int | None
     reported: bool
     campaign: str | None
+    outcome: str | None = None
 
 
 def _day(campaign: Campaign) -> dt.date:
@@ -192,15 +194,26 @@ def letter_told(inputs: Inputs) -> LetterTold | None:
     replies = figures.replies
     if not figures.reported:  # the replies listed, as they came by the as-of day
         replies = sum(1 for r in campaign.replies if r.date <= inputs.report.as_of)
-    return LetterTold(signers, figures.count, replies, figures.reported, campaign.key)
+    return LetterTold(
+        signers, figures.count, replies, figures.reported, campaign.key, figures.outcome
+    )
 
 
 def check_letter(inputs: Inputs) -> Iterator[Finding]:
-    """events.yaml's typed `letter:` beside a campaign: deprecated (a warning) when it
-    agrees with it, an error where it disagrees; a campaign the report tells of with no
+    """events.yaml's typed `letter:`: deprecated (a warning) alone or beside a campaign
+    that agrees with it, an error where it disagrees; a campaign the report tells of with no
     signer at all (an error: the sentence names them)."""
     found = report_campaign(inputs)
     if found is None:
+        if inputs.events.letter is not None:
+            yield Finding(
+                "events",
+                ("letter",),
+                "is deprecated: give the letter as a campaign of campaigns.yaml, with reported: "
+                "{recipients: N, outcome: ...} when its list is not known (docs/data.md); the "
+                "report says what came of it only from the campaign",
+                "warning",
+            )
         return
     index, campaign = found
     covered = period_covered(inputs.report)

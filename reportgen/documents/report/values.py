@@ -91,7 +91,10 @@ VARIABLES: dict[str, str] = {
     "replies": "States that replied to the demarches",
     "joined_since": "of those reporting ongoing processes, how many became States Parties",
     "letter_replied": "yes when it is known how many States replied to the letter of point 3 "
-    "(the campaign lists its replies), else no",
+    "(the campaign lists its replies, or reported their number); words when only what came of "
+    "it is known, in the words reported then (letter_outcome); else no",
+    "letter_outcome": "what came of the letter of point 3, in the words reported then "
+    "(campaigns.yaml reported.outcome), or none",
     "letter_replies": "how many of the States the letter approached had replied by the as-of "
     "day (0 when not known)",
     "as_of": "the as-of day (1 September 2013)",
@@ -203,7 +206,7 @@ CHOICES: dict[str, frozenset[str]] = {
     "subject_plural": _YES_NO,
     "issuer_gender": _GENDERS,
     "approximate": _YES_NO,
-    "letter_replied": _YES_NO,
+    "letter_replied": frozenset({"yes", "words", "no"}),
     "by_meeting": _YES_NO,
     "meeting_place.online": _YES_NO,
     "meeting_part.online": _YES_NO,
@@ -365,6 +368,7 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
     lines = inputs.lessons.lines_of_action
     told = letter_told(inputs)
     letter_replies = None if told is None else told.replies
+    letter_outcome = None if told is None else told.outcome
     served = coordination.meetings_served
     withdrawals, pending = _withdrawals(figures, since.end, formats, say)
     rejoined = _rejoined(figures, since.end, frame.convention.short_name, formats, say)
@@ -437,8 +441,13 @@ def variables(inputs: Inputs, figures: Figures, formats: Formats, say: Sentences
         "approximate": "yes" if inputs.events.demarches.replies_approximate else "no",
         "replies": inputs.events.demarches.replies,
         "joined_since": inputs.events.demarches.joined_since,
-        "letter_replied": _yes(letter_replies is not None),
+        "letter_replied": "yes"
+        if letter_replies is not None
+        else "words"
+        if letter_outcome is not None
+        else "no",
         "letter_replies": letter_replies or 0,
+        "letter_outcome": letter_outcome,
         "as_of": formats.long_date(frame.as_of),
         "path_year": None
         if inputs.events.categories_since is None

@@ -152,14 +152,88 @@ def _typed_letter(data: Path, states: int = 74, signed: str = "Portugal, Ghana")
     return events
 
 
-def test_a_typed_letter_without_a_campaign_still_builds_silently(
+def test_a_typed_letter_without_a_campaign_still_builds_with_a_warning(
     data_copy: Path, tmp_path: Path
 ) -> None:
     (data_copy / "campaigns.yaml").unlink()
-    _typed_letter(data_copy, 61, "Ghana, Portugal")
-    assert check(data_copy, template_of("en"), "en", today=DAY_AFTER) == []
+    events = _typed_letter(data_copy, 61, "Ghana, Portugal")
+    (found,) = check(data_copy, template_of("en"), "en", today=DAY_AFTER)
+    assert (found.severity, found.file, found.line, found.where) == (
+        "warning",
+        str(events),
+        _line_of(events, "^letter:"),
+        "letter",
+    )
+    assert "give the letter as a campaign of campaigns.yaml" in found.message
     text = _text(data_copy, tmp_path, "en")
     assert LETTER["en"].replace("Portugal and Ghana", "Ghana and Portugal").format(n=61) in text
+    # 2013's judgement of the replies is the 2013 campaign's data, not a typed letter's
+    assert SEED_REPLIES["en"] not in text
+
+
+# --- A reported campaign: what came of it is its own data, never 2013's words ---------------
+
+AFTER_LETTER = {
+    "en": "were urged to consider joining the CCM.",
+    "fr": "ont été instamment invités à envisager d'adhérer à la Convention.",
+    "es": "a que consideraran la posibilidad de adherirse a ella.",
+}
+NEXT_PARAGRAPH = {"en": "We should note", "fr": "Nous tenons", "es": "Cabe señalar"}
+
+
+def _without_outcome(campaigns: Path) -> None:
+    text = campaigns.read_text(encoding="utf-8")
+    block = re.search(r"      outcome:.*\n(        (en|fr|es): .*\n){3}", text)
+    assert block is not None
+    campaigns.write_text(text.replace(block.group(0), ""), encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_reported_campaign_without_an_outcome_says_nothing_of_its_replies(
+    data_copy: Path, tmp_path: Path, lang: str
+) -> None:
+    _without_outcome(data_copy / "campaigns.yaml")
+    assert check(data_copy, template_of(lang), lang, today=DAY_AFTER) == []
+    text = _text(data_copy, tmp_path, lang)
+    assert LETTER[lang].format(n=74) in text
+    assert SEED_REPLIES[lang] not in text
+    # the letter's sentence is the paragraph's last: the next paragraph follows it
+    assert f"{AFTER_LETTER[lang]} {NEXT_PARAGRAPH[lang]}" in text
+
+
+def test_a_reported_campaign_says_its_own_outcome(data_copy: Path, tmp_path: Path) -> None:
+    campaigns = data_copy / "campaigns.yaml"
+    _replace(
+        campaigns,
+        "en: Unlike the demarches carried out the year before, the answers were very few and "
+        "inconclusive.",
+        "en: Several missions asked for a briefing on the Convention.",
+    )
+    text = _text(data_copy, tmp_path, "en")
+    assert f"{AFTER_LETTER['en']} Several missions asked for a briefing on the Convention." in text
+    assert SEED_REPLIES["en"] not in text
+
+
+def test_a_reported_number_of_replies_is_said_as_a_number(data_copy: Path, tmp_path: Path) -> None:
+    campaigns = data_copy / "campaigns.yaml"
+    _without_outcome(campaigns)
+    _replace(campaigns, "recipients: 74\n", "recipients: 74\n      replies: 9\n")
+    text = _text(data_copy, tmp_path, "en")
+    assert f"{AFTER_LETTER['en']} By 1 September 2013, nine of them had replied." in text
+
+
+def test_an_outcome_missing_in_the_reports_language_is_located(data_copy: Path) -> None:
+    campaigns = data_copy / "campaigns.yaml"
+    text = campaigns.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("        fr: "))
+    _replace(campaigns, line + "\n", "")
+    with pytest.raises(InputError) as raised:
+        build(data_copy, template_of("fr"), data_copy.parent / "out.docx", lang="fr")
+    (problem,) = raised.value.problems
+    assert problem.file == str(campaigns)
+    assert problem.line == _line_of(campaigns, "      outcome:")
+    assert "outcome" in problem.where and "fr" in problem.message
+    assert not (data_copy.parent / "out.docx").exists()
 
 
 def test_a_typed_letter_beside_a_campaign_is_deprecated(data_copy: Path) -> None:
