@@ -179,13 +179,23 @@ class Campaign(Model):
         return self.date is not None
 
 
+MAX_CAMPAIGNS = 200
+"""The campaigns data/campaigns.yaml may hold: two a year for a century. Each is checked
+against the whole data, so a file of thousands would take minutes to check; older ones can
+be kept in a copy of the file."""
+
+
 class CampaignsFile(Model):
     """data/campaigns.yaml."""
 
     correspondence: dict[ISO3, Correspondence] = Field(
         default_factory=dict, description="Each State's language of correspondence, by code."
     )
-    campaigns: list[Campaign] = Field(default_factory=list, description="Oldest first.")
+    campaigns: list[Campaign] = Field(
+        default_factory=list,
+        max_length=MAX_CAMPAIGNS,
+        description=f"Oldest first; at most {MAX_CAMPAIGNS}.",
+    )
 
     _index: dict[str, int] = PrivateAttr(default_factory=dict)
 

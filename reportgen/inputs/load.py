@@ -145,6 +145,12 @@ def _message(detail: Mapping[str, Any]) -> str:
         return _MESSAGES[kind]
     if kind == "greater_than_equal":
         return f"should be at least {detail['ctx']['ge']}"
+    if kind == "too_long":
+        context = detail["ctx"]
+        return (
+            f"lists {context.get('actual_length', 'more')} items: "
+            f"at most {context['max_length']} are allowed"
+        )
     return str(detail["msg"]).removeprefix("Value error, ")
 
 

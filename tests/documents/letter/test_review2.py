@@ -286,16 +286,16 @@ def test_only_the_built_campaigns_warnings_are_said(tmp_path: Path) -> None:
     assert any("Algeria is a State Party" in p for p in said), said  # not hidden by the error
 
 
-# --- 9: thousands of campaigns, checked in linear time ----------------------------------
+# --- 9: as many campaigns as a file may hold, checked in linear time --------------------
 
 
-def test_checking_15000_chained_campaigns_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_checking_the_most_chained_campaigns_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
     import datetime as dt
 
     from reportgen.inputs import campaign as module
-    from reportgen.inputs.campaign import CampaignsFile, campaign_findings
+    from reportgen.inputs.campaign import MAX_CAMPAIGNS, CampaignsFile, campaign_findings
 
-    count = 15_000
+    count = MAX_CAMPAIGNS
     first = dt.date(2012, 10, 1)
     file = CampaignsFile.model_validate(
         {
@@ -335,3 +335,43 @@ def test_checking_15000_chained_campaigns_is_linear(monkeypatch: pytest.MonkeyPa
     assert calls["signatures"] == 1  # the States read once, not once a campaign
     assert calls["resolve"] <= count  # once a campaign (twice with add: or exclude:)
     assert calls["index"] <= count  # each previous found by key, never searched
+
+
+def test_a_file_of_more_campaigns_than_allowed_is_refused_on_its_line(tmp_path: Path) -> None:
+    """Thousands of campaigns would take minutes to check, each against the whole data: a
+    file over the limit is one located error at once, exit 2, and nothing is written."""
+    import datetime as dt
+    import subprocess
+    import sys
+
+    from reportgen.inputs.campaign import MAX_CAMPAIGNS
+    from tests.conftest import ROOT
+
+    first = dt.date(2012, 10, 1)
+    rows = [
+        f"  - {{key: c{i}, date: {first + dt.timedelta(days=i)}, signed_by: [{{state: Portugal}}],"
+        f" recipients: {{signatories: true}}}}\n"
+        for i in range(MAX_CAMPAIGNS + 1)
+    ]
+    data = with_campaigns(tmp_path, "".join(rows))
+    campaigns = data / "campaigns.yaml"
+    line = campaigns.read_text(encoding="utf-8").splitlines().index("campaigns:") + 1
+    said = _problems(data, tmp_path / "out")
+    assert said == [
+        f"{campaigns}:{line}:1: campaigns: lists {MAX_CAMPAIGNS + 1} items: at most "
+        f"{MAX_CAMPAIGNS} are allowed"
+    ]
+    assert not (tmp_path / "out").exists()
+    done = subprocess.run(
+        [sys.executable, "-m", "reportgen", "check", "letters", "--data", str(data)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"campaigns.yaml:{line}:1: campaigns: lists {MAX_CAMPAIGNS + 1} items" in done.stderr
+    assert "Traceback" not in done.stderr
+    limits = " ".join((ROOT / "docs" / "limits.md").read_text(encoding="utf-8").split())
+    assert f"more than {MAX_CAMPAIGNS} campaigns" in limits  # the documented limit is this one
