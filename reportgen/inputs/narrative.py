@@ -4,7 +4,9 @@ The report covers a period: from the close of the meeting its new States Parties
 counted from (report.yaml `counting_since`) to its as-of day. An initiative that ended
 before that period, or demarches whose period names only earlier years, are most likely a
 previous report's text kept by mistake; an as-of day after the opening of the meeting the
-report is presented to, or after today, is most likely a typing slip. Each is a warning
+report is presented to, or after today, is most likely a typing slip; a depositary status
+imported as at a day before the as-of day most likely means the as-of day was moved on
+without importing the status again, so the figures "as of" it are older. Each is a warning
 (`reportgen check --strict` and `build --strict` fail on it), located on the value.
 
 What needs the figures (a region said to progress) is checked by the report's kind
@@ -55,7 +57,8 @@ def describe_period(frame: ReportFrame) -> str:
 
 def check_narrative(frame: ReportFrame, events: EventsFile) -> Iterator[Finding]:
     """Initiatives dated before the period the report covers, demarches of earlier years,
-    and an as-of day after the opening of the meeting the report is presented to."""
+    an as-of day after the opening of the meeting the report is presented to, and a
+    depositary status older than the as-of day."""
     covered = period_covered(frame)
     if covered is not None:
         _, start = covered
@@ -96,6 +99,26 @@ def check_narrative(frame: ReportFrame, events: EventsFile) -> Iterator[Finding]
             "figures would not be known when the report is tabled",
             "warning",
         )
+    yield from _status_older_than_as_of(frame)
+
+
+def _status_older_than_as_of(frame: ReportFrame) -> Iterator[Finding]:
+    """The depositary's status imported as at a day before the as-of day: the deposits of
+    the days between are not in the data, yet the report says its figures are as of then."""
+    source = frame.status_source
+    if source is None or source.as_at >= frame.as_of:
+        return
+    days = (frame.as_of - source.as_at).days
+    yield Finding(
+        "report",
+        ("status_source", "as_at"),
+        f"the depositary's status was imported as at {source.as_at.isoformat()}, "
+        f"{days} day{'s' if days != 1 else ''} before as_of ({frame.as_of.isoformat()}): a "
+        "deposit of those days is not in states.yaml, yet the report gives its figures as of "
+        f"{frame.as_of.isoformat()}; import the status again (docs/import.md), or set as_of "
+        "to the day of the status",
+        "warning",
+    )
 
 
 def _demarches_by(frame: ReportFrame, events: EventsFile, start: dt.date) -> Iterator[Finding]:

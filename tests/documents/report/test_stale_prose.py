@@ -110,3 +110,41 @@ def test_a_letter_dated_before_the_period_is_a_warning(data_copy: Path) -> None:
         "campaigns[0] (2013-letter).date: the report tells of campaign '2013-letter' as "
         '"This year, in a letter", but it is dated before the period this report covers'
     )
+
+
+def _status_source(data: Path, as_at: str) -> Path:
+    """report.yaml with the status_source an import records, as at `as_at`."""
+    report = data / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(
+        text.rstrip("\n") + "\nstatus_source:\n  publisher: United Nations Treaty Collection\n"
+        f'  file: XXVI-6.html\n  as_at: {as_at}\n  sha256: "{"0" * 64}"\n',
+        encoding="utf-8",
+    )
+    return report
+
+
+def test_a_status_imported_before_the_as_of_day_is_a_located_warning(data_copy: Path) -> None:
+    """as_of moved on without importing the depositary's status again: the figures given
+    "as of 1 September 2013" would be those of 15 August."""
+    report = _status_source(data_copy, "2013-08-15")
+    found = check(data_copy, template_of("en"), "en", today=DAY_AFTER)
+    (stale,) = [p for p in found if p.where == "status_source.as_at"]
+    assert (stale.severity, stale.file, stale.line) == (
+        "warning",
+        str(report),
+        next(n for n, x in enumerate(report.read_text().splitlines(), 1) if "as_at:" in x),
+    )
+    assert stale.message.startswith(
+        "the depositary's status was imported as at 2013-08-15, 17 days before as_of "
+        "(2013-09-01): a deposit of those days is not in states.yaml"
+    )
+    assert "import the status again (docs/import.md)" in stale.message
+
+
+@pytest.mark.parametrize("as_at", ["2013-09-01", "2013-09-05"])
+def test_a_status_as_at_or_after_the_as_of_day_gives_no_warning(
+    data_copy: Path, as_at: str
+) -> None:
+    _status_source(data_copy, as_at)
+    assert _warnings(data_copy) == []
