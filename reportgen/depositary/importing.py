@@ -246,7 +246,7 @@ def plan_import(
                         participant.line,
                         1,
                         f"row {participant.row} ({participant.name})",
-                        "is not a State of data/states.yaml: which region does the report "
+                        "is not a State of states.yaml: which region does the report "
                         f"count it in? Say it with --region {participant.name!r}=REGION "
                         f"(one of: {', '.join(sorted(region_names))})",
                     )
@@ -274,7 +274,7 @@ def plan_import(
                     participant.line,
                     1,
                     f"row {participant.row} ({participant.name})",
-                    "is neither a State of data/states.yaml, a former name of one, nor a "
+                    "is neither a State of states.yaml, a former name of one, nor a "
                     "name with an ISO 3166 code"
                     + (f"; nearest: {', '.join(repr(h) for h in hint)}" if hint else ""),
                 )
@@ -339,7 +339,7 @@ def _withdrawal(
     if note is None:
         if record is not None and record.get("withdrawal_notified") is not None:
             plan.notes.append(
-                f"{where}: withdrawn (in brackets); no footnote gives its days: data/states.yaml's "
+                f"{where}: withdrawn (in brackets); no footnote gives its days: states.yaml's "
                 "withdrawal_notified and withdrawal_effective are kept"
             )
             return []
@@ -348,7 +348,7 @@ def _withdrawal(
                 *located,
                 "is in brackets (withdrawn from the treaty), but no footnote of the file says "
                 "when its withdrawal was notified: add withdrawal_notified and "
-                "withdrawal_effective to its record in data/states.yaml from the depositary "
+                "withdrawal_effective to its record in states.yaml from the depositary "
                 "notification (C.N. ...), then import again",
             )
         ]
@@ -364,7 +364,7 @@ def _withdrawal(
                     *located,
                     f"deposited on {deposit.day.isoformat()}, after its withdrawal took effect "
                     f"({effective_before.isoformat()}): record the new instrument under "
-                    "rejoined: in data/states.yaml by hand; the import does not write a "
+                    "rejoined: in states.yaml by hand; the import does not write a "
                     "rejoining",
                 )
             )
@@ -376,7 +376,7 @@ def _withdrawal(
         if kept:
             plan.notes.append(
                 f"{where}: warning: footnote {note.footnote.mark} gives no day the withdrawal "
-                "takes effect: data/states.yaml's withdrawal_effective is kept"
+                "takes effect: states.yaml's withdrawal_effective is kept"
             )
             return problems
         plan.notes.append(
@@ -408,7 +408,7 @@ def _already_in_data(
         if region is not None and region != state.get("region"):
             plan.notes.append(
                 f"{where}: --region {name}={region}: {state['name']} is already in "
-                f"data/states.yaml, in {state.get('region')}; the import changes no region "
+                f"states.yaml, in {state.get('region')}; the import changes no region "
                 "(edit states.yaml to move it)"
             )
 
@@ -425,7 +425,7 @@ def _renamed_before(
             and as_of >= renamed.since
         ):
             plan.notes.append(
-                f"{where}: warning: data/states.yaml calls it {renamed.old}, its name "
+                f"{where}: warning: states.yaml calls it {renamed.old}, its name "
                 f"until {renamed.since.isoformat()}; a report as of {as_of.isoformat()} "
                 f"names it {renamed.new}: rename it in data/ (states.yaml and wherever "
                 "else the data names it)"

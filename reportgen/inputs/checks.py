@@ -98,7 +98,7 @@ class _StateNames:
         yield Finding(
             file,
             path,
-            f"{name!r} is not a State of data/states.yaml"
+            f"{name!r} is not a State of states.yaml"
             + (f"; did you mean {hint!r}?" if hint else ""),
         )
 

@@ -298,7 +298,7 @@ def test_a_state_the_data_lacks_needs_its_region_then_is_inserted_in_order(
     err = capsys.readouterr().err
     assert re.search(
         rf"^{re.escape(str(source))}:\d+:1: row \d+ \(South Sudan\): is not a State of "
-        r"data/states.yaml: which region does the report count it in\? Say it with "
+        r"states.yaml: which region does the report count it in\? Say it with "
         r"--region 'South Sudan'=REGION",
         err,
         re.MULTILINE,
@@ -362,7 +362,7 @@ def test_a_region_other_than_the_datas_is_noted_and_not_applied(
     plan = plan_import(XML, data_copy, regions={"Albania": "Asia"}, as_at=dt.date(2013, 9, 1))
     assert plan.changes == [] and "states" not in plan.texts
     assert any(
-        "--region Albania=Asia: Albania is already in data/states.yaml, in Europe" in note
+        "--region Albania=Asia: Albania is already in states.yaml, in Europe" in note
         for note in plan.notes
     )
 
@@ -540,7 +540,7 @@ def test_a_name_that_matches_nothing_suggests_the_nearest(
     err = _refused(source, data_copy, capsys)
     assert re.fullmatch(
         rf"{re.escape(str(source))}:\d+:1: row \d+ \(Lithuanie\): is neither a State of "
-        r"data/states.yaml, a former name of one, nor a name with an ISO 3166 code; "
+        r"states.yaml, a former name of one, nor a name with an ISO 3166 code; "
         r"nearest: 'Lithuania'.*\n",
         err,
     )
@@ -948,7 +948,7 @@ def test_a_report_dated_after_a_renaming_is_warned_that_the_data_keeps_the_old_n
     source = _edited(tmp_path, HTML, ("STATUS AS AT : 01-09-2013", "STATUS AS AT : 01-05-2018"))
     notes = [n.split(": ", 1)[1] for n in plan_import(source, data_copy).notes if "Eswatini" in n]
     assert notes == [
-        "row 37 (Eswatini): warning: data/states.yaml calls it Swaziland, its name until "
+        "row 37 (Eswatini): warning: states.yaml calls it Swaziland, its name until "
         "2018-04-19; a report as of 2018-05-01 names it Eswatini: rename it in data/ "
         "(states.yaml and wherever else the data names it)"
     ]

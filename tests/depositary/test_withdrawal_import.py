@@ -136,7 +136,7 @@ def test_brackets_without_a_dated_footnote_are_an_error_never_agreement(
             "row 64 (Lithuania)",
             "is in brackets (withdrawn from the treaty), but no footnote of the file says when "
             "its withdrawal was notified: add withdrawal_notified and withdrawal_effective to "
-            "its record in data/states.yaml from the depositary notification (C.N. ...), then "
+            "its record in states.yaml from the depositary notification (C.N. ...), then "
             "import again",
         ]
     ]

@@ -60,5 +60,5 @@ def test_an_unknown_state_in_a_category_suggests_the_right_name(data_copy: Path)
     (problem,) = _problems(data_copy)
     assert problem.startswith(f"{categories}:{_line_of(categories, 'Nigéria')}:")
     where = "categories[0] (I).members[12]"
-    message = "'Nigéria' is not a State of data/states.yaml; did you mean 'Nigeria'?"
+    message = "'Nigéria' is not a State of states.yaml; did you mean 'Nigeria'?"
     assert f"{where}: {message}" in problem
