@@ -135,7 +135,7 @@ def _campaign(
             found.append(Finding(FILE, (*at, "previous"), "is a campaign of the same day or later"))
     rule = campaign.recipients
     if rule is None:
-        return found + _signers(inputs, campaign, at, set())
+        return found + _reported(inputs, campaign, at) + _signers(inputs, campaign, at, set())
     categories = {category.key for category in inputs.categories}
     for index, key in enumerate(rule.categories):
         if key not in categories:
@@ -192,6 +192,45 @@ def _campaign(
     written = {r.name for r in kept}
     found += _signers(inputs, campaign, at, written)
     found += _replies(inputs, campaign, at, written, following.get(campaign.key), today)
+    return found
+
+
+def _reported(inputs: Inputs, campaign: Campaign, at: Path) -> list[Finding]:
+    """A reported count the data contradicts: more replies than States approached, or more
+    States approached than were not party on the campaign's day (the first day of its year,
+    or month, when only that is known: the most there were that year) among the States the
+    data knows (states.yaml's, and names.yaml's that states.yaml does not list)."""
+    reported = campaign.reported
+    if reported is None:
+        return []
+    found: list[Finding] = []
+    count = reported.recipients
+    if reported.replies is not None and reported.replies > count:
+        found.append(
+            Finding(
+                FILE,
+                (*at, "reported", "replies"),
+                f"is more than the {count:,} States approached (reported.recipients): write "
+                "how many of them replied, as reported",
+            )
+        )
+    day = campaign.day
+    known = {state.iso3 for state in inputs.states} | set(inputs.names)
+    parties = sum(1 for state in inputs.states if state.is_party_on(day))
+    most = len(known) - parties
+    if count > most:
+        when = day.isoformat()
+        if not campaign.day_known:
+            when += f", the first day of {day.isoformat()[: 7 if campaign.month else 4]}"
+        found.append(
+            Finding(
+                FILE,
+                (*at, "reported", "recipients"),
+                f"is more than the {most:,} States not party on {when}: the data knows "
+                f"{len(known):,} States ({parties:,} of them States Parties); write the count "
+                "reported then",
+            )
+        )
     return found
 
 

@@ -16,6 +16,7 @@ from reportgen.inputs.load import load
 from reportgen.language.formats import Formats
 from reportgen.review.rendition import rendition
 from reportgen.sets import build_letters
+from tests.conftest import DATA
 from tests.documents.letter.test_letters import TEMPLATES
 from tests.documents.letter.test_review2 import WITHDRAWN_ALGERIA, _problems, with_campaigns
 
@@ -140,3 +141,70 @@ def test_a_state_whose_withdrawal_is_not_yet_in_effect_is_never_urged_to_join(
         "withdrawal, notified on 2013-01-15, takes effect on 2013-07-15: it is a State Party "
         "until then)"
     )
+
+
+# --- 2: a reported count the data contradicts ------------------------------------------------
+
+
+LISTED = AFTER.replace("\n      add: [Lithuania]", "")
+"""A campaign with recipients after the reported one (Lithuania is a State Party here)."""
+
+
+def _reported(recipients: int, replies: int | None = None, when: str = "year: 2013") -> str:
+    counted = f"recipients: {recipients}" + ("" if replies is None else f", replies: {replies}")
+    return f"  - key: r\n    {when}\n    reported: {{{counted}, source: a report}}\n" + LISTED
+
+
+def _not_party(day: dt.date) -> int:
+    """The States the data knows (states.yaml's, names.yaml's) not party on `day`."""
+    inputs = load(DATA)[0]
+    known = {s.iso3 for s in inputs.states} | set(inputs.names)
+    return len(known) - sum(1 for s in inputs.states if s.is_party_on(day))
+
+
+def test_more_replies_than_states_approached_is_an_error_on_replies(tmp_path: Path) -> None:
+    problems = _problems(with_campaigns(tmp_path, _reported(60, 70)), tmp_path / "out")
+    assert any(
+        re.search(
+            r"campaigns\.yaml:\d+:\d+: campaigns\[0\] \(r\)\.reported\.replies: is more than the "
+            r"60 States approached \(reported\.recipients\): write how many of them replied",
+            p,
+        )
+        for p in problems
+    ), problems
+    built = build_letters(
+        with_campaigns(tmp_path / "ok", _reported(60, 60)),
+        templates=TEMPLATES,
+        root=tmp_path / "ok" / "out",
+    )
+    assert not [w for w in built.warnings if "reported" in str(w)]
+
+
+@pytest.mark.parametrize(
+    ("when", "day"),
+    [("year: 2013", dt.date(2013, 1, 1)), ("year: 2012\n    month: 9", dt.date(2012, 9, 1))],
+)
+def test_more_states_approached_than_were_not_party_is_an_error(
+    tmp_path: Path, when: str, day: dt.date
+) -> None:
+    most, period = _not_party(day), str(day)[: 7 if "month" in when else 4]
+    assert most != _not_party(dt.date(2013, 6, 3))  # the period's first day is the one read
+    problems = _problems(with_campaigns(tmp_path, _reported(most + 1, when=when)), tmp_path / "o")
+    (line,) = [p for p in problems if "reported.recipients" in p]
+    assert re.search(
+        r"campaigns\.yaml:\d+:\d+: campaigns\[0\] \(r\)\.reported\.recipients: is more than the "
+        rf"{most} States not party on {day}, the first day of {period}: .*write the count "
+        "reported then",
+        line,
+    ), line
+    built = build_letters(
+        with_campaigns(tmp_path / "ok", _reported(most, when=when)),
+        templates=TEMPLATES,
+        root=tmp_path / "ok" / "out",
+    )
+    assert built.letters
+
+
+def test_five_thousand_states_approached_is_refused(tmp_path: Path) -> None:
+    problems = _problems(with_campaigns(tmp_path, _reported(5000)), tmp_path / "out")
+    assert any("(r).reported.recipients: is more than the" in p for p in problems), problems
