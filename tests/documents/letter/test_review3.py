@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,18 @@ def test_more_states_approached_than_were_not_party_is_an_error(
 def test_five_thousand_states_approached_is_refused(tmp_path: Path) -> None:
     problems = _problems(with_campaigns(tmp_path, _reported(5000)), tmp_path / "out")
     assert any("(r).reported.recipients: is more than the" in p for p in problems), problems
+
+
+# --- 3: the data's files by their plain names, whatever the data folder --------------------
+
+
+def test_no_campaign_is_said_of_campaigns_yaml_not_of_a_data_folder(tmp_path: Path) -> None:
+    from reportgen.documents.letter.kind import KIND, NoCampaign
+    from reportgen.figures.compute import compute
+
+    folder = tmp_path / "elsewhere"
+    shutil.copytree(DATA, folder)  # only a reported campaign, in a folder not named data
+    inputs = load(folder)[0]
+    with pytest.raises(NoCampaign) as raised:
+        KIND.document(inputs, compute(inputs))
+    assert str(raised.value) == "campaigns.yaml has no campaign with recipients"
