@@ -34,40 +34,48 @@ opening = { $signers_count ->
         } de los esfuerzos de universalización de la { $convention }.
 }
 
-# Si el Estado firmó, y cuándo ($signed: none si no firmó).
-status = { $signed ->
-    [none] { $open_for ->
-        [signature] { $state_plural ->
-            [yes] { CAPITAL($state) } aún no han firmado la Convención, abierta a su firma en virtud de su artículo 15 hasta su entrada en vigor. { $signers_count ->
-                [one] Acogería
-               *[other] Acogeríamos
-            } con gran satisfacción su firma.
-           *[no] { CAPITAL($state) } aún no ha firmado la Convención, abierta a su firma en virtud de su artículo 15 hasta su entrada en vigor. { $signers_count ->
-                [one] Acogería
-               *[other] Acogeríamos
-            } con gran satisfacción su firma.
+# Si el Estado firmó, y cuándo ($signed: none si no firmó). Un Estado cuya denuncia surtió
+# efecto ($withdrawn: ese día) solo puede volver por adhesión: se recuerda su denuncia y nunca
+# se le invita a ratificar.
+status = { $withdrawn ->
+    [none] { $signed ->
+        [none] { $open_for ->
+            [signature] { $state_plural ->
+                [yes] { CAPITAL($state) } aún no han firmado la Convención, abierta a su firma en virtud de su artículo 15 hasta su entrada en vigor. { $signers_count ->
+                    [one] Acogería
+                   *[other] Acogeríamos
+                } con gran satisfacción su firma.
+               *[no] { CAPITAL($state) } aún no ha firmado la Convención, abierta a su firma en virtud de su artículo 15 hasta su entrada en vigor. { $signers_count ->
+                    [one] Acogería
+                   *[other] Acogeríamos
+                } con gran satisfacción su firma.
+            }
+           *[accession] { $state_plural ->
+                [yes] { CAPITAL($state) } aún no son parte en la Convención, abierta a su adhesión en virtud de su artículo 16. { $signers_count ->
+                    [one] Acogería
+                   *[other] Acogeríamos
+                } con gran satisfacción su adhesión.
+               *[no] { CAPITAL($state) } aún no es parte en la Convención, abierta a su adhesión en virtud de su artículo 16. { $signers_count ->
+                    [one] Acogería
+                   *[other] Acogeríamos
+                } con gran satisfacción su adhesión.
+            }
         }
-       *[accession] { $state_plural ->
-            [yes] { CAPITAL($state) } aún no son parte en la Convención, abierta a su adhesión en virtud de su artículo 16. { $signers_count ->
+       *[other] { $state_plural ->
+            [yes] { CAPITAL($state) } firmaron la Convención el { $signed }. { $signers_count ->
                 [one] Acogería
                *[other] Acogeríamos
-            } con gran satisfacción su adhesión.
-           *[no] { CAPITAL($state) } aún no es parte en la Convención, abierta a su adhesión en virtud de su artículo 16. { $signers_count ->
+            } con gran satisfacción su ratificación.
+           *[no] { CAPITAL($state) } firmó la Convención el { $signed }. { $signers_count ->
                 [one] Acogería
                *[other] Acogeríamos
-            } con gran satisfacción su adhesión.
+            } con gran satisfacción su ratificación.
         }
     }
-   *[other] { $state_plural ->
-        [yes] { CAPITAL($state) } firmaron la Convención el { $signed }. { $signers_count ->
-            [one] Acogería
-           *[other] Acogeríamos
-        } con gran satisfacción su ratificación.
-       *[no] { CAPITAL($state) } firmó la Convención el { $signed }. { $signers_count ->
-            [one] Acogería
-           *[other] Acogeríamos
-        } con gran satisfacción su ratificación.
-    }
+   *[other] La denuncia de la Convención por { $state } surtió efecto el { $withdrawn }. La Convención sigue abierta a su adhesión en virtud de su artículo 16. { $signers_count ->
+        [one] Acogería
+       *[other] Acogeríamos
+    } con gran satisfacción su adhesión.
 }
 
 # Solo cuando la campaña sigue a otra ($previous: su fecha).

@@ -38,40 +38,54 @@ opening = { $signers_count ->
         } des efforts d'universalisation de la { $convention }.
 }
 
-# Si l'État a signé, et quand ($signed : none s'il n'a pas signé).
-status = { $signed ->
-    [none] { $open_for ->
-        [signature] { $state_plural ->
-            [yes] { CAPITAL($state) } n'ont pas encore signé la Convention, qui leur est ouverte à la signature en vertu de son article 15 jusqu'à son entrée en vigueur. { $signers_count ->
-                [one] Je saluerais
-               *[other] Nous saluerions
-            } vivement leur signature.
-           *[no] { CAPITAL($state) } n'a pas encore signé la Convention, qui lui est ouverte à la signature en vertu de son article 15 jusqu'à son entrée en vigueur. { $signers_count ->
-                [one] Je saluerais
-               *[other] Nous saluerions
-            } vivement sa signature.
+# Si l'État a signé, et quand ($signed : none s'il n'a pas signé). Un État dont le retrait a
+# pris effet ($withdrawn : ce jour-là) ne peut y revenir que par l'adhésion : son retrait est
+# rappelé, et il n'est jamais invité à ratifier.
+status = { $withdrawn ->
+    [none] { $signed ->
+        [none] { $open_for ->
+            [signature] { $state_plural ->
+                [yes] { CAPITAL($state) } n'ont pas encore signé la Convention, qui leur est ouverte à la signature en vertu de son article 15 jusqu'à son entrée en vigueur. { $signers_count ->
+                    [one] Je saluerais
+                   *[other] Nous saluerions
+                } vivement leur signature.
+               *[no] { CAPITAL($state) } n'a pas encore signé la Convention, qui lui est ouverte à la signature en vertu de son article 15 jusqu'à son entrée en vigueur. { $signers_count ->
+                    [one] Je saluerais
+                   *[other] Nous saluerions
+                } vivement sa signature.
+            }
+           *[accession] { $state_plural ->
+                [yes] { CAPITAL($state) } ne sont pas encore parties à la Convention, qui leur est ouverte à l'adhésion en vertu de son article 16. { $signers_count ->
+                    [one] Je saluerais
+                   *[other] Nous saluerions
+                } vivement leur adhésion.
+               *[no] { CAPITAL($state) } n'est pas encore partie à la Convention, qui lui est ouverte à l'adhésion en vertu de son article 16. { $signers_count ->
+                    [one] Je saluerais
+                   *[other] Nous saluerions
+                } vivement son adhésion.
+            }
         }
-       *[accession] { $state_plural ->
-            [yes] { CAPITAL($state) } ne sont pas encore parties à la Convention, qui leur est ouverte à l'adhésion en vertu de son article 16. { $signers_count ->
+       *[other] { $state_plural ->
+            [yes] { CAPITAL($state) } ont signé la Convention le { $signed }. { $signers_count ->
                 [one] Je saluerais
                *[other] Nous saluerions
-            } vivement leur adhésion.
-           *[no] { CAPITAL($state) } n'est pas encore partie à la Convention, qui lui est ouverte à l'adhésion en vertu de son article 16. { $signers_count ->
+            } vivement leur ratification.
+           *[no] { CAPITAL($state) } a signé la Convention le { $signed }. { $signers_count ->
                 [one] Je saluerais
                *[other] Nous saluerions
-            } vivement son adhésion.
+            } vivement sa ratification.
         }
     }
-   *[other] { $state_plural ->
-        [yes] { CAPITAL($state) } ont signé la Convention le { $signed }. { $signers_count ->
-            [one] Je saluerais
-           *[other] Nous saluerions
-        } vivement leur ratification.
-       *[no] { CAPITAL($state) } a signé la Convention le { $signed }. { $signers_count ->
-            [one] Je saluerais
-           *[other] Nous saluerions
-        } vivement sa ratification.
-    }
+   *[other] Le retrait { $of_state } de la Convention a pris effet le { $withdrawn }. La Convention { $state_plural ->
+        [yes] leur
+       *[no] lui
+    } demeure ouverte à l'adhésion en vertu de son article 16. { $signers_count ->
+        [one] Je saluerais
+       *[other] Nous saluerions
+    } vivement { $state_plural ->
+        [yes] leur
+       *[no] son
+    } adhésion.
 }
 
 # Seulement quand la campagne fait suite à une autre ($previous : sa date).

@@ -29,21 +29,29 @@ opening = { $signers_count ->
 
 # Whether the State signed, and when ($signed: none when it did not); one that did not is
 # asked to sign before the Convention's entry into force ($open_for: signature), then to accede.
-status = { $signed ->
-    [none] { $open_for ->
-        [signature] { CAPITAL($state) } has not yet signed the Convention, which is open to its signature under its Article 15 until its entry into force. { $signers_count ->
+# A State whose withdrawal took effect ($withdrawn: that day) can join again only by accession:
+# its withdrawal is recalled, and it is never asked to ratify.
+status = { $withdrawn ->
+    [none] { $signed ->
+        [none] { $open_for ->
+            [signature] { CAPITAL($state) } has not yet signed the Convention, which is open to its signature under its Article 15 until its entry into force. { $signers_count ->
+                [one] I
+               *[other] We
+            } would warmly welcome its signature.
+           *[accession] { CAPITAL($state) } is not yet a party to the Convention, which is open to its accession under its Article 16. { $signers_count ->
+                [one] I
+               *[other] We
+            } would warmly welcome its accession.
+        }
+       *[other] { CAPITAL($state) } signed the Convention on { $signed }. { $signers_count ->
             [one] I
            *[other] We
-        } would warmly welcome its signature.
-       *[accession] { CAPITAL($state) } is not yet a party to the Convention, which is open to its accession under its Article 16. { $signers_count ->
-            [one] I
-           *[other] We
-        } would warmly welcome its accession.
+        } would warmly welcome its ratification.
     }
-   *[other] { CAPITAL($state) } signed the Convention on { $signed }. { $signers_count ->
+   *[other] The withdrawal { $of_state } from the Convention took effect on { $withdrawn }. The Convention remains open to its accession under its Article 16. { $signers_count ->
         [one] I
        *[other] We
-    } would warmly welcome its ratification.
+    } would warmly welcome its accession.
 }
 
 # Shown only when the campaign follows an earlier one ($previous: its date).

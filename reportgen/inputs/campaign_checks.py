@@ -14,7 +14,15 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from reportgen.inputs.campaign import FILE, Campaign, CampaignsFile, Signatures, resolve, signatures
+from reportgen.inputs.campaign import (
+    FILE,
+    Campaign,
+    CampaignsFile,
+    Signatures,
+    resolve,
+    signatures,
+    withdrawn,
+)
 from reportgen.inputs.withdrawals import Finding
 
 if TYPE_CHECKING:
@@ -127,7 +135,7 @@ def _campaign(
             found.append(Finding(FILE, (*at, "previous"), "is a campaign of the same day or later"))
     rule = campaign.recipients
     if rule is None:
-        return found + _signers(inputs, campaign, at, set())
+        return found + _reported(inputs, campaign, at) + _signers(inputs, campaign, at, set())
     categories = {category.key for category in inputs.categories}
     for index, key in enumerate(rule.categories):
         if key not in categories:
@@ -146,13 +154,15 @@ def _campaign(
     kept, dropped = resolve(inputs, campaign, at, signed=signed)
     day = campaign.day.isoformat()
     for recipient in dropped:
+        leaving = _leaving(inputs, recipient.name, campaign.day)
+        party = f"{recipient.name} is a State Party on {day}"
         if "add" in recipient.origin:
             found.append(
                 Finding(
                     FILE,
                     recipient.origin,
-                    f"{recipient.name} is a State Party on {day}: a letter urging it to join "
-                    "would be false; remove it from recipients.add",
+                    f"{party}: a letter urging it to join would be false; remove it from "
+                    f"recipients.add{leaving}",
                 )
             )
         else:
@@ -160,21 +170,22 @@ def _campaign(
                 Finding(
                     FILE,
                     recipient.origin,
-                    f"{recipient.name} is a State Party on {day}: left out, no "
-                    "letter is written to it",
+                    f"{party}: left out, no letter is written to it{leaving}",
                     "warning",
                 )
             )
     for recipient in kept:  # one the signatories' rule gives has not deposited
         if recipient.origin[-1] == "signatories":
             continue
-        if inputs.state(recipient.name).has_deposited_by(campaign.day):
+        left = withdrawn(inputs.state(recipient.name), campaign.day)
+        if left is not None:
             found.append(
                 Finding(
                     FILE,
                     recipient.origin,
-                    f"{recipient.name} withdrew from the Convention: the letter does not say "
-                    "so; check that it should be written to as a State not party",
+                    f"{recipient.name} withdrew from the Convention (effective "
+                    f"{left.isoformat()}): its letter recalls the withdrawal and invites it "
+                    "to accede again; check that it should be written to",
                     "warning",
                 )
             )
@@ -182,6 +193,57 @@ def _campaign(
     found += _signers(inputs, campaign, at, written)
     found += _replies(inputs, campaign, at, written, following.get(campaign.key), today)
     return found
+
+
+def _reported(inputs: Inputs, campaign: Campaign, at: Path) -> list[Finding]:
+    """A reported count the data contradicts: more replies than States approached, or more
+    States approached than were not party on the campaign's day (the first day of its year,
+    or month, when only that is known: the most there were that year) among the States the
+    data knows (states.yaml's, and names.yaml's that states.yaml does not list)."""
+    reported = campaign.reported
+    if reported is None:
+        return []
+    found: list[Finding] = []
+    count = reported.recipients
+    if reported.replies is not None and reported.replies > count:
+        found.append(
+            Finding(
+                FILE,
+                (*at, "reported", "replies"),
+                f"is more than the {count:,} States approached (reported.recipients): write "
+                "how many of them replied, as reported",
+            )
+        )
+    day = campaign.day
+    known = {state.iso3 for state in inputs.states} | set(inputs.names)
+    parties = sum(1 for state in inputs.states if state.is_party_on(day))
+    most = len(known) - parties
+    if count > most:
+        when = day.isoformat()
+        if not campaign.day_known:
+            when += f", the first day of {day.isoformat()[: 7 if campaign.month else 4]}"
+        found.append(
+            Finding(
+                FILE,
+                (*at, "reported", "recipients"),
+                f"is more than the {most:,} States not party on {when}: the data knows "
+                f"{len(known):,} States ({parties:,} of them States Parties); write the count "
+                "reported then",
+            )
+        )
+    return found
+
+
+def _leaving(inputs: Inputs, name: str, day: dt.date) -> str:
+    """What a State Party on `day` whose withdrawal is notified but not yet in effect is
+    told: until that day it is a State Party (Article 20(2)); else nothing."""
+    membership = inputs.state(name).membership_on(day)
+    if membership is None or membership.withdrawal_effective is None:
+        return ""
+    notified = membership.withdrawal_notified
+    said = f", notified on {notified.isoformat()}," if notified is not None else ""
+    effective = membership.withdrawal_effective.isoformat()
+    return f" (its withdrawal{said} takes effect on {effective}: it is a State Party until then)"
 
 
 def _dates(inputs: Inputs, campaign: Campaign, at: Path, today: dt.date | None) -> list[Finding]:

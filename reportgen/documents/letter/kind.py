@@ -60,7 +60,7 @@ class Letters:
         file = inputs.campaigns
         campaign = file.latest() if file is not None else None
         if campaign is None:
-            raise NoCampaign("data/campaigns.yaml has no campaign with recipients")
+            raise NoCampaign("campaigns.yaml has no campaign with recipients")
         return self.letters(inputs, campaign)[0]
 
     def letters(self, inputs: Inputs, campaign: Campaign) -> list[LetterDocument]:

@@ -21,7 +21,10 @@ VARIABLES: dict[str, str] = {
     "state_plural": "yes when the recipient's name takes a plural verb (les Pays-Bas)",
     "state_gender": "m or f: the gender of the recipient's name",
     "representative": "m or f: the recipient's Permanent Representative (masculine when unknown)",
-    "signed": "the day the recipient signed the Convention, or none",
+    "signed": "the day the recipient signed the Convention, or none (none too when it "
+    "withdrew: it is never asked to ratify)",
+    "withdrawn": "the day the recipient's withdrawal from the Convention took effect (its "
+    "latest), or none: such a State can join again only by accession (Article 16)",
     "signatories": "the signing coordinators' States, in running text (le Portugal et le Ghana)",
     "of_signatories": "the same after 'of' (du Portugal et du Ghana)",
     "signers_count": "how many Permanent Representatives sign",
@@ -75,7 +78,7 @@ SENTENCES = Values(
         "meeting_ahead": _YES_NO,
         "signer_title.gender": _GENDERS,
     },
-    frozenset({"signed", "previous"}),
+    frozenset({"signed", "withdrawn", "previous"}),
     frozenset({"signers_count"}),
 )
 
@@ -105,7 +108,10 @@ def variables(inputs: Inputs, letter: Letter, formats: Formats) -> dict[str, Any
     campaign, name = letter.campaign, letter.recipient
     state = inputs.state(name)
     day = campaign.day
-    signed = state.signature if state.is_signatory_on(day) else None
+    from reportgen.inputs.campaign import withdrawn
+
+    left = withdrawn(state, day)  # it ratified or acceded once: never asked to ratify
+    signed = state.signature if state.is_signatory_on(day) and left is None else None
     signers = [signer.state for signer in campaign.signed_by]
     meeting = next_meeting(inputs, day) or inputs.meeting(inputs.report.presented_to)
     previous = letter.previous
@@ -130,6 +136,7 @@ def variables(inputs: Inputs, letter: Letter, formats: Formats) -> dict[str, Any
         "state_gender": naming.gender(name),
         "representative": letter.representative,
         "signed": formats.long_date(signed) if signed else None,
+        "withdrawn": formats.long_date(left) if left else None,
         "signatories": formats.names(signers, "the"),
         "of_signatories": formats.names(signers, "of"),
         "signers_count": len(signers),
@@ -140,7 +147,9 @@ def variables(inputs: Inputs, letter: Letter, formats: Formats) -> dict[str, Any
         "previous_written": written,
         "replied": _yes(replied),
         "signed_since": _yes(since),
-        "open_for": "signature" if entry is not None and day < entry else "accession",
+        "open_for": (
+            "signature" if entry is not None and day < entry and left is None else "accession"
+        ),
         "meeting_name": meeting_name(meeting, formats),
         "meeting_city": meeting.city,
         "meeting_dates": formats.date_range(meeting.start, meeting.end),
