@@ -455,6 +455,15 @@ category_heading = { $title }: { $size } { $size ->
    *[other] Estados
 }
 
+# En los párrafos de una categoría (categories.yaml), lo que sustituye la marca
+# {this meeting}: la reunión a la que se presenta el informe, designada como «la presente»
+# ({This meeting} al comienzo de una oración lleva mayúscula). $kind: msp,
+# review_conference, extraordinary_msp o typed (una reunión nombrada en los datos sin su tipo).
+this_meeting = la presente { $kind ->
+    [review_conference] Conferencia
+   *[other] Reunión
+}
+
 # La nota del cuadro del estado de la Convención para un Estado que notificó su denuncia,
 # una por denuncia. $notified: el día en que la recibió el depositario; $effective: el día en
 # que surte (o surtió) efecto; $pending: yes cuando ese día es posterior a la fecha del

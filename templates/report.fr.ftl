@@ -475,6 +475,15 @@ category_heading = { $title } : { $size } { $size ->
    *[other] États
 }
 
+# Dans les paragraphes d'une catégorie (categories.yaml), ce que le repère {this meeting}
+# remplace : la réunion à laquelle le rapport est présenté, désignée comme « la présente »
+# ({This meeting} en début de phrase prend une majuscule). $kind : msp, review_conference,
+# extraordinary_msp, ou typed (réunion nommée dans les données sans son type).
+this_meeting = la présente { $kind ->
+    [review_conference] Conférence
+   *[other] Assemblée
+}
+
 # La note du tableau de l'état de la Convention pour un État qui a notifié son retrait, une
 # par retrait. $notified : le jour où le dépositaire l'a reçu ; $effective : le jour où il
 # prend (ou a pris) effet ; $pending : yes quand ce jour suit la date de référence ;

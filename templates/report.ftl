@@ -373,6 +373,15 @@ category_heading = { $title }: { $size } { $size ->
    *[other] States
 }
 
+# In a category's paragraphs (categories.yaml), what the marker {this meeting} stands for:
+# the meeting the report is presented to, as a sentence says "this" of it ({This meeting}
+# begins with a capital). $kind: msp, review_conference, extraordinary_msp, or typed (a
+# meeting named in the data without its kind).
+this_meeting = this { $kind ->
+    [review_conference] Conference
+   *[other] Meeting
+}
+
 # The footnote of a State in the status table that notified its withdrawal, one for each
 # withdrawal. $notified: the day the depositary received it; $effective: the day it takes
 # (or took) effect; $pending: yes when that is after the as-of day; $deposit: the day of the

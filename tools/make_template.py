@@ -203,11 +203,16 @@ def _body(document: docx.document.Document) -> None:
         "States Parties to the {{ convention.short_name }} from "
         "{{ convention.opened_for_signature|long_date }} to {{ report.as_of|long_date }}",
     )
+    # With no new State Party, no chart of them by region (five bars of 0) nor its caption:
+    # the first sentence has said that no State joined. It is the last figure, so no later
+    # caption's number changes.
+    w.p("{%p if figures.new_states_parties.count %}")
     _chart(
         document,
         "new_states_parties_by_region",
         "New States Parties since the {{ since.name }}, by region",
     )
+    w.p("{%p endif %}")
 
     # II. Action taken jointly -------------------------------------------------------
     w.heading("II. Action taken jointly by the co-coordinators", 1)

@@ -135,6 +135,48 @@ one per language, `{en: ..., fr: ..., es: ...}`; the data is read for one langua
 and a text missing in that language is an error where it stands."""
 
 
+PROSE_MARKERS: dict[str, str] = {
+    "this meeting": "the meeting the report is presented to, as a sentence says 'this' of it "
+    "(this Meeting, this Conference; la présente Assemblée; la presente Conferencia)",
+}
+"""The markers a category's paragraphs may hold, written `{this meeting}` (`{This meeting}`
+to begin a sentence): the report's catalogue writes what each stands for (message
+this_meeting), so that a 2013 paragraph reads right in a report to a Review Conference."""
+
+PROSE_MARKER = re.compile(r"\{([^{}]*)\}")
+"""A marker in a category's paragraph: `{this meeting}`."""
+
+
+def _markers(value: str) -> str:
+    """Each `{...}` a known marker (PROSE_MARKERS), and no other brace: data never reads as
+    a template's tag, and a mistyped marker is not printed as it is."""
+    known = ", ".join(f"{{{m}}}" for m in PROSE_MARKERS)
+    for braced in re.finditer(r"\{+[^{}]*\}*|\}+", value):
+        marker = PROSE_MARKER.fullmatch(braced.group())
+        if marker is None:
+            shown = braced.group() if len(braced.group()) <= 30 else braced.group()[:30] + "..."
+            raise ValueError(
+                f"{shown!r}: braces only surround a marker, one on each side: {known} "
+                "(the meeting the report is presented to: this Meeting, this Conference)"
+            )
+        name = marker.group(1)
+        if name[:1].lower() + name[1:] not in PROSE_MARKERS:
+            raise ValueError(
+                f"{braced.group()} is not a marker: a paragraph may hold {known} (the meeting "
+                "the report is presented to: this Meeting, this Conference), written as here"
+            )
+    return value
+
+
+MarkedProse = Annotated[
+    str,
+    BeforeValidator(_in_language),
+    AfterValidator(clean_text),
+    AfterValidator(_markers),
+]
+"""Prose that may hold markers (PROSE_MARKERS) the report writes out in its language."""
+
+
 def _key(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}", value):
         raise ValueError(
@@ -903,9 +945,13 @@ class Category(Model):
             'Completes "Category I, comprising 23 countries ..." in the overview sentence.'
         ),
     )
-    description: list[Prose] = Field(
+    description: list[MarkedProse] = Field(
         min_length=1,
-        description="The paragraphs that follow the category's heading.",
+        description=(
+            "The paragraphs that follow the category's heading. `{this meeting}` stands for "
+            "the meeting the report is presented to (this Meeting, this Conference; la "
+            "présente Assemblée; la presente Reunión), `{This meeting}` at a sentence's start."
+        ),
     )
     members: list[Text] = Field(
         description=(

@@ -61,7 +61,7 @@ def test_an_unknown_name_is_reported_with_its_own_placeholder(tmp_path: Path) ->
     assert (
         "{{ demarche.period }} has no value: 'demarche' is not a name the template knows" in problem
     )
-    assert ': body, paragraph 33 ("As many as {{ demarches.reporting_ongoing' in problem
+    assert ': body, paragraph 35 ("As many as {{ demarches.reporting_ongoing' in problem
 
 
 def test_an_unknown_filter_lists_the_filters(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_broken_syntax_quotes_the_paragraph(tmp_path: Path) -> None:
         tmp_path, "{{ letter.states_addressed }}", "{{ letter.states_addressed }"
     )
     problem = _problem(template, tmp_path)
-    assert ': body, paragraph 45 ("3. This year, in a letter signed by' in problem
+    assert ': body, paragraph 47 ("3. This year, in a letter signed by' in problem
     assert "is not closed" in problem and "end it with }}" in problem
 
 
@@ -104,7 +104,7 @@ def test_a_placeholder_that_prints_a_whole_record_is_refused(tmp_path: Path) -> 
     assert "a placeholder prints a Tally, not text; give one of its fields (such as .count)" in (
         problem
     )
-    assert ': body, paragraph 68 ("{{ figures.signatories }}")' in problem
+    assert ': body, paragraph 70 ("{{ figures.signatories }}")' in problem
 
 
 def test_a_template_that_is_not_a_word_document_is_one_line(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from reportgen.documents.report.meetings import view as meeting_view
 from reportgen.documents.report.references import own_initiatives, references_view
 from reportgen.documents.report.values import variables, whole_period
 from reportgen.figures.compute import Figures
-from reportgen.inputs.models import Category, Initiative, Inputs
+from reportgen.inputs.models import PROSE_MARKER, Category, Initiative, Inputs
 from reportgen.inputs.narrative import letter_told
 from reportgen.language.fluent import Sentences
 from reportgen.language.formats import Formats
@@ -95,9 +95,11 @@ def _context(
     frame = inputs.report
     notes: dict[int, str] = {}
     categories = []
+    presented = inputs.meeting(frame.presented_to)
+    markers = {"this meeting": say.say("this_meeting", {"kind": presented.kind or "typed"})}
     for offset, category in enumerate(inputs.categories):
         note_id = first_note + offset
-        view = _category(category, figures, formats, say, note_id)
+        view = _category(category, figures, formats, say, note_id, markers)
         notes[note_id] = _footnote(view)
         categories.append(view)
     status = status_rows(inputs, figures, formats, say, first_note + len(notes), notes)
@@ -240,7 +242,12 @@ def _two_columns(names: Sequence[str], bold: set[str]) -> list[list[Markup]]:
 
 
 def _category(
-    category: Category, figures: Figures, formats: Formats, say: Sentences, note_id: int
+    category: Category,
+    figures: Figures,
+    formats: Formats,
+    say: Sentences,
+    note_id: int,
+    markers: Mapping[str, str],
 ) -> CategoryView:
     members = figures.category_members[category.key]
     return CategoryView(
@@ -248,11 +255,25 @@ def _category(
         title=category.title,
         heading=say.say("category_heading", {"title": category.title, "size": members.count}),
         summary=category.summary,
-        description=category.description,
+        description=[written_out(paragraph, markers) for paragraph in category.description],
         members=[formats.names([name]) for name in formats.sorted_names(members.states)],
         size=members.count,
         footnote=ooxml_footnotes.footnote_reference(note_id),
     )
+
+
+def written_out(text: str, markers: Mapping[str, str]) -> str:
+    """A category's paragraph with each marker (`{this meeting}`, checked when loading:
+    `inputs.models.PROSE_MARKERS`) replaced by what the catalogue writes for it; a marker
+    written with a capital (`{This meeting}`) begins its text with one. Plain substitution:
+    nothing in the data is read as a template."""
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        text = markers[name[:1].lower() + name[1:]]
+        return text[:1].upper() + text[1:] if name[:1].isupper() else text
+
+    return PROSE_MARKER.sub(one, text)
 
 
 _EMPHASIS = re.compile(r"\*([^*]+)\*")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import docx
@@ -94,12 +95,21 @@ def test_a_highlighted_period_equal_to_the_counting_period_is_not_said_twice(
         assert runs and not any(run.bold for run in runs), lang
 
 
-def test_no_new_state_party_drops_the_table_and_its_lead_in(tmp_path: Path) -> None:
-    data = edited(tmp_path / "data", COUNTED_SINCE_3MSP)
+@pytest.fixture(scope="module")
+def no_new_state(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, Path]]:
+    """The report, in each language, of data in which no State joined since the counting
+    meeting (the 3rd MSP): its rendition with spaces folded, and the .docx."""
+    data = edited(tmp_path_factory.mktemp("none") / "data", COUNTED_SINCE_3MSP)
     without_deposits_after(data, "2012-09-14")  # the 3rd MSP's close
-    figures = compute(load_inputs(data))
-    assert figures.new_states_parties.count == 0
-    parties = figures.states_parties.count
+    assert compute(load_inputs(data)).new_states_parties.count == 0
+    return {lang: built(data, lang) for lang in LANGS}
+
+
+def test_no_new_state_party_drops_the_table_and_its_lead_in(
+    no_new_state: dict[str, tuple[str, Path]],
+) -> None:
+    data = no_new_state["en"][1].parent / "data"
+    parties = compute(load_inputs(data)).states_parties.count
     expected = {
         "en": "Since the 3rd Meeting of States Parties (2012), no State has ratified or acceded "
         f"to the CCM; the number of States Parties remains {parties}.",
@@ -109,11 +119,51 @@ def test_no_new_state_party_drops_the_table_and_its_lead_in(tmp_path: Path) -> N
         f"ser parte en la Convención; el número de Estados partes sigue siendo {parties}.",
     }
     for lang in LANGS:
-        text, output = built(data, lang)
+        text, output = no_new_state[lang]
         assert expected[lang] in text, lang
         # the status table alone: no empty table of new States Parties, no lead-in
         assert len(docx.Document(str(output)).tables) == 1, lang
         assert "Geographically" not in text and "géographique" not in text, lang
+
+
+BY_REGION = {"en": "by region", "fr": "par région", "es": "por región"}
+"""The end of the caption of the chart of new States Parties by region."""
+
+
+def charts_and_captions(output: Path) -> tuple[list[str], list[str]]:
+    """The chart parts of a built report, and the text of each caption of its body."""
+    with zipfile.ZipFile(output) as package:
+        parts = [n for n in package.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)]
+    document = docx.Document(str(output))
+    captions = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name == "Caption"
+    ]
+    return parts, captions
+
+
+def test_no_new_state_party_drops_the_chart_by_region_and_its_caption(
+    no_new_state: dict[str, tuple[str, Path]],
+) -> None:
+    for lang in LANGS:
+        text, output = no_new_state[lang]
+        parts, captions = charts_and_captions(output)
+        # the timeline alone: no chart of five bars of 0, no caption for it
+        assert len(parts) == 1, lang
+        assert len(docx.Document(str(output)).inline_shapes) == 1, lang
+        assert len(captions) == 1 and BY_REGION[lang] not in captions[0], lang
+        assert BY_REGION[lang] not in text, lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_states_parties_keep_the_chart_by_region_and_its_caption(
+    lang: str, tmp_path: Path
+) -> None:
+    output = tmp_path / f"report.{lang}.docx"
+    build(DATA, template_of(lang), output, lang=lang)
+    assert compute(load_inputs(DATA)).new_states_parties.count > 0
+    parts, captions = charts_and_captions(output)
+    assert len(parts) == 2
+    assert len(captions) == 2 and captions[1].endswith(BY_REGION[lang])
 
 
 def test_one_new_state_party_is_told_in_the_singular(tmp_path: Path) -> None:

@@ -466,7 +466,7 @@ def _check_edited(lang: str, old: str, new: str, edited: Path) -> str:
 def test_the_template_checks_apply_to_every_language(tmp_path: Path, lang: str) -> None:
     old = "{{ letter.states_addressed }}"
     line = _check_edited(lang, old, old[:-1], tmp_path / f"report.{lang}.docx")
-    assert ': body, paragraph 45 ("3. ' in line  # as in English: the same document
+    assert ': body, paragraph 47 ("3. ' in line  # as in English: the same document
     assert "is not closed" in line and "end it with }}" in line
 
 

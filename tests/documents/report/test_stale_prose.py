@@ -148,3 +148,80 @@ def test_a_status_as_at_or_after_the_as_of_day_gives_no_warning(
 ) -> None:
     _status_source(data_copy, as_at)
     assert _warnings(data_copy) == []
+
+
+# --- "this Meeting" in a category's paragraph: the meeting the report is presented to ------
+
+CALL = {  # the third paragraph of Category II (categories.yaml), around {this meeting}
+    "en": ("we call on Observers to {} to take a regional initiative", "this {}"),
+    "fr": ("participent à {} en qualité d'observateurs", "la présente {}"),
+    "es": ("participan en {} en calidad de observadores", "la presente {}"),
+}
+NOUN = {  # the meeting's noun, by its kind
+    "msp": {"en": "Meeting", "fr": "Assemblée", "es": "Reunión"},
+    "review_conference": {"en": "Conference", "fr": "Conférence", "es": "Conferencia"},
+}
+
+
+def _presented_to_a_review_conference(data: Path) -> None:
+    """The meeting the report is for (4MSP) made the First Review Conference."""
+    report = data / "report.yaml"
+    text, count = re.subn(
+        r"(  - key: 4MSP\n    kind: )msp( .*\n    number: )4\n",
+        r"\1review_conference\g<2>1\n",
+        report.read_text(encoding="utf-8"),
+    )
+    assert count == 1
+    report.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("kind", ["msp", "review_conference"])
+def test_a_category_calls_on_observers_to_the_meeting_the_report_is_presented_to(
+    data_copy: Path, tmp_path: Path, lang: str, kind: str
+) -> None:
+    if kind == "review_conference":
+        _presented_to_a_review_conference(data_copy)
+    text = _text(data_copy, tmp_path, lang)
+    clause, this = CALL[lang]
+    assert clause.format(this.format(NOUN[kind][lang])) in text
+    other = next(k for k in NOUN if k != kind)
+    assert clause.format(this.format(NOUN[other][lang])) not in text
+    assert "{this meeting}" not in text
+
+
+def test_a_marker_with_a_capital_begins_its_text_with_one() -> None:
+    from reportgen.documents.report.context import written_out
+
+    markers = {"this meeting": "la présente Conférence"}
+    assert written_out("{This meeting} salue {this meeting}.", markers) == (
+        "La présente Conférence salue la présente Conférence."
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("{this Meeting}", "{this Meeting} is not a marker"),
+        ("{{ 7*7 }}", "'{{ 7*7 }}': braces only surround a marker"),
+        ("{this meeting", "'{this meeting to take a region...': braces only surround"),
+    ],
+)
+def test_an_unknown_marker_in_a_category_is_a_located_error(
+    data_copy: Path, tmp_path: Path, typed: str, said: str
+) -> None:
+    from reportgen.core.problems import InputError
+
+    categories = data_copy / "categories.yaml"
+    _replace(categories, "on Observers to {this meeting} to", f"on Observers to {typed} to")
+    lines = categories.read_text("utf-8").splitlines()
+    marked = next(n for n, text in enumerate(lines) if typed in text)
+    # the text's place: the line of its `en: >-`, the column of its value
+    line = max(n for n in range(marked) if lines[n].endswith("en: >-")) + 1
+    with pytest.raises(InputError) as raised:
+        _text(data_copy, tmp_path, "en")
+    problems = [str(p) for p in raised.value.problems]
+    assert len(problems) == 1, problems
+    assert f"categories.yaml:{line}:" in problems[0], problems
+    assert "categories[1] (II).description[" in problems[0] and said in problems[0], problems
+    assert "49" not in problems[0]  # never evaluated
