@@ -23,7 +23,7 @@ from babel import Locale, UnknownLocaleError
 from reportgen.inputs.frame import frame_findings
 from reportgen.inputs.meetings import check_coordinators, check_meetings
 from reportgen.inputs.models import INSTRUMENTS, Category, EventsFile, ReportFrame, State
-from reportgen.inputs.narrative import check_narrative
+from reportgen.inputs.narrative import check_meeting_words, check_narrative
 from reportgen.inputs.references import check_plans, check_references
 from reportgen.inputs.withdrawals import Finding, PathT, check_withdrawals
 
@@ -71,6 +71,7 @@ def check(parts: Parts) -> list[Finding]:
             findings += _check_states(report, states)
         if categories is not None:
             findings += _check_categories(parts, report, categories, names)
+            findings += check_meeting_words(report, categories)
     if events is not None:
         findings += _check_events(events, report, names)
         if report is not None and frame_ok:  # else the period it covers is not sure

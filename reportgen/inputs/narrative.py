@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reportgen.inputs.models import EventsFile, Meeting, ReportFrame
+from reportgen.inputs.models import Category, EventsFile, Meeting, ReportFrame
 from reportgen.inputs.withdrawals import Finding
 
 if TYPE_CHECKING:
@@ -119,6 +119,33 @@ def _status_older_than_as_of(frame: ReportFrame) -> Iterator[Finding]:
         "to the day of the status",
         "warning",
     )
+
+
+_MEETING_WORDS = ("this Meeting", "présente Assemblée", "presente Reunión")
+"""How the 4th MSP's category texts say "this Meeting" in each language, typed."""
+
+
+def check_meeting_words(
+    frame: ReportFrame, categories: list[tuple[int, Category]]
+) -> Iterator[Finding]:
+    """A category's paragraph (`categories`: each with its index in the file) that types
+    "this Meeting" in a report presented to a Review Conference: a text kept from an
+    earlier year, which `{this meeting}` writes right."""
+    presented = _meeting(frame, frame.presented_to)
+    if presented is None or presented.kind != "review_conference":
+        return
+    for index, category in categories:
+        for line, paragraph in enumerate(category.description):
+            typed = next((w for w in _MEETING_WORDS if w in paragraph), None)
+            if typed is not None:
+                yield Finding(
+                    "categories",
+                    (index, "description", line),
+                    f'says "{typed}", but the report is presented to a Review Conference '
+                    f"({presented.key}): write {{this meeting}}, which the report writes for "
+                    "the meeting it is presented to (this Conference)",
+                    "warning",
+                )
 
 
 def _demarches_by(frame: ReportFrame, events: EventsFile, start: dt.date) -> Iterator[Finding]:

@@ -225,3 +225,42 @@ def test_an_unknown_marker_in_a_category_is_a_located_error(
     assert f"categories.yaml:{line}:" in problems[0], problems
     assert "categories[1] (II).description[" in problems[0] and said in problems[0], problems
     assert "49" not in problems[0]  # never evaluated
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "quoted"),
+    [
+        ("en", "this Meeting", "this Meeting"),
+        ("fr", "la présente Assemblée", "présente Assemblée"),
+        ("es", "la presente Reunión", "presente Reunión"),
+    ],
+)
+def test_this_meeting_typed_in_a_report_to_a_review_conference_is_a_warning(
+    data_copy: Path, lang: str, typed: str, quoted: str
+) -> None:
+    """Data of an earlier year typed the meeting; a report to a Review Conference would
+    call on Observers to "this Meeting": a warning on the paragraph says to write the marker."""
+    _presented_to_a_review_conference(data_copy)
+    categories = data_copy / "categories.yaml"
+    text = categories.read_text(encoding="utf-8")
+    # the markers of category II, in the order of its texts: en, fr, es
+    languages = iter(["en", "fr", "es"])
+    text = re.sub(
+        r"\{this meeting\}",
+        lambda m: typed if next(languages) == lang else m.group(0),
+        text,
+    )
+    categories.write_text(text, encoding="utf-8")
+    found = check(data_copy, template_of(lang), lang, today=DAY_AFTER)
+    (said,) = [p for p in found if p.file == str(categories)]
+    assert said.severity == "warning"
+    assert said.where.startswith("categories[1] (II).description[")
+    assert said.message.startswith(f'says "{quoted}", but the report is presented to a Review')
+    assert "write {this meeting}" in said.message
+    # presented to a Meeting, the same typed words are true: no warning
+    report = data_copy / "report.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("kind: review_conference", "kind: msp"),
+        encoding="utf-8",
+    )
+    assert not [p for p in check(data_copy, template_of(lang), lang) if p.file == str(categories)]
