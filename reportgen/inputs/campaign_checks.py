@@ -184,8 +184,9 @@ def _campaign(
                     FILE,
                     recipient.origin,
                     f"{recipient.name} withdrew from the Convention (effective "
-                    f"{left.isoformat()}): its letter recalls the withdrawal and invites it "
-                    "to accede again; check that it should be written to",
+                    f"{left.isoformat()}): the shipped letters recall the withdrawal and "
+                    "invite it to accede again (a catalogue's $withdrawn); check that it "
+                    "should be written to",
                     "warning",
                 )
             )

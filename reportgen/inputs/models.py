@@ -88,7 +88,20 @@ def clean_text(value: str) -> str:
     return folded
 
 
-Text = Annotated[str, AfterValidator(clean_text)]
+def clean_unmarked(value: str) -> str:
+    """`clean_text`, and no marker (`{this meeting}`) where none is written out: it would
+    print as typed."""
+    value = clean_text(value)
+    found = _MARKER_ANYWHERE.search(value)
+    if found is not None:
+        raise ValueError(
+            f"{found.group()} is written out only in a category's description; here, write "
+            "the words themselves"
+        )
+    return value
+
+
+Text = Annotated[str, AfterValidator(clean_unmarked)]
 """One line of text as the report prints it."""
 
 UN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
@@ -128,7 +141,7 @@ def _in_language(value: object, info: ValidationInfo) -> object:
 Prose = Annotated[
     str,
     BeforeValidator(_in_language),
-    AfterValidator(clean_text),
+    AfterValidator(clean_unmarked),
 ]
 """Text the report prints in its language: one text for all languages (a city's name), or
 one per language, `{en: ..., fr: ..., es: ...}`; the data is read for one language at a time,
@@ -145,6 +158,12 @@ this_meeting), so that a 2013 paragraph reads right in a report to a Review Conf
 
 PROSE_MARKER = re.compile(r"\{([^{}]*)\}")
 """A marker in a category's paragraph: `{this meeting}`."""
+
+_MARKER_ANYWHERE = re.compile(
+    r"\{\s*(?:" + "|".join(r"\s+".join(m.split()) for m in PROSE_MARKERS) + r")\s*\}",
+    re.IGNORECASE,
+)
+"""A marker, however spaced or capitalised, in a text that writes none out (`_no_marker`)."""
 
 
 def _markers(value: str) -> str:
@@ -758,6 +777,15 @@ class Meeting(Model):
     def country(self) -> str | None:
         """The State of `city`."""
         return next((p.country for p in reversed(self.held) if p.city), None)
+
+    @property
+    def noun_kind(self) -> str:
+        """The kind a sentence says "this ..." of it by: its kind; for a meeting whose names
+        are typed (data of an earlier release), review_conference when its name says so
+        (Conference, Conférence, Conferencia), else typed (this Meeting)."""
+        if self.kind is not None:
+            return self.kind
+        return "review_conference" if "conf" in (self.typed_name or "").casefold() else "typed"
 
     @property
     def name(self) -> str:

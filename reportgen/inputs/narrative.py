@@ -121,8 +121,8 @@ def _status_older_than_as_of(frame: ReportFrame) -> Iterator[Finding]:
     )
 
 
-_MEETING_WORDS = ("this Meeting", "présente Assemblée", "presente Reunión")
-"""How the 4th MSP's category texts say "this Meeting" in each language, typed."""
+_MEETING_WORDS = {"this Meeting": "en", "présente Assemblée": "fr", "presente Reunión": "es"}
+"""How the 4th MSP's category texts say "this Meeting", typed, and in which language."""
 
 
 def check_meeting_words(
@@ -132,7 +132,7 @@ def check_meeting_words(
     "this Meeting" in a report presented to a Review Conference: a text kept from an
     earlier year, which `{this meeting}` writes right."""
     presented = _meeting(frame, frame.presented_to)
-    if presented is None or presented.kind != "review_conference":
+    if presented is None or presented.noun_kind != "review_conference":
         return
     for index, category in categories:
         for line, paragraph in enumerate(category.description):
@@ -140,7 +140,7 @@ def check_meeting_words(
             if typed is not None:
                 yield Finding(
                     "categories",
-                    (index, "description", line),
+                    (index, "description", line, _MEETING_WORDS[typed]),
                     f'says "{typed}", but the report is presented to a Review Conference '
                     f"({presented.key}): write {{this meeting}}, which the report writes for "
                     "the meeting it is presented to (this Conference)",
@@ -279,6 +279,15 @@ def check_letter(inputs: Inputs) -> Iterator[Finding]:
     told = letter_told(inputs)
     typed = inputs.events.letter
     own = [s.state for s in campaign.signed_by]
+    reported = campaign.reported
+    if reported is not None and None not in (reported.replies, reported.outcome):
+        yield Finding(
+            "campaigns",
+            ("campaigns", index, "reported", "outcome"),
+            "is not printed: the report says how many replied (reported.replies) instead; "
+            "keep the one the report should say",
+            "warning",
+        )
     if told is not None and not told.signed_by:
         yield Finding(
             "campaigns",

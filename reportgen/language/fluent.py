@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from fluent.runtime import FluentBundle, resolver
@@ -290,8 +290,10 @@ def _checked(
                 1,
                 1,
                 "catalogue",
-                f"has no message {', '.join(missing)}: the program writes these itself "
-                "(charts, lists, properties); copy them from templates/report.ftl",
+                f"has no message {', '.join(missing)}, which this version of reportgen "
+                f"needs: copy {'it' if len(missing) == 1 else 'them'} from the "
+                f"{PurePath(path).name} that reportgen ships (templates/"
+                f"{PurePath(path).name} of a fresh copy), in this catalogue's language",
             )
         )
     return problems, messages, resource

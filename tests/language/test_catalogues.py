@@ -116,9 +116,29 @@ def test_a_catalogue_without_a_message_the_program_writes_says_which(tmp_path: P
     template = _with_catalogue(tmp_path, text)
     (problem,) = _problems(template, tmp_path)
     assert problem.endswith(
-        "catalogue: has no message chart_time_title: the program writes these itself (charts, "
-        "lists, properties); copy them from templates/report.ftl"
+        "catalogue: has no message chart_time_title, which this version of reportgen needs: "
+        "copy it from the report.ftl that reportgen ships (templates/report.ftl of a fresh "
+        "copy), in this catalogue's language"
     )
+
+
+def test_a_french_catalogue_without_a_message_is_sent_to_the_french_one(tmp_path: Path) -> None:
+    """An older user's French catalogue is told to copy from the French one reportgen ships,
+    never from the English one (its words would be English in a French report)."""
+    from tests.conftest import template_of
+
+    template = tmp_path / "report.fr.docx"
+    shutil.copy(template_of("fr"), template)
+    text = template_of("fr").with_suffix(".ftl").read_text(encoding="utf-8")
+    start = text.index("\nthis_meeting = ")
+    end = text.index("\n}\n", start) + 3
+    template.with_suffix(".ftl").write_text(text[:start] + text[end - 1 :], encoding="utf-8")
+    from reportgen.app import check
+
+    found = [str(p) for p in check(DATA, template, "fr")]
+    (problem,) = [p for p in found if "has no message" in p]
+    assert "has no message this_meeting, which this version of reportgen needs" in problem
+    assert "copy it from the report.fr.ftl that reportgen ships" in problem
 
 
 @pytest.mark.parametrize(

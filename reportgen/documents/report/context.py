@@ -96,7 +96,7 @@ def _context(
     notes: dict[int, str] = {}
     categories = []
     presented = inputs.meeting(frame.presented_to)
-    markers = {"this meeting": say.say("this_meeting", {"kind": presented.kind or "typed"})}
+    markers = {"this meeting": say.say("this_meeting", {"kind": presented.noun_kind})}
     for offset, category in enumerate(inputs.categories):
         note_id = first_note + offset
         view = _category(category, figures, formats, say, note_id, markers)

@@ -82,8 +82,8 @@ def test_a_state_that_withdrew_is_asked_to_accede_not_to_ratify(tmp_path: Path, 
     (warning,) = [str(w) for w in built.warnings if "Lithuania" in str(w)]
     assert re.search(
         r"campaigns\.yaml:\d+:\d+: campaigns\[0\] \(k1\)\.recipients\.add\[0\]: warning: "
-        rf"Lithuania withdrew from the Convention \(effective {EFFECTIVE}\): its letter recalls "
-        "the withdrawal and invites it to accede again",
+        rf"Lithuania withdrew from the Convention \(effective {EFFECTIVE}\): the shipped letters "
+        r"recall the withdrawal and invite it to accede again \(a catalogue's \$withdrawn\)",
         warning,
     )
 

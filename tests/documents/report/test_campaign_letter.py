@@ -289,3 +289,18 @@ def test_a_told_campaign_without_any_signer_is_an_error(data_copy: Path) -> None
     (error,) = [p for p in found if p.severity == "error"]
     assert (error.file, error.where) == (str(campaigns), "campaigns[0] (2013-letter)")
     assert "give its signed_by" in error.message
+
+
+def test_an_outcome_beside_a_number_of_replies_is_a_warning(data_copy: Path) -> None:
+    """The report says the number when both are given: the outcome's words would be lost
+    without a word, so the outcome gets a located warning."""
+    campaigns = data_copy / "campaigns.yaml"
+    _replace(campaigns, "recipients: 74\n", "recipients: 74\n      replies: 3\n")
+    found = [p for p in check(data_copy, template_of("en"), "en", today=DAY_AFTER)]
+    (said,) = [p for p in found if p.where.endswith("reported.outcome")]
+    assert (said.severity, said.file, said.line) == (
+        "warning",
+        str(campaigns),
+        _line_of(campaigns, "      outcome:"),
+    )
+    assert said.message.startswith("is not printed: the report says how many replied")

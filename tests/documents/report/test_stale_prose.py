@@ -264,3 +264,78 @@ def test_this_meeting_typed_in_a_report_to_a_review_conference_is_a_warning(
         encoding="utf-8",
     )
     assert not [p for p in check(data_copy, template_of(lang), lang) if p.file == str(categories)]
+
+
+def _presented_to_a_typed_review_conference(data: Path) -> None:
+    """4MSP as data of the release before names a Review Conference: typed, without kind."""
+    report = data / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    old = re.search(r"    kind: msp .*\n    number: 4\n", text)
+    assert old is not None
+    typed = (
+        "    name: {en: First Review Conference, fr: première Conférence d'examen, "
+        "es: Primera Conferencia de Examen}\n    short_name: {en: 1RC, fr: 1RC, es: 1RC}\n"
+    )
+    report.write_text(text.replace(old.group(0), typed), encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_typed_review_conference_is_this_conference(
+    data_copy: Path, tmp_path: Path, lang: str
+) -> None:
+    """Meeting names typed (the release before, still built with a warning): a name that
+    says Conference gives "this Conference", never "this Meeting"."""
+    _presented_to_a_typed_review_conference(data_copy)
+    text = _text(data_copy, tmp_path, lang)
+    clause, this = CALL[lang]
+    assert clause.format(this.format(NOUN["review_conference"][lang])) in text
+    assert clause.format(this.format(NOUN["msp"][lang])) not in text
+
+
+def test_this_meeting_typed_is_warned_on_its_own_language_line(data_copy: Path) -> None:
+    """Typed in all three texts of a paragraph, each warning is on its own text's line."""
+    _presented_to_a_typed_review_conference(data_copy)
+    categories = data_copy / "categories.yaml"
+    typed = iter(["this Meeting", "la présente Assemblée", "la presente Reunión"])
+    text = re.sub(r"\{this meeting\}", lambda _: next(typed), categories.read_text("utf-8"))
+    categories.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    for lang, words in zip(
+        ["en", "fr", "es"], ["this Meeting", "présente Assemblée", "presente Reunión"], strict=True
+    ):
+        found = [p for p in check(data_copy, template_of(lang), lang) if p.file == str(categories)]
+        (problem,) = found
+        assert problem.where.endswith(f".{lang}"), problem
+        # the warning's line is that of the text's own `xx: >-`, before its words
+        line = next(n for n, x in enumerate(lines, 1) if words in x)
+        start = max(n for n in range(1, line + 1) if lines[n - 1].strip().endswith(": >-"))
+        assert problem.line == start, (problem, start)
+
+
+@pytest.mark.parametrize(
+    ("file", "old"),
+    [
+        ("events.yaml", "A regional conference took place\n"),
+        ("campaigns.yaml", "the answers were very few and inconclusive.\n"),
+    ],
+)
+def test_a_marker_where_none_is_written_out_is_a_located_error(
+    data_copy: Path, tmp_path: Path, file: str, old: str
+) -> None:
+    """{this meeting} is written out in a category's description only: elsewhere it would
+    print as typed, so it is refused where it stands."""
+    from reportgen.core.problems import InputError
+
+    path = data_copy / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, old.rstrip("\n") + " at {This Meeting}\n", 1), "utf-8")
+    line = next(n for n, x in enumerate(path.read_text("utf-8").splitlines(), 1) if "{This" in x)
+    with pytest.raises(InputError) as raised:
+        _text(data_copy, tmp_path, "en")
+    (problem,) = raised.value.problems
+    assert (problem.file, problem.line) == (str(path), line)
+    assert problem.message == (
+        "{This Meeting} is written out only in a category's description; here, write the "
+        "words themselves"
+    )
