@@ -166,24 +166,53 @@ _MARKER_ANYWHERE = re.compile(
 """A marker, however spaced or capitalised, in a text that writes none out (`_no_marker`)."""
 
 
+_LOOK_ALIKE_BRACES = "\uff5b\uff5d\u2774\u2775\ufe5b\ufe5c\u2983\u2984"
+"""Characters that look like braces (fullwidth, ornamental, small): a marker typed with them
+would print as typed, so they are refused in a paragraph that may hold markers."""
+
+_MAX_SHOWN = 5
+"""How many mistyped markers one error line lists (the count says if there are more)."""
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 30 else text[:30] + "...")
+
+
+def _strange(name: str) -> str:
+    """ " (it holds U+00A0, NO-BREAK SPACE)" when a marker's name holds a character beyond
+    ASCII (a space from Word, a letter of another script), which looks right and is wrong."""
+    odd = next((c for c in name if not c.isascii()), None)
+    if odd is None:
+        return ""
+    return f" (it holds U+{ord(odd):04X}, {unicodedata.name(odd, 'an unnamed character')})"
+
+
 def _markers(value: str) -> str:
-    """Each `{...}` a known marker (PROSE_MARKERS), and no other brace: data never reads as
-    a template's tag, and a mistyped marker is not printed as it is."""
+    """Each `{...}` a known marker (PROSE_MARKERS), and no other brace nor look-alike: data
+    never reads as a template's tag, and a mistyped marker is not printed as it is. Every
+    mistyped one is said at once."""
     known = ", ".join(f"{{{m}}}" for m in PROSE_MARKERS)
+    wrong: list[str] = []
     for braced in re.finditer(r"\{+[^{}]*\}*|\}+", value):
         marker = PROSE_MARKER.fullmatch(braced.group())
         if marker is None:
-            shown = braced.group() if len(braced.group()) <= 30 else braced.group()[:30] + "..."
-            raise ValueError(
-                f"{shown!r}: braces only surround a marker, one on each side: {known} "
-                "(the meeting the report is presented to: this Meeting, this Conference)"
+            wrong.append(
+                f"{_shown(braced.group())}: braces only surround a marker, one on each side"
             )
+            continue
         name = marker.group(1)
         if name[:1].lower() + name[1:] not in PROSE_MARKERS:
-            raise ValueError(
-                f"{braced.group()} is not a marker: a paragraph may hold {known} (the meeting "
-                "the report is presented to: this Meeting, this Conference), written as here"
-            )
+            wrong.append(f"{braced.group()} is not a marker{_strange(name)}")
+    look_alike = sorted({c for c in value if c in _LOOK_ALIKE_BRACES})
+    if look_alike:
+        shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in look_alike)
+        wrong.append(f"{shown} only look like braces: type {{ and }}")
+    if wrong:
+        more = f" (and {len(wrong) - _MAX_SHOWN} more)" if len(wrong) > _MAX_SHOWN else ""
+        raise ValueError(
+            "; ".join(wrong[:_MAX_SHOWN]) + more + f": a paragraph may hold {known} (the "
+            "meeting the report is presented to: this Meeting, this Conference), written as here"
+        )
     return value
 
 

@@ -205,6 +205,22 @@ def test_a_marker_with_a_capital_begins_its_text_with_one() -> None:
         ("{this Meeting}", "{this Meeting} is not a marker"),
         ("{{ 7*7 }}", "'{{ 7*7 }}': braces only surround a marker"),
         ("{this meeting", "'{this meeting to take a region...': braces only surround"),
+        # what looks right and is not: said, never printed as typed
+        ("{this\u00a0meeting}", "is not a marker (it holds U+00A0, NO-BREAK SPACE)"),
+        (
+            "{this meet\u0456ng}",
+            "(it holds U+0456, CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I)",
+        ),
+        ("\uff5bthis meeting\uff5d", "\uff5b (U+FF5B), \uff5d (U+FF5D) only look like braces"),
+        ("\u2774this meeting\u2775", "(U+2774), \u2775 (U+2775) only look like braces: type"),
+        # every mistake of a paragraph at once
+        (
+            "{this meeting}} {{this meeting}} { this meeting } {THIS MEETING} {% if 1 %}",
+            "'{this meeting}}': braces only surround a marker, one on each side; "
+            "'{{this meeting}}': braces only surround a marker, one on each side; "
+            "{ this meeting } is not a marker; {THIS MEETING} is not a marker; "
+            "{% if 1 %} is not a marker: a paragraph may hold",
+        ),
     ],
 )
 def test_an_unknown_marker_in_a_category_is_a_located_error(
