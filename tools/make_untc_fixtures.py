@@ -7,14 +7,15 @@ page show it: the depositary lists every participant under today's name (Cabo Ve
 Eswatini), writes a day below 10 with a leading space, marks an accession with `a`, and puts
 footnote markers after a name.
 
-As of 1 September 2023 and 1 September 2025 (XXVI-6.2023-09-01.html, XXVI-6.2025-09-01.html):
-the same table with every deposit made since 1 September 2013 and Lithuania's withdrawal, from
-the public record (DEPOSITS and WITHDRAWALS below, each with its source; the facts and what
-was not confirmed are listed in tests/fixtures/public-2023/README.md and
-tests/fixtures/public-2025/README.md). These two pages are RECONSTRUCTED: they were not saved
-from the UN's site. Their rows are the record's dates in the depositary's layout; the wording
-of the withdrawal's footnote and the brackets around the withdrawn participant are the forms
-`reportgen import untc` accepts, since the UN's own form after a withdrawal is not confirmed.
+As of 1 September 2023, 2025 and 2026 (XXVI-6.2023-09-01.html, XXVI-6.2025-09-01.html,
+XXVI-6.2026-09-01.html): the same table with every deposit made since 1 September 2013 and
+Lithuania's withdrawal, from the public record (DEPOSITS and WITHDRAWALS below, each with its
+source; the facts and what was not confirmed are listed in tests/fixtures/public-2023/
+README.md, tests/fixtures/public-2025/README.md and tests/fixtures/public-2026/README.md).
+These three pages are RECONSTRUCTED: they were not saved from the UN's site. Their rows are
+the record's dates in the depositary's layout; the wording of the withdrawal's footnote and
+the brackets around the withdrawn participant are the forms `reportgen import untc` accepts,
+since the UN's own form after a withdrawal is not confirmed.
 
 Run it from the repository's top folder after a change to the seed or to this layout:
 
@@ -37,9 +38,10 @@ OUT = ROOT / "tests" / "fixtures" / "untc"
 AS_AT = dt.date(2013, 9, 1)
 
 # Every instrument deposited after 1 September 2013 (the 4th MSP data's as-of day) and up to
-# 1 September 2025: name as the depositary lists it, kind ("r" ratification by a signatory,
+# 1 September 2026: name as the depositary lists it, kind ("r" ratification by a signatory,
 # "a" accession), day, and its source (a key of the sources in tests/fixtures/public-2023/
-# README.md). 29 deposits: from 83 instruments on 1 September 2013 to 112.
+# README.md, or public-2026/README.md for Vanuatu). 30 deposits: from 83 instruments on
+# 1 September 2013 to 113 (112 Parties once Lithuania's withdrawal took effect).
 DEPOSITS = (
     ("Saint Kitts and Nevis", "a", dt.date(2013, 9, 13), "cmc-2013-kna"),
     ("Congo", "r", dt.date(2014, 9, 2), "untc-xml"),
@@ -70,6 +72,7 @@ DEPOSITS = (
     ("Saint Lucia", "a", dt.date(2020, 9, 15), "cmc-2020-lca"),
     ("Nigeria", "r", dt.date(2023, 2, 28), "ccm-2023-nga"),
     ("South Sudan", "a", dt.date(2023, 8, 3), "ccm-2023-ssd"),
+    ("Vanuatu", "a", dt.date(2025, 9, 5), "ccm-2025-vut"),
 )
 # Belize declared provisional application on the day it acceded (the UN's XML export: "2 Sep
 # 2014 n" in the column of provisional application).
@@ -303,7 +306,7 @@ def page(
     return "\n".join(lines).encode("utf-8")
 
 
-RECORD_DAYS = (dt.date(2023, 9, 1), dt.date(2025, 9, 1))
+RECORD_DAYS = (dt.date(2023, 9, 1), dt.date(2025, 9, 1), dt.date(2026, 9, 1))
 
 
 def main() -> None:

@@ -71,17 +71,20 @@ def roll_forward(
     names: Path | None = None,
     references: Path | None = None,
     coordinators: Path | None = None,
+    regions: dict[str, str] | None = None,
 ) -> int:
     """`source` copied to `target` and rolled forward: the as-of day (old, new), the import of
     `page` with --write, the names the import asked for, the meetings added, the frame
     (presented_to, counting_since, the highlighted period's first meeting), old and new, and
     events.yaml's references replaced by `references`, report.yaml's issuer and coordinators by
-    `coordinators`'. Returns the import's exit status."""
+    `coordinators`'; `regions`, the regions the import asks for (REGIONS if None). Returns the
+    import's exit status."""
     shutil.copytree(source, target)
     report = target / "report.yaml"
     edit(report, f"as_of: {as_of[0]} ", f"as_of: {as_of[1]} ")
-    regions = [f"--region={name}={region}" for name, region in REGIONS.items()]
-    code = main(["import", "untc", str(page), "--data", str(target), "--write", *regions])
+    asked = REGIONS if regions is None else regions
+    given = [f"--region={name}={region}" for name, region in asked.items()]
+    code = main(["import", "untc", str(page), "--data", str(target), "--write", *given])
     if names is not None:
         with (target / "names.yaml").open("a", encoding="utf-8") as file:
             file.write(_body(names))
