@@ -26,7 +26,7 @@ from reportgen.inputs.models import ISO3, Count, Date, Key, Model, Prose, Text
 from reportgen.inputs.withdrawals import Finding
 
 if TYPE_CHECKING:
-    from reportgen.inputs.models import Inputs, State
+    from reportgen.inputs.models import Inputs
 
 FILE = "campaigns"
 """The file's stem: data/campaigns.yaml."""
@@ -286,22 +286,6 @@ def resolve(
         party = origin[-1] != "signatories" and inputs.state(name).is_party_on(day)
         (dropped if party else kept).append(Recipient(name, origin))
     return kept, dropped
-
-
-def withdrawn(state: State, day: dt.date) -> dt.date | None:
-    """The day `state`'s withdrawal from the Convention took effect (its latest, when it
-    withdrew more than once), when it is not a State Party on `day` because it withdrew;
-    None when it never joined, is a State Party on `day`, or its withdrawal has not yet
-    taken effect. Such a State can join again only by accession (states.yaml's
-    `rejoined: - accession: DATE`): its letter never asks it to ratify."""
-    if state.is_party_on(day):
-        return None
-    left = [
-        m.withdrawal_effective
-        for m in state.memberships
-        if m.withdrawal_effective is not None and m.withdrawal_effective <= day
-    ]
-    return max(left, default=None)
 
 
 @dataclass(frozen=True)

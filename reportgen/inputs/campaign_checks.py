@@ -14,15 +14,7 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from reportgen.inputs.campaign import (
-    FILE,
-    Campaign,
-    CampaignsFile,
-    Signatures,
-    resolve,
-    signatures,
-    withdrawn,
-)
+from reportgen.inputs.campaign import FILE, Campaign, CampaignsFile, Signatures, resolve, signatures
 from reportgen.inputs.withdrawals import Finding
 
 if TYPE_CHECKING:
@@ -177,7 +169,7 @@ def _campaign(
     for recipient in kept:  # one the signatories' rule gives has not deposited
         if recipient.origin[-1] == "signatories":
             continue
-        left = withdrawn(inputs.state(recipient.name), campaign.day)
+        left = inputs.state(recipient.name).withdrawn_on(campaign.day)
         if left is not None:
             found.append(
                 Finding(

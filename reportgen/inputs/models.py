@@ -163,7 +163,7 @@ _MARKER_ANYWHERE = re.compile(
     r"\{\s*(?:" + "|".join(r"\s+".join(m.split()) for m in PROSE_MARKERS) + r")\s*\}",
     re.IGNORECASE,
 )
-"""A marker, however spaced or capitalised, in a text that writes none out (`_no_marker`)."""
+"""A marker, however spaced or capitalised, in a text that writes none out (`clean_unmarked`)."""
 
 
 _LOOK_ALIKE_BRACES = "\uff5b\uff5d\u2774\u2775\ufe5b\ufe5c\u2983\u2984"
@@ -438,6 +438,20 @@ class State(Model):
         """True when the State had deposited an instrument by `day` and no withdrawal from
         it had taken effect by then (Article 17's six months aside: the report's usage)."""
         return self.membership_on(day) is not None
+
+    def withdrawn_on(self, day: dt.date) -> dt.date | None:
+        """The day its withdrawal took effect (its latest, when it withdrew more than once),
+        when it is not a State Party on `day` because it withdrew; None when it never joined,
+        is a State Party on `day`, or its withdrawal has not yet taken effect. Such a State
+        can join again only by accession (`rejoined: - accession: DATE`)."""
+        if self.is_party_on(day):
+            return None
+        left = [
+            m.withdrawal_effective
+            for m in self.memberships
+            if m.withdrawal_effective is not None and m.withdrawal_effective <= day
+        ]
+        return max(left, default=None)
 
     def has_deposited_by(self, day: dt.date) -> bool:
         """True when the State had deposited an instrument by `day`, withdrawn since or not."""

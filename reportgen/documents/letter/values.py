@@ -108,9 +108,7 @@ def variables(inputs: Inputs, letter: Letter, formats: Formats) -> dict[str, Any
     campaign, name = letter.campaign, letter.recipient
     state = inputs.state(name)
     day = campaign.day
-    from reportgen.inputs.campaign import withdrawn
-
-    left = withdrawn(state, day)  # it ratified or acceded once: never asked to ratify
+    left = state.withdrawn_on(day)  # it ratified or acceded once: never asked to ratify
     signed = state.signature if state.is_signatory_on(day) and left is None else None
     signers = [signer.state for signer in campaign.signed_by]
     meeting = next_meeting(inputs, day) or inputs.meeting(inputs.report.presented_to)
