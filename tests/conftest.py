@@ -3,8 +3,10 @@
 The tests build from a frozen copy of the 4th MSP report's data and templates,
 tests/fixtures/4msp/ (its README says where it came from and how to refresh it), never from
 data/ and templates/: those are the user's, edited for each year's report while `make test`
-must stay green. The few tests about the shipped files themselves (data/ and templates/ are
-valid) name SHIPPED_DATA and SHIPPED_TEMPLATES, and say why.
+must stay green. Every test runs in a folder of the session that holds copies of the frozen
+data/ and templates/ (`_away_from_the_users_files`), so a command given no --data or
+--template reads those, and one given no --output writes there. That the shipped data/ and
+templates/ are valid is CI's `make check` (.ci/run), not a test's.
 """
 
 from __future__ import annotations
@@ -41,10 +43,6 @@ CATALOGUE = TEMPLATES / "report.ftl"
 
 NAMES = ROOT / "tests" / "fixtures" / "names" / "names.yaml"
 """Every State's names (issue 19): a frozen copy of the shipped reference list."""
-SHIPPED_DATA = ROOT / "data"
-"""The user's data: only for tests that the shipped files are valid, whatever the year."""
-SHIPPED_TEMPLATES = ROOT / "templates"
-"""The user's templates: only for tests that the shipped files are valid, whatever the year."""
 
 
 def template_of(lang: str) -> Path:
@@ -94,6 +92,23 @@ def _frozen_catalogues() -> Iterator[None]:
     config.SHIPPED = TEMPLATES
     yield
     config.SHIPPED = before
+
+
+@pytest.fixture(scope="session")
+def _frozen_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder laid out as the repository's, with copies of the frozen data/ and templates/."""
+    folder = tmp_path_factory.mktemp("repository")
+    shutil.copytree(DATA, folder / "data")
+    shutil.copytree(TEMPLATES, folder / "templates")
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _away_from_the_users_files(_frozen_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test runs in `_frozen_folder`: a default path (data/, templates/report.docx,
+    output/) never names the user's files. A test that needs a folder of its own changes to
+    it (monkeypatch.chdir); processes the tests start are given their paths."""
+    monkeypatch.chdir(_frozen_folder)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
